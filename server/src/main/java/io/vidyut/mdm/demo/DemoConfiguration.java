@@ -1,0 +1,38 @@
+package io.vidyut.mdm.demo;
+
+import io.vidyut.mdm.hes.HesVendorService;
+import io.vidyut.mdm.meters.MeterService;
+import io.vidyut.mdm.network.ConsumerService;
+import io.vidyut.mdm.network.NetworkService;
+import io.vidyut.mdm.security.UserDirectory;
+import io.vidyut.mdm.tenancy.TenantDirectory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** With {@code mdm.demo.enabled} (bin/mdm demo): seed tenant demo on first start and print how to sign in. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("mdm.demo.enabled")
+class DemoConfiguration {
+
+    @Bean
+    DemoDataSeeder demoDataSeeder(TenantDirectory tenants, UserDirectory users, HesVendorService vendors,
+                                  NetworkService network, ConsumerService consumers, MeterService meters,
+                                  TransactionTemplate transactions) {
+        return new DemoDataSeeder(tenants, users, vendors, network, consumers, meters, transactions);
+    }
+
+    @Bean
+    @Order(10)
+    ApplicationRunner demoStartup(DemoDataSeeder seeder, Environment environment) {
+        return args -> {
+            boolean seeded = seeder.seedIfAbsent();
+            System.out.println(DemoBanner.text(environment.getProperty("local.server.port", "8080"), seeded,
+                    environment.getProperty("mdm.security.admin-password", "")));
+        };
+    }
+}

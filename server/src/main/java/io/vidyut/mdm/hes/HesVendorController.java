@@ -1,0 +1,108 @@
+package io.vidyut.mdm.hes;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidyut.mdm.common.Page;
+import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.security.MachineClient;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "HES vendors", description = "Head-end systems feeding the MDM, their API keys and IP allowlists")
+class HesVendorController {
+    private final HesVendorService vendors;
+
+    HesVendorController(HesVendorService vendors) {
+        this.vendors = vendors;
+    }
+
+    record CreateVendor(@NotBlank String code, @NotBlank String name, @NotNull HesProtocol protocol,
+                        List<String> ipAllowlist) {}
+
+    record UpdateVendor(String name, HesProtocol protocol, List<String> ipAllowlist) {}
+
+    record NewKey(UUID vendorId, String apiKey, String note) {}
+
+    @GetMapping("/hes-vendors")
+    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Operation(summary = "List HES vendors", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    Page<HesVendor> list(@RequestParam(required = false) HesProtocol protocol,
+                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return vendors.list(protocol == null ? null : protocol.name(), new PageRequest(page, size));
+    }
+
+    @PostMapping("/hes-vendors")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "Register an HES vendor; the response shows its first API key once",
+            description = "Roles: TENANT_ADMIN")
+    HesVendorService.VendorWithKey create(@Valid @RequestBody CreateVendor request) {
+        return vendors.create(new HesVendorService.NewVendor(request.code(), request.name(), request.protocol(),
+                request.ipAllowlist()));
+    }
+
+    @GetMapping("/hes-vendors/{id}")
+    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Operation(summary = "Get an HES vendor", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    HesVendor get(@PathVariable UUID id) {
+        return vendors.get(id);
+    }
+
+    @PutMapping("/hes-vendors/{id}")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "Change an HES vendor's name, protocol or IP allowlist", description = "Roles: TENANT_ADMIN")
+    HesVendor update(@PathVariable UUID id, @RequestBody UpdateVendor request) {
+        return vendors.update(id, request.name(), request.protocol(), request.ipAllowlist());
+    }
+
+    @DeleteMapping("/hes-vendors/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "Remove an HES vendor with no meters", description = "Roles: TENANT_ADMIN")
+    void delete(@PathVariable UUID id) {
+        vendors.delete(id);
+    }
+
+    @PostMapping("/hes-vendors/{id}/api-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "Issue a new API key (shown once); optionally revoke the others",
+            description = "Roles: TENANT_ADMIN")
+    NewKey rotate(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean revokeOthers) {
+        return new NewKey(id, vendors.rotateKey(id, revokeOthers), "Store this key now: it is not shown again");
+    }
+
+    @DeleteMapping("/hes-vendors/{id}/api-keys/{keyId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "Revoke an API key", description = "Roles: TENANT_ADMIN")
+    void revoke(@PathVariable UUID id, @PathVariable UUID keyId) {
+        vendors.revokeKey(id, keyId);
+    }
+
+    @GetMapping("/hes/self")
+    @PreAuthorize("hasRole('HES')")
+    @Operation(summary = "For an HES: which vendor and tenant its API key stands for",
+            description = "Roles: HES (X-API-Key)")
+    MachineClient self(@AuthenticationPrincipal MachineClient client) {
+        return client;
+    }
+}

@@ -1,0 +1,156 @@
+package io.vidyut.mdm.hes;
+
+import io.vidyut.mdm.common.ConflictException;
+import io.vidyut.mdm.common.NotFoundException;
+import io.vidyut.mdm.common.Page;
+import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.tenancy.TenantContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** HES vendors of the current tenant and their API keys. */
+@Service
+public class HesVendorService {
+    private final JdbcClient jdbc;
+    private final HesApiKeyAuthenticator authenticator;
+
+    HesVendorService(JdbcClient jdbc, HesApiKeyAuthenticator authenticator) {
+        this.jdbc = jdbc;
+        this.authenticator = authenticator;
+    }
+
+    public record NewVendor(String code, String name, HesProtocol protocol, List<String> ipAllowlist) {}
+
+    /** A vendor together with a key shown this once. */
+    public record VendorWithKey(HesVendor vendor, String apiKey) {}
+
+    @Transactional
+    public VendorWithKey create(NewVendor vendor) {
+        return createWithKey(vendor, ApiKeys.generate());
+    }
+
+    /** Creates the vendor with the given key (the demo seed uses known keys). */
+    @Transactional
+    public VendorWithKey createWithKey(NewVendor vendor, String apiKey) {
+        UUID tenant = TenantContext.requireTenantId();
+        List<String> allowlist = CidrList.validate(vendor.ipAllowlist());
+        if (findByCode(vendor.code()).isPresent()) {
+            throw new ConflictException("HES vendor code " + vendor.code() + " exists");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into hes_vendor (id, tenant_id, code, name, protocol, ip_allowlist) values (?, ?, ?, ?, ?, ?::inet[])")
+                .params(id, tenant, vendor.code(), vendor.name(), vendor.protocol().name(), arrayLiteral(allowlist))
+                .update();
+        insertKey(tenant, id, apiKey);
+        return new VendorWithKey(get(id), apiKey);
+    }
+
+    @Transactional
+    public HesVendor update(UUID id, String name, HesProtocol protocol, List<String> ipAllowlist) {
+        HesVendor existing = get(id);
+        jdbc.sql("update hes_vendor set name = ?, protocol = ?, ip_allowlist = ?::inet[] where id = ?")
+                .params(name == null ? existing.name() : name,
+                        (protocol == null ? existing.protocol() : protocol).name(),
+                        arrayLiteral(ipAllowlist == null ? existing.ipAllowlist() : CidrList.validate(ipAllowlist)), id)
+                .update();
+        authenticator.forgetVendor(id);
+        return get(id);
+    }
+
+    @Transactional
+    public String rotateKey(UUID vendorId, boolean revokeOthers) {
+        get(vendorId);
+        if (revokeOthers) {
+            jdbc.sql("update hes_api_key set revoked_at = now() where vendor_id = ? and revoked_at is null")
+                    .param(vendorId).update();
+            authenticator.forgetVendor(vendorId);
+        }
+        return insertKey(TenantContext.requireTenantId(), vendorId, ApiKeys.generate());
+    }
+
+    @Transactional
+    public void revokeKey(UUID vendorId, UUID keyId) {
+        int updated = jdbc.sql("update hes_api_key set revoked_at = now() where id = ? and vendor_id = ? and revoked_at is null")
+                .params(keyId, vendorId).update();
+        if (updated == 0) throw new NotFoundException("Active API key", keyId);
+        authenticator.forgetVendor(vendorId);
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        get(id);
+        jdbc.sql("delete from hes_vendor where id = ?").param(id).update();
+        authenticator.forgetVendor(id);
+    }
+
+    @Transactional(readOnly = true)
+    public HesVendor get(UUID id) {
+        return jdbc.sql("select * from hes_vendor where id = ?").param(id).query(this::map).optional()
+                .map(this::withKeys).orElseThrow(() -> new NotFoundException("HES vendor", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<HesVendor> findByCode(String code) {
+        return jdbc.sql("select * from hes_vendor where code = ?").param(code).query(this::map).optional()
+                .map(this::withKeys);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<HesVendor> list(String protocol, PageRequest page) {
+        String filter = protocol == null ? "" : " where protocol = :protocol";
+        Map<String, Object> params = protocol == null ? Map.of() : Map.of("protocol", protocol);
+        List<HesVendor> items = jdbc.sql("select * from hes_vendor" + filter + " order by code limit :limit offset :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query(this::map).list().stream().map(this::withKeys).toList();
+        long total = jdbc.sql("select count(*) from hes_vendor" + filter).params(params).query(Long.class).single();
+        return Page.of(items, page, total);
+    }
+
+    private String insertKey(UUID tenant, UUID vendorId, String key) {
+        jdbc.sql("insert into hes_api_key (id, tenant_id, vendor_id, key_prefix, key_hash) values (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), tenant, vendorId, ApiKeys.displayPrefix(key), ApiKeys.hash(key))
+                .update();
+        return key;
+    }
+
+    private HesVendor withKeys(HesVendor vendor) {
+        List<HesVendor.ApiKeySummary> keys = jdbc.sql(
+                        "select id, key_prefix, created_at, revoked_at from hes_api_key where vendor_id = ? order by created_at")
+                .param(vendor.id())
+                .query((rs, n) -> new HesVendor.ApiKeySummary(rs.getObject("id", UUID.class), rs.getString("key_prefix"),
+                        rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("revoked_at"))))
+                .list();
+        return new HesVendor(vendor.id(), vendor.code(), vendor.name(), vendor.protocol(), vendor.ipAllowlist(), keys,
+                vendor.createdAt());
+    }
+
+    private HesVendor map(ResultSet rs, int row) throws SQLException {
+        return new HesVendor(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
+                HesProtocol.valueOf(rs.getString("protocol")), inetList(rs.getArray("ip_allowlist")), List.of(),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    static List<String> inetList(java.sql.Array array) throws SQLException {
+        if (array == null) return List.of();
+        return Arrays.stream((Object[]) array.getArray()).map(Object::toString).toList();
+    }
+
+    private static String arrayLiteral(List<String> values) {
+        return values.stream().collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,97 @@
+package io.vidyut.mdm.security;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.vidyut.mdm.database.DataDirectory;
+import java.util.List;
+import javax.crypto.SecretKey;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+
+/**
+ * Stateless API security: JWT bearer tokens for people, X-API-Key for HES machines. Every
+ * {@code /api/v1} operation needs an authenticated caller (sign-in aside) and states its roles with
+ * {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, TokenClaims claims, List<MachineClientAuthenticator> authenticators,
+                            ProblemWriter problems, JwtDecoder decoder) throws Exception {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(claims::authorities);
+        http
+            .csrf(csrf -> csrf.disable())
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                .requestMatchers("/api/**").authenticated()
+                .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
+                .requestMatchers("/actuator/**").hasRole(Role.PLATFORM_ADMIN.name())
+                .anyRequest().permitAll())
+            .oauth2ResourceServer(o -> o
+                .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                .authenticationEntryPoint((request, response, e) -> problems.write(response, HttpStatus.UNAUTHORIZED,
+                        "unauthenticated", "Authentication required", "Sign in and send 'Authorization: Bearer <token>'"
+                                + " (HES clients send X-API-Key)")))
+            .exceptionHandling(e -> e
+                .authenticationEntryPoint((request, response, ex) -> problems.write(response, HttpStatus.UNAUTHORIZED,
+                        "unauthenticated", "Authentication required", "Sign in and send 'Authorization: Bearer <token>'"
+                                + " (HES clients send X-API-Key)"))
+                .accessDeniedHandler((request, response, ex) -> problems.write(response, HttpStatus.FORBIDDEN,
+                        "forbidden", "Forbidden", "Your role does not allow this operation")))
+            .addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
+            .addFilterBefore(new ApiKeyAuthenticationFilter(authenticators, problems), BearerTokenAuthenticationFilter.class)
+            .addFilterAfter(new TenantContextFilter(claims), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    SecretKey tokenSigningKey(SecurityProperties properties, DataDirectory dataDirectory) {
+        return JwtSecret.load(properties.jwtSecret(), dataDirectory.path());
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties properties, SecretKey key) {
+        if (properties.oidcIssuerUri() != null && !properties.oidcIssuerUri().isBlank()) {
+            return JwtDecoders.fromIssuerLocation(properties.oidcIssuerUri());
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(TokenService.ISSUER));
+        return decoder;
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey key) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(key));
+    }
+
+    @Bean
+    TokenService tokenService(JwtEncoder encoder, SecurityProperties properties) {
+        return new TokenService(encoder, properties);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,41 @@
+package io.vidyut.mdm.security;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+
+/** Issues signed access tokens for signed-in users. */
+class TokenService {
+    static final String ISSUER = "vidyut-mdm";
+    private final JwtEncoder encoder;
+    private final SecurityProperties properties;
+
+    TokenService(JwtEncoder encoder, SecurityProperties properties) {
+        this.encoder = encoder;
+        this.properties = properties;
+    }
+
+    record IssuedToken(String accessToken, String tokenType, long expiresIn, String tenant, List<String> roles) {}
+
+    IssuedToken issue(String username, UUID tenantId, String tenantCode, Collection<String> roles) {
+        Instant now = Instant.now();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+                .issuer(ISSUER)
+                .subject(username)
+                .issuedAt(now)
+                .expiresAt(now.plus(properties.tokenTtl()))
+                .claim(TokenClaims.ROLES, List.copyOf(roles));
+        if (tenantId != null) {
+            claims.claim(TokenClaims.TENANT, tenantCode).claim(TokenClaims.TENANT_ID, tenantId.toString());
+        }
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+                claims.build())).getTokenValue();
+        return new IssuedToken(token, "Bearer", properties.tokenTtl().toSeconds(), tenantCode, List.copyOf(roles));
+    }
+}

@@ -1,0 +1,100 @@
+package io.vidyut.mdm.security;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidyut.mdm.common.Page;
+import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.tenancy.Tenant;
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantDirectory;
+import io.vidyut.mdm.tenancy.TenantScope;
+import io.vidyut.mdm.common.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Users", description = "People who sign in, and their roles")
+class UserController {
+    private final UserService users;
+    private final TenantDirectory tenants;
+
+    UserController(UserService users, TenantDirectory tenants) {
+        this.users = users;
+        this.tenants = tenants;
+    }
+
+    record CreateUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{3,64}") String username,
+                      @NotBlank String password, String displayName, @NotEmpty Set<Role> roles) {}
+
+    record UpdateUser(String displayName, Set<Role> roles, Boolean enabled, String password) {}
+
+    @GetMapping("/users/me")
+    @PreAuthorize("isAuthenticated() and !hasRole('HES')")
+    @Operation(summary = "The signed-in user", description = "Roles: any signed-in user")
+    UserAccount me(Authentication caller) {
+        return users.byUsername(caller.getName());
+    }
+
+    @GetMapping("/users")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "List the tenant's users", description = "Roles: TENANT_ADMIN")
+    Page<UserAccount> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return users.list(new PageRequest(page, size));
+    }
+
+    @PostMapping("/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "Create a user in the caller's tenant", description = "Roles: TENANT_ADMIN")
+    UserAccount create(@Valid @RequestBody CreateUser request) {
+        return users.create(new UserDirectory.NewUser(request.username(), request.password(),
+                request.displayName(), request.roles()));
+    }
+
+    @GetMapping("/users/{id}")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "Get a user", description = "Roles: TENANT_ADMIN")
+    UserAccount get(@PathVariable UUID id) {
+        TenantContext.requireTenantId();
+        return users.get(id);
+    }
+
+    @PutMapping("/users/{id}")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "Change a user's name, roles, password or enabled flag", description = "Roles: TENANT_ADMIN")
+    UserAccount update(@PathVariable UUID id, @RequestBody UpdateUser request) {
+        TenantContext.requireTenantId();
+        return users.update(id, request.displayName(), request.roles(), request.enabled(), request.password());
+    }
+
+    @PostMapping("/platform/tenants/{code}/admins")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Operation(summary = "Create a tenant administrator for a tenant", description = "Roles: PLATFORM_ADMIN")
+    UserAccount createTenantAdmin(@PathVariable String code, @Valid @RequestBody CreateUser request) {
+        Tenant tenant = TenantContext.callAs(TenantScope.platformScope(), () -> tenants.findByCode(code))
+                .orElseThrow(() -> new NotFoundException("Tenant", code));
+        Set<Role> roles = EnumSet.of(Role.TENANT_ADMIN);
+        roles.addAll(request.roles());
+        return TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> users.create(
+                new UserDirectory.NewUser(request.username(), request.password(), request.displayName(), roles)));
+    }
+}

@@ -1,0 +1,12 @@
+package io.vidyut.mdm.security;
+
+import java.util.Set;
+
+/** Creates users in the current tenant (used by tenant onboarding and the demo seed). */
+public interface UserDirectory {
+    UserAccount create(NewUser user);
+
+    boolean exists(String username);
+
+    record NewUser(String username, String password, String displayName, Set<Role> roles) {}
+}

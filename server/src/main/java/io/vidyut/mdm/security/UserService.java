@@ -1,0 +1,148 @@
+package io.vidyut.mdm.security;
+
+import io.vidyut.mdm.common.ConflictException;
+import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.common.NotFoundException;
+import io.vidyut.mdm.common.Page;
+import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.tenancy.TenantContext;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users and their password check. Tenant rows are reached only through row-level security. */
+@Service
+class UserService implements UserDirectory {
+    static final int MIN_PASSWORD_LENGTH = 8;
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    /** Compared against when the username is unknown, so both paths cost one hash. */
+    private final String decoyHash;
+
+    UserService(JdbcClient jdbc, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.decoyHash = passwords.encode("decoy-password-for-timing");
+    }
+
+    record SignedIn(String username, UUID tenantId, String tenantCode, Set<Role> roles) {}
+
+    private record StoredCredentials(String passwordHash, boolean enabled, UUID tenantId, String tenantCode,
+                                     Set<Role> roles) {}
+
+    Optional<SignedIn> verify(String username, String password) {
+        Optional<StoredCredentials> stored = jdbc.sql("select * from mdm_sign_in_lookup(?)").param(username)
+                .query((rs, n) -> new StoredCredentials(rs.getString("password_hash"), rs.getBoolean("enabled"),
+                        rs.getObject("tenant_id", UUID.class), rs.getString("tenant_code"), roles(rs.getArray("roles"))))
+                .optional();
+        boolean matches = passwords.matches(password, stored.map(StoredCredentials::passwordHash).orElse(decoyHash));
+        return stored.filter(s -> matches && s.enabled())
+                .map(s -> new SignedIn(username, s.tenantId(), s.tenantCode(), s.roles()));
+    }
+
+    @Override
+    @Transactional
+    public UserAccount create(NewUser user) {
+        return createIn(TenantContext.requireTenantId(), user);
+    }
+
+    /** Platform administrators are the only users without a tenant. */
+    @Transactional
+    UserAccount createPlatformAdmin(String username, String password) {
+        return createIn(null, new NewUser(username, password, "Platform administrator", EnumSet.of(Role.PLATFORM_ADMIN)));
+    }
+
+    private UserAccount createIn(UUID tenantId, NewUser user) {
+        validatePassword(user.password());
+        if (user.roles() == null || user.roles().isEmpty()) throw FieldErrorsException.of("roles", "at least one role");
+        if (tenantId != null && !user.roles().stream().allMatch(Role::grantableByTenantAdmin)) {
+            throw FieldErrorsException.of("roles", "PLATFORM_ADMIN and HES cannot be granted to a tenant user");
+        }
+        if (exists(user.username())) throw new ConflictException("Username " + user.username() + " is taken");
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into app_user (id, tenant_id, username, password_hash, display_name, roles) values (?, ?, ?, ?, ?, ?::text[])")
+                .params(id, tenantId, user.username(), passwords.encode(user.password()),
+                        user.displayName() == null ? user.username() : user.displayName(), rolesLiteral(user.roles()))
+                .update();
+        return get(id);
+    }
+
+    @Override
+    public boolean exists(String username) {
+        return jdbc.sql("select count(*) from mdm_sign_in_lookup(?)").param(username).query(Long.class).single() > 0;
+    }
+
+    @Transactional(readOnly = true)
+    boolean platformAdminExists() {
+        return jdbc.sql("select count(*) from app_user where tenant_id is null").query(Long.class).single() > 0;
+    }
+
+    @Transactional(readOnly = true)
+    Page<UserAccount> list(PageRequest page) {
+        var items = jdbc.sql("select * from app_user order by username limit ? offset ?")
+                .params(page.size(), page.offset()).query(this::map).list();
+        long total = jdbc.sql("select count(*) from app_user").query(Long.class).single();
+        return Page.of(items, page, total);
+    }
+
+    @Transactional(readOnly = true)
+    UserAccount get(UUID id) {
+        return jdbc.sql("select * from app_user where id = ?").param(id).query(this::map).optional()
+                .orElseThrow(() -> new NotFoundException("User", id));
+    }
+
+    @Transactional(readOnly = true)
+    UserAccount byUsername(String username) {
+        return jdbc.sql("select * from app_user where username = ?").param(username).query(this::map).optional()
+                .orElseThrow(() -> new NotFoundException("User", username));
+    }
+
+    @Transactional
+    UserAccount update(UUID id, String displayName, Set<Role> roles, Boolean enabled, String password) {
+        UserAccount existing = get(id);
+        if (roles != null && (roles.isEmpty() || !roles.stream().allMatch(Role::grantableByTenantAdmin))) {
+            throw FieldErrorsException.of("roles", "at least one role; PLATFORM_ADMIN and HES cannot be granted");
+        }
+        if (password != null) validatePassword(password);
+        jdbc.sql("update app_user set display_name = ?, roles = ?::text[], enabled = ?, password_hash = ? where id = ?")
+                .params(displayName == null ? existing.displayName() : displayName,
+                        rolesLiteral(roles == null ? existing.roles() : roles),
+                        enabled == null ? existing.enabled() : enabled,
+                        password == null ? jdbc.sql("select password_hash from app_user where id = ?").param(id)
+                                .query(String.class).single() : passwords.encode(password),
+                        id)
+                .update();
+        return get(id);
+    }
+
+    private static void validatePassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw FieldErrorsException.of("password", "at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+    }
+
+    private static String rolesLiteral(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static Set<Role> roles(Array array) throws SQLException {
+        return Arrays.stream((String[]) array.getArray()).map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    private UserAccount map(ResultSet rs, int row) throws SQLException {
+        return new UserAccount(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
+                rs.getString("username"), rs.getString("display_name"), roles(rs.getArray("roles")),
+                rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,73 @@
+package io.vidyut.mdm.tenancy;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Tenants", description = "DISCOMs on the platform")
+class TenantController {
+    private final TenantService tenants;
+
+    TenantController(TenantService tenants) {
+        this.tenants = tenants;
+    }
+
+    record CreateTenant(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,31}") String code,
+                        @NotBlank String name, String timeZone) {}
+
+    record UpdateTenant(String name, String timeZone, Map<String, Object> settings) {}
+
+    @GetMapping("/platform/tenants")
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Operation(summary = "List tenants", description = "Roles: PLATFORM_ADMIN")
+    List<Tenant> list() {
+        return tenants.list();
+    }
+
+    @PostMapping("/platform/tenants")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Operation(summary = "Create a tenant (DISCOM)", description = "Roles: PLATFORM_ADMIN")
+    Tenant create(@Valid @RequestBody CreateTenant request) {
+        return tenants.create(new TenantDirectory.NewTenant(request.code(), request.name(), request.timeZone()));
+    }
+
+    @GetMapping("/platform/tenants/{code}")
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Operation(summary = "Get a tenant", description = "Roles: PLATFORM_ADMIN")
+    Tenant get(@PathVariable String code) {
+        return tenants.get(code);
+    }
+
+    @PutMapping("/platform/tenants/{code}")
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Operation(summary = "Update a tenant's name, time zone or settings", description = "Roles: PLATFORM_ADMIN")
+    Tenant update(@PathVariable String code, @RequestBody UpdateTenant request) {
+        return tenants.update(code, request.name(), request.timeZone(), request.settings());
+    }
+
+    @GetMapping("/tenant")
+    @PreAuthorize("isAuthenticated() and !hasRole('HES')")
+    @Operation(summary = "The caller's own tenant", description = "Roles: any signed-in user")
+    Tenant mine() {
+        TenantContext.requireTenantId();
+        String code = TenantContext.current().orElseThrow().tenantCode();
+        return tenants.get(code);
+    }
+}

@@ -1,0 +1,12 @@
+package io.vidyut.mdm.tenancy;
+
+import java.util.Optional;
+
+/** Looks tenants up for other modules (platform scope). */
+public interface TenantDirectory {
+    Optional<Tenant> findByCode(String code);
+
+    Tenant create(NewTenant tenant);
+
+    record NewTenant(String code, String name, String timeZone) {}
+}

@@ -1,0 +1,86 @@
+package io.vidyut.mdm.tenancy;
+
+import io.vidyut.mdm.common.ConflictException;
+import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.common.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Tenant records. Creating and listing tenants is platform work; a tenant may read itself. */
+@Service
+class TenantService implements TenantDirectory {
+    private static final TypeReference<Map<String, Object>> SETTINGS = new TypeReference<>() {};
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    TenantService(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Tenant> list() {
+        return jdbc.sql("select * from tenant order by code").query(this::map).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Tenant> findByCode(String code) {
+        return jdbc.sql("select * from tenant where code = ?").param(code).query(this::map).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Tenant get(String code) {
+        return findByCode(code).orElseThrow(() -> new NotFoundException("Tenant", code));
+    }
+
+    @Override
+    @Transactional
+    public Tenant create(NewTenant tenant) {
+        ZoneId zone = zone(tenant.timeZone());
+        if (findByCode(tenant.code()).isPresent()) {
+            throw new ConflictException("Tenant code " + tenant.code() + " is taken");
+        }
+        jdbc.sql("insert into tenant (id, code, name, time_zone) values (?, ?, ?, ?)")
+                .params(UUID.randomUUID(), tenant.code(), tenant.name(), zone.getId()).update();
+        return get(tenant.code());
+    }
+
+    @Transactional
+    public Tenant update(String code, String name, String timeZone, Map<String, Object> settings) {
+        Tenant existing = get(code);
+        jdbc.sql("update tenant set name = ?, time_zone = ?, settings = ?::jsonb where id = ?")
+                .params(name == null ? existing.name() : name,
+                        timeZone == null ? existing.timeZone().getId() : zone(timeZone).getId(),
+                        json.writeValueAsString(settings == null ? existing.settings() : settings),
+                        existing.id())
+                .update();
+        return get(code);
+    }
+
+    private static ZoneId zone(String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) return ZoneId.of("Asia/Kolkata");
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw FieldErrorsException.of("time_zone", "unknown time zone " + timeZone);
+        }
+    }
+
+    private Tenant map(ResultSet rs, int row) throws SQLException {
+        return new Tenant(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
+                ZoneId.of(rs.getString("time_zone")), json.readValue(rs.getString("settings"), SETTINGS),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}
