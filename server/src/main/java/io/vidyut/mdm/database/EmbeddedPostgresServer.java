@@ -36,6 +36,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPort(freePort())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
+                    // zonky starts PostgreSQL with -F (no fsync) for tests; what we acknowledge must be durable
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), cluster);
             return new EmbeddedPostgresServer(postgres);
