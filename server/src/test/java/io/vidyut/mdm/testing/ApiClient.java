@@ -1,0 +1,80 @@
+package io.vidyut.mdm.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to the running server over real HTTP, as an API client would. */
+public final class ApiClient {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public ApiClient(String base) {
+        this.base = base;
+    }
+
+    public record Response(int status, String contentType, String raw) {
+        public JsonNode json() {
+            return raw.isEmpty() ? JSON.nullNode() : JSON.readTree(raw);
+        }
+
+        public boolean isProblem() {
+            return contentType != null && contentType.startsWith("application/problem+json");
+        }
+    }
+
+    public String signIn(String username, String password) {
+        Response response = post("/api/v1/auth/token", null, Map.of("username", username, "password", password));
+        if (response.status() != 200) throw new IllegalStateException("sign-in failed for " + username + ": " + response.raw());
+        return response.json().get("access_token").asString();
+    }
+
+    public Response get(String path, String token) {
+        return send("GET", path, token, null, null, Map.of());
+    }
+
+    public Response post(String path, String token, Object body) {
+        return send("POST", path, token, body == null ? null : JSON.writeValueAsString(body), "application/json", Map.of());
+    }
+
+    public Response put(String path, String token, Object body) {
+        return send("PUT", path, token, JSON.writeValueAsString(body), "application/json", Map.of());
+    }
+
+    public Response delete(String path, String token) {
+        return send("DELETE", path, token, null, null, Map.of());
+    }
+
+    public Response postCsv(String path, String token, String csv) {
+        return send("POST", path, token, csv, "text/csv", Map.of());
+    }
+
+    public Response withApiKey(String method, String path, String apiKey) {
+        return send(method, path, null, null, null, Map.of("X-API-Key", apiKey));
+    }
+
+    public Response send(String method, String path, String token, String body, String contentType,
+                         Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        if (contentType != null) request.header("Content-Type", contentType);
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.vidyut.mdm.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vidyut.mdm.MdmApplication;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole server on a random port over a real embedded PostgreSQL (fresh cluster per test JVM),
+ * shared by every integration test. Tests isolate themselves by creating their own tenants.
+ */
+@SpringBootTest(classes = MdmApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+    public static final String PLATFORM_ADMIN_PASSWORD = "platform-admin-for-tests";
+    public static final String PASSWORD = "password-for-tests";
+    private static final Path DATA_DIR = Path.of("target", "test-data", "run-" + UUID.randomUUID());
+
+    @LocalServerPort
+    protected int port;
+    protected ApiClient api;
+
+    @DynamicPropertySource
+    static void server(DynamicPropertyRegistry registry) {
+        registry.add("mdm.db.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
+        registry.add("mdm.security.admin-password", () -> PLATFORM_ADMIN_PASSWORD);
+    }
+
+    @BeforeEach
+    void connectClient() {
+        api = new ApiClient("http://127.0.0.1:" + port);
+    }
+
+    protected String platformAdmin() {
+        return api.signIn("admin", PLATFORM_ADMIN_PASSWORD);
+    }
+
+    /** A new tenant with one user per role, all through the API. */
+    protected TestTenant newTenant() {
+        String code = "t" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        String platform = platformAdmin();
+        var created = api.post("/api/v1/platform/tenants", platform, Map.of("code", code, "name", "Test DISCOM " + code));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        UUID id = UUID.fromString(created.json().get("id").asString());
+        var admin = api.post("/api/v1/platform/tenants/" + code + "/admins", platform,
+                Map.of("username", code + ".admin", "password", PASSWORD, "roles", List.of("TENANT_ADMIN")));
+        assertThat(admin.status()).as(admin.raw()).isEqualTo(201);
+        String adminToken = api.signIn(code + ".admin", PASSWORD);
+        return new TestTenant(code, id, adminToken, user(adminToken, code, "OPERATOR"), user(adminToken, code, "ANALYST"),
+                user(adminToken, code, "FIELD_TECH"), user(adminToken, code, "CONSUMER"));
+    }
+
+    private String user(String adminToken, String code, String role) {
+        String username = code + "." + role.toLowerCase();
+        var created = api.post("/api/v1/users", adminToken, Map.of("username", username, "password", PASSWORD,
+                "roles", List.of(role)));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return api.signIn(username, PASSWORD);
+    }
+}
