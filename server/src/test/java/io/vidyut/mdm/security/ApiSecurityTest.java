@@ -1,0 +1,170 @@
+package io.vidyut.mdm.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vidyut.mdm.testing.ApiClient;
+import io.vidyut.mdm.testing.IntegrationTest;
+import io.vidyut.mdm.testing.Registry;
+import io.vidyut.mdm.testing.TestTenant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Walks every operation of the OpenAPI document: each refuses an anonymous caller (sign-in aside),
+ * states its roles, and never lets a caller of another tenant reach or see the tenant's data.
+ */
+class ApiSecurityTest extends IntegrationTest {
+    private static final Set<String> PUBLIC_OPERATIONS = Set.of("POST /api/v1/auth/token");
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    record Operation(String method, String path, String description) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    TestTenant a;
+    TestTenant b;
+    Map<String, String> aIds;
+
+    @BeforeEach
+    void tenantAWithOneOfEverything() {
+        a = newTenant();
+        b = newTenant();
+        Registry registry = new Registry(api, a.admin());
+        JsonNode vendor = registry.vendor("ASECRETVENDOR");
+        JsonNode dt = registry.branch("ASECRET");
+        JsonNode consumer = registry.consumer("ASECRET-ACC", dt.get("id").asString());
+        JsonNode meter = registry.meter("ASECRET-SERIAL", vendor.get("vendor").get("id").asString(), consumer.get("id").asString());
+        JsonNode user = api.get("/api/v1/users/me", a.operator()).json();
+        aIds = Map.of(
+                "meters", meter.get("id").asString(),
+                "consumers", consumer.get("id").asString(),
+                "nodes", dt.get("id").asString(),
+                "hes-vendors", vendor.get("vendor").get("id").asString(),
+                "keyId", vendor.get("vendor").get("api_keys").get(0).get("id").asString(),
+                "users", user.get("id").asString(),
+                "serial", "ASECRET-SERIAL",
+                "code", a.code());
+    }
+
+    List<Operation> operations() {
+        JsonNode paths = api.get("/v3/api-docs", null).json().get("paths");
+        List<Operation> operations = new ArrayList<>();
+        for (String path : paths.propertyNames()) {
+            if (!path.startsWith("/api/v1/")) continue;
+            JsonNode item = paths.get(path);
+            for (String method : item.propertyNames()) {
+                if (METHODS.contains(method)) {
+                    JsonNode description = item.get(method).get("description");
+                    operations.add(new Operation(method.toUpperCase(), path, description == null ? "" : description.asString()));
+                }
+            }
+        }
+        assertThat(operations).hasSizeGreaterThan(20);
+        return operations;
+    }
+
+    @Test
+    void every_operation_refuses_an_anonymous_caller_with_a_problem() {
+        for (Operation operation : operations()) {
+            if (PUBLIC_OPERATIONS.contains(operation.key())) continue;
+            ApiClient.Response response = api.send(operation.method(), concrete(operation.path()), null, bodyFor(operation),
+                    contentTypeFor(operation), Map.of());
+            assertThat(response.status()).as(operation.key()).isEqualTo(401);
+            assertThat(response.isProblem()).as(operation.key() + " content type").isTrue();
+        }
+    }
+
+    @Test
+    void every_operation_states_its_roles() {
+        for (Operation operation : operations()) {
+            assertThat(operation.description()).as(operation.key()).startsWith("Roles:");
+        }
+    }
+
+    @Test
+    void every_operation_refuses_a_caller_of_another_tenant() {
+        for (Operation operation : operations()) {
+            if (PUBLIC_OPERATIONS.contains(operation.key())) continue;
+            for (String token : List.of(b.admin(), b.operator())) {
+                String url = concrete(operation.path());
+                ApiClient.Response response = api.send(operation.method(), url, token,
+                        bodyFor(operation), contentTypeFor(operation), Map.of());
+                if (operation.path().contains("{")) {
+                    assertThat(response.status()).as(operation.key() + " " + response.raw()).isIn(400, 403, 404, 422);
+                }
+                // the caller's own words may be echoed (e.g. "Meter X not found"); nothing else of tenant A may appear
+                String body = response.raw();
+                for (String echoed : aIds.values()) {
+                    if (url.contains(echoed)) body = body.replace(echoed, "");
+                }
+                assertThat(body).as(operation.key()).doesNotContain("ASECRET");
+                for (String id : aIds.values()) assertThat(body).as(operation.key()).doesNotContain(id);
+            }
+        }
+        // and tenant A's data is untouched by all of that
+        assertThat(api.get("/api/v1/meters/" + aIds.get("meters"), a.operator()).json().get("serial").asString())
+                .isEqualTo("ASECRET-SERIAL");
+        assertThat(api.get("/api/v1/hes-vendors/" + aIds.get("hes-vendors"), a.admin()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void platform_operations_refuse_tenant_administrators() {
+        for (Operation operation : operations()) {
+            if (!operation.path().startsWith("/api/v1/platform/")) continue;
+            ApiClient.Response response = api.send(operation.method(), concrete(operation.path()), a.admin(),
+                    bodyFor(operation), contentTypeFor(operation), Map.of());
+            assertThat(response.status()).as(operation.key()).isIn(400, 403);
+        }
+    }
+
+    @Test
+    void roles_limit_what_a_tenant_user_may_do() {
+        assertThat(api.post("/api/v1/users", a.operator(), Map.of("username", "someone", "password", "longenough",
+                "roles", List.of("OPERATOR"))).status()).isEqualTo(403);
+        assertThat(api.delete("/api/v1/meters/" + aIds.get("meters"), a.operator()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/meters", a.consumer()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/meters", a.analyst()).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/users", a.admin(), Map.of("username", a.code() + ".evil", "password", "longenough",
+                "roles", List.of("PLATFORM_ADMIN"))).status()).isEqualTo(422);
+    }
+
+    @Test
+    void a_token_signed_with_another_key_or_garbage_is_refused() {
+        String forged = a.admin().substring(0, a.admin().lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        assertThat(api.get("/api/v1/meters", forged).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/meters", "not-a-jwt").status()).isEqualTo(401);
+    }
+
+    /** Fills path variables with tenant A's identifiers. */
+    private String concrete(String path) {
+        String result = path
+                .replace("/meters/{id}", "/meters/" + aIds.get("meters"))
+                .replace("/consumers/{id}", "/consumers/" + aIds.get("consumers"))
+                .replace("/nodes/{id}", "/nodes/" + aIds.get("nodes"))
+                .replace("/hes-vendors/{id}", "/hes-vendors/" + aIds.get("hes-vendors"))
+                .replace("{keyId}", aIds.get("keyId"))
+                .replace("/users/{id}", "/users/" + aIds.get("users"))
+                .replace("{serial}", aIds.get("serial"))
+                .replace("{code}", aIds.get("code"))
+                .replace("{meter_id}", aIds.get("meters"));
+        assertThat(result).as("unmapped path variable in " + path).doesNotContain("{");
+        return result;
+    }
+
+    private static String bodyFor(Operation operation) {
+        if (!Set.of("POST", "PUT", "PATCH").contains(operation.method())) return null;
+        return operation.path().endsWith("/import") ? "serial,make,phase,category\nX,Y,1P,CONSUMER\n" : "{}";
+    }
+
+    private static String contentTypeFor(Operation operation) {
+        if (!Set.of("POST", "PUT", "PATCH").contains(operation.method())) return null;
+        return operation.path().endsWith("/import") ? "text/csv" : "application/json";
+    }
+}
