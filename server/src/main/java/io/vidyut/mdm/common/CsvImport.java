@@ -40,7 +40,7 @@ public final class CsvImport {
         }
     }
 
-    /** Validates and stores one row; throws {@link FieldErrorsException} or a data access error to reject it. */
+    /** Validates and stores one row; a {@link FieldErrorsException}, conflict, missing reference or data access error rejects it. */
     @FunctionalInterface
     public interface RowHandler {
         void accept(Row row);
@@ -123,6 +123,10 @@ public final class CsvImport {
                             status.rollbackToSavepoint(savepoint);
                             rejected++;
                             e.errors().forEach(f -> addError(errors, new RowError(row.line(), f.field(), f.message())));
+                        } catch (ConflictException | NotFoundException e) {
+                            status.rollbackToSavepoint(savepoint);
+                            rejected++;
+                            addError(errors, new RowError(row.line(), null, e.getMessage()));
                         } catch (DataAccessException e) {
                             status.rollbackToSavepoint(savepoint);
                             rejected++;

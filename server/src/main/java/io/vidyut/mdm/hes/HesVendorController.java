@@ -86,7 +86,7 @@ class HesVendorController {
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     @Operation(summary = "Issue a new API key (shown once); optionally revoke the others",
             description = "Roles: TENANT_ADMIN")
-    NewKey rotate(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean revokeOthers) {
+    NewKey rotate(@PathVariable UUID id, @RequestParam(name = "revoke_others", defaultValue = "false") boolean revokeOthers) {
         return new NewKey(id, vendors.rotateKey(id, revokeOthers), "Store this key now: it is not shown again");
     }
 

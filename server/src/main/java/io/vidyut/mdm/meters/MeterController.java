@@ -72,12 +72,12 @@ class MeterController {
             description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH")
     Page<Meter> list(@RequestParam(required = false) String serial,
                      @RequestParam(required = false) MeterCategory category,
-                     @RequestParam(required = false) UUID hesVendorId,
+                     @RequestParam(name = "hes_vendor_id", required = false) UUID hesVendorId,
                      @RequestParam(required = false) LifecycleStage stage,
                      @RequestParam(required = false) String phase,
-                     @RequestParam(required = false) UUID consumerId,
-                     @RequestParam(required = false) UUID networkNodeId,
-                     @RequestParam(required = false) UUID dtId,
+                     @RequestParam(name = "consumer_id", required = false) UUID consumerId,
+                     @RequestParam(name = "network_node_id", required = false) UUID networkNodeId,
+                     @RequestParam(name = "dt_id", required = false) UUID dtId,
                      @RequestParam(defaultValue = "0") int page,
                      @RequestParam(defaultValue = "50") int size) {
         return meters.list(new MeterService.MeterFilter(serial, category, hesVendorId, stage,

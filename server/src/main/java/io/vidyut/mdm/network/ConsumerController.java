@@ -67,10 +67,10 @@ class ConsumerController {
     @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH')")
     @Operation(summary = "List consumers, filtered by DT, supply mode, net metering, tariff or search text",
             description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH")
-    Page<ConsumerAccount> list(@RequestParam(required = false) UUID dtId,
-                               @RequestParam(required = false) SupplyMode supplyMode,
-                               @RequestParam(required = false) Boolean netMetered,
-                               @RequestParam(required = false) String tariffCategory,
+    Page<ConsumerAccount> list(@RequestParam(name = "dt_id", required = false) UUID dtId,
+                               @RequestParam(name = "supply_mode", required = false) SupplyMode supplyMode,
+                               @RequestParam(name = "net_metered", required = false) Boolean netMetered,
+                               @RequestParam(name = "tariff_category", required = false) String tariffCategory,
                                @RequestParam(required = false) String q,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "50") int size) {

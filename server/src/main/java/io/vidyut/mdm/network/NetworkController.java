@@ -55,7 +55,7 @@ class NetworkController {
     @Operation(summary = "List network nodes by level, parent or search text",
             description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH")
     Page<NetworkService.NodeSummary> list(@RequestParam(required = false) NetworkLevel level,
-                                          @RequestParam(required = false) UUID parentId,
+                                          @RequestParam(name = "parent_id", required = false) UUID parentId,
                                           @RequestParam(required = false) String q,
                                           @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "50") int size) {

@@ -42,7 +42,7 @@ class HesApiKeyTest extends IntegrationTest {
         JsonNode created = new Registry(api, tenant.admin()).vendor("BETA");
         String vendorId = created.get("vendor").get("id").asString();
         String oldKey = created.get("api_key").asString();
-        var rotated = api.post("/api/v1/hes-vendors/" + vendorId + "/api-keys?revokeOthers=true", tenant.admin(), null);
+        var rotated = api.post("/api/v1/hes-vendors/" + vendorId + "/api-keys?revoke_others=true", tenant.admin(), null);
         assertThat(rotated.status()).isEqualTo(201);
         String newKey = rotated.json().get("api_key").asString();
 
