@@ -1,0 +1,68 @@
+package io.vidyut.mdm.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vidyut.mdm.hes.HesVendorService;
+import io.vidyut.mdm.meters.MeterService;
+import io.vidyut.mdm.network.ConsumerService;
+import io.vidyut.mdm.network.NetworkService;
+import io.vidyut.mdm.security.UserDirectory;
+import io.vidyut.mdm.tenancy.TenantDirectory;
+import io.vidyut.mdm.testing.IntegrationTest;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** The demo tenant looks like a small real DISCOM and is seeded only once. */
+class DemoDataSeederTest extends IntegrationTest {
+    @Autowired TenantDirectory tenants;
+    @Autowired UserDirectory users;
+    @Autowired HesVendorService vendors;
+    @Autowired NetworkService network;
+    @Autowired ConsumerService consumers;
+    @Autowired MeterService meters;
+    @Autowired TransactionTemplate transactions;
+
+    @Test
+    void seeds_a_believable_network_once() {
+        DemoDataSeeder seeder = new DemoDataSeeder(tenants, users, vendors, network, consumers, meters, transactions);
+        assertThat(seeder.seedIfAbsent()).isTrue();
+        assertThat(seeder.seedIfAbsent()).isFalse();
+
+        String operator = api.signIn("demo.operator", DemoCredentials.PASSWORD);
+        assertThat(total("/api/v1/network/nodes?level=FEEDER", operator)).isEqualTo(3);
+        assertThat(total("/api/v1/network/nodes?level=DT", operator)).isEqualTo(30);
+        assertThat(total("/api/v1/network/nodes?level=SUBSTATION", operator)).isEqualTo(1);
+        assertThat(total("/api/v1/consumers", operator)).isEqualTo(1000);
+        assertThat(total("/api/v1/consumers?supply_mode=PREPAID", operator)).isBetween(200L, 400L);
+        assertThat(total("/api/v1/consumers?net_metered=true", operator)).isBetween(20L, 100L);
+        assertThat(total("/api/v1/meters?category=CONSUMER&stage=IN_SERVICE", operator)).isEqualTo(1000);
+        assertThat(total("/api/v1/meters?category=CONSUMER&phase=3P&stage=IN_SERVICE", operator)).isBetween(100L, 200L);
+        assertThat(total("/api/v1/meters?category=DT", operator)).isEqualTo(30);
+        assertThat(total("/api/v1/meters?category=FEEDER", operator)).isEqualTo(3);
+        assertThat(total("/api/v1/meters?stage=IN_INVENTORY", operator)).isEqualTo(DemoDataSeeder.SPARE_METERS);
+
+        JsonNode vendorsPage = api.get("/api/v1/hes-vendors", operator).json();
+        Set<String> protocols = new HashSet<>(vendorsPage.get("items").findValuesAsString("protocol"));
+        assertThat(protocols).containsExactlyInAnyOrder("REST", "MQTT", "DLMS");
+        for (JsonNode vendor : vendorsPage.get("items")) {
+            assertThat(total("/api/v1/meters?category=CONSUMER&hes_vendor_id=" + vendor.get("id").asString(), operator))
+                    .as(vendor.get("code").asString()).isGreaterThan(250);
+        }
+        for (DemoCredentials.DemoVendor vendor : DemoCredentials.VENDORS) {
+            assertThat(api.withApiKey("GET", "/api/v1/hes/self", vendor.apiKey()).status()).isEqualTo(200);
+        }
+        for (DemoCredentials.DemoUser user : DemoCredentials.USERS) {
+            assertThat(api.signIn(user.username(), DemoCredentials.PASSWORD)).isNotBlank();
+        }
+    }
+
+    private long total(String path, String token) {
+        var response = api.get(path + (path.contains("?") ? "&" : "?") + "size=1", token);
+        assertThat(response.status()).as(path + " " + response.raw()).isEqualTo(200);
+        return response.json().get("total").asLong();
+    }
+}
