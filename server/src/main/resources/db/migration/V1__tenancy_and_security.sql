@@ -36,9 +36,10 @@ create table app_user (
 );
 create index app_user_tenant on app_user(tenant_id);
 alter table app_user enable row level security;
+-- A tenant's users are visible in that tenant; platform administrators only in platform scope.
 create policy app_user_isolation on app_user
-  using (tenant_id = mdm_current_tenant() or mdm_is_platform())
-  with check (tenant_id = mdm_current_tenant() or mdm_is_platform());
+  using (tenant_id = mdm_current_tenant() or (tenant_id is null and mdm_is_platform()))
+  with check (tenant_id = mdm_current_tenant() or (tenant_id is null and mdm_is_platform()));
 
 -- Sign-in happens before any tenant is known: this definer function is the one narrow door
 -- through RLS, returning only what verifying a password needs.

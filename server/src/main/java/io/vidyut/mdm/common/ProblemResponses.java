@@ -77,10 +77,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         List<FieldErrorsException.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new FieldErrorsException.FieldError(snakeCase(f.getField()), f.getDefaultMessage()))
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid input",
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input",
                 "One or more fields are invalid");
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.unprocessableContent().body(problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

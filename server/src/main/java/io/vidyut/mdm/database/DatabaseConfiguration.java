@@ -51,7 +51,8 @@ class DatabaseConfiguration {
     @Bean
     MigratedSchema migratedSchema(OwnerConnection owner, DatabaseProperties properties) {
         try (HikariDataSource dataSource = pool("mdm-owner", owner.url(), owner.user(), owner.password(), 2)) {
-            DatabaseRoles.ensureApplicationRole(dataSource, properties.appUser(), applicationPassword(properties));
+            DatabaseRoles.ensureApplicationRole(dataSource, properties.appUser(), applicationPassword(properties),
+                    properties.appPassword() != null && !properties.appPassword().isBlank());
             Flyway flyway = Flyway.configure()
                     .dataSource(dataSource)
                     .placeholders(Map.of("appRole", properties.appUser(), "schema", "public"))

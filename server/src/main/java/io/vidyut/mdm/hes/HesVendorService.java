@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** HES vendors of the current tenant and their API keys. */
 @Service
@@ -64,7 +66,7 @@ public class HesVendorService {
                         (protocol == null ? existing.protocol() : protocol).name(),
                         arrayLiteral(ipAllowlist == null ? existing.ipAllowlist() : CidrList.validate(ipAllowlist)), id)
                 .update();
-        authenticator.forgetVendor(id);
+        forgetAfterCommit(id);
         return get(id);
     }
 
@@ -74,7 +76,7 @@ public class HesVendorService {
         if (revokeOthers) {
             jdbc.sql("update hes_api_key set revoked_at = now() where vendor_id = ? and revoked_at is null")
                     .param(vendorId).update();
-            authenticator.forgetVendor(vendorId);
+            forgetAfterCommit(vendorId);
         }
         return insertKey(TenantContext.requireTenantId(), vendorId, ApiKeys.generate());
     }
@@ -84,14 +86,14 @@ public class HesVendorService {
         int updated = jdbc.sql("update hes_api_key set revoked_at = now() where id = ? and vendor_id = ? and revoked_at is null")
                 .params(keyId, vendorId).update();
         if (updated == 0) throw new NotFoundException("Active API key", keyId);
-        authenticator.forgetVendor(vendorId);
+        forgetAfterCommit(vendorId);
     }
 
     @Transactional
     public void delete(UUID id) {
         get(id);
         jdbc.sql("delete from hes_vendor where id = ?").param(id).update();
-        authenticator.forgetVendor(id);
+        forgetAfterCommit(id);
     }
 
     @Transactional(readOnly = true)
@@ -115,6 +117,16 @@ public class HesVendorService {
                 .query(this::map).list().stream().map(this::withKeys).toList();
         long total = jdbc.sql("select count(*) from hes_vendor" + filter).params(params).query(Long.class).single();
         return Page.of(items, page, total);
+    }
+
+    /** Drops cached keys once the change is committed, so a concurrent request cannot re-cache the old state. */
+    private void forgetAfterCommit(UUID vendorId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                authenticator.forgetVendor(vendorId);
+            }
+        });
     }
 
     private String insertKey(UUID tenant, UUID vendorId, String key) {

@@ -49,7 +49,7 @@ class TokenClaims {
         }
         String id = jwt.getClaimAsString(TENANT_ID);
         UUID tenantId = id != null ? UUID.fromString(id) : tenantIds.computeIfAbsent(code, this::lookup);
-        return tenantId == null ? null : new TenantScope(tenantId, code, false);
+        return tenantId == null ? null : new TenantScope(tenantId, code, platform);
     }
 
     private UUID lookup(String code) {

@@ -89,9 +89,11 @@ class UserService implements UserDirectory {
 
     @Transactional(readOnly = true)
     Page<UserAccount> list(PageRequest page) {
-        var items = jdbc.sql("select * from app_user order by username limit ? offset ?")
+        // explicit: a platform administrator acting inside a tenant also sees platform rows
+        var items = jdbc.sql("select * from app_user where tenant_id = mdm_current_tenant() order by username limit ? offset ?")
                 .params(page.size(), page.offset()).query(this::map).list();
-        long total = jdbc.sql("select count(*) from app_user").query(Long.class).single();
+        long total = jdbc.sql("select count(*) from app_user where tenant_id = mdm_current_tenant()")
+                .query(Long.class).single();
         return Page.of(items, page, total);
     }
 

@@ -42,7 +42,7 @@ class ConsumerApiTest extends IntegrationTest {
     void bad_fields_are_reported_one_by_one() {
         var response = api.post("/api/v1/consumers", tenant.admin(), Map.of("account_no", "A1", "name", "x",
                 "tariff_category", "LT-1", "sanctioned_load_kw", -1, "supply_mode", "PREPAID", "latitude", 123));
-        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(422);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.json().get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("sanctioned_load_kw", "latitude");

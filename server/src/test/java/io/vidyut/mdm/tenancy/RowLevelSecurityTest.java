@@ -50,7 +50,7 @@ class RowLevelSecurityTest extends IntegrationTest {
         inTenant(a, () -> {
             for (String table : tables) {
                 List<UUID> owners = jdbc.sql("select distinct tenant_id from " + table).query(UUID.class).list();
-                assertThat(owners).as(table).containsOnly(a.id());
+                assertThat(owners).as(table).isSubsetOf(a.id());
             }
             assertThat(jdbc.sql("select serial from meter").query(String.class).list()).containsExactly("SER-1");
         });
