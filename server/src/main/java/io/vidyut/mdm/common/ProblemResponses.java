@@ -60,6 +60,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this operation");
     }
 
+    @ExceptionHandler(MalformedInputException.class)
+    ProblemDetail malformed(MalformedInputException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed", "Malformed input", e.getMessage());
+    }
+
     @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden(ForbiddenException e) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());

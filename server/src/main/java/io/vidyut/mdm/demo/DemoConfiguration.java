@@ -1,6 +1,8 @@
 package io.vidyut.mdm.demo;
 
 import io.vidyut.mdm.hes.HesVendorService;
+import io.vidyut.mdm.hes.VendorMappingService;
+import tools.jackson.databind.json.JsonMapper;
 import io.vidyut.mdm.meters.MeterService;
 import io.vidyut.mdm.network.ConsumerService;
 import io.vidyut.mdm.network.NetworkService;
@@ -22,8 +24,8 @@ class DemoConfiguration {
     @Bean
     DemoDataSeeder demoDataSeeder(TenantDirectory tenants, UserDirectory users, HesVendorService vendors,
                                   NetworkService network, ConsumerService consumers, MeterService meters,
-                                  TransactionTemplate transactions) {
-        return new DemoDataSeeder(tenants, users, vendors, network, consumers, meters, transactions);
+                                  TransactionTemplate transactions, VendorMappingService mappings, JsonMapper json) {
+        return new DemoDataSeeder(tenants, users, vendors, network, consumers, meters, transactions, mappings, json);
     }
 
     @Bean

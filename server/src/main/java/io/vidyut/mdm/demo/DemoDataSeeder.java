@@ -3,6 +3,9 @@ package io.vidyut.mdm.demo;
 import io.vidyut.mdm.hes.HesProtocol;
 import io.vidyut.mdm.hes.HesVendor;
 import io.vidyut.mdm.hes.HesVendorService;
+import io.vidyut.mdm.hes.PayloadMapping;
+import io.vidyut.mdm.hes.VendorMappingService;
+import tools.jackson.databind.json.JsonMapper;
 import io.vidyut.mdm.meters.LifecycleStage;
 import io.vidyut.mdm.meters.MeterCategory;
 import io.vidyut.mdm.meters.MeterService;
@@ -56,9 +59,14 @@ class DemoDataSeeder {
     private final ConsumerService consumers;
     private final MeterService meters;
     private final TransactionTemplate transactions;
+    private final VendorMappingService mappings;
+    private final JsonMapper json;
 
     DemoDataSeeder(TenantDirectory tenants, UserDirectory users, HesVendorService vendors, NetworkService network,
-                   ConsumerService consumers, MeterService meters, TransactionTemplate transactions) {
+                   ConsumerService consumers, MeterService meters, TransactionTemplate transactions,
+                   VendorMappingService mappings, JsonMapper json) {
+        this.mappings = mappings;
+        this.json = json;
         this.tenants = tenants;
         this.users = users;
         this.vendors = vendors;
@@ -89,8 +97,10 @@ class DemoDataSeeder {
         }
         List<HesVendor> hes = new ArrayList<>();
         for (DemoCredentials.DemoVendor vendor : DemoCredentials.VENDORS) {
-            hes.add(vendors.createWithKey(new HesVendorService.NewVendor(vendor.code(), vendor.name(),
-                    HesProtocol.valueOf(vendor.protocol()), List.of("127.0.0.1/32", "::1/128")), vendor.apiKey()).vendor());
+            HesVendor created = vendors.createWithKey(new HesVendorService.NewVendor(vendor.code(), vendor.name(),
+                    HesProtocol.valueOf(vendor.protocol()), List.of("127.0.0.1/32", "::1/128")), vendor.apiKey()).vendor();
+            mappings.save(created.id(), mapping(vendor.code()), "demo-seed");
+            hes.add(created);
         }
         NetworkNode circle = node(NetworkLevel.CIRCLE, "CIR-GGN", "Gurugram Circle", null, null, null);
         NetworkNode division = node(NetworkLevel.DIVISION, "DIV-GGN-2", "Gurugram Division 2", circle, null, null);
@@ -133,6 +143,15 @@ class DemoDataSeeder {
         for (int s = 1; s <= SPARE_METERS; s++) {
             meter(hes.get(s % hes.size()), ++meterNo, Phase.SINGLE, MeterCategory.CONSUMER, BigDecimal.ONE,
                     BigDecimal.ONE, null, null, LifecycleStage.IN_INVENTORY);
+        }
+    }
+
+    /** The worked examples of docs/hes-onboarding.md: one mapping per simulated vendor's wire format. */
+    private PayloadMapping mapping(String vendorCode) {
+        try (var in = getClass().getResourceAsStream("/demo-mappings/" + vendorCode + ".json")) {
+            return json.readValue(in, PayloadMapping.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

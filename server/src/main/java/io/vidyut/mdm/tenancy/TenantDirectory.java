@@ -8,5 +8,8 @@ public interface TenantDirectory {
 
     Tenant create(NewTenant tenant);
 
+    /** The tenant's time zone, which sets its day boundaries (cached). */
+    java.time.ZoneId zoneOf(java.util.UUID tenantId);
+
     record NewTenant(String code, String name, String timeZone) {}
 }

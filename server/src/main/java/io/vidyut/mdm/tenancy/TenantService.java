@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,10 +24,14 @@ class TenantService implements TenantDirectory {
     private static final TypeReference<Map<String, Object>> SETTINGS = new TypeReference<>() {};
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Map<UUID, ZoneId> zones = new java.util.concurrent.ConcurrentHashMap<>();
 
-    TenantService(JdbcClient jdbc, JsonMapper json) {
+    private final TransactionTemplate transactions;
+
+    TenantService(JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.transactions = transactions;
     }
 
     @Transactional(readOnly = true)
@@ -57,6 +62,14 @@ class TenantService implements TenantDirectory {
         return get(tenant.code());
     }
 
+    @Override
+    public ZoneId zoneOf(UUID tenantId) {
+        return zones.computeIfAbsent(tenantId, id -> TenantContext.callAs(TenantScope.platformScope(), () ->
+                transactions.execute(status -> jdbc.sql("select time_zone from tenant where id = ?").param(id)
+                        .query(String.class).optional()))
+                .map(ZoneId::of).orElseThrow(() -> new NotFoundException("Tenant", id)));
+    }
+
     @Transactional
     public Tenant update(String code, String name, String timeZone, Map<String, Object> settings) {
         Tenant existing = get(code);
@@ -66,6 +79,7 @@ class TenantService implements TenantDirectory {
                         json.writeValueAsString(settings == null ? existing.settings() : settings),
                         existing.id())
                 .update();
+        zones.remove(existing.id());
         return get(code);
     }
 

@@ -25,10 +25,12 @@ class DemoDataSeederTest extends IntegrationTest {
     @Autowired ConsumerService consumers;
     @Autowired MeterService meters;
     @Autowired TransactionTemplate transactions;
+    @Autowired io.vidyut.mdm.hes.VendorMappingService mappings;
+    @Autowired tools.jackson.databind.json.JsonMapper json;
 
     @Test
     void seeds_a_believable_network_once() {
-        DemoDataSeeder seeder = new DemoDataSeeder(tenants, users, vendors, network, consumers, meters, transactions);
+        DemoDataSeeder seeder = new DemoDataSeeder(tenants, users, vendors, network, consumers, meters, transactions, mappings, json);
         assertThat(seeder.seedIfAbsent()).isTrue();
         assertThat(seeder.seedIfAbsent()).isFalse();
 

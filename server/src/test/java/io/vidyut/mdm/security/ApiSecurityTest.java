@@ -153,7 +153,8 @@ class ApiSecurityTest extends IntegrationTest {
                 .replace("/users/{id}", "/users/" + aIds.get("users"))
                 .replace("{serial}", aIds.get("serial"))
                 .replace("{code}", aIds.get("code"))
-                .replace("{meter_id}", aIds.get("meters"));
+                .replace("{meter_id}", aIds.get("meters"))
+                .replace("{version}", "1");
         assertThat(result).as("unmapped path variable in " + path).doesNotContain("{");
         return result;
     }

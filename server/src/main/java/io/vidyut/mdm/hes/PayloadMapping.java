@@ -1,0 +1,126 @@
+package io.vidyut.mdm.hes;
+
+import io.vidyut.mdm.common.FieldErrorsException.FieldError;
+import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.channels.Quality;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one vendor's payloads map onto canonical readings: configuration, not code. A row is one
+ * JSON object reached by {@code rows} (or one CSV line); its fields name JSON paths relative to the
+ * row ({@code ^.} climbs to the enclosing object, {@code $.} starts at the document root) or CSV
+ * columns. A row carries either one value ({@code code} + {@code value}) or several ({@code values}:
+ * an object of code → value). Codes are OBIS codes in any notation or vendor names, mapped by
+ * {@code codes}; standard IS 15959 OBIS codes need no entry.
+ */
+public record PayloadMapping(
+        Format format,
+        String rows,
+        Fields fields,
+        TimestampFormat timestampFormat,
+        String timestampPattern,
+        String timeZone,
+        IntervalStamp intervalStamp,
+        Integer intervalMinutes,
+        Integer alignmentToleranceSeconds,
+        Map<String, String> codes,
+        Map<String, UnitSpec> units,
+        Map<String, String> qualityCodes,
+        String csvDelimiter) {
+
+    public enum Format { JSON, CSV, DLMS }
+
+    public enum TimestampFormat { ISO, EPOCH_SECONDS, EPOCH_MILLIS, PATTERN }
+
+    /** Whether a vendor's interval timestamp marks the interval's start or its end. */
+    public enum IntervalStamp { START, END }
+
+    public record Fields(String meter, String timestamp, String code, String value, String values, String unit,
+                         String scaler, String quality, String batchId) {}
+
+    /** Unit and decimal scaler of values arriving without one, e.g. {"unit": "Wh", "scaler": 0}. */
+    public record UnitSpec(String unit, Integer scaler) {}
+
+    public PayloadMapping {
+        if (timeZone == null || timeZone.isBlank()) timeZone = "Asia/Kolkata";
+        if (intervalStamp == null) intervalStamp = IntervalStamp.END;
+        if (intervalMinutes == null) intervalMinutes = 15;
+        if (alignmentToleranceSeconds == null) alignmentToleranceSeconds = 60;
+        if (timestampFormat == null) timestampFormat = TimestampFormat.ISO;
+        if (codes == null) codes = Map.of();
+        if (units == null) units = Map.of();
+        if (qualityCodes == null) qualityCodes = Map.of();
+        if (csvDelimiter == null || csvDelimiter.isEmpty()) csvDelimiter = ",";
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** Every inconsistency, so the editor can show them all at once. */
+    public List<FieldError> problems() {
+        List<FieldError> problems = new ArrayList<>();
+        if (format == null) problems.add(new FieldError("format", "required: JSON, CSV or DLMS"));
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            problems.add(new FieldError("time_zone", "unknown time zone " + timeZone));
+        }
+        if (intervalMinutes <= 0 || 1440 % intervalMinutes != 0) {
+            problems.add(new FieldError("interval_minutes", "must divide a day, e.g. 15 or 30"));
+        }
+        if (alignmentToleranceSeconds < 0 || alignmentToleranceSeconds >= intervalMinutes * 30) {
+            problems.add(new FieldError("alignment_tolerance_seconds", "between 0 and half an interval"));
+        }
+        if (timestampFormat == TimestampFormat.PATTERN) {
+            try {
+                DateTimeFormatter.ofPattern(timestampPattern == null ? "" : timestampPattern);
+                if (timestampPattern == null || timestampPattern.isBlank()) throw new IllegalArgumentException();
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldError("timestamp_pattern", "a java.time pattern such as dd-MM-yyyy HH:mm"));
+            }
+        }
+        if (format == Format.JSON || format == Format.CSV) {
+            if (fields == null) {
+                problems.add(new FieldError("fields", "required for " + format));
+            } else {
+                if (blank(fields.meter())) problems.add(new FieldError("fields.meter", "required"));
+                if (blank(fields.timestamp())) problems.add(new FieldError("fields.timestamp", "required"));
+                boolean single = !blank(fields.code()) && !blank(fields.value());
+                if (single == !blank(fields.values())) {
+                    problems.add(new FieldError("fields", "give either code and value, or values"));
+                }
+            }
+            if (format == Format.JSON && blank(rows)) problems.add(new FieldError("rows", "path to the row objects, e.g. readings[*]"));
+        }
+        codes.forEach((code, channel) -> {
+            if (!ChannelCodes.isChannel(channel)) {
+                problems.add(new FieldError("codes." + code, "unknown channel " + channel));
+            }
+        });
+        units.forEach((channel, spec) -> {
+            if (!ChannelCodes.isChannel(channel)) problems.add(new FieldError("units." + channel, "unknown channel"));
+            else if (spec == null || !Units.compatible(spec.unit(), Channel.valueOf(channel))) {
+                problems.add(new FieldError("units." + channel, "unit " + (spec == null ? null : spec.unit())
+                        + " does not measure " + channel));
+            }
+        });
+        qualityCodes.forEach((code, flag) -> {
+            try {
+                Quality.valueOf(flag);
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldError("quality_codes." + code, "unknown quality flag " + flag));
+            }
+        });
+        return problems;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,379 @@
+package io.vidyut.mdm.hes;
+
+import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.dlms.DataNotification;
+import io.vidyut.mdm.dlms.DlmsDecodingException;
+import io.vidyut.mdm.dlms.ProfileBuffer;
+import io.vidyut.mdm.dlms.ProfileFormatException;
+import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.channels.ChannelKind;
+import io.vidyut.mdm.channels.Quality;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a JSON or CSV payload into source values by a vendor's {@link PayloadMapping}: finds rows,
+ * reads meter, time, code, value, unit, scaler and quality; converts units; puts interval values on
+ * their interval's end. Every bad row is reported with its reason; good rows are never held back.
+ */
+public final class PayloadParser {
+    /** Readings further in the future than this are impossible, not clock skew. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PayloadMapping mapping;
+    private final ChannelCodes codes;
+    private final ZoneId zone;
+    private final DateTimeFormatter pattern;
+
+    public PayloadParser(PayloadMapping mapping) {
+        List<FieldErrorsException.FieldError> problems = mapping.problems();
+        if (!problems.isEmpty()) throw new FieldErrorsException(problems);
+        this.mapping = mapping;
+        this.codes = new ChannelCodes(mapping.codes());
+        this.zone = mapping.zone();
+        this.pattern = mapping.timestampFormat() == PayloadMapping.TimestampFormat.PATTERN
+                ? DateTimeFormatter.ofPattern(mapping.timestampPattern(), Locale.ROOT) : null;
+    }
+
+    /** A payload that cannot be read at all (not JSON, not CSV): the whole request is refused. */
+    public static class UnreadablePayloadException extends io.vidyut.mdm.common.MalformedInputException {
+        UnreadablePayloadException(String message) {
+            super(message);
+        }
+    }
+
+    public ParsedPayload parse(byte[] payload, Instant now) {
+        return switch (mapping.format()) {
+            case JSON -> parseJson(payload, now);
+            case CSV -> parseCsv(payload, now);
+            case DLMS -> parseDlms(payload, now);
+        };
+    }
+
+    /** Source-independent view of one row's fields. */
+    private interface RowFields {
+        String text(String field);
+
+        BigDecimal number(String field);
+
+        Map<String, String> entries(String field);
+    }
+
+    private ParsedPayload parseJson(byte[] payload, Instant now) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(payload);
+        } catch (JacksonException e) {
+            throw new UnreadablePayloadException("Malformed JSON: " + e.getOriginalMessage());
+        }
+        List<RowPath.Row> rows = RowPath.rows(root, mapping.rows());
+        List<SourceValue> values = new ArrayList<>();
+        List<RowRejection> rejections = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            RowPath.Row row = rows.get(i);
+            readRow(i + 1, new JsonRowFields(row), now, values, rejections, () -> row.node().toString());
+        }
+        JsonNode batchId = mapping.fields().batchId() == null ? null
+                : RowPath.field(new RowPath.Row(root, List.of(), root), mapping.fields().batchId());
+        return new ParsedPayload(batchId == null ? null : batchId.asString(), rows.size(), values, rejections,
+                n -> n >= 1 && n <= rows.size() ? rows.get(n - 1).node().toString() : "");
+    }
+
+    private ParsedPayload parseCsv(byte[] payload, Instant now) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(mapping.csvDelimiter()).setHeader()
+                .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVParser.parse(new StringReader(new String(payload, StandardCharsets.UTF_8)), format)) {
+            records = parser.getRecords();
+            for (String column : List.of(mapping.fields().meter(), mapping.fields().timestamp())) {
+                if (!parser.getHeaderMap().containsKey(column)) {
+                    throw new UnreadablePayloadException("CSV header lacks column " + column);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UnreadablePayloadException("Malformed CSV: " + e.getMessage());
+        }
+        List<SourceValue> values = new ArrayList<>();
+        List<RowRejection> rejections = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            CSVRecord record = records.get(i);
+            readRow(i + 1, new CsvRowFields(record), now, values, rejections, () -> String.join(mapping.csvDelimiter(), record));
+        }
+        return new ParsedPayload(null, records.size(), values, rejections,
+                n -> n >= 1 && n <= records.size() ? String.join(mapping.csvDelimiter(), records.get(n - 1)) : "");
+    }
+
+    /**
+     * A DLMS DataNotification carrying an IS 15959 profile buffer (see dlms/README.md): one row per
+     * capture, the clock column giving the time, every other column one value with its scaler-unit.
+     */
+    private ParsedPayload parseDlms(byte[] payload, Instant now) {
+        ProfileBuffer buffer;
+        try {
+            buffer = ProfileBuffer.parse(DataNotification.decode(payload));
+        } catch (DlmsDecodingException | ProfileFormatException e) {
+            throw new UnreadablePayloadException("Malformed DLMS push: " + e.getMessage());
+        }
+        int clock = buffer.clockColumn();
+        List<SourceValue> values = new ArrayList<>();
+        List<RowRejection> rejections = new ArrayList<>();
+        for (int r = 0; r < buffer.rows().size(); r++) {
+            int rowNo = r + 1;
+            String raw = buffer.rows().get(r).toString();
+            Instant stamped;
+            try {
+                stamped = buffer.timestamp(r).toInstant(zone);
+            } catch (RuntimeException e) {
+                rejections.add(new RowRejection(rowNo, raw, "timestamp", "unreadable COSEM date-time: " + e.getMessage()));
+                continue;
+            }
+            for (int c = 0; c < buffer.columns().size(); c++) {
+                if (c == clock) continue;
+                ProfileBuffer.Column column = buffer.columns().get(c);
+                try {
+                    BigDecimal value = buffer.scaledValue(r, c);
+                    String unit = column.hasScalerUnit() ? String.valueOf(column.unitCode()) : null;
+                    values.add(value(rowNo, buffer.meterSerial(), column.obis().toString(),
+                            value == null ? null : value.toPlainString(), unit, BigDecimal.ZERO, stamped,
+                            Quality.ACTUAL.bit(), now));
+                } catch (RowProblem problem) {
+                    rejections.add(new RowRejection(rowNo, raw, problem.field != null ? problem.field : column.obis().toString(),
+                            problem.getMessage()));
+                } catch (RuntimeException e) {
+                    rejections.add(new RowRejection(rowNo, raw, column.obis().toString(), "unreadable value: " + e.getMessage()));
+                }
+            }
+        }
+        List<List<io.vidyut.mdm.dlms.DlmsData>> rows = buffer.rows();
+        return new ParsedPayload(null, rows.size(), values, rejections,
+                n -> n >= 1 && n <= rows.size() ? rows.get(n - 1).toString() : "");
+    }
+
+    private void readRow(int rowNo, RowFields row, Instant now, List<SourceValue> values, List<RowRejection> rejections,
+                         java.util.function.Supplier<String> raw) {
+        PayloadMapping.Fields f = mapping.fields();
+        String meter = row.text(f.meter());
+        if (meter == null || meter.isBlank()) {
+            rejections.add(new RowRejection(rowNo, raw.get(), "meter", "no meter serial"));
+            return;
+        }
+        Instant stamped;
+        try {
+            stamped = timestamp(row, f.timestamp());
+        } catch (RowProblem problem) {
+            rejections.add(new RowRejection(rowNo, raw.get(), "timestamp", problem.getMessage()));
+            return;
+        }
+        int quality = quality(row.text(f.quality()));
+        Map<String, String> entries = f.values() != null ? row.entries(f.values()) : null;
+        if (entries == null) {
+            String code = row.text(f.code());
+            String value = row.text(f.value());
+            entries = code == null ? Map.of() : java.util.Collections.singletonMap(code, value);
+        }
+        if (entries.isEmpty()) {
+            rejections.add(new RowRejection(rowNo, raw.get(), f.values() != null ? "values" : "code", "no value in the row"));
+            return;
+        }
+        String unit = row.text(f.unit());
+        BigDecimal scaler = row.number(f.scaler());
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            String field = f.values() != null ? "values." + entry.getKey() : "code";
+            try {
+                values.add(value(rowNo, meter.trim(), entry.getKey(), entry.getValue(), unit, scaler, stamped, quality, now));
+            } catch (RowProblem problem) {
+                rejections.add(new RowRejection(rowNo, raw.get(), problem.field != null ? problem.field : field,
+                        problem.getMessage()));
+            }
+        }
+    }
+
+    private SourceValue value(int rowNo, String meter, String code, String text, String unit, BigDecimal scaler,
+                              Instant stamped, int quality, Instant now) {
+        Channel channel = codes.resolve(code).orElseThrow(() -> new RowProblem(null, "unknown code " + code
+                + " (map it under 'codes' in the vendor mapping)"));
+        if (text == null || text.isBlank()) throw new RowProblem("value", "no value for " + code);
+        BigDecimal raw;
+        try {
+            raw = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new RowProblem("value", "not a number: " + text);
+        }
+        PayloadMapping.UnitSpec spec = mapping.units().get(channel.name());
+        int decimals = scaler != null ? scaler.intValueExact() : spec != null && spec.scaler() != null ? spec.scaler() : 0;
+        String effectiveUnit = unit != null ? unit : spec != null ? spec.unit() : channel.unit();
+        BigDecimal value = Units.toCanonical(raw.scaleByPowerOfTen(decimals), effectiveUnit, channel)
+                .orElseThrow(() -> new RowProblem("unit", "unit " + effectiveUnit + " does not measure " + channel
+                        + " (" + channel.unit() + ")"));
+        Instant at = stamped;
+        int interval = 0;
+        if (channel.kind() == ChannelKind.INTERVAL) {
+            interval = mapping.intervalMinutes();
+            at = alignedEnd(stamped);
+        }
+        if (at.isAfter(now.plus(FUTURE_TOLERANCE))) throw new RowProblem("timestamp", "in the future: " + at);
+        if (at.isBefore(EARLIEST)) throw new RowProblem("timestamp", "before the year 2000: " + at);
+        return new SourceValue(rowNo, meter, channel, at, interval, value, quality);
+    }
+
+    /** The interval's end on an exact boundary; small clock offsets are snapped, larger ones refused. */
+    private Instant alignedEnd(Instant stamped) {
+        long length = mapping.intervalMinutes() * 60L;
+        Instant end = mapping.intervalStamp() == PayloadMapping.IntervalStamp.START ? stamped.plusSeconds(length) : stamped;
+        long secondOfDay = end.atZone(zone).toLocalTime().toSecondOfDay();
+        long off = Math.floorMod(secondOfDay, length) + (end.getNano() > 0 ? 1 : 0);
+        if (off == 0) return end;
+        Instant truncated = end.minusSeconds(Math.floorMod(secondOfDay, length)).minusNanos(end.getNano());
+        if (off <= mapping.alignmentToleranceSeconds()) return truncated;
+        if (length - off <= mapping.alignmentToleranceSeconds()) return truncated.plusSeconds(length);
+        throw new RowProblem("timestamp", end + " is not on a " + mapping.intervalMinutes() + "-minute boundary");
+    }
+
+    private Instant timestamp(RowFields row, String field) {
+        String text = row.text(field);
+        if (text == null || text.isBlank()) throw new RowProblem("timestamp", "no timestamp");
+        text = text.trim();
+        try {
+            return switch (mapping.timestampFormat()) {
+                case EPOCH_SECONDS -> Instant.ofEpochSecond(new BigDecimal(text).longValueExact());
+                case EPOCH_MILLIS -> Instant.ofEpochMilli(new BigDecimal(text).longValueExact());
+                case PATTERN -> fromAccessor(pattern.parseBest(text, OffsetDateTime::from, LocalDateTime::from));
+                case ISO -> iso(text);
+            };
+        } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+            throw new RowProblem("timestamp", "unreadable timestamp " + text);
+        }
+    }
+
+    private Instant iso(String text) {
+        String normalized = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + "T" + text.substring(11) : text;
+        try {
+            return OffsetDateTime.parse(normalized).toInstant();
+        } catch (DateTimeException e) {
+            return LocalDateTime.parse(normalized).atZone(zone).toInstant();
+        }
+    }
+
+    private Instant fromAccessor(TemporalAccessor parsed) {
+        return parsed instanceof OffsetDateTime offset ? offset.toInstant() : ((LocalDateTime) parsed).atZone(zone).toInstant();
+    }
+
+    private int quality(String status) {
+        int mask = Quality.ACTUAL.bit();
+        if (status == null || status.isBlank()) return mask;
+        for (String code : status.split("[,;| ]+")) {
+            if (code.isBlank()) continue;
+            String flag = mapping.qualityCodes().get(code);
+            mask |= flag == null ? Quality.SOURCE_SUSPECT.bit() : Quality.valueOf(flag).bit();
+        }
+        return mask;
+    }
+
+    /** A problem with one row or value; becomes a rejection, never stops the payload. */
+    private static final class RowProblem extends RuntimeException {
+        final String field;
+
+        RowProblem(String field, String message) {
+            super(message, null, false, false);
+            this.field = field;
+        }
+    }
+
+    private static final class JsonRowFields implements RowFields {
+        private final RowPath.Row row;
+
+        JsonRowFields(RowPath.Row row) {
+            this.row = row;
+        }
+
+        @Override
+        public String text(String field) {
+            JsonNode node = RowPath.field(row, field);
+            return node == null ? null : node.isValueNode() ? node.asString() : node.toString();
+        }
+
+        @Override
+        public BigDecimal number(String field) {
+            JsonNode node = RowPath.field(row, field);
+            if (node == null) return null;
+            try {
+                return node.isNumber() ? node.decimalValue() : new BigDecimal(node.asString().trim());
+            } catch (NumberFormatException e) {
+                throw new RowProblem(field, "not a number: " + node);
+            }
+        }
+
+        @Override
+        public Map<String, String> entries(String field) {
+            JsonNode node = RowPath.field(row, field);
+            if (node == null || !node.isObject()) return Map.of();
+            Map<String, String> entries = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                entries.put(property.getKey(), property.getValue().isNull() ? null : property.getValue().asString());
+            }
+            return entries;
+        }
+    }
+
+    private static final class CsvRowFields implements RowFields {
+        private final CSVRecord record;
+
+        CsvRowFields(CSVRecord record) {
+            this.record = record;
+        }
+
+        @Override
+        public String text(String column) {
+            if (column == null || !record.isMapped(column) || !record.isSet(column)) return null;
+            String value = record.get(column);
+            return value.isBlank() ? null : value;
+        }
+
+        @Override
+        public BigDecimal number(String column) {
+            String text = text(column);
+            if (text == null) return null;
+            try {
+                return new BigDecimal(text.trim());
+            } catch (NumberFormatException e) {
+                throw new RowProblem(column, "not a number: " + text);
+            }
+        }
+
+        /** CSV "values" is a comma-free list of columns: {@code kWh=1.0.1.29.0.255;V=1.0.32.27.0.255}. */
+        @Override
+        public Map<String, String> entries(String columns) {
+            Map<String, String> entries = new java.util.LinkedHashMap<>();
+            for (String pair : columns.split(";")) {
+                String[] parts = pair.split("=", 2);
+                String column = parts[0].trim();
+                String code = parts.length == 2 ? parts[1].trim() : column;
+                String value = text(column);
+                if (value != null) entries.put(code, value);
+            }
+            return entries;
+        }
+    }
+}

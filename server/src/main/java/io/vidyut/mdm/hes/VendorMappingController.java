@@ -1,0 +1,57 @@
+package io.vidyut.mdm.hes;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidyut.mdm.common.NotFoundException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/hes-vendors/{id}/mapping")
+@Tag(name = "HES vendors")
+class VendorMappingController {
+    private final VendorMappingService mappings;
+
+    VendorMappingController(VendorMappingService mappings) {
+        this.mappings = mappings;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Operation(summary = "The vendor's payload mapping in force", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    VendorMappingService.VersionedMapping current(@PathVariable UUID id) {
+        return mappings.current(id).orElseThrow(() -> new NotFoundException("Payload mapping of vendor", id));
+    }
+
+    @PutMapping
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "Save a new version of the vendor's payload mapping (validated; in force at once)",
+            description = "Roles: TENANT_ADMIN")
+    VendorMappingService.VersionedMapping save(@PathVariable UUID id, @RequestBody PayloadMapping mapping,
+                                               Authentication caller) {
+        return mappings.save(id, mapping, caller.getName());
+    }
+
+    @GetMapping("/versions")
+    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Operation(summary = "Every version of the vendor's mapping, newest first", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    List<VendorMappingService.VersionSummary> versions(@PathVariable UUID id) {
+        return mappings.versions(id);
+    }
+
+    @GetMapping("/versions/{version}")
+    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Operation(summary = "One version of the vendor's mapping", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    VendorMappingService.VersionedMapping version(@PathVariable UUID id, @PathVariable int version) {
+        mappings.versions(id);
+        return mappings.version(id, version);
+    }
+}

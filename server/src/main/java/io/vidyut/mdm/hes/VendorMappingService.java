@@ -1,0 +1,90 @@
+package io.vidyut.mdm.hes;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.common.NotFoundException;
+import io.vidyut.mdm.tenancy.TenantContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Payload mappings per vendor, versioned: saving makes a new version, earlier ones stay readable
+ * (a stored batch is always re-read with the version it arrived under). Takes effect without restart.
+ */
+@Service
+public class VendorMappingService {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final HesVendorService vendors;
+    private final Cache<UUID, Optional<VersionedMapping>> current = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
+
+    VendorMappingService(JdbcClient jdbc, JsonMapper json, HesVendorService vendors) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.vendors = vendors;
+    }
+
+    public record VersionedMapping(UUID vendorId, int version, PayloadMapping mapping, Instant createdAt, String createdBy) {}
+
+    public record VersionSummary(int version, Instant createdAt, String createdBy) {}
+
+    @Transactional
+    public VersionedMapping save(UUID vendorId, PayloadMapping mapping, String user) {
+        vendors.get(vendorId);
+        List<FieldErrorsException.FieldError> problems = mapping.problems();
+        if (!problems.isEmpty()) throw new FieldErrorsException(problems);
+        int version = jdbc.sql("select coalesce(max(version), 0) + 1 from hes_vendor_mapping where vendor_id = ?")
+                .param(vendorId).query(Integer.class).single();
+        jdbc.sql("insert into hes_vendor_mapping (tenant_id, vendor_id, version, config, created_by) values (?, ?, ?, ?::jsonb, ?)")
+                .params(TenantContext.requireTenantId(), vendorId, version, json.writeValueAsString(mapping), user)
+                .update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                current.invalidate(vendorId);
+            }
+        });
+        return version(vendorId, version);
+    }
+
+    /** The vendor's mapping in force (cached briefly; a save on this instance takes effect at once). */
+    @Transactional(readOnly = true)
+    public Optional<VersionedMapping> current(UUID vendorId) {
+        return current.get(vendorId, id -> jdbc.sql("""
+                        select * from hes_vendor_mapping where vendor_id = ? order by version desc limit 1""")
+                .param(id).query(this::map).optional());
+    }
+
+    @Transactional(readOnly = true)
+    public VersionedMapping version(UUID vendorId, int version) {
+        return jdbc.sql("select * from hes_vendor_mapping where vendor_id = ? and version = ?")
+                .params(vendorId, version).query(this::map).optional()
+                .orElseThrow(() -> new NotFoundException("Mapping version", version));
+    }
+
+    @Transactional(readOnly = true)
+    public List<VersionSummary> versions(UUID vendorId) {
+        vendors.get(vendorId);
+        return jdbc.sql("select version, created_at, created_by from hes_vendor_mapping where vendor_id = ? order by version desc")
+                .param(vendorId)
+                .query((rs, n) -> new VersionSummary(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
+                .list();
+    }
+
+    private VersionedMapping map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new VersionedMapping(rs.getObject("vendor_id", UUID.class), rs.getInt("version"),
+                json.readValue(rs.getString("config"), PayloadMapping.class), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("created_by"));
+    }
+}

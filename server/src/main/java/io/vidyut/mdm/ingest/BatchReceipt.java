@@ -1,0 +1,16 @@
+package io.vidyut.mdm.ingest;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The answer to an HES for a batch: durably accepted (or a repeat of one already accepted), with
+ * every rejected row or value and its reason. Rejected rows are kept in the quarantine.
+ */
+public record BatchReceipt(UUID batchId, String batchKey, Status status, int mappingVersion, int rows,
+                           int valuesAccepted, int valuesRejected, List<Rejection> rejections) {
+
+    public enum Status { ACCEPTED, DUPLICATE }
+
+    public record Rejection(int row, String field, String reason) {}
+}

@@ -1,0 +1,63 @@
+package io.vidyut.mdm.ingest;
+
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantScope;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Batches acknowledged to an HES but not wholly stored — the process died, or the pipeline was
+ * full — are put through the pipeline again: at start, and every few minutes for stragglers.
+ */
+@Component
+class BatchRecovery implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(BatchRecovery.class);
+    /** A batch younger than this may still be on its way through the pipeline. */
+    static final Duration GRACE = Duration.ofMinutes(5);
+
+    private final JdbcClient jdbc;
+    private final IngestService ingest;
+
+    BatchRecovery(JdbcClient jdbc, IngestService ingest) {
+        this.jdbc = jdbc;
+        this.ingest = ingest;
+    }
+
+    private record OpenBatch(UUID batchId, UUID tenantId, String tenantCode) {}
+
+    @Override
+    public void run(ApplicationArguments args) {
+        redriveOpenBatches(Instant.now());
+    }
+
+    @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
+    void sweep() {
+        redriveOpenBatches(Instant.now().minus(GRACE));
+    }
+
+    /** Re-drives batches received before {@code receivedBefore} that are not complete. */
+    int redriveOpenBatches(Instant receivedBefore) {
+        List<OpenBatch> open = jdbc.sql("select * from mdm_open_ingest_batches(?)")
+                .param(java.sql.Timestamp.from(receivedBefore))
+                .query((rs, n) -> new OpenBatch(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
+                .list();
+        for (OpenBatch batch : open) {
+            try {
+                TenantContext.runAs(TenantScope.of(batch.tenantId(), batch.tenantCode()), () -> ingest.redrive(batch.batchId()));
+            } catch (RuntimeException e) {
+                log.error("Re-drive of batch {} failed; it stays open", batch.batchId(), e);
+            }
+        }
+        if (!open.isEmpty()) log.info("Re-drove {} open ingest batches", open.size());
+        return open.size();
+    }
+}

@@ -1,0 +1,45 @@
+package io.vidyut.mdm.ingest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidyut.mdm.security.MachineClient;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/meters")
+@Tag(name = "Ingestion", description = "HES systems push meter data")
+class ReadingsController {
+    private final IngestService ingest;
+    private final PayloadLimit limit;
+
+    ReadingsController(IngestService ingest, PayloadLimit limit) {
+        this.ingest = ingest;
+        this.limit = limit;
+    }
+
+    @PostMapping(value = "/readings", consumes = {"application/json", "text/csv", "text/plain", "application/octet-stream"})
+    @PreAuthorize("hasRole('HES')")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The vendor's own payload (JSON or CSV), read by "
+            + "its payload mapping", content = {@Content(mediaType = "application/json", schema = @Schema(type = "object")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @Operation(summary = "Push a batch of readings (202 once durably accepted; per-row rejections listed and quarantined)",
+            description = "Roles: HES (X-API-Key). Idempotent by the Idempotency-Key header, else the payload's batch id "
+                    + "field, else the payload's SHA-256: a repeat answers 200 with the first receipt.")
+    ResponseEntity<BatchReceipt> push(@AuthenticationPrincipal MachineClient vendor, @RequestBody byte[] payload,
+                                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        limit.check(payload.length);
+        BatchReceipt receipt = ingest.accept(vendor, "REST", payload, idempotencyKey);
+        return ResponseEntity.status(receipt.status() == BatchReceipt.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(receipt);
+    }
+}

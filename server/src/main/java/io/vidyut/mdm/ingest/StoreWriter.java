@@ -1,0 +1,46 @@
+package io.vidyut.mdm.ingest;
+
+import io.vidyut.mdm.readings.ReadingStore;
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantScope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores one part of a batch and records the part as done in the same transaction; the batch is
+ * complete when all its parts are. Safe to repeat: the store and the part record are idempotent.
+ */
+@Component
+class StoreWriter {
+    private final ReadingStore store;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Counter stored;
+    private final Counter unchanged;
+
+    StoreWriter(ReadingStore store, JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry metrics) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.stored = metrics.counter("mdm.ingest.values.stored");
+        this.unchanged = metrics.counter("mdm.ingest.values.unchanged");
+    }
+
+    void store(IngestWork work) {
+        TenantContext.runAs(TenantScope.of(work.tenantId(), work.tenantCode()), () -> transactions.executeWithoutResult(status -> {
+            ReadingStore.WriteResult result = store.write(work.readings(), work.zone(), "batch:" + work.batchId());
+            jdbc.sql("insert into ingest_batch_part (tenant_id, batch_id, part) values (?, ?, ?) on conflict do nothing")
+                    .params(work.tenantId(), work.batchId(), work.part()).update();
+            jdbc.sql("""
+                    update ingest_batch b set completed_at = now()
+                     where b.id = ? and b.completed_at is null
+                       and (select count(*) from ingest_batch_part p where p.batch_id = b.id) >= b.parts""")
+                    .param(work.batchId()).update();
+            stored.increment(result.stored());
+            unchanged.increment(result.unchanged());
+        }));
+    }
+}

@@ -1,0 +1,148 @@
+package io.vidyut.mdm.readings;
+
+import io.vidyut.mdm.channels.Quality;
+import io.vidyut.mdm.channels.ChannelKind;
+import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.meters.MeterService;
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantDirectory;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads a meter's stored intervals back as a bucketed series, and its register reads. */
+@Service
+public class ConsumptionService {
+    static final Duration MAX_RANGE = Duration.ofDays(800);
+    private final JdbcClient jdbc;
+    private final MeterService meters;
+    private final TenantDirectory tenants;
+
+    ConsumptionService(JdbcClient jdbc, MeterService meters, TenantDirectory tenants) {
+        this.jdbc = jdbc;
+        this.meters = meters;
+        this.tenants = tenants;
+    }
+
+    public record RegisterRead(Channel channel, OffsetDateTime readAt, BigDecimal value, String unit,
+                               java.util.Set<Quality> quality, int version) {}
+
+    private record StoredDay(LocalDate day, int intervalMinutes, Integer[] values, byte[] quality) {}
+
+    private static final class Bucket {
+        final ZonedDateTime start;
+        final ZonedDateTime end;
+        long sum;
+        int count;
+        int qualityMask;
+
+        Bucket(ZonedDateTime start, ZonedDateTime end) {
+            this.start = start;
+            this.end = end;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public ConsumptionSeries series(UUID meterId, Channel channel, Instant from, Instant to, Resolution resolution) {
+        if (channel.kind() != ChannelKind.INTERVAL) {
+            throw FieldErrorsException.of("channel", channel + " is a register channel; read it from /registers");
+        }
+        if (!from.isBefore(to)) throw FieldErrorsException.of("from", "must be before 'to'");
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw FieldErrorsException.of("to", "range is limited to " + MAX_RANGE.toDays() + " days");
+        }
+        meters.get(meterId);
+        ZoneId zone = tenants.zoneOf(TenantContext.requireTenantId());
+        ZonedDateTime start = from.atZone(zone);
+        ZonedDateTime end = to.atZone(zone);
+        List<StoredDay> days = jdbc.sql("""
+                        select day, interval_minutes, vals, quality from interval_day
+                         where meter_id = ? and channel = ? and day between ? and ? order by day""")
+                .params(meterId, channel.code(), start.toLocalDate().minusDays(1), end.toLocalDate())
+                .query((rs, n) -> new StoredDay(rs.getObject(1, LocalDate.class), rs.getInt(2),
+                        (Integer[]) rs.getArray(3).getArray(), rs.getBytes(4)))
+                .list();
+        int interval = days.isEmpty() ? 15 : days.get(0).intervalMinutes();
+        if (!resolution.coarserOrEqual(interval)) {
+            throw FieldErrorsException.of("resolution", "this meter records " + interval + "-minute intervals; "
+                    + "choose " + interval + "m or coarser");
+        }
+        Map<ZonedDateTime, Bucket> buckets = new LinkedHashMap<>();
+        for (ZonedDateTime b = resolution.bucketStart(start); b.isBefore(end); b = resolution.next(b)) {
+            buckets.put(b, new Bucket(b, resolution.next(b)));
+        }
+        for (StoredDay day : days) {
+            ZonedDateTime midnight = day.day().atStartOfDay(zone);
+            for (int slot = 0; slot < day.values().length; slot++) {
+                if (day.values()[slot] == null) continue;
+                ZonedDateTime slotStart = midnight.plusMinutes((long) slot * day.intervalMinutes());
+                if (slotStart.isBefore(start) || slotStart.plusMinutes(day.intervalMinutes()).isAfter(end)) continue;
+                Bucket bucket = buckets.get(resolution.bucketStart(slotStart));
+                bucket.sum += day.values()[slot];
+                bucket.count++;
+                bucket.qualityMask |= day.quality()[slot];
+            }
+        }
+        List<ConsumptionSeries.Point> points = new ArrayList<>(buckets.size());
+        long totalSum = 0, totalCount = 0, totalExpected = 0;
+        for (Bucket bucket : buckets.values()) {
+            ZonedDateTime from0 = bucket.start.isBefore(start) ? start : bucket.start;
+            ZonedDateTime to0 = bucket.end.isAfter(end) ? end : bucket.end;
+            int expected = (int) (Duration.between(from0, to0).toMinutes() / interval);
+            points.add(new ConsumptionSeries.Point(bucket.start.toOffsetDateTime(), bucket.end.toOffsetDateTime(),
+                    value(channel, bucket.sum, bucket.count), Quality.of(bucket.qualityMask), bucket.count, expected));
+            totalSum += bucket.sum;
+            totalCount += bucket.count;
+            totalExpected += expected;
+        }
+        BigDecimal completeness = totalExpected == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(totalCount).divide(BigDecimal.valueOf(totalExpected), 4, RoundingMode.HALF_UP);
+        return new ConsumptionSeries(meterId, channel, channel.unit(), resolution, start.toOffsetDateTime(),
+                end.toOffsetDateTime(), points,
+                new ConsumptionSeries.Total(value(channel, totalSum, Math.toIntExact(totalCount)), totalCount, totalExpected, completeness));
+    }
+
+    @Transactional(readOnly = true)
+    public List<RegisterRead> registers(UUID meterId, Channel channel, Instant from, Instant to) {
+        meters.get(meterId);
+        ZoneId zone = tenants.zoneOf(TenantContext.requireTenantId());
+        StringBuilder sql = new StringBuilder(
+                "select channel, read_at, value, quality, version from register_read where meter_id = ? and read_at >= ? and read_at < ?");
+        List<Object> params = new ArrayList<>(List.of(meterId, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to)));
+        if (channel != null) {
+            sql.append(" and channel = ?");
+            params.add(channel.code());
+        }
+        return jdbc.sql(sql + " order by read_at, channel limit 10000").params(params)
+                .query((rs, n) -> {
+                    Channel c = Channel.ofCode(rs.getInt(1));
+                    return new RegisterRead(c, rs.getTimestamp(2).toInstant().atZone(zone).toOffsetDateTime(),
+                            c.resolution().multiply(BigDecimal.valueOf(rs.getLong(3))).stripTrailingZeros(), c.unit(),
+                            Quality.of(rs.getInt(4)), rs.getInt(5));
+                })
+                .list();
+    }
+
+    private static BigDecimal value(Channel channel, long sum, int count) {
+        if (count == 0) return null;
+        BigDecimal total = channel.resolution().multiply(BigDecimal.valueOf(sum));
+        BigDecimal value = channel.additive() ? total
+                : total.divide(BigDecimal.valueOf(count), channel.resolution().scale() + 2, RoundingMode.HALF_UP);
+        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+    }
+
+}

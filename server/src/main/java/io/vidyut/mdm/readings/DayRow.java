@@ -1,0 +1,50 @@
+package io.vidyut.mdm.readings;
+
+import java.util.Arrays;
+
+/** A day of one meter's channel: a value and a quality byte per interval slot (null = missing). */
+final class DayRow {
+    final DayKey key;
+    final int intervalMinutes;
+    final Integer[] values;
+    final byte[] quality;
+    int version;
+
+    DayRow(DayKey key, int intervalMinutes, Integer[] values, byte[] quality, int version) {
+        this.key = key;
+        this.intervalMinutes = intervalMinutes;
+        this.values = values;
+        this.quality = quality;
+        this.version = version;
+    }
+
+    static DayRow empty(DayKey key, int intervalMinutes) {
+        int slots = 24 * 60 / intervalMinutes;
+        return new DayRow(key, intervalMinutes, new Integer[slots], new byte[slots], 0);
+    }
+
+    DayRow copy() {
+        return new DayRow(key, intervalMinutes, values.clone(), quality.clone(), version);
+    }
+
+    /** What a merge did to one slot. */
+    enum Outcome { FILLED, UNCHANGED, CHANGED }
+
+    Outcome merge(int slot, int value, int qualityMask) {
+        Integer existing = values[slot];
+        if (existing == null) {
+            values[slot] = value;
+            quality[slot] = (byte) qualityMask;
+            return Outcome.FILLED;
+        }
+        if (existing == value && quality[slot] == (byte) qualityMask) return Outcome.UNCHANGED;
+        values[slot] = value;
+        quality[slot] = (byte) qualityMask;
+        return Outcome.CHANGED;
+    }
+
+    @Override
+    public String toString() {
+        return key + " v" + version + " " + Arrays.toString(values);
+    }
+}

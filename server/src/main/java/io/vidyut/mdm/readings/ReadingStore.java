@@ -1,0 +1,268 @@
+package io.vidyut.mdm.readings;
+
+import io.vidyut.mdm.channels.ChannelKind;
+import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.tenancy.TenantContext;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes normalized readings into the day layout and the register table. Idempotent: the same value
+ * again changes nothing; a value arriving for an empty slot fills it; a different value for a
+ * stored slot makes a new version of the day row, the old one moving to history. Callers keep all
+ * writes for one meter on one thread (the pipeline partitions by meter); rows are also locked.
+ */
+@Component
+public class ReadingStore {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final DataSource dataSource;
+    private final Set<LocalDate> knownPartitions = ConcurrentHashMap.newKeySet();
+
+    private final TransactionTemplate partitionTransactions;
+
+    ReadingStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.dataSource = dataSource;
+        this.partitionTransactions = new TransactionTemplate(transactions);
+        this.partitionTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** What a write did, counted per value. */
+    public record WriteResult(int filled, int unchanged, int changed) {
+        public int stored() {
+            return filled + changed;
+        }
+
+        WriteResult plus(WriteResult other) {
+            return new WriteResult(filled + other.filled, unchanged + other.unchanged, changed + other.changed);
+        }
+    }
+
+    /** Stores readings of the current tenant; {@code source} names the batch or user for history. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public WriteResult write(Collection<Reading> readings, ZoneId zone, String source) {
+        UUID tenant = TenantContext.requireTenantId();
+        List<Reading> intervals = new ArrayList<>();
+        List<Reading> registers = new ArrayList<>();
+        for (Reading reading : readings) {
+            (reading.channel().kind() == ChannelKind.INTERVAL ? intervals : registers).add(reading);
+        }
+        return writeIntervals(tenant, intervals, zone, source).plus(writeRegisters(tenant, registers, source));
+    }
+
+    private WriteResult writeIntervals(UUID tenant, List<Reading> readings, ZoneId zone, String source) {
+        if (readings.isEmpty()) return new WriteResult(0, 0, 0);
+        Map<DayKey, List<Reading>> byDay = new LinkedHashMap<>();
+        for (Reading reading : readings) {
+            DayKey key = new DayKey(reading.meterId(), reading.channel(),
+                    DayKey.day(reading.at(), zone, reading.intervalMinutes()));
+            byDay.computeIfAbsent(key, k -> new ArrayList<>()).add(reading);
+        }
+        byDay.keySet().stream().map(k -> k.day().withDayOfMonth(1)).distinct().forEach(this::ensurePartition);
+        Map<DayKey, DayRow> existing = load(byDay.keySet());
+
+        int filled = 0, unchanged = 0, changed = 0;
+        List<DayRow> inserts = new ArrayList<>();
+        List<DayRow> updates = new ArrayList<>();
+        List<DayRow> superseded = new ArrayList<>();
+        for (Map.Entry<DayKey, List<Reading>> entry : byDay.entrySet()) {
+            DayRow stored = existing.get(entry.getKey());
+            int minutes = entry.getValue().get(0).intervalMinutes();
+            if (stored != null && stored.intervalMinutes != minutes) {
+                throw new IntervalLengthConflict(entry.getKey(), stored.intervalMinutes, minutes);
+            }
+            DayRow before = stored == null ? null : stored.copy();
+            DayRow row = stored == null ? DayRow.empty(entry.getKey(), minutes) : stored;
+            boolean rowChanged = false, rowFilled = false;
+            for (Reading reading : entry.getValue()) {
+                int slot = DayKey.slot(reading.at(), zone, minutes);
+                switch (row.merge(slot, Math.toIntExact(reading.value()), reading.quality())) {
+                    case FILLED -> { filled++; rowFilled = true; }
+                    case UNCHANGED -> unchanged++;
+                    case CHANGED -> { changed++; rowChanged = true; }
+                }
+            }
+            if (stored == null) {
+                row.version = 1;
+                inserts.add(row);
+            } else if (rowChanged) {
+                superseded.add(before);
+                row.version = before.version + 1;
+                updates.add(row);
+            } else if (rowFilled) {
+                updates.add(row);
+            }
+        }
+        insertRows(tenant, inserts);
+        archive(tenant, superseded, source);
+        updateRows(updates);
+        return new WriteResult(filled, unchanged, changed);
+    }
+
+    private Map<DayKey, DayRow> load(Set<DayKey> keys) {
+        List<UUID> meters = new ArrayList<>(keys.size());
+        List<Integer> channels = new ArrayList<>(keys.size());
+        List<LocalDate> days = new ArrayList<>(keys.size());
+        for (DayKey key : keys) {
+            meters.add(key.meterId());
+            channels.add(key.channel().code());
+            days.add(key.day());
+        }
+        Map<DayKey, DayRow> rows = new HashMap<>();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            Array meterArray = connection.createArrayOf("uuid", meters.toArray());
+            Array channelArray = connection.createArrayOf("int4", channels.toArray());
+            Array dayArray = connection.createArrayOf("date", days.stream().map(java.sql.Date::valueOf).toArray());
+            jdbc.sql("""
+                    select d.meter_id, d.channel, d.day, d.interval_minutes, d.vals, d.quality, d.version
+                      from interval_day d
+                      join unnest(?::uuid[], ?::int[], ?::date[]) as k(meter_id, channel, day)
+                        on d.meter_id = k.meter_id and d.channel = k.channel and d.day = k.day
+                       for update of d""")
+                    .params(meterArray, channelArray, dayArray)
+                    .query(rs -> {
+                        DayKey key = new DayKey(rs.getObject(1, UUID.class), Channel.ofCode(rs.getInt(2)),
+                                rs.getObject(3, LocalDate.class));
+                        rows.put(key, new DayRow(key, rs.getInt(4), (Integer[]) rs.getArray(5).getArray(),
+                                rs.getBytes(6), rs.getInt(7)));
+                    });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not load day rows", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        return rows;
+    }
+
+    private void insertRows(UUID tenant, List<DayRow> rows) {
+        if (rows.isEmpty()) return;
+        template.batchUpdate("""
+                insert into interval_day (tenant_id, meter_id, channel, day, interval_minutes, vals, quality, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows, 500, (ps, row) -> {
+            ps.setObject(1, tenant);
+            ps.setObject(2, row.key.meterId());
+            ps.setShort(3, (short) row.key.channel().code());
+            ps.setObject(4, row.key.day());
+            ps.setShort(5, (short) row.intervalMinutes);
+            ps.setArray(6, ps.getConnection().createArrayOf("int4", row.values));
+            ps.setBytes(7, row.quality);
+            ps.setInt(8, row.version);
+        });
+    }
+
+    private void updateRows(List<DayRow> rows) {
+        if (rows.isEmpty()) return;
+        template.batchUpdate("""
+                update interval_day set vals = ?, quality = ?, version = ?, updated_at = now()
+                 where meter_id = ? and channel = ? and day = ?""", rows, 500, (ps, row) -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("int4", row.values));
+            ps.setBytes(2, row.quality);
+            ps.setInt(3, row.version);
+            ps.setObject(4, row.key.meterId());
+            ps.setShort(5, (short) row.key.channel().code());
+            ps.setObject(6, row.key.day());
+        });
+    }
+
+    private void archive(UUID tenant, List<DayRow> rows, String source) {
+        if (rows.isEmpty()) return;
+        template.batchUpdate("""
+                insert into interval_day_history (tenant_id, meter_id, channel, day, interval_minutes, vals, quality,
+                                                  version, valid_from, superseded_by)
+                select ?, ?, ?, ?, ?, ?, ?, ?, d.updated_at, ? from interval_day d
+                 where d.meter_id = ? and d.channel = ? and d.day = ?""", rows, 500, (ps, row) -> {
+            ps.setObject(1, tenant);
+            ps.setObject(2, row.key.meterId());
+            ps.setShort(3, (short) row.key.channel().code());
+            ps.setObject(4, row.key.day());
+            ps.setShort(5, (short) row.intervalMinutes);
+            ps.setArray(6, ps.getConnection().createArrayOf("int4", row.values));
+            ps.setBytes(7, row.quality);
+            ps.setInt(8, row.version);
+            ps.setString(9, source);
+            ps.setObject(10, row.key.meterId());
+            ps.setShort(11, (short) row.key.channel().code());
+            ps.setObject(12, row.key.day());
+        });
+    }
+
+    private WriteResult writeRegisters(UUID tenant, List<Reading> readings, String source) {
+        if (readings.isEmpty()) return new WriteResult(0, 0, 0);
+        int filled = 0, unchanged = 0, changed = 0;
+        for (Reading reading : readings) {
+            var stored = jdbc.sql("""
+                    select value, quality, version from register_read
+                     where meter_id = ? and channel = ? and read_at = ? for update""")
+                    .params(reading.meterId(), reading.channel().code(), java.sql.Timestamp.from(reading.at()))
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2), rs.getInt(3)}).optional();
+            if (stored.isEmpty()) {
+                jdbc.sql("""
+                        insert into register_read (tenant_id, meter_id, channel, read_at, value, quality)
+                        values (?, ?, ?, ?, ?, ?)""")
+                        .params(tenant, reading.meterId(), reading.channel().code(), java.sql.Timestamp.from(reading.at()),
+                                reading.value(), reading.quality())
+                        .update();
+                filled++;
+            } else if (stored.get()[0] == reading.value() && stored.get()[1] == reading.quality()) {
+                unchanged++;
+            } else {
+                jdbc.sql("""
+                        insert into register_read_history (tenant_id, meter_id, channel, read_at, value, quality, version,
+                                                           valid_from, superseded_by)
+                        select tenant_id, meter_id, channel, read_at, value, quality, version, updated_at, ?
+                          from register_read where meter_id = ? and channel = ? and read_at = ?""")
+                        .params(source, reading.meterId(), reading.channel().code(), java.sql.Timestamp.from(reading.at()))
+                        .update();
+                jdbc.sql("""
+                        update register_read set value = ?, quality = ?, version = version + 1, updated_at = now()
+                         where meter_id = ? and channel = ? and read_at = ?""")
+                        .params(reading.value(), reading.quality(), reading.meterId(), reading.channel().code(),
+                                java.sql.Timestamp.from(reading.at()))
+                        .update();
+                changed++;
+            }
+        }
+        return new WriteResult(filled, unchanged, changed);
+    }
+
+    /** In its own transaction, so a rolled-back write cannot leave the cache believing in a missing partition. */
+    private void ensurePartition(LocalDate month) {
+        if (knownPartitions.contains(month)) return;
+        partitionTransactions.executeWithoutResult(status ->
+                jdbc.sql("select mdm_ensure_interval_partition(?)").param(month).query(Object.class).optional());
+        knownPartitions.add(month);
+    }
+
+    /** A meter's interval length changed within a day already stored at another length. */
+    public static class IntervalLengthConflict extends RuntimeException {
+        IntervalLengthConflict(DayKey key, int stored, int incoming) {
+            super("Meter " + key.meterId() + " " + key.channel() + " on " + key.day() + " is stored at " + stored
+                    + "-minute intervals, not " + incoming);
+        }
+    }
+}

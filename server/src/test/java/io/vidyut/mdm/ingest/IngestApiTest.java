@@ -1,0 +1,270 @@
+package io.vidyut.mdm.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantScope;
+import io.vidyut.mdm.testing.ApiClient;
+import io.vidyut.mdm.testing.IntegrationTest;
+import io.vidyut.mdm.testing.Registry;
+import io.vidyut.mdm.testing.TestTenant;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** HES push over REST: durable acceptance, per-row rejections, idempotency, versions, multipliers, onboarding. */
+class IngestApiTest extends IntegrationTest {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Map<String, Object> VENDOR_A_MAPPING = Map.of("format", "JSON", "rows", "meters[*].intervals[*]",
+            "fields", Map.of("meter", "^.serial", "timestamp", "end", "values", "values", "batch_id", "batch_id"));
+
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
+
+    TestTenant tenant;
+    Registry registry;
+    String vendorId;
+    String apiKey;
+    String meterId;
+
+    @BeforeEach
+    void tenantWithAMappedVendorAndMeters() {
+        tenant = newTenant();
+        registry = new Registry(api, tenant.admin());
+        JsonNode vendor = registry.vendor("ACME");
+        vendorId = vendor.get("vendor").get("id").asString();
+        apiKey = vendor.get("api_key").asString();
+        assertThat(api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), VENDOR_A_MAPPING).status())
+                .isEqualTo(200);
+        meterId = registry.meter("M1", vendorId, null).get("id").asString();
+    }
+
+    static String intervals(String batchId, String serial, String firstEnd, int count, double kwh) {
+        StringBuilder rows = new StringBuilder();
+        Instant end = java.time.OffsetDateTime.parse(firstEnd).toInstant();
+        for (int i = 0; i < count; i++) {
+            if (i > 0) rows.append(',');
+            rows.append("{\"end\": \"").append(end.plus(Duration.ofMinutes(15L * i)).atOffset(java.time.ZoneOffset.ofHoursMinutes(5, 30)))
+                    .append("\", \"values\": {\"1.0.1.29.0.255\": ").append(kwh).append(", \"1.0.32.27.0.255\": 230}}");
+        }
+        return "{\"batch_id\": \"" + batchId + "\", \"meters\": [{\"serial\": \"" + serial + "\", \"intervals\": [" + rows + "]}]}";
+    }
+
+    ApiClient.Response push(String payload) {
+        return api.send("POST", "/api/v1/meters/readings", null, payload, "application/json", Map.of("X-API-Key", apiKey));
+    }
+
+    JsonNode awaitIntervals(String meter, String from, String to, String resolution, long expected) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        JsonNode series;
+        do {
+            var response = api.get("/api/v1/meters/" + meter + "/consumption?from=" + enc(from) + "&to=" + enc(to)
+                    + "&resolution=" + resolution, tenant.analyst());
+            assertThat(response.status()).as(response.raw()).isEqualTo(200);
+            series = response.json();
+            if (series.get("total").get("intervals").asLong() >= expected) return series;
+            sleep(100);
+        } while (System.currentTimeMillis() < deadline);
+        return series;
+    }
+
+    @Test
+    void a_batch_is_acknowledged_stored_and_read_back_at_every_resolution() {
+        var receipt = push(intervals("B1", "M1", "2026-11-20T10:15:00+05:30", 8, 0.25));
+        assertThat(receipt.status()).as(receipt.raw()).isEqualTo(202);
+        assertThat(receipt.json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(receipt.json().get("values_accepted").asInt()).isEqualTo(16);
+
+        JsonNode quarter = awaitIntervals(meterId, "2026-11-20T10:00:00+05:30", "2026-11-20T12:00:00+05:30", "15m", 8);
+        assertThat(quarter.get("points")).hasSize(8);
+        assertThat(quarter.get("points").get(0).get("value").decimalValue()).isEqualByComparingTo("0.25");
+        assertThat(quarter.get("points").get(0).get("quality").get(0).asString()).isEqualTo("ACTUAL");
+        assertThat(quarter.get("total").get("value").decimalValue()).isEqualByComparingTo("2");
+        assertThat(quarter.get("total").get("completeness").decimalValue()).isEqualByComparingTo("1");
+
+        JsonNode hourly = awaitIntervals(meterId, "2026-11-20T10:00:00+05:30", "2026-11-20T12:00:00+05:30", "1h", 8);
+        assertThat(hourly.get("points").findValues("value")).extracting(JsonNode::decimalValue)
+                .usingElementComparator(java.math.BigDecimal::compareTo).containsExactly(
+                        java.math.BigDecimal.ONE, java.math.BigDecimal.ONE);
+        JsonNode daily = awaitIntervals(meterId, "2026-11-20T00:00:00+05:30", "2026-11-21T00:00:00+05:30", "1d", 8);
+        assertThat(daily.get("points")).hasSize(1);
+        assertThat(daily.get("points").get(0).get("intervals").asInt()).isEqualTo(8);
+        assertThat(daily.get("points").get(0).get("expected_intervals").asInt()).isEqualTo(96);
+        JsonNode voltage = api.get("/api/v1/meters/" + meterId + "/consumption?from=" + enc("2026-11-20T10:00:00+05:30")
+                + "&to=" + enc("2026-11-20T12:00:00+05:30") + "&resolution=1h&channel=VOLTAGE_R_AVG", tenant.analyst()).json();
+        assertThat(voltage.get("points").get(0).get("value").decimalValue()).isEqualByComparingTo("230");
+    }
+
+    @Test
+    void rows_that_cannot_be_stored_are_rejected_listed_and_quarantined_while_good_rows_are_kept() {
+        JsonNode other = new Registry(api, tenant.admin()).vendor("OTHER");
+        registry.meter("OTHER1", other.get("vendor").get("id").asString(), null);
+        String payload = """
+                {"batch_id": "B-MIXED", "meters": [
+                  {"serial": "M1", "intervals": [{"end": "2026-11-20T10:15:00+05:30", "values": {"1.0.1.29.0.255": 0.2, "7.7.7.7.7.7": 1}}]},
+                  {"serial": "GHOST", "intervals": [{"end": "2026-11-20T10:15:00+05:30", "values": {"1.0.1.29.0.255": 0.2}}]},
+                  {"serial": "OTHER1", "intervals": [{"end": "2026-11-20T10:15:00+05:30", "values": {"1.0.1.29.0.255": 0.2}}]}]}""";
+        var receipt = push(payload).json();
+        assertThat(receipt.get("values_accepted").asInt()).isEqualTo(1);
+        assertThat(receipt.get("values_rejected").asInt()).isEqualTo(3);
+        assertThat(receipt.get("rejections").findValuesAsString("reason")).satisfiesExactlyInAnyOrder(
+                r -> assertThat(r).contains("unknown code 7.7.7.7.7.7"),
+                r -> assertThat(r).contains("unknown meter GHOST"),
+                r -> assertThat(r).contains("not served by this HES vendor"));
+
+        JsonNode quarantine = api.get("/api/v1/quarantine?vendor_id=" + vendorId, tenant.operator()).json();
+        assertThat(quarantine.get("total").asLong()).isEqualTo(3);
+        assertThat(quarantine.get("items").findValuesAsString("raw")).anyMatch(raw -> raw.contains("GHOST") || raw.contains("20T10:15"));
+        awaitIntervals(meterId, "2026-11-20T10:00:00+05:30", "2026-11-20T10:15:00+05:30", "15m", 1);
+    }
+
+    @Test
+    void the_same_batch_again_changes_nothing_and_returns_the_first_receipt() {
+        String payload = intervals("B-TWICE", "M1", "2026-11-21T10:15:00+05:30", 4, 0.3);
+        String firstId = push(payload).json().get("batch_id").asString();
+        var second = push(payload);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().get("status").asString()).isEqualTo("DUPLICATE");
+        assertThat(second.json().get("batch_id").asString()).isEqualTo(firstId);
+        // without any batch id, the payload's hash identifies it
+        String anonymous = intervals("", "M1", "2026-11-21T12:15:00+05:30", 1, 0.3).replace("\"batch_id\": \"\", ", "");
+        assertThat(push(anonymous).status()).isEqualTo(202);
+        assertThat(push(anonymous).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_different_value_for_a_stored_interval_is_a_new_version_and_the_old_one_is_kept() {
+        push(intervals("V1", "M1", "2026-11-22T10:15:00+05:30", 4, 0.3));
+        awaitIntervals(meterId, "2026-11-22T10:00:00+05:30", "2026-11-22T11:00:00+05:30", "15m", 4);
+        push(intervals("V2", "M1", "2026-11-22T10:15:00+05:30", 1, 0.9));
+
+        long deadline = System.currentTimeMillis() + 15_000;
+        JsonNode series;
+        do {
+            series = awaitIntervals(meterId, "2026-11-22T10:00:00+05:30", "2026-11-22T11:00:00+05:30", "15m", 4);
+            if (series.get("points").get(0).get("value").decimalValue().compareTo(new java.math.BigDecimal("0.9")) == 0) break;
+            sleep(100);
+        } while (System.currentTimeMillis() < deadline);
+        assertThat(series.get("points").get(0).get("value").decimalValue()).isEqualByComparingTo("0.9");
+        assertThat(series.get("points").get(1).get("value").decimalValue()).isEqualByComparingTo("0.3");
+
+        List<Integer> history = TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.execute(s ->
+                jdbc.sql("select (vals)[43] from interval_day_history where meter_id = ? and channel = 1 order by version")
+                        .param(UUID.fromString(meterId)).query(Integer.class).list()));
+        assertThat(history).containsExactly(300);
+        Integer version = TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.execute(s ->
+                jdbc.sql("select version from interval_day where meter_id = ? and channel = 1")
+                        .param(UUID.fromString(meterId)).query(Integer.class).single()));
+        assertThat(version).isEqualTo(2);
+    }
+
+    @Test
+    void dt_meter_energy_is_multiplied_by_its_ct_and_pt_ratios() {
+        String dtId = registry.branch("N").get("id").asString();
+        String dtMeter = api.post("/api/v1/meters", tenant.admin(), Map.of("serial", "DTM1", "make", "HPL", "phase", "3P",
+                "category", "DT", "ct_ratio", 40, "network_node_id", dtId, "hes_vendor_id", vendorId,
+                "lifecycle_stage", "IN_SERVICE")).json().get("id").asString();
+        push(intervals("DT-B1", "DTM1", "2026-11-20T10:15:00+05:30", 1, 0.01));
+        JsonNode series = awaitIntervals(dtMeter, "2026-11-20T10:00:00+05:30", "2026-11-20T10:15:00+05:30", "15m", 1);
+        assertThat(series.get("total").get("value").decimalValue()).isEqualByComparingTo("0.4");
+        JsonNode voltage = api.get("/api/v1/meters/" + dtMeter + "/consumption?from=" + enc("2026-11-20T10:00:00+05:30")
+                + "&to=" + enc("2026-11-20T10:15:00+05:30") + "&channel=VOLTAGE_R_AVG", tenant.analyst()).json();
+        assertThat(voltage.get("total").get("value").decimalValue()).as("voltage is not scaled by CT").isEqualByComparingTo("230");
+    }
+
+    @Test
+    void a_fourth_vendor_with_its_own_csv_shape_is_onboarded_by_configuration_alone() {
+        var created = api.post("/api/v1/hes-vendors", tenant.admin(), Map.of("code", "FOURTH", "name", "Fourth HES",
+                "protocol", "FILE", "ip_allowlist", List.of("127.0.0.1/32", "::1/128"))).json();
+        String fourthId = created.get("vendor").get("id").asString();
+        var mapping = api.put("/api/v1/hes-vendors/" + fourthId + "/mapping", tenant.admin(), Map.of(
+                "format", "CSV", "timestamp_format", "PATTERN", "timestamp_pattern", "dd/MM/yyyy HH:mm",
+                "interval_stamp", "START", "csv_delimiter", ";",
+                "fields", Map.of("meter", "Serial", "timestamp", "Start", "code", "Register", "value", "Reading"),
+                "codes", Map.of("IMP_KWH", "KWH_IMPORT"), "units", Map.of("KWH_IMPORT", Map.of("unit", "Wh"))));
+        assertThat(mapping.status()).as(mapping.raw()).isEqualTo(200);
+        String fourthMeter = registry.meter("F-100", fourthId, null).get("id").asString();
+
+        String csv = "Serial;Start;Register;Reading\nF-100;20/11/2026 10:00;IMP_KWH;125\nF-100;20/11/2026 10:15;IMP_KWH;175\n";
+        var receipt = api.send("POST", "/api/v1/meters/readings", null, csv, "text/csv",
+                Map.of("X-API-Key", created.get("api_key").asString()));
+        assertThat(receipt.status()).as(receipt.raw()).isEqualTo(202);
+        JsonNode series = awaitIntervals(fourthMeter, "2026-11-20T10:00:00+05:30", "2026-11-20T10:30:00+05:30", "15m", 2);
+        assertThat(series.get("total").get("value").decimalValue()).isEqualByComparingTo("0.3");
+    }
+
+    @Test
+    void quarantined_rows_are_redriven_once_the_registry_is_fixed() {
+        push(intervals("Q1", "LATECOMER", "2026-11-20T10:15:00+05:30", 2, 0.5));
+        // two rows of two values each: every rejected value is kept with its row
+        assertThat(api.get("/api/v1/quarantine?vendor_id=" + vendorId, tenant.operator()).json().get("total").asLong()).isEqualTo(4);
+        String meter = registry.meter("LATECOMER", vendorId, null).get("id").asString();
+
+        var redrive = api.post("/api/v1/quarantine/redrive", tenant.operator(), Map.of("vendor_id", vendorId));
+        assertThat(redrive.status()).as(redrive.raw()).isEqualTo(200);
+        assertThat(redrive.json().get("rows_redriven").asInt()).isEqualTo(2);
+        awaitIntervals(meter, "2026-11-20T10:00:00+05:30", "2026-11-20T10:30:00+05:30", "15m", 2);
+        assertThat(api.get("/api/v1/quarantine?vendor_id=" + vendorId, tenant.operator()).json().get("total").asLong()).isZero();
+        assertThat(api.get("/api/v1/quarantine?status=REDRIVEN&vendor_id=" + vendorId, tenant.operator()).json()
+                .get("total").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void test_parse_shows_what_would_be_stored_and_stores_nothing() {
+        var response = api.post("/api/v1/hes-vendors/" + vendorId + "/test-parse", tenant.operator(), Map.of(
+                "payload", intervals("TP", "M1", "2026-11-23T10:15:00+05:30", 2, 0.125)));
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        assertThat(response.json().get("values")).hasSize(4);
+        assertThat(response.json().get("values").get(0).get("meter_id").asString()).isEqualTo(meterId);
+        assertThat(response.json().get("values").get(0).get("value").decimalValue()).isEqualByComparingTo("0.125");
+        sleep(300);
+        JsonNode series = api.get("/api/v1/meters/" + meterId + "/consumption?from=" + enc("2026-11-23T10:00:00+05:30")
+                + "&to=" + enc("2026-11-23T11:00:00+05:30"), tenant.analyst()).json();
+        assertThat(series.get("total").get("intervals").asLong()).isZero();
+    }
+
+    @Test
+    void mappings_are_versioned_and_validated_on_save() {
+        assertThat(api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), VENDOR_A_MAPPING).json()
+                .get("version").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/v1/hes-vendors/" + vendorId + "/mapping/versions", tenant.analyst()).json()
+                .findValuesAsString("version")).containsExactly("2", "1");
+        var bad = api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), Map.of("format", "JSON",
+                "interval_minutes", 7, "fields", Map.of("meter", "m")));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").findValuesAsString("field")).contains("interval_minutes", "rows");
+    }
+
+    @Test
+    void unreadable_payloads_and_unmapped_vendors_get_problems() {
+        var malformed = push("{\"meters\": [");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.isProblem()).isTrue();
+        JsonNode unmapped = registry.vendor("NOMAP");
+        var response = api.send("POST", "/api/v1/meters/readings", null, "{}", "application/json",
+                Map.of("X-API-Key", unmapped.get("api_key").asString()));
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("detail").asString()).contains("no payload mapping");
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
