@@ -41,7 +41,13 @@ class DemoRestartIT {
                 "tariff_category", "LT-1 Domestic", "sanctioned_load_kw", 2, "supply_mode", "PREPAID"));
         assertThat(added.status()).isEqualTo(201);
 
+        // an HES batch acknowledged with 202, then the process is killed at once
+        String meterSerial = api.get("/api/v1/meters?category=CONSUMER&serial=HPL&size=1", operator).json()
+                .get("items").get(0).get("serial").asString();
+        var receipt = api.send("POST", "/api/v1/meters/readings", null, hplBatch(meterSerial), "application/json",
+                Map.of("X-API-Key", DemoCredentials.VENDORS.get(0).apiKey()));
         server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(receipt.status()).as(receipt.raw()).isEqualTo(202);
 
         server = start(port, "second");
         awaitHealthy(api);
@@ -49,10 +55,33 @@ class DemoRestartIT {
         assertThat(api.get("/api/v1/meters?size=1", operator).json().get("total").asLong()).isEqualTo(1058);
         assertThat(api.get("/api/v1/consumers?q=AFTER-ACK", operator).json().get("total").asLong()).isEqualTo(1);
         assertThat(Files.readString(dataDir.resolve("second.log"))).contains("existing data reused");
+        String meterId = api.get("/api/v1/meters/by-serial/" + meterSerial, operator).json().get("id").asString();
+        assertThat(awaitStoredIntervals(api, operator, meterId)).as("the acknowledged batch is in the store").isEqualTo(4);
 
         server.destroy();
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
         assertThat(dataDir.resolve("postgres/postmaster.pid")).as("embedded PostgreSQL stopped too").doesNotExist();
+    }
+
+    /** Four quarter-hours for an HPL meter, in vendor A's wire format. */
+    private static String hplBatch(String serial) {
+        return """
+                {"batch_id": "kill-test", "meters": [{"serial": "%s", "intervals": [
+                  {"end": "2026-11-20T10:15:00+05:30", "values": {"1.0.1.29.0.255": 0.21}},
+                  {"end": "2026-11-20T10:30:00+05:30", "values": {"1.0.1.29.0.255": 0.22}},
+                  {"end": "2026-11-20T10:45:00+05:30", "values": {"1.0.1.29.0.255": 0.23}},
+                  {"end": "2026-11-20T11:00:00+05:30", "values": {"1.0.1.29.0.255": 0.24}}]}]}""".formatted(serial);
+    }
+
+    private static long awaitStoredIntervals(ApiClient api, String token, String meterId) throws InterruptedException {
+        String range = "from=2026-11-20T10:00:00%2B05:30&to=2026-11-20T11:00:00%2B05:30";
+        long stored = 0;
+        for (int attempt = 0; attempt < 100 && stored < 4; attempt++) {
+            stored = api.get("/api/v1/meters/" + meterId + "/consumption?" + range, token).json()
+                    .get("total").get("intervals").asLong();
+            if (stored < 4) Thread.sleep(200);
+        }
+        return stored;
     }
 
     private Process start(int port, String name) throws IOException {

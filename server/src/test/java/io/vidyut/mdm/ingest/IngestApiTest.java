@@ -28,6 +28,7 @@ class IngestApiTest extends IntegrationTest {
             "fields", Map.of("meter", "^.serial", "timestamp", "end", "values", "values", "batch_id", "batch_id"));
 
     @Autowired JdbcClient jdbc;
+    @Autowired BatchRecovery recovery;
     @Autowired TransactionTemplate transactions;
 
     TestTenant tenant;
@@ -242,6 +243,35 @@ class IngestApiTest extends IntegrationTest {
                 "interval_minutes", 7, "fields", Map.of("meter", "m")));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().get("errors").findValuesAsString("field")).contains("interval_minutes", "rows");
+    }
+
+    @Test
+    void a_batch_acknowledged_but_not_stored_before_a_crash_is_redriven() {
+        var receipt = push(intervals("CRASH", "M1", "2026-11-24T10:15:00+05:30", 4, 0.5)).json();
+        awaitIntervals(meterId, "2026-11-24T10:00:00+05:30", "2026-11-24T11:00:00+05:30", "15m", 4);
+        // the state a killed process leaves: batch durable, its readings never reached the store
+        UUID batchId = UUID.fromString(receipt.get("batch_id").asString());
+        TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.executeWithoutResult(s -> {
+            jdbc.sql("delete from interval_day where meter_id = ?").param(UUID.fromString(meterId)).update();
+            jdbc.sql("delete from ingest_batch_part where batch_id = ?").param(batchId).update();
+            jdbc.sql("update ingest_batch set completed_at = null where id = ?").param(batchId).update();
+        }));
+        assertThat(awaitIntervals(meterId, "2026-11-24T10:00:00+05:30", "2026-11-24T11:00:00+05:30", "15m", 0)
+                .get("total").get("intervals").asLong()).isZero();
+
+        assertThat(recovery.redriveOpenBatches(Instant.now())).isGreaterThanOrEqualTo(1);
+
+        JsonNode series = awaitIntervals(meterId, "2026-11-24T10:00:00+05:30", "2026-11-24T11:00:00+05:30", "15m", 4);
+        assertThat(series.get("total").get("value").decimalValue()).isEqualByComparingTo("2");
+        long deadline = System.currentTimeMillis() + 10_000;
+        boolean completed = false;
+        while (!completed && System.currentTimeMillis() < deadline) {
+            completed = Boolean.TRUE.equals(TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () ->
+                    transactions.execute(s -> jdbc.sql("select completed_at is not null from ingest_batch where id = ?")
+                            .param(batchId).query(Boolean.class).single())));
+            sleep(100);
+        }
+        assertThat(completed).as("batch marked complete once every part is stored").isTrue();
     }
 
     @Test

@@ -1,0 +1,25 @@
+package io.vidyut.mdm.simulator.payload;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * One message for the MDM, ready to send.
+ *
+ * @param valueCount readings carried (each OBIS value of each interval, registers included; DLMS clocks not)
+ * @param batchId    the vendor's batch id if the format has one (vendor A), else null
+ * @param mqttTopic  where vendor B publishes it over MQTT, else null
+ */
+public record Payload(String vendorCode, WireFormat format, String contentType, byte[] body, int valueCount,
+                      String batchId, String mqttTopic) {
+
+    /** A stable identity of the content: the batch id, else a name-based UUID of the bytes. */
+    public String identity() {
+        return batchId != null ? batchId : UUID.nameUUIDFromBytes(body).toString();
+    }
+
+    /** The body as text, for JSON formats and tests. */
+    public String text() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}
