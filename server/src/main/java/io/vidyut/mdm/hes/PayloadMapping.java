@@ -31,7 +31,8 @@ public record PayloadMapping(
         Map<String, String> codes,
         Map<String, UnitSpec> units,
         Map<String, String> qualityCodes,
-        String csvDelimiter) {
+        String csvDelimiter,
+        MqttSubscription mqtt) {
 
     public enum Format { JSON, CSV, DLMS }
 
@@ -42,6 +43,16 @@ public record PayloadMapping(
 
     public record Fields(String meter, String timestamp, String code, String value, String values, String unit,
                          String scaler, String quality, String batchId) {}
+
+    /**
+     * Where the MDM subscribes for this vendor's MQTT pushes. The subscription is shared
+     * ({@code $share/vidyut-mdm/...}) so several MDM instances split the messages.
+     */
+    public record MqttSubscription(String brokerUrl, String topic, Integer qos, String username, String password) {
+        public MqttSubscription {
+            if (qos == null) qos = 1;
+        }
+    }
 
     /** Unit and decimal scaler of values arriving without one, e.g. {"unit": "Wh", "scaler": 0}. */
     public record UnitSpec(String unit, Integer scaler) {}
@@ -97,6 +108,15 @@ public record PayloadMapping(
                 }
             }
             if (format == Format.JSON && blank(rows)) problems.add(new FieldError("rows", "path to the row objects, e.g. readings[*]"));
+        }
+        if (mqtt != null) {
+            if (mqtt.brokerUrl() == null || !mqtt.brokerUrl().matches("(tcp|ssl)://[^:/]+(:\\d+)?")) {
+                problems.add(new FieldError("mqtt.broker_url", "tcp://host:port or ssl://host:port"));
+            }
+            if (mqtt.topic() == null || mqtt.topic().isBlank() || mqtt.topic().startsWith("$")) {
+                problems.add(new FieldError("mqtt.topic", "a topic filter such as hes/volta/+/profile"));
+            }
+            if (mqtt.qos() < 0 || mqtt.qos() > 2) problems.add(new FieldError("mqtt.qos", "0, 1 or 2"));
         }
         codes.forEach((code, channel) -> {
             if (!ChannelCodes.isChannel(channel)) {

@@ -29,10 +29,14 @@ public class VendorMappingService {
     private final Cache<UUID, Optional<VersionedMapping>> current = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
 
-    VendorMappingService(JdbcClient jdbc, JsonMapper json, HesVendorService vendors) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    VendorMappingService(JdbcClient jdbc, JsonMapper json, HesVendorService vendors,
+                         org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.vendors = vendors;
+        this.events = events;
     }
 
     public record VersionedMapping(UUID vendorId, int version, PayloadMapping mapping, Instant createdAt, String createdBy) {}
@@ -55,6 +59,7 @@ public class VendorMappingService {
                 current.invalidate(vendorId);
             }
         });
+        events.publishEvent(new VendorMappingChanged(TenantContext.requireTenantId(), vendorId, version));
         return version(vendorId, version);
     }
 
@@ -80,6 +85,11 @@ public class VendorMappingService {
                 .param(vendorId)
                 .query((rs, n) -> new VersionSummary(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
                 .list();
+    }
+
+    /** Reads a stored mapping document (e.g. from a cross-tenant listing). */
+    public PayloadMapping parse(String config) {
+        return json.readValue(config, PayloadMapping.class);
     }
 
     private VersionedMapping map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

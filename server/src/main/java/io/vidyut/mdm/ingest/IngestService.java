@@ -101,6 +101,16 @@ class IngestService {
                 listed(normalized.rejections()));
     }
 
+    /** Keeps a message that could not be read at all (no batch), with the reason. */
+    void quarantineUnreadable(MachineClient vendor, byte[] payload, String reason) {
+        transactions.executeWithoutResult(status -> jdbc.sql("""
+                        insert into quarantine_row (id, tenant_id, vendor_id, batch_id, row_no, raw, field, reason)
+                        values (?, ?, ?, null, 0, ?, 'payload', ?)""")
+                .params(UUID.randomUUID(), vendor.tenantId(), vendor.vendorId(),
+                        new String(payload, java.nio.charset.StandardCharsets.UTF_8), reason)
+                .update());
+    }
+
     /** Parses and resolves meters; nothing is stored. */
     Normalized normalize(UUID vendorId, int mappingVersion, PayloadParser parser, byte[] payload) {
         ParsedPayload parsed = parser.parse(payload, Instant.now());

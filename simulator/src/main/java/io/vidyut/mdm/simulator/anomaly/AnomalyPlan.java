@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides, as pure functions of (seed, meter, time), where anomalies happen. The rate is the probability per
- * opportunity that an anomaly <em>starts</em>: per meter-interval for gaps, spikes and reverse energy, per
- * meter-day for clock drift, late data and rollover, per batch for duplicates. Runs (gaps, reverse energy) can
- * start before the window being generated and reach into it, so callers ask for runs overlapping a slot range.
+ * Decides, as pure functions of (seed, meter, time), where anomalies happen. The rate is the share of
+ * opportunities each kind affects: meter-intervals for gaps, spikes and reverse energy, meter-days for clock
+ * drift, late data and rollover, batches for duplicates. Gaps and reverse energy come in runs, so a run starts
+ * with probability rate / mean run length per meter-interval, which leaves about {@code rate} of the intervals
+ * affected. Runs can start before the window being generated and reach into it, so callers ask for the runs
+ * overlapping a slot range.
  */
 public final class AnomalyPlan {
     public static final int GAP_MAX = 8;
@@ -132,9 +134,10 @@ public final class AnomalyPlan {
         if (!enabled()) {
             return List.of();
         }
+        double startRate = rate / ((minLength + maxLength) / 2.0);
         List<Run> runs = new ArrayList<>();
         for (long slot = fromSlot - maxLength + 1; slot <= toSlot; slot++) {
-            if (!draw(meterKey, slot, startTag)) {
+            if (Noise.unit(seed, meterKey, slot, startTag) >= startRate) {
                 continue;
             }
             int length = minLength + (int) Math.floorMod(Noise.hash(seed, meterKey, slot, lengthTag),

@@ -1,0 +1,177 @@
+package io.vidyut.mdm.ingest;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.common.MalformedInputException;
+import io.vidyut.mdm.hes.PayloadMapping;
+import io.vidyut.mdm.hes.VendorMappingChanged;
+import io.vidyut.mdm.hes.VendorMappingService;
+import io.vidyut.mdm.security.MachineClient;
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantScope;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Subscribes to each vendor's MQTT topic named in its mapping and feeds every message through the
+ * same acceptance as a REST push. A message is acknowledged to the broker (QoS 1) only once its
+ * batch is durably accepted, so a crash before that makes the broker deliver it again. Messages of
+ * one vendor are accepted in arrival order on one thread.
+ */
+@Component
+class MqttIngestAdapter implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(MqttIngestAdapter.class);
+    static final String SHARE_GROUP = "vidyut-mdm";
+
+    private final JdbcClient jdbc;
+    private final VendorMappingService mappings;
+    private final IngestService ingest;
+    private final Map<UUID, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private volatile boolean running;
+
+    MqttIngestAdapter(JdbcClient jdbc, VendorMappingService mappings, IngestService ingest) {
+        this.jdbc = jdbc;
+        this.mappings = mappings;
+        this.ingest = ingest;
+    }
+
+    private record VendorMqtt(MachineClient vendor, PayloadMapping.MqttSubscription settings) {}
+
+    private record Subscription(VendorMqtt config, Mqtt5AsyncClient client, ExecutorService worker,
+                                java.util.concurrent.CompletableFuture<Void> active) {
+        void close() {
+            client.disconnect().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null);
+            worker.shutdown();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (VendorMqtt config : configured()) subscribe(config);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        subscriptions.values().forEach(Subscription::close);
+        subscriptions.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The server takes HTTP traffic first; MQTT follows once everything else runs. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    /** A new mapping version may add, change or drop the vendor's subscription: follow it at once. */
+    @TransactionalEventListener
+    void mappingChanged(VendorMappingChanged event) {
+        if (!running) return;
+        VendorMqtt now = configured().stream().filter(c -> c.vendor().vendorId().equals(event.vendorId()))
+                .findFirst().orElse(null);
+        Subscription before = subscriptions.get(event.vendorId());
+        if (before != null && now != null && before.config().settings().equals(now.settings())) return;
+        if (before != null) {
+            subscriptions.remove(event.vendorId());
+            before.close();
+        }
+        if (now != null) subscribe(now);
+    }
+
+    /** Whether the broker has confirmed the vendor's subscription. */
+    boolean subscribed(UUID vendorId) {
+        Subscription subscription = subscriptions.get(vendorId);
+        return subscription != null && subscription.active().isDone() && !subscription.active().isCompletedExceptionally();
+    }
+
+    private List<VendorMqtt> configured() {
+        return jdbc.sql("select * from mdm_mqtt_vendor_mappings()")
+                .query((rs, n) -> new VendorMqtt(
+                        new MachineClient(rs.getObject("vendor_id", UUID.class), rs.getString("vendor_code"),
+                                rs.getObject("tenant_id", UUID.class), rs.getString("tenant_code")),
+                        mappings.parse(rs.getString("config")).mqtt()))
+                .list().stream().filter(c -> c.settings() != null).toList();
+    }
+
+    private void subscribe(VendorMqtt config) {
+        PayloadMapping.MqttSubscription settings = config.settings();
+        URI broker = URI.create(settings.brokerUrl());
+        Mqtt5ClientBuilder builder = MqttClient.builder().useMqttVersion5()
+                .identifier("vidyut-mdm-" + config.vendor().vendorCode() + "-" + UUID.randomUUID().toString().substring(0, 8))
+                .serverHost(broker.getHost())
+                .serverPort(broker.getPort() > 0 ? broker.getPort() : "ssl".equals(broker.getScheme()) ? 8883 : 1883)
+                .automaticReconnectWithDefaultConfig();
+        if ("ssl".equals(broker.getScheme())) builder = builder.sslWithDefaultConfig();
+        Mqtt5AsyncClient client = builder.buildAsync();
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "mqtt-ingest-" + config.vendor().vendorCode());
+            thread.setDaemon(true);
+            return thread;
+        });
+        Subscription subscription = new Subscription(config, client, worker, new java.util.concurrent.CompletableFuture<>());
+        subscriptions.put(config.vendor().vendorId(), subscription);
+        var connect = client.connectWith().cleanStart(true);
+        if (settings.username() != null) {
+            connect = connect.simpleAuth().username(settings.username())
+                    .password(Objects.requireNonNullElse(settings.password(), "").getBytes(StandardCharsets.UTF_8))
+                    .applySimpleAuth();
+        }
+        connect.send()
+                .thenCompose(ack -> client.subscribeWith()
+                        .topicFilter("$share/" + SHARE_GROUP + "/" + settings.topic())
+                        .qos(Objects.requireNonNull(MqttQos.fromCode(settings.qos())))
+                        .callback(message -> worker.execute(() -> handle(config.vendor(), message)))
+                        .manualAcknowledgement(true)
+                        .send())
+                .whenComplete((ack, error) -> {
+                    if (error != null) subscription.active().completeExceptionally(error);
+                    else subscription.active().complete(null);
+                    if (error != null) log.error("MQTT subscription for vendor {} at {} failed", config.vendor().vendorCode(),
+                            settings.brokerUrl(), error);
+                    else log.info("Subscribed to {} on {} for HES vendor {}", settings.topic(), settings.brokerUrl(),
+                            config.vendor().vendorCode());
+                });
+    }
+
+    private void handle(MachineClient vendor, Mqtt5Publish message) {
+        byte[] payload = message.getPayloadAsBytes();
+        try {
+            TenantContext.runAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
+                    () -> ingest.accept(vendor, "MQTT", payload, null));
+            message.acknowledge();
+        } catch (MalformedInputException | FieldErrorsException | io.vidyut.mdm.common.ConflictException e) {
+            // redelivery would fail the same way: keep it for inspection and let the broker move on
+            TenantContext.runAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
+                    () -> ingest.quarantineUnreadable(vendor, payload, e.getMessage()));
+            message.acknowledge();
+        } catch (RuntimeException e) {
+            // not acknowledged: the broker delivers it again after reconnecting
+            log.error("Could not accept MQTT message of vendor {} on {}; left unacknowledged", vendor.vendorCode(),
+                    message.getTopic(), e);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package io.vidyut.mdm.simulator.run;
+
+import io.vidyut.mdm.simulator.anomaly.AnomalyInjector;
+import io.vidyut.mdm.simulator.fleet.SimMeter;
+import io.vidyut.mdm.simulator.load.FleetDay;
+import io.vidyut.mdm.simulator.load.FleetDayCalculator;
+import io.vidyut.mdm.simulator.load.IntervalClock;
+import io.vidyut.mdm.simulator.payload.MeterDay;
+import io.vidyut.mdm.simulator.payload.MeterDayAssembler;
+import io.vidyut.mdm.simulator.payload.Payload;
+import io.vidyut.mdm.simulator.payload.WireFormat;
+import io.vidyut.mdm.simulator.transport.Delivery;
+import io.vidyut.mdm.simulator.transport.Transport;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Drives the simulation: computes each day of the fleet, cuts it into per-vendor blocks, and hands the blocks to
+ * sender threads that assemble readings, inject anomalies, build the vendor's payloads and deliver them.
+ */
+public final class SimulationEngine implements AutoCloseable {
+    /**
+     * @param hplMeterDaysPerRequest vendor A backfill batch size (meter-days per request)
+     * @param liveMetersPerRequest   vendor A live batch size (meters per request, one interval each); also how
+     *                               many meters one sender task handles for vendors B and C
+     */
+    public record Settings(int threads, int hplMeterDaysPerRequest, int liveMetersPerRequest, PrintStream progress) {
+    }
+
+    private final Map<String, WireFormat> formats;
+    private final Map<String, List<SimMeter>> metersByVendor;
+    private final FleetDayCalculator calculator;
+    private final MeterDayAssembler assembler;
+    private final AnomalyInjector injector;
+    private final Map<String, Transport> transports;
+    private final StatsCounter stats;
+    private final Settings settings;
+    private final SendPool pool;
+    private final LateQueue late = new LateQueue();
+    private final PayloadBuilder payloads = new PayloadBuilder();
+
+    /**
+     * @param formats    the simulated vendors and their wire formats
+     * @param transports vendor → how its payloads travel
+     */
+    public SimulationEngine(Map<String, WireFormat> formats, List<SimMeter> meters, FleetDayCalculator calculator,
+                            MeterDayAssembler assembler, AnomalyInjector injector, Map<String, Transport> transports,
+                            StatsCounter stats, Settings settings) {
+        this.formats = Map.copyOf(formats);
+        this.metersByVendor = new LinkedHashMap<>();
+        for (SimMeter meter : meters) {
+            if (formats.containsKey(meter.vendorCode())) {
+                metersByVendor.computeIfAbsent(meter.vendorCode(), k -> new ArrayList<>()).add(meter);
+            }
+        }
+        this.calculator = calculator;
+        this.assembler = assembler;
+        this.injector = injector;
+        this.transports = Map.copyOf(transports);
+        this.stats = stats;
+        this.settings = settings;
+        this.pool = new SendPool(settings.threads(), stats);
+    }
+
+    /**
+     * Every interval from the start of {@code firstDay} to {@code endBoundary}, oldest day first, as fast as the
+     * MDM takes it. Late (held-back) readings are released as simulated time passes them; those still due after
+     * {@code endBoundary} are kept for live mode when {@code keepLateForLive}, else sent at the end.
+     */
+    public void backfill(LocalDate firstDay, Instant endBoundary, boolean keepLateForLive, BooleanSupplier stop) {
+        LocalDate lastDay = IntervalClock.dayOf(endBoundary);
+        int lastDayIntervals = IntervalClock.indexOf(endBoundary) + 1;
+        ProgressBar progress = new ProgressBar(settings.progress(), "backfill", countBackfillTasks(firstDay, lastDay),
+                stats::valuesSent);
+        for (LocalDate day = firstDay; !day.isAfter(lastDay) && !stop.getAsBoolean(); day = day.plusDays(1)) {
+            FleetDay fleetDay = calculator.compute(day);
+            int to = day.equals(lastDay) ? lastDayIntervals : IntervalClock.PER_DAY;
+            boolean complete = to == IntervalClock.PER_DAY;
+            for (var vendor : metersByVendor.entrySet()) {
+                WireFormat format = formats.get(vendor.getKey());
+                int chunk = format == WireFormat.HPL_JSON ? settings.hplMeterDaysPerRequest() : 1;
+                for (List<SimMeter> meters : chunks(vendor.getValue(), chunk)) {
+                    pool.submit(() -> {
+                        sendBlock(vendor.getKey(), format, meters, fleetDay, 0, to, complete);
+                        progress.step();
+                    });
+                }
+            }
+            Instant simulatedNow = day.equals(lastDay) ? endBoundary : IntervalClock.dayStart(day.plusDays(1));
+            sendLate(late.releaseDue(simulatedNow));
+        }
+        pool.awaitIdle();
+        progress.finish();
+        if (!keepLateForLive) {
+            flushLate();
+        }
+    }
+
+    /**
+     * At every interval boundary after {@code startBoundary} (simulated time runs {@code speed} times real time
+     * from {@code clock}'s now), sends the interval just ended for every meter, until {@code stop} says so or
+     * {@code maxIntervals} have gone (≤ 0: no limit).
+     */
+    public void live(Instant startBoundary, Clock clock, double speed, long maxIntervals, BooleanSupplier stop) {
+        Instant simulatedStart = clock.instant();
+        long realStart = System.nanoTime();
+        Instant cursor = startBoundary;
+        FleetDay fleetDay = null;
+        for (long tick = 0; (maxIntervals <= 0 || tick < maxIntervals) && !stop.getAsBoolean(); tick++) {
+            Instant next = cursor.plusSeconds(IntervalClock.SECONDS);
+            if (!waitUntil(next, simulatedStart, realStart, speed, stop)) {
+                break;
+            }
+            LocalDate day = IntervalClock.dayOf(next);
+            int index = IntervalClock.indexOf(next);
+            if (fleetDay == null || !fleetDay.day().equals(day)) {
+                fleetDay = calculator.compute(day);
+            }
+            FleetDay today = fleetDay;
+            boolean midnight = index == IntervalClock.PER_DAY - 1;
+            long before = stats.valuesSent();
+            for (var vendor : metersByVendor.entrySet()) {
+                WireFormat format = formats.get(vendor.getKey());
+                for (List<SimMeter> meters : chunks(vendor.getValue(), settings.liveMetersPerRequest())) {
+                    pool.submit(() -> sendBlock(vendor.getKey(), format, meters, today, index, index + 1, midnight));
+                }
+            }
+            sendLate(late.releaseDue(next));
+            pool.awaitIdle();
+            if (settings.progress() != null) {
+                settings.progress().printf("live %s: %,d values sent%n",
+                        OffsetDateTime.ofInstant(next, IntervalClock.IST), stats.valuesSent() - before);
+            }
+            cursor = next;
+        }
+        pool.awaitIdle();
+    }
+
+    /** Sends every held-back reading now. */
+    public void flushLate() {
+        sendLate(late.releaseAll());
+        pool.awaitIdle();
+    }
+
+    public int lateWaiting() {
+        return late.size();
+    }
+
+    private void sendBlock(String vendor, WireFormat format, List<SimMeter> meters, FleetDay fleetDay, int from,
+                           int to, boolean withRegister) {
+        List<MeterDay> onTime = new ArrayList<>(meters.size());
+        for (SimMeter meter : meters) {
+            MeterDay clean = assembler.assemble(meter, fleetDay, from, to,
+                    withRegister && format == WireFormat.HPL_JSON);
+            AnomalyInjector.Result result = injector.apply(clean);
+            if (result.late() != null) {
+                late.add(result.releaseAt(), result.late());
+            }
+            onTime.add(result.onTime());
+        }
+        for (Payload payload : payloads.build(vendor, format, onTime)) {
+            send(payload);
+        }
+    }
+
+    private void sendLate(List<MeterDay> released) {
+        Map<String, List<MeterDay>> byVendor = new LinkedHashMap<>();
+        for (MeterDay meterDay : released) {
+            byVendor.computeIfAbsent(meterDay.meter().vendorCode(), k -> new ArrayList<>()).add(meterDay);
+        }
+        for (var vendor : byVendor.entrySet()) {
+            WireFormat format = formats.get(vendor.getKey());
+            int chunk = format == WireFormat.HPL_JSON ? settings.hplMeterDaysPerRequest() : 1;
+            for (List<MeterDay> group : chunks(vendor.getValue(), chunk)) {
+                pool.submit(() -> payloads.build(vendor.getKey(), format, group).forEach(this::send));
+            }
+        }
+    }
+
+    private void send(Payload payload) {
+        Transport transport = transports.get(payload.vendorCode());
+        Delivery delivery = transport.deliver(payload);
+        stats.record(payload, delivery);
+        if (injector.duplicate(payload)) {
+            stats.record(payload, transport.deliver(payload));
+        }
+    }
+
+    private long countBackfillTasks(LocalDate firstDay, LocalDate lastDay) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(firstDay, lastDay) + 1;
+        long perDay = 0;
+        for (var vendor : metersByVendor.entrySet()) {
+            int chunk = formats.get(vendor.getKey()) == WireFormat.HPL_JSON ? settings.hplMeterDaysPerRequest() : 1;
+            perDay += (vendor.getValue().size() + chunk - 1) / chunk;
+        }
+        return days * perDay;
+    }
+
+    private static boolean waitUntil(Instant target, Instant simulatedStart, long realStart, double speed,
+                                     BooleanSupplier stop) {
+        while (!stop.getAsBoolean()) {
+            double simulatedNanos = (System.nanoTime() - realStart) * speed;
+            Instant simulatedNow = simulatedStart.plusNanos((long) simulatedNanos);
+            if (!simulatedNow.isBefore(target)) {
+                return true;
+            }
+            long waitNanos = (long) (Duration.between(simulatedNow, target).toNanos() / speed);
+            try {
+                Thread.sleep(Math.max(1, Math.min(waitNanos / 1_000_000, 200)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += size) {
+            chunks.add(items.subList(i, Math.min(items.size(), i + size)));
+        }
+        return chunks;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
