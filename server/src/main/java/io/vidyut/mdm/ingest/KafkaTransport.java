@@ -1,0 +1,208 @@
+package io.vidyut.mdm.ingest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka as the pipeline between instances: one topic partitioned like the in-memory transport (a
+ * meter always lands in the same partition, so its readings keep their order), idempotent
+ * producer with acks=all, and a consumer group whose members split the partitions. Offsets are
+ * committed only after the store transaction, so delivery is at-least-once; the store's writes
+ * are idempotent, so a redelivery changes nothing.
+ */
+final class KafkaTransport implements IngestTransport, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(KafkaTransport.class);
+    static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+
+    private final String topic;
+    private final int partitions;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final List<Thread> consumerThreads = new ArrayList<>();
+    private final List<KafkaConsumer<byte[], byte[]>> consumers = new ArrayList<>();
+    private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
+    private volatile boolean running = true;
+
+    record Settings(String bootstrap, String topic, int partitions, short replication, String groupId, int consumers) {}
+
+    KafkaTransport(Settings settings, Consumer<IngestWork> handler) {
+        this.topic = settings.topic();
+        this.partitions = ensureTopic(settings);
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.LINGER_MS_CONFIG, 5),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        for (int i = 0; i < settings.consumers(); i++) {
+            KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap(),
+                    ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            consumers.add(consumer);
+            Thread thread = new Thread(() -> consume(consumer, handler), "kafka-ingest-" + i);
+            thread.setDaemon(true);
+            consumerThreads.add(thread);
+            thread.start();
+        }
+    }
+
+    @Override
+    public int partitions() {
+        return partitions;
+    }
+
+    @Override
+    public boolean publish(IngestWork work, Duration timeout) {
+        byte[] key = work.readings().get(0).meterId().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            producer.send(new ProducerRecord<>(topic, partitionOf(work.readings().get(0).meterId()), key,
+                            IngestWorkCodec.encode(work)))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Kafka did not take part {} of batch {}: {}", work.part(), work.batchId(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Partitions this instance's consumers hold now (for tests and the health view). */
+    Set<Integer> assignedPartitions() {
+        return Set.copyOf(assigned);
+    }
+
+    private void consume(KafkaConsumer<byte[], byte[]> consumer, Consumer<IngestWork> handler) {
+        consumer.subscribe(List.of(topic), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(java.util.Collection<TopicPartition> revoked) {
+                revoked.forEach(p -> assigned.remove(p.partition()));
+            }
+
+            @Override
+            public void onPartitionsAssigned(java.util.Collection<TopicPartition> added) {
+                added.forEach(p -> assigned.add(p.partition()));
+            }
+        });
+        try {
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+                for (TopicPartition partition : records.partitions()) {
+                    for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                        if (!handle(record, handler)) {
+                            consumer.seek(partition, record.offset());
+                            sleep(RETRY_BACKOFF);
+                            break;
+                        }
+                        consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) throw e;
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private static boolean handle(ConsumerRecord<byte[], byte[]> record, Consumer<IngestWork> handler) {
+        IngestWork work;
+        try {
+            work = IngestWorkCodec.decode(record.value());
+        } catch (RuntimeException e) {
+            log.error("Skipping unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
+            return true;
+        }
+        try {
+            handler.accept(work);
+            return true;
+        } catch (RuntimeException e) {
+            log.error("Could not store part {} of batch {}; retrying", work.part(), work.batchId(), e);
+            return false;
+        }
+    }
+
+    private static int ensureTopic(Settings settings) {
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", settings.bootstrap()))) {
+            try {
+                admin.createTopics(List.of(new NewTopic(settings.topic(), settings.partitions(), settings.replication())))
+                        .all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) throw new IllegalStateException(e.getCause());
+            }
+            return Optional.ofNullable(admin.describeTopics(List.of(settings.topic())).allTopicNames()
+                            .get(30, TimeUnit.SECONDS).get(settings.topic()))
+                    .map(d -> d.partitions().size()).orElseThrow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + settings.bootstrap() + " is not reachable", e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops consuming without committing anything in flight, as a crash would. */
+    void crash() {
+        running = false;
+        consumers.forEach(KafkaConsumer::wakeup);
+        joinConsumers();
+        producer.close(Duration.ZERO);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumers.forEach(KafkaConsumer::wakeup);
+        joinConsumers();
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private void joinConsumers() {
+        for (Thread thread : consumerThreads) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
