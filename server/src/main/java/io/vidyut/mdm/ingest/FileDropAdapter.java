@@ -1,0 +1,128 @@
+package io.vidyut.mdm.ingest;
+
+import io.vidyut.mdm.common.ConflictException;
+import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.common.MalformedInputException;
+import io.vidyut.mdm.security.MachineClient;
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantScope;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files an HES drops (or an operator copies) into {@code <drop-dir>/<tenant>/<vendor>/} are read by
+ * the vendor's mapping like a REST push. A file is taken once it has not changed for a few seconds;
+ * after durable acceptance it moves to {@code done/}, an unreadable one to {@code failed/} with a
+ * {@code .reason} file beside it. The file name is the batch id, so a re-dropped file is a repeat.
+ */
+@Component
+class FileDropAdapter {
+    private static final Logger log = LoggerFactory.getLogger(FileDropAdapter.class);
+    static final Duration SETTLE = Duration.ofSeconds(2);
+
+    private final Path dropDir;
+    private final JdbcClient jdbc;
+    private final IngestService ingest;
+
+    FileDropAdapter(@Value("${mdm.ingest.drop-dir:${mdm.db.data-dir:./data}/drop}") Path dropDir, JdbcClient jdbc,
+                    IngestService ingest) {
+        this.dropDir = dropDir.toAbsolutePath();
+        this.jdbc = jdbc;
+        this.ingest = ingest;
+    }
+
+    Path dropDir() {
+        return dropDir;
+    }
+
+    private record Vendor(MachineClient client) {}
+
+    @Scheduled(fixedDelayString = "${mdm.ingest.drop-poll:PT5S}")
+    void poll() {
+        if (!Files.isDirectory(dropDir)) return;
+        for (Vendor vendor : vendors()) {
+            Path folder = dropDir.resolve(vendor.client().tenantCode()).resolve(vendor.client().vendorCode());
+            if (!Files.isDirectory(folder)) continue;
+            for (Path file : settledFiles(folder)) take(vendor.client(), folder, file);
+        }
+    }
+
+    /** Vendors that may drop files: every vendor with a mapping, across tenants. */
+    private List<Vendor> vendors() {
+        return jdbc.sql("select * from mdm_file_drop_vendors()")
+                .query((rs, n) -> new Vendor(new MachineClient(rs.getObject("vendor_id", UUID.class),
+                        rs.getString("vendor_code"), rs.getObject("tenant_id", UUID.class), rs.getString("tenant_code"))))
+                .list();
+    }
+
+    private List<Path> settledFiles(Path folder) {
+        Instant settled = Instant.now().minus(SETTLE);
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> {
+                        try {
+                            return Files.getLastModifiedTime(f).toInstant().isBefore(settled);
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .sorted().toList();
+        } catch (IOException e) {
+            log.warn("Cannot list {}: {}", folder, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private void take(MachineClient vendor, Path folder, Path file) {
+        String name = file.getFileName().toString();
+        try {
+            byte[] payload = Files.readAllBytes(file);
+            BatchReceipt receipt = TenantContext.callAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
+                    () -> ingest.accept(vendor, "FILE", payload, "file:" + name));
+            move(file, folder.resolve("done"));
+            log.info("File {} of vendor {}: {} values accepted, {} rejected ({})", name, vendor.vendorCode(),
+                    receipt.valuesAccepted(), receipt.valuesRejected(), receipt.status());
+        } catch (MalformedInputException | FieldErrorsException | ConflictException e) {
+            move(file, folder.resolve("failed"));
+            writeReason(folder.resolve("failed").resolve(name + ".reason"), e.getMessage());
+            log.warn("File {} of vendor {} refused: {}", name, vendor.vendorCode(), e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // left in place: taken again at the next poll
+            log.error("File {} of vendor {} could not be accepted; will retry", name, vendor.vendorCode(), e);
+        }
+    }
+
+    private static void move(Path file, Path to) {
+        try {
+            Files.createDirectories(to);
+            Files.move(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeReason(Path file, String reason) {
+        try {
+            Files.writeString(file, reason + System.lineSeparator());
+        } catch (IOException e) {
+            log.warn("Cannot write {}: {}", file, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.vidyut.mdm.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vidyut.mdm.testing.IntegrationTest;
+import io.vidyut.mdm.testing.Registry;
+import io.vidyut.mdm.testing.TestTenant;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** CSV files dropped into a vendor's folder are ingested like a push, then moved aside. */
+class FileDropAdapterTest extends IntegrationTest {
+    @Autowired FileDropAdapter adapter;
+
+    @Test
+    void a_dropped_file_is_ingested_and_moved_to_done_and_a_broken_one_to_failed_with_its_reason() throws Exception {
+        TestTenant tenant = newTenant();
+        Registry registry = new Registry(api, tenant.admin());
+        String vendorId = api.post("/api/v1/hes-vendors", tenant.admin(), Map.of("code", "FILER", "name", "File HES",
+                "protocol", "FILE", "ip_allowlist", List.of())).json().get("vendor").get("id").asString();
+        api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), Map.of("format", "CSV",
+                "fields", Map.of("meter", "meter", "timestamp", "end", "code", "obis", "value", "kwh")));
+        String meterId = registry.meter("FILE-1", vendorId, null).get("id").asString();
+
+        Path folder = adapter.dropDir().resolve(tenant.code()).resolve("FILER");
+        Files.createDirectories(folder);
+        Path good = settled(Files.writeString(folder.resolve("2026-11-20.csv"),
+                "meter,end,obis,kwh\nFILE-1,2026-11-20T10:15:00+05:30,1.0.1.29.0.255,0.4\n"));
+        Path broken = settled(Files.writeString(folder.resolve("broken.csv"), "meter,end\n\"unterminated"));
+
+        adapter.poll();
+
+        assertThat(good).doesNotExist();
+        assertThat(folder.resolve("done/2026-11-20.csv")).exists();
+        assertThat(broken).doesNotExist();
+        assertThat(folder.resolve("failed/broken.csv")).exists();
+        assertThat(Files.readString(folder.resolve("failed/broken.csv.reason"))).contains("Malformed CSV");
+        long deadline = System.currentTimeMillis() + 10_000;
+        long stored = 0;
+        while (stored == 0 && System.currentTimeMillis() < deadline) {
+            stored = api.get("/api/v1/meters/" + meterId + "/consumption?from=2026-11-20T04:30:00Z&to=2026-11-20T05:00:00Z",
+                    tenant.analyst()).json().get("total").get("intervals").asLong();
+            Thread.sleep(100);
+        }
+        assertThat(stored).isEqualTo(1);
+    }
+
+    private static Path settled(Path file) throws Exception {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(30)));
+        return file;
+    }
+}
