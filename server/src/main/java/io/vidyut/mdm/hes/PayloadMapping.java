@@ -32,7 +32,8 @@ public record PayloadMapping(
         Map<String, UnitSpec> units,
         Map<String, String> qualityCodes,
         String csvDelimiter,
-        MqttSubscription mqtt) {
+        MqttSubscription mqtt,
+        PullEndpoint pull) {
 
     public enum Format { JSON, CSV, DLMS }
 
@@ -51,6 +52,17 @@ public record PayloadMapping(
     public record MqttSubscription(String brokerUrl, String topic, Integer qos, String username, String password) {
         public MqttSubscription {
             if (qos == null) qos = 1;
+        }
+    }
+
+    /**
+     * The vendor HES's own API for MDM-initiated reads: {@code history_path} may use {serial}, {from}
+     * and {to} (ISO-8601 instants), {@code read_path} {serial}; the answer is read by this mapping.
+     */
+    public record PullEndpoint(String baseUrl, String readPath, String historyPath, String apiKeyHeader, String apiKey,
+                               Integer timeoutSeconds) {
+        public PullEndpoint {
+            if (timeoutSeconds == null) timeoutSeconds = 10;
         }
     }
 
@@ -117,6 +129,17 @@ public record PayloadMapping(
                 problems.add(new FieldError("mqtt.topic", "a topic filter such as hes/volta/+/profile"));
             }
             if (mqtt.qos() < 0 || mqtt.qos() > 2) problems.add(new FieldError("mqtt.qos", "0, 1 or 2"));
+        }
+        if (pull != null) {
+            if (pull.baseUrl() == null || !pull.baseUrl().matches("https?://[^\\s]+")) {
+                problems.add(new FieldError("pull.base_url", "http(s)://host[:port][/path]"));
+            }
+            if (blank(pull.readPath()) && blank(pull.historyPath())) {
+                problems.add(new FieldError("pull", "give read_path, history_path or both"));
+            }
+            if (pull.timeoutSeconds() < 1 || pull.timeoutSeconds() > 120) {
+                problems.add(new FieldError("pull.timeout_seconds", "between 1 and 120"));
+            }
         }
         codes.forEach((code, channel) -> {
             if (!ChannelCodes.isChannel(channel)) {
