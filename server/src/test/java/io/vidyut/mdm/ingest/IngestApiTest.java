@@ -103,6 +103,10 @@ class IngestApiTest extends IntegrationTest {
         JsonNode voltage = api.get("/api/v1/meters/" + meterId + "/consumption?from=" + enc("2026-11-20T10:00:00+05:30")
                 + "&to=" + enc("2026-11-20T12:00:00+05:30") + "&resolution=1h&channel=VOLTAGE_R_AVG", tenant.analyst()).json();
         assertThat(voltage.get("points").get(0).get("value").decimalValue()).isEqualByComparingTo("230");
+
+        JsonNode storage = api.get("/api/v1/platform/storage", platformAdmin()).json();
+        assertThat(storage.get("interval_values").asLong()).isGreaterThanOrEqualTo(16);
+        assertThat(storage.get("bytes_per_interval_value").decimalValue()).isPositive();
     }
 
     @Test

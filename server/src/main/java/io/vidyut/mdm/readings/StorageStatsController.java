@@ -1,0 +1,38 @@
+package io.vidyut.mdm.readings;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Meter data")
+class StorageStatsController {
+    private final JdbcClient jdbc;
+
+    StorageStatsController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Disk used by meter data and what it holds; bytes per interval value include indexes and history. */
+    record StorageStats(long intervalBytes, long intervalHistoryBytes, long registerBytes, long intervalRows,
+                        long intervalValues, long registerValues, BigDecimal bytesPerIntervalValue) {}
+
+    @GetMapping("/api/v1/platform/storage")
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Operation(summary = "Storage used by meter data across tenants (scans the interval store: not for every minute)",
+            description = "Roles: PLATFORM_ADMIN")
+    StorageStats storage() {
+        return jdbc.sql("select * from mdm_storage_stats()").query((rs, n) -> {
+            long values = rs.getLong("interval_values");
+            long bytes = rs.getLong("interval_bytes") + rs.getLong("interval_history_bytes");
+            return new StorageStats(rs.getLong("interval_bytes"), rs.getLong("interval_history_bytes"),
+                    rs.getLong("register_bytes"), rs.getLong("interval_rows"), values, rs.getLong("register_values"),
+                    values == 0 ? null : BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(values), 2, RoundingMode.HALF_UP));
+        }).single();
+    }
+}
