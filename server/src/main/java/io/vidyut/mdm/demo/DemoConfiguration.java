@@ -8,6 +8,7 @@ import io.vidyut.mdm.network.ConsumerService;
 import io.vidyut.mdm.network.NetworkService;
 import io.vidyut.mdm.security.UserDirectory;
 import io.vidyut.mdm.tenancy.TenantDirectory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -28,13 +29,21 @@ class DemoConfiguration {
         return new DemoDataSeeder(tenants, users, vendors, network, consumers, meters, transactions, mappings, json);
     }
 
+    @Bean(destroyMethod = "close")
+    DemoTraffic demoTraffic(Environment environment) {
+        return new DemoTraffic(environment.getProperty("mdm.demo.backfill-days", Integer.class, 2));
+    }
+
     @Bean
     @Order(10)
-    ApplicationRunner demoStartup(DemoDataSeeder seeder, Environment environment) {
+    ApplicationRunner demoStartup(DemoDataSeeder seeder, Environment environment, ObjectProvider<DemoTraffic> traffic) {
         return args -> {
             boolean seeded = seeder.seedIfAbsent();
             System.out.println(DemoBanner.text(environment.getProperty("local.server.port", "8080"), seeded,
                     environment.getProperty("mdm.security.admin-password", "")));
+            if (environment.getProperty("mdm.demo.traffic", Boolean.class, true)) {
+                traffic.getObject().start("http://127.0.0.1:" + environment.getProperty("local.server.port", "8080"));
+            }
         };
     }
 }

@@ -22,7 +22,8 @@ final class CliOptions {
             What to do (at least one):
               --backfill-days D        push the D days before today plus today so far, then exit (unless --live)
               --live                   then push each interval as it ends, until Ctrl-C
-              --speed K                live mode runs K times faster than real time (default 1)
+              --speed K                live mode runs K times faster than real time (default 1); timestamps
+                                       then run ahead of the clock and an MDM rejects future readings
               --live-intervals N       stop live mode after N intervals (default: run until Ctrl-C)
 
             Server:
@@ -34,7 +35,7 @@ final class CliOptions {
 
             Load and anomalies:
               --seed N                 seed of every random draw; same seed, same data (default 42)
-              --anomalies RATE         probability per opportunity of each anomaly: gaps, spikes, duplicates,
+              --anomalies RATE         share of opportunities hit by each anomaly kind: gaps, spikes, duplicates,
                                        rollovers, reverse energy, clock drift, late batches (default 0)
               --anomaly-log FILE       JSON lines, one per anomaly injected
               --register-epoch DATE    day cumulative registers count from (default 2026-01-01)

@@ -203,12 +203,12 @@ public final class Simulator {
     }
 
     /** Settings; every one has a default that works against {@code bin/mdm demo} on this machine. */
-    public static final class Builder {
+    public static final class Builder implements Cloneable {
         private URI target = URI.create("http://localhost:8080");
         private String username = "demo.operator";
         private String password = "vidyut-demo";
         private List<String> vendors = DEMO_VENDORS;
-        private final Map<String, String> apiKeys = new LinkedHashMap<>();
+        private Map<String, String> apiKeys = new LinkedHashMap<>();
         private long seed = 42;
         private int backfillDays;
         private boolean live;
@@ -408,7 +408,18 @@ public final class Simulator {
             if (backfillDays == 0 && !live) {
                 throw new IllegalStateException("nothing to do: ask for a backfill of 1 or more days and/or live mode");
             }
-            return new Simulator(this);
+            return new Simulator(copy());
+        }
+
+        /** The simulator keeps its own copy, so changing the builder afterwards does not reach it. */
+        private Builder copy() {
+            try {
+                Builder copy = (Builder) clone();
+                copy.apiKeys = new LinkedHashMap<>(apiKeys);
+                return copy;
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
         }
     }
 }

@@ -32,14 +32,6 @@ public final class FleetDayCalculator {
         this.anomalies = anomalies;
     }
 
-    public Fleet fleet() {
-        return fleet;
-    }
-
-    public ConsumerLoadModel loads() {
-        return loads;
-    }
-
     public FleetDay compute(LocalDate day) {
         int n = IntervalClock.PER_DAY;
         long firstSlot = IntervalClock.firstSlot(day);

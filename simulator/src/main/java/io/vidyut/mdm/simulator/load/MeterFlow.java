@@ -12,13 +12,4 @@ public record MeterFlow(double[] importKwh, double[] exportKwh) {
         }
         return sum;
     }
-
-    public boolean hasExport() {
-        for (double v : exportKwh) {
-            if (v > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -62,10 +62,6 @@ public final class RegisterLedger {
         }
     }
 
-    public LocalDate epoch() {
-        return epoch;
-    }
-
     public boolean tracks(SimMeter meter) {
         return indexById.containsKey(meter.id());
     }

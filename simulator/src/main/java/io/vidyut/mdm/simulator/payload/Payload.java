@@ -1,6 +1,5 @@
 package io.vidyut.mdm.simulator.payload;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -16,10 +15,5 @@ public record Payload(String vendorCode, WireFormat format, String contentType, 
     /** A stable identity of the content: the batch id, else a name-based UUID of the bytes. */
     public String identity() {
         return batchId != null ? batchId : UUID.nameUUIDFromBytes(body).toString();
-    }
-
-    /** The body as text, for JSON formats and tests. */
-    public String text() {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }

@@ -47,6 +47,8 @@ public final class SimulationEngine implements AutoCloseable {
     private final SendPool pool;
     private final LateQueue late = new LateQueue();
     private final PayloadBuilder payloads = new PayloadBuilder();
+    /** Checked between payloads too, so Ctrl-C in a long backfill day does not wait for the whole day. */
+    private volatile BooleanSupplier stop = () -> false;
 
     /**
      * @param formats    the simulated vendors and their wire formats
@@ -77,6 +79,7 @@ public final class SimulationEngine implements AutoCloseable {
      * {@code endBoundary} are kept for live mode when {@code keepLateForLive}, else sent at the end.
      */
     public void backfill(LocalDate firstDay, Instant endBoundary, boolean keepLateForLive, BooleanSupplier stop) {
+        this.stop = stop;
         LocalDate lastDay = IntervalClock.dayOf(endBoundary);
         int lastDayIntervals = IntervalClock.indexOf(endBoundary) + 1;
         ProgressBar progress = new ProgressBar(settings.progress(), "backfill", countBackfillTasks(firstDay, lastDay),
@@ -89,6 +92,9 @@ public final class SimulationEngine implements AutoCloseable {
                 WireFormat format = formats.get(vendor.getKey());
                 int chunk = format == WireFormat.HPL_JSON ? settings.hplMeterDaysPerRequest() : 1;
                 for (List<SimMeter> meters : chunks(vendor.getValue(), chunk)) {
+                    if (stop.getAsBoolean()) {
+                        break;
+                    }
                     pool.submit(() -> {
                         sendBlock(vendor.getKey(), format, meters, fleetDay, 0, to, complete);
                         progress.step();
@@ -100,7 +106,7 @@ public final class SimulationEngine implements AutoCloseable {
         }
         pool.awaitIdle();
         progress.finish();
-        if (!keepLateForLive) {
+        if (!keepLateForLive && !stop.getAsBoolean()) {
             flushLate();
         }
     }
@@ -111,6 +117,7 @@ public final class SimulationEngine implements AutoCloseable {
      * {@code maxIntervals} have gone (≤ 0: no limit).
      */
     public void live(Instant startBoundary, Clock clock, double speed, long maxIntervals, BooleanSupplier stop) {
+        this.stop = stop;
         Instant simulatedStart = clock.instant();
         long realStart = System.nanoTime();
         Instant cursor = startBoundary;
@@ -168,6 +175,9 @@ public final class SimulationEngine implements AutoCloseable {
             onTime.add(result.onTime());
         }
         for (Payload payload : payloads.build(vendor, format, onTime)) {
+            if (stop.getAsBoolean()) {
+                return;
+            }
             send(payload);
         }
     }

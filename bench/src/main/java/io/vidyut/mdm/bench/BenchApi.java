@@ -1,0 +1,69 @@
+package io.vidyut.mdm.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The few API calls a benchmark makes to set itself up and to look at the result. */
+final class BenchApi {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    BenchApi(String base) {
+        this.base = base;
+    }
+
+    String signIn(String username, String password) {
+        return send("POST", "/api/v1/auth/token", null, JSON.writeValueAsString(Map.of("username", username,
+                "password", password)), "application/json", 200).get("access_token").asString();
+    }
+
+    JsonNode post(String path, String token, Object body, int expected) {
+        return send("POST", path, token, JSON.writeValueAsString(body), "application/json", expected);
+    }
+
+    JsonNode put(String path, String token, Object body, int expected) {
+        return send("PUT", path, token, JSON.writeValueAsString(body), "application/json", expected);
+    }
+
+    JsonNode postCsv(String path, String token, String csv, int expected) {
+        return send("POST", path, token, csv, "text/csv", expected);
+    }
+
+    JsonNode get(String path, String token) {
+        return send("GET", path, token, null, null, 200);
+    }
+
+    /** Milliseconds taken by a GET that must answer 200. */
+    double timedGet(String path, String token) {
+        long started = System.nanoTime();
+        get(path, token);
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    private JsonNode send(String method, String path, String token, String body, String contentType, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        if (contentType != null) request.header("Content-Type", contentType);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.vidyut.mdm.bench;
+
+import java.nio.file.Path;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code bin/mdm bench <name> [options]}: prints progress on stderr and, last on stdout, one JSON line of figures. */
+public final class BenchMain {
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !args[0].equals("ingest")) {
+            System.err.println("""
+                    usage: bin/mdm bench ingest [--meters N] [--days D] [--transport memory|kafka] [--threads T]
+                                                [--seed S] [--jar server/target/mdm-server.jar] [--server-java-options "-Xmx3g"]""");
+            System.exit(2);
+        }
+        Map<String, String> flags = new java.util.HashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) throw new IllegalArgumentException("unexpected " + args[i]);
+            flags.put(args[i].substring(2), args[i + 1]);
+        }
+        IngestBench.Options options = new IngestBench.Options(
+                Integer.parseInt(flags.getOrDefault("meters", "1000")),
+                Integer.parseInt(flags.getOrDefault("days", "1")),
+                flags.getOrDefault("transport", "memory"),
+                Integer.parseInt(flags.getOrDefault("threads", "4")),
+                Path.of(flags.getOrDefault("jar", "server/target/mdm-server.jar")),
+                Long.parseLong(flags.getOrDefault("seed", "42")),
+                flags.getOrDefault("server-java-options", "-Xmx3g"));
+        Map<String, Object> result = IngestBench.run(options);
+        System.out.println(JsonMapper.builder().build().writeValueAsString(result));
+    }
+}

@@ -1,0 +1,67 @@
+package io.vidyut.mdm.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged server started as an operator would start it, on fresh embedded defaults. */
+final class ServerProcess implements AutoCloseable {
+    private final Process process;
+    final String baseUrl;
+
+    private ServerProcess(Process process, String baseUrl) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+    }
+
+    static ServerProcess start(Path jar, Path dataDir, Map<String, String> environment, String javaOptions)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                javaOptions, "-jar", jar.toAbsolutePath().toString());
+        builder.environment().putAll(environment);
+        builder.environment().put("MDM_PORT", String.valueOf(port));
+        builder.environment().put("MDM_DATA_DIR", dataDir.toString());
+        builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
+        ServerProcess server = new ServerProcess(builder.start(), "http://127.0.0.1:" + port);
+        server.awaitHealthy(Duration.ofSeconds(180));
+        return server;
+    }
+
+    private void awaitHealthy(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) throw new IllegalStateException("server exited; see its server.log");
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) return;
+            } catch (IOException starting) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("server not healthy within " + timeout.toSeconds() + " s");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) process.destroyForcibly();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
