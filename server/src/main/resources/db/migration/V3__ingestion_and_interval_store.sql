@@ -61,7 +61,8 @@ create table quarantine_row (
 create index quarantine_open on quarantine_row(tenant_id, vendor_id, received_at) where status = 'OPEN';
 
 -- Settled interval layout: one row per meter, channel and tenant-local day holding every interval
--- of the day as fixed-point integers (unit per channel), with one quality byte per interval.
+-- of the day as fixed-point integers (unit per channel), with one quality byte per interval —
+-- or no quality bytes at all when every value present is a plain actual reading (the usual day).
 -- Partitioned by month; partitions are created by the application as data arrives.
 create table interval_day (
   tenant_id         uuid not null,
@@ -70,7 +71,7 @@ create table interval_day (
   day               date not null,
   interval_minutes  smallint not null,
   vals              int[] not null,
-  quality           bytea not null,
+  quality           bytea,
   version           int not null default 1,
   updated_at        timestamptz not null default now(),
   primary key (meter_id, channel, day)
@@ -84,7 +85,7 @@ create table interval_day_history (
   day               date not null,
   interval_minutes  smallint not null,
   vals              int[] not null,
-  quality           bytea not null,
+  quality           bytea,
   version           int not null,
   valid_from        timestamptz not null,
   superseded_at     timestamptz not null default now(),

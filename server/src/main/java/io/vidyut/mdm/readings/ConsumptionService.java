@@ -73,8 +73,11 @@ public class ConsumptionService {
                         select day, interval_minutes, vals, quality from interval_day
                          where meter_id = ? and channel = ? and day between ? and ? order by day""")
                 .params(meterId, channel.code(), start.toLocalDate().minusDays(1), end.toLocalDate())
-                .query((rs, n) -> new StoredDay(rs.getObject(1, LocalDate.class), rs.getInt(2),
-                        (Integer[]) rs.getArray(3).getArray(), rs.getBytes(4)))
+                .query((rs, n) -> {
+                    Integer[] values = (Integer[]) rs.getArray(3).getArray();
+                    return new StoredDay(rs.getObject(1, LocalDate.class), rs.getInt(2), values,
+                            DayRow.quality(rs.getBytes(4), values));
+                })
                 .list();
         int interval = days.isEmpty() ? 15 : days.get(0).intervalMinutes();
         if (!resolution.coarserOrEqual(interval)) {

@@ -1,5 +1,6 @@
 package io.vidyut.mdm.readings;
 
+import io.vidyut.mdm.channels.Quality;
 import java.util.Arrays;
 
 /** A day of one meter's channel: a value and a quality byte per interval slot (null = missing). */
@@ -21,6 +22,25 @@ final class DayRow {
     static DayRow empty(DayKey key, int intervalMinutes) {
         int slots = 24 * 60 / intervalMinutes;
         return new DayRow(key, intervalMinutes, new Integer[slots], new byte[slots], 0);
+    }
+
+    /** Quality as stored: null when every present value is a plain actual reading (saves a byte per value). */
+    byte[] storedQuality() {
+        for (int slot = 0; slot < values.length; slot++) {
+            byte expected = values[slot] == null ? 0 : (byte) Quality.ACTUAL.bit();
+            if (quality[slot] != expected) return quality;
+        }
+        return null;
+    }
+
+    /** The per-slot quality of a stored row, expanding the all-actual shorthand. */
+    static byte[] quality(byte[] stored, Integer[] values) {
+        if (stored != null) return stored;
+        byte[] quality = new byte[values.length];
+        for (int slot = 0; slot < values.length; slot++) {
+            if (values[slot] != null) quality[slot] = (byte) Quality.ACTUAL.bit();
+        }
+        return quality;
     }
 
     DayRow copy() {

@@ -148,8 +148,9 @@ public class ReadingStore {
                     .query(rs -> {
                         DayKey key = new DayKey(rs.getObject(1, UUID.class), Channel.ofCode(rs.getInt(2)),
                                 rs.getObject(3, LocalDate.class));
-                        rows.put(key, new DayRow(key, rs.getInt(4), (Integer[]) rs.getArray(5).getArray(),
-                                rs.getBytes(6), rs.getInt(7)));
+                        Integer[] values = (Integer[]) rs.getArray(5).getArray();
+                        rows.put(key, new DayRow(key, rs.getInt(4), values, DayRow.quality(rs.getBytes(6), values),
+                                rs.getInt(7)));
                     });
         } catch (SQLException e) {
             throw new IllegalStateException("Could not load day rows", e);
@@ -170,7 +171,7 @@ public class ReadingStore {
             ps.setObject(4, row.key.day());
             ps.setShort(5, (short) row.intervalMinutes);
             ps.setArray(6, ps.getConnection().createArrayOf("int4", row.values));
-            ps.setBytes(7, row.quality);
+            ps.setBytes(7, row.storedQuality());
             ps.setInt(8, row.version);
         });
     }
@@ -181,7 +182,7 @@ public class ReadingStore {
                 update interval_day set vals = ?, quality = ?, version = ?, updated_at = now()
                  where meter_id = ? and channel = ? and day = ?""", rows, 500, (ps, row) -> {
             ps.setArray(1, ps.getConnection().createArrayOf("int4", row.values));
-            ps.setBytes(2, row.quality);
+            ps.setBytes(2, row.storedQuality());
             ps.setInt(3, row.version);
             ps.setObject(4, row.key.meterId());
             ps.setShort(5, (short) row.key.channel().code());
@@ -202,7 +203,7 @@ public class ReadingStore {
             ps.setObject(4, row.key.day());
             ps.setShort(5, (short) row.intervalMinutes);
             ps.setArray(6, ps.getConnection().createArrayOf("int4", row.values));
-            ps.setBytes(7, row.quality);
+            ps.setBytes(7, row.storedQuality());
             ps.setInt(8, row.version);
             ps.setString(9, source);
             ps.setObject(10, row.key.meterId());
