@@ -222,7 +222,12 @@ public final class PayloadParser {
             throw new RowProblem("value", "not a number: " + text);
         }
         PayloadMapping.UnitSpec spec = mapping.units().get(channel.name());
-        int decimals = scaler != null ? scaler.intValueExact() : spec != null && spec.scaler() != null ? spec.scaler() : 0;
+        int decimals;
+        try {
+            decimals = scaler != null ? scaler.intValueExact() : spec != null && spec.scaler() != null ? spec.scaler() : 0;
+        } catch (ArithmeticException e) {
+            throw new RowProblem("scaler", "scaler must be a whole power of ten, not " + scaler);
+        }
         String effectiveUnit = unit != null ? unit : spec != null ? spec.unit() : channel.unit();
         BigDecimal value = Units.toCanonical(raw.scaleByPowerOfTen(decimals), effectiveUnit, channel)
                 .orElseThrow(() -> new RowProblem("unit", "unit " + effectiveUnit + " does not measure " + channel

@@ -2,7 +2,6 @@ package io.vidyut.mdm.hes;
 
 import io.vidyut.mdm.channels.Channel;
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,32 +10,40 @@ final class Units {
     private record Unit(String dimension, BigDecimal toCanonical) {}
 
     /** Factor to the canonical unit of the dimension: kWh, kVAh, kW, kVA, V, A, Hz, none. */
-    private static final Map<String, Unit> UNITS = Map.ofEntries(
-            Map.entry("WH", new Unit("kWh", new BigDecimal("0.001"))),
-            Map.entry("KWH", new Unit("kWh", BigDecimal.ONE)),
-            Map.entry("MWH", new Unit("kWh", new BigDecimal("1000"))),
-            Map.entry("VAH", new Unit("kVAh", new BigDecimal("0.001"))),
-            Map.entry("KVAH", new Unit("kVAh", BigDecimal.ONE)),
-            Map.entry("MVAH", new Unit("kVAh", new BigDecimal("1000"))),
-            Map.entry("W", new Unit("kW", new BigDecimal("0.001"))),
-            Map.entry("KW", new Unit("kW", BigDecimal.ONE)),
-            Map.entry("VA", new Unit("kVA", new BigDecimal("0.001"))),
-            Map.entry("KVA", new Unit("kVA", BigDecimal.ONE)),
-            Map.entry("V", new Unit("V", BigDecimal.ONE)),
-            Map.entry("KV", new Unit("V", new BigDecimal("1000"))),
-            Map.entry("A", new Unit("A", BigDecimal.ONE)),
-            Map.entry("MA", new Unit("A", new BigDecimal("0.001"))),
-            Map.entry("HZ", new Unit("Hz", BigDecimal.ONE)),
-            Map.entry("", new Unit("", BigDecimal.ONE)),
-            // DLMS/COSEM unit enumeration (Blue Book): 27 W, 28 VA, 30 Wh, 31 VAh, 33 A, 35 V, 44 Hz, 255 none
-            Map.entry("27", new Unit("kW", new BigDecimal("0.001"))),
-            Map.entry("28", new Unit("kVA", new BigDecimal("0.001"))),
-            Map.entry("30", new Unit("kWh", new BigDecimal("0.001"))),
-            Map.entry("31", new Unit("kVAh", new BigDecimal("0.001"))),
-            Map.entry("33", new Unit("A", BigDecimal.ONE)),
-            Map.entry("35", new Unit("V", BigDecimal.ONE)),
-            Map.entry("44", new Unit("Hz", BigDecimal.ONE)),
-            Map.entry("255", new Unit("", BigDecimal.ONE)));
+    private static final Map<String, Unit> UNITS = new java.util.HashMap<>();
+
+    static {
+        unit("kWh", "0.001", "Wh", "WH", "wh");
+        unit("kWh", "1", "kWh", "KWh", "KWH", "kwh");
+        unit("kWh", "1000", "MWh");
+        unit("kVAh", "0.001", "VAh", "VAH", "vah");
+        unit("kVAh", "1", "kVAh", "KVAh", "KVAH", "kvah");
+        unit("kVAh", "1000", "MVAh");
+        unit("kW", "0.001", "W", "w");
+        unit("kW", "1", "kW", "KW", "kw");
+        unit("kVA", "0.001", "VA", "va");
+        unit("kVA", "1", "kVA", "KVA", "kva");
+        unit("V", "1", "V", "v");
+        unit("V", "1000", "kV", "KV", "kv");
+        unit("A", "1", "A", "a");
+        unit("A", "0.001", "mA");
+        unit("Hz", "1", "Hz", "HZ", "hz");
+        unit("", "1", "");
+        // DLMS/COSEM unit enumeration (Blue Book): 27 W, 28 VA, 30 Wh, 31 VAh, 33 A, 35 V, 44 Hz, 255 none
+        unit("kW", "0.001", "27");
+        unit("kVA", "0.001", "28");
+        unit("kWh", "0.001", "30");
+        unit("kVAh", "0.001", "31");
+        unit("A", "1", "33");
+        unit("V", "1", "35");
+        unit("Hz", "1", "44");
+        unit("", "1", "255");
+    }
+
+    /** Spellings are matched exactly: m (milli) and M (mega) must not be confused. */
+    private static void unit(String dimension, String factor, String... spellings) {
+        for (String spelling : spellings) UNITS.put(spelling, new Unit(dimension, new BigDecimal(factor)));
+    }
 
     private Units() {}
 
@@ -53,6 +60,6 @@ final class Units {
     }
 
     private static String normalize(String unit) {
-        return unit == null ? "" : unit.trim().toUpperCase(Locale.ROOT);
+        return unit == null ? "" : unit.trim();
     }
 }

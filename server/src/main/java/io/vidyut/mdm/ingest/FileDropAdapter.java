@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Files an HES drops (or an operator copies) into {@code <drop-dir>/<tenant>/<vendor>/} are read by
  * the vendor's mapping like a REST push. A file is taken once it has not changed for a few seconds;
  * after durable acceptance it moves to {@code done/}, an unreadable one to {@code failed/} with a
- * {@code .reason} file beside it. The file name is the batch id, so a re-dropped file is a repeat.
+ * {@code .reason} file beside it. A file is identified by its content: dropping the same file again is a repeat.
  */
 @Component
 class FileDropAdapter {
@@ -93,7 +93,7 @@ class FileDropAdapter {
         try {
             byte[] payload = Files.readAllBytes(file);
             BatchReceipt receipt = TenantContext.callAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
-                    () -> ingest.accept(vendor, "FILE", payload, "file:" + name));
+                    () -> ingest.accept(vendor, "FILE", payload, null));
             move(file, folder.resolve("done"));
             log.info("File {} of vendor {}: {} values accepted, {} rejected ({})", name, vendor.vendorCode(),
                     receipt.valuesAccepted(), receipt.valuesRejected(), receipt.status());

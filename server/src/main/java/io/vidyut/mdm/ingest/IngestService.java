@@ -53,9 +53,11 @@ class IngestService {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transactions;
+    private final PayloadLimit limit;
 
     IngestService(VendorMappingService mappings, MeterDirectory meters, TenantDirectory tenants, IngestTransport transport,
-                  JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions) {
+                  JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, PayloadLimit limit) {
+        this.limit = limit;
         this.mappings = mappings;
         this.meters = meters;
         this.tenants = tenants;
@@ -70,6 +72,7 @@ class IngestService {
                       List<RowRejection> rejections) {}
 
     BatchReceipt accept(MachineClient vendor, String protocol, byte[] payload, String batchKeyHint) {
+        limit.check(payload.length);
         var mapping = mappings.current(vendor.vendorId()).orElseThrow(() -> new ConflictException(
                 "HES vendor " + vendor.vendorCode() + " has no payload mapping yet; save one at /api/v1/hes-vendors/"
                         + vendor.vendorId() + "/mapping"));

@@ -40,6 +40,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class MqttIngestAdapter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MqttIngestAdapter.class);
     static final String SHARE_GROUP = "vidyut-mdm";
+    static final long SESSION_EXPIRY_SECONDS = 86_400;
+    static final int ACCEPT_ATTEMPTS = 4;
+    /** Names this instance's broker sessions, so a restarted instance resumes its own. */
+    static final String INSTANCE = instanceName();
 
     private final JdbcClient jdbc;
     private final VendorMappingService mappings;
@@ -108,6 +112,35 @@ class MqttIngestAdapter implements SmartLifecycle {
         return subscription != null && subscription.active().isDone() && !subscription.active().isCompletedExceptionally();
     }
 
+    /** A passing failure (database busy or restarting) is retried with backoff before giving up. */
+    private void acceptWithRetries(MachineClient vendor, byte[] payload) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                TenantContext.runAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
+                        () -> ingest.accept(vendor, "MQTT", payload, null));
+                return;
+            } catch (MalformedInputException | FieldErrorsException | io.vidyut.mdm.common.ConflictException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt >= ACCEPT_ATTEMPTS) throw e;
+                try {
+                    Thread.sleep(1000L << (attempt - 1));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static String instanceName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "local";
+        }
+    }
+
     private List<VendorMqtt> configured() {
         return jdbc.sql("select * from mdm_mqtt_vendor_mappings()")
                 .query((rs, n) -> new VendorMqtt(
@@ -121,7 +154,7 @@ class MqttIngestAdapter implements SmartLifecycle {
         PayloadMapping.MqttSubscription settings = config.settings();
         URI broker = URI.create(settings.brokerUrl());
         Mqtt5ClientBuilder builder = MqttClient.builder().useMqttVersion5()
-                .identifier("vidyut-mdm-" + config.vendor().vendorCode() + "-" + UUID.randomUUID().toString().substring(0, 8))
+                .identifier("vidyut-mdm-" + config.vendor().vendorId() + "-" + INSTANCE)
                 .serverHost(broker.getHost())
                 .serverPort(broker.getPort() > 0 ? broker.getPort() : "ssl".equals(broker.getScheme()) ? 8883 : 1883)
                 .automaticReconnectWithDefaultConfig();
@@ -134,7 +167,8 @@ class MqttIngestAdapter implements SmartLifecycle {
         });
         Subscription subscription = new Subscription(config, client, worker, new java.util.concurrent.CompletableFuture<>());
         subscriptions.put(config.vendor().vendorId(), subscription);
-        var connect = client.connectWith().cleanStart(true);
+        // a persistent session: after a crash the broker hands back what this instance had not acknowledged
+        var connect = client.connectWith().cleanStart(false).sessionExpiryInterval(SESSION_EXPIRY_SECONDS);
         if (settings.username() != null) {
             connect = connect.simpleAuth().username(settings.username())
                     .password(Objects.requireNonNullElse(settings.password(), "").getBytes(StandardCharsets.UTF_8))
@@ -160,8 +194,7 @@ class MqttIngestAdapter implements SmartLifecycle {
     private void handle(MachineClient vendor, Mqtt5Publish message) {
         byte[] payload = message.getPayloadAsBytes();
         try {
-            TenantContext.runAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
-                    () -> ingest.accept(vendor, "MQTT", payload, null));
+            acceptWithRetries(vendor, payload);
             message.acknowledge();
         } catch (MalformedInputException | FieldErrorsException | io.vidyut.mdm.common.ConflictException e) {
             // redelivery would fail the same way: keep it for inspection and let the broker move on
@@ -169,7 +202,7 @@ class MqttIngestAdapter implements SmartLifecycle {
                     () -> ingest.quarantineUnreadable(vendor, payload, e.getMessage()));
             message.acknowledge();
         } catch (RuntimeException e) {
-            // not acknowledged: the broker delivers it again after reconnecting
+            // not acknowledged: the broker delivers it again when this instance's session resumes
             log.error("Could not accept MQTT message of vendor {} on {}; left unacknowledged", vendor.vendorCode(),
                     message.getTopic(), e);
         }

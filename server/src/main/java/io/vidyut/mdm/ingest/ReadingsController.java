@@ -20,11 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Ingestion", description = "HES systems push meter data")
 class ReadingsController {
     private final IngestService ingest;
-    private final PayloadLimit limit;
 
-    ReadingsController(IngestService ingest, PayloadLimit limit) {
+    ReadingsController(IngestService ingest) {
         this.ingest = ingest;
-        this.limit = limit;
     }
 
     @PostMapping(value = "/readings", consumes = {"application/json", "text/csv", "text/plain", "application/octet-stream"})
@@ -37,7 +35,6 @@ class ReadingsController {
                     + "field, else the payload's SHA-256: a repeat answers 200 with the first receipt.")
     ResponseEntity<BatchReceipt> push(@AuthenticationPrincipal MachineClient vendor, @RequestBody byte[] payload,
                                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        limit.check(payload.length);
         BatchReceipt receipt = ingest.accept(vendor, "REST", payload, idempotencyKey);
         return ResponseEntity.status(receipt.status() == BatchReceipt.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(receipt);

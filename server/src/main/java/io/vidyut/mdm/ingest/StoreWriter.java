@@ -37,8 +37,9 @@ class StoreWriter {
             jdbc.sql("""
                     update ingest_batch b set completed_at = now()
                      where b.id = ? and b.completed_at is null
-                       and (select count(*) from ingest_batch_part p where p.batch_id = b.id) >= b.parts""")
-                    .param(work.batchId()).update();
+                       and (select count(*) from ingest_batch_part p
+                             where p.batch_id = b.id and p.part < ?) >= b.parts""")
+                    .params(work.batchId(), IngestService.REDRIVE_PART_BASE).update();
             stored.increment(result.stored());
             unchanged.increment(result.unchanged());
         }));

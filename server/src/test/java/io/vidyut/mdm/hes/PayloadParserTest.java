@@ -161,6 +161,21 @@ class PayloadParserTest {
     }
 
     @Test
+    void units_are_read_exactly_so_milli_and_mega_do_not_mix_and_scalers_are_whole_powers_of_ten() {
+        ParsedPayload parsed = parse(VENDOR_B, """
+                {"dev": "VLT2", "ts": 1764130500, "data": [
+                  {"obis": "1-0:1.29.0*255", "v": 2, "s": 0, "u": "MWh"},
+                  {"obis": "1-0:1.29.0*255", "v": 2, "s": 0, "u": "mWh"},
+                  {"obis": "1-0:31.27.0*255", "v": 500, "s": 0, "u": "mA"},
+                  {"obis": "1-0:1.29.0*255", "v": 2, "s": 1.5, "u": "Wh"}]}""");
+        assertThat(parsed.values()).extracting(SourceValue::value).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("2000"), new BigDecimal("0.5"));
+        assertThat(parsed.rejections()).extracting(RowRejection::reason).satisfiesExactly(
+                r -> assertThat(r).contains("unit mWh"),
+                r -> assertThat(r).contains("whole power of ten"));
+    }
+
+    @Test
     void source_quality_codes_become_flags() {
         PayloadMapping mapping = mapping("""
                 {"format": "JSON", "rows": "r[*]", "quality_codes": {"PF": "POWER_FAIL"},
