@@ -164,16 +164,7 @@ public class ReadingStore {
         if (rows.isEmpty()) return;
         template.batchUpdate("""
                 insert into interval_day (tenant_id, meter_id, channel, day, interval_minutes, vals, quality, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows, 500, (ps, row) -> {
-            ps.setObject(1, tenant);
-            ps.setObject(2, row.key.meterId());
-            ps.setShort(3, (short) row.key.channel().code());
-            ps.setObject(4, row.key.day());
-            ps.setShort(5, (short) row.intervalMinutes);
-            ps.setArray(6, ps.getConnection().createArrayOf("int4", row.values));
-            ps.setBytes(7, row.storedQuality());
-            ps.setInt(8, row.version);
-        });
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows, 500, (ps, row) -> bindRow(ps, tenant, row));
     }
 
     private void updateRows(List<DayRow> rows) {
@@ -184,12 +175,11 @@ public class ReadingStore {
             ps.setArray(1, ps.getConnection().createArrayOf("int4", row.values));
             ps.setBytes(2, row.storedQuality());
             ps.setInt(3, row.version);
-            ps.setObject(4, row.key.meterId());
-            ps.setShort(5, (short) row.key.channel().code());
-            ps.setObject(6, row.key.day());
+            bindKey(ps, 4, row);
         });
     }
 
+    /** Copies the rows about to change into history, valid from when the current version was written. */
     private void archive(UUID tenant, List<DayRow> rows, String source) {
         if (rows.isEmpty()) return;
         template.batchUpdate("""
@@ -197,19 +187,27 @@ public class ReadingStore {
                                                   version, valid_from, superseded_by)
                 select ?, ?, ?, ?, ?, ?, ?, ?, d.updated_at, ? from interval_day d
                  where d.meter_id = ? and d.channel = ? and d.day = ?""", rows, 500, (ps, row) -> {
-            ps.setObject(1, tenant);
-            ps.setObject(2, row.key.meterId());
-            ps.setShort(3, (short) row.key.channel().code());
-            ps.setObject(4, row.key.day());
-            ps.setShort(5, (short) row.intervalMinutes);
-            ps.setArray(6, ps.getConnection().createArrayOf("int4", row.values));
-            ps.setBytes(7, row.storedQuality());
-            ps.setInt(8, row.version);
+            bindRow(ps, tenant, row);
             ps.setString(9, source);
-            ps.setObject(10, row.key.meterId());
-            ps.setShort(11, (short) row.key.channel().code());
-            ps.setObject(12, row.key.day());
+            bindKey(ps, 10, row);
         });
+    }
+
+    /** Parameters 1–8: tenant, key, interval length, values, quality, version. */
+    private static void bindRow(java.sql.PreparedStatement ps, UUID tenant, DayRow row) throws SQLException {
+        ps.setObject(1, tenant);
+        bindKey(ps, 2, row);
+        ps.setShort(5, (short) row.intervalMinutes);
+        ps.setArray(6, ps.getConnection().createArrayOf("int4", row.values));
+        ps.setBytes(7, row.storedQuality());
+        ps.setInt(8, row.version);
+    }
+
+    /** Meter, channel and day from parameter {@code first} on. */
+    private static void bindKey(java.sql.PreparedStatement ps, int first, DayRow row) throws SQLException {
+        ps.setObject(first, row.key.meterId());
+        ps.setShort(first + 1, (short) row.key.channel().code());
+        ps.setObject(first + 2, row.key.day());
     }
 
     private WriteResult writeRegisters(UUID tenant, List<Reading> readings, String source) {
