@@ -9,6 +9,8 @@ public final class BenchMain {
     private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
+        // the in-process Kafka broker is chatty; progress and the result are what matter here
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         if (args.length == 0 || !args[0].equals("ingest")) {
             System.err.println("""
                     usage: bin/mdm bench ingest [--meters N] [--days D] [--transport memory|kafka] [--threads T]
