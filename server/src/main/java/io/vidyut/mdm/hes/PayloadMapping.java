@@ -2,6 +2,7 @@ package io.vidyut.mdm.hes;
 
 import io.vidyut.mdm.common.FieldErrorsException.FieldError;
 import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.channels.ChannelKind;
 import io.vidyut.mdm.channels.Quality;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -16,7 +17,8 @@ import java.util.Map;
  * row ({@code ^.} climbs to the enclosing object, {@code $.} starts at the document root) or CSV
  * columns. A row carries either one value ({@code code} + {@code value}) or several ({@code values}:
  * an object of code → value). Codes are OBIS codes in any notation or vendor names, mapped by
- * {@code codes}; standard IS 15959 OBIS codes need no entry.
+ * {@code codes}; standard IS 15959 OBIS codes need no entry. A vendor that sends only cumulative
+ * registers gets interval values derived from consecutive reads ({@code derive_intervals}).
  */
 public record PayloadMapping(
         Format format,
@@ -33,7 +35,8 @@ public record PayloadMapping(
         Map<String, String> qualityCodes,
         String csvDelimiter,
         MqttSubscription mqtt,
-        PullEndpoint pull) {
+        PullEndpoint pull,
+        Map<String, String> deriveIntervals) {
 
     public enum Format { JSON, CSV, DLMS }
 
@@ -79,6 +82,7 @@ public record PayloadMapping(
         if (units == null) units = Map.of();
         if (qualityCodes == null) qualityCodes = Map.of();
         if (csvDelimiter == null || csvDelimiter.isEmpty()) csvDelimiter = ",";
+        if (deriveIntervals == null) deriveIntervals = Map.of();
     }
 
     public ZoneId zone() {
@@ -141,6 +145,14 @@ public record PayloadMapping(
                 problems.add(new FieldError("pull.timeout_seconds", "between 1 and 120"));
             }
         }
+        deriveIntervals.forEach((register, interval) -> {
+            if (!ChannelCodes.isChannel(register) || Channel.valueOf(register).kind() != ChannelKind.REGISTER
+                    || !ChannelCodes.isChannel(interval) || Channel.valueOf(interval).kind() != ChannelKind.INTERVAL
+                    || !Channel.valueOf(register).unit().equals(Channel.valueOf(interval).unit())) {
+                problems.add(new FieldError("derive_intervals." + register,
+                        "maps a cumulative register channel to an interval channel of the same unit, e.g. KWH_IMPORT_TOTAL: KWH_IMPORT"));
+            }
+        });
         codes.forEach((code, channel) -> {
             if (!ChannelCodes.isChannel(channel)) {
                 problems.add(new FieldError("codes." + code, "unknown channel " + channel));

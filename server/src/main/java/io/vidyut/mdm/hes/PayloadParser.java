@@ -57,6 +57,17 @@ public final class PayloadParser {
                 ? DateTimeFormatter.ofPattern(mapping.timestampPattern(), Locale.ROOT) : null;
     }
 
+    /** Register channel → interval channel whose values are derived from consecutive register reads. */
+    public java.util.Map<Channel, Channel> derivedIntervals() {
+        java.util.Map<Channel, Channel> derived = new java.util.EnumMap<>(Channel.class);
+        mapping.deriveIntervals().forEach((register, interval) -> derived.put(Channel.valueOf(register), Channel.valueOf(interval)));
+        return derived;
+    }
+
+    public int intervalMinutes() {
+        return mapping.intervalMinutes();
+    }
+
     /** A payload that cannot be read at all (not JSON, not CSV): the whole request is refused. */
     public static class UnreadablePayloadException extends io.vidyut.mdm.common.MalformedInputException {
         UnreadablePayloadException(String message) {

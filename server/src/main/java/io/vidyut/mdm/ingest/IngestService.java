@@ -54,10 +54,13 @@ class IngestService {
     private final JdbcTemplate template;
     private final TransactionTemplate transactions;
     private final PayloadLimit limit;
+    private final io.vidyut.mdm.readings.ReadingStore store;
 
     IngestService(VendorMappingService mappings, MeterDirectory meters, TenantDirectory tenants, IngestTransport transport,
-                  JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, PayloadLimit limit) {
+                  JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, PayloadLimit limit,
+                  io.vidyut.mdm.readings.ReadingStore store) {
         this.limit = limit;
+        this.store = store;
         this.mappings = mappings;
         this.meters = meters;
         this.tenants = tenants;
@@ -140,6 +143,12 @@ class IngestService {
             }
         }
         rejections.sort(java.util.Comparator.comparingInt(RowRejection::row));
+        List<Reading> derived = IntervalDerivation.derive(readings, parser.derivedIntervals(), parser.intervalMinutes(),
+                store::registerAt);
+        for (Reading reading : derived) {
+            readings.add(reading);
+            readingRows.add(0);
+        }
         return new Normalized(mappingVersion, parsed, readings, readingRows, rejections);
     }
 

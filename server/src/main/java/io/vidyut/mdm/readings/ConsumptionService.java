@@ -16,9 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,19 +40,6 @@ public class ConsumptionService {
                                java.util.Set<Quality> quality, int version) {}
 
     private record StoredDay(LocalDate day, int intervalMinutes, Integer[] values, byte[] quality) {}
-
-    private static final class Bucket {
-        final ZonedDateTime start;
-        final ZonedDateTime end;
-        long sum;
-        int count;
-        int qualityMask;
-
-        Bucket(ZonedDateTime start, ZonedDateTime end) {
-            this.start = start;
-            this.end = end;
-        }
-    }
 
     @Transactional(readOnly = true)
     public ConsumptionSeries series(UUID meterId, Channel channel, Instant from, Instant to, Resolution resolution) {
@@ -84,32 +69,42 @@ public class ConsumptionService {
             throw FieldErrorsException.of("resolution", "this meter records " + interval + "-minute intervals; "
                     + "choose " + interval + "m or coarser");
         }
-        Map<ZonedDateTime, Bucket> buckets = new LinkedHashMap<>();
-        for (ZonedDateTime b = resolution.bucketStart(start); b.isBefore(end); b = resolution.next(b)) {
-            buckets.put(b, new Bucket(b, resolution.next(b)));
-        }
+        // bucket boundaries once, as epoch seconds; slots arrive in time order, so one forward walk assigns them
+        List<ZonedDateTime> starts = new ArrayList<>();
+        for (ZonedDateTime b = resolution.bucketStart(start); b.isBefore(end); b = resolution.next(b)) starts.add(b);
+        long[] boundaries = new long[starts.size() + 1];
+        for (int i = 0; i < starts.size(); i++) boundaries[i] = starts.get(i).toEpochSecond();
+        boundaries[starts.size()] = starts.isEmpty() ? 0 : resolution.next(starts.get(starts.size() - 1)).toEpochSecond();
+        long[] sums = new long[starts.size()];
+        int[] counts = new int[starts.size()];
+        int[] masks = new int[starts.size()];
+        long from0 = start.toEpochSecond();
+        long to0 = end.toEpochSecond();
+        int bucket = 0;
         for (StoredDay day : days) {
-            ZonedDateTime midnight = day.day().atStartOfDay(zone);
+            long midnight = day.day().atStartOfDay(zone).toEpochSecond();
+            long length = day.intervalMinutes() * 60L;
             for (int slot = 0; slot < day.values().length; slot++) {
                 if (day.values()[slot] == null) continue;
-                ZonedDateTime slotStart = midnight.plusMinutes((long) slot * day.intervalMinutes());
-                if (slotStart.isBefore(start) || slotStart.plusMinutes(day.intervalMinutes()).isAfter(end)) continue;
-                Bucket bucket = buckets.get(resolution.bucketStart(slotStart));
-                bucket.sum += day.values()[slot];
-                bucket.count++;
-                bucket.qualityMask |= day.quality()[slot];
+                long slotStart = midnight + slot * length;
+                if (slotStart < from0 || slotStart + length > to0) continue;
+                while (bucket + 1 < boundaries.length && slotStart >= boundaries[bucket + 1]) bucket++;
+                sums[bucket] += day.values()[slot];
+                counts[bucket]++;
+                masks[bucket] |= day.quality()[slot];
             }
         }
-        List<ConsumptionSeries.Point> points = new ArrayList<>(buckets.size());
+        List<ConsumptionSeries.Point> points = new ArrayList<>(starts.size());
         long totalSum = 0, totalCount = 0, totalExpected = 0;
-        for (Bucket bucket : buckets.values()) {
-            ZonedDateTime from0 = bucket.start.isBefore(start) ? start : bucket.start;
-            ZonedDateTime to0 = bucket.end.isAfter(end) ? end : bucket.end;
-            int expected = (int) (Duration.between(from0, to0).toMinutes() / interval);
-            points.add(new ConsumptionSeries.Point(bucket.start.toOffsetDateTime(), bucket.end.toOffsetDateTime(),
-                    value(channel, bucket.sum, bucket.count), Quality.of(bucket.qualityMask), bucket.count, expected));
-            totalSum += bucket.sum;
-            totalCount += bucket.count;
+        for (int i = 0; i < starts.size(); i++) {
+            long clippedFrom = Math.max(boundaries[i], from0);
+            long clippedTo = Math.min(boundaries[i + 1], to0);
+            int expected = (int) ((clippedTo - clippedFrom) / 60 / interval);
+            points.add(new ConsumptionSeries.Point(starts.get(i).toOffsetDateTime(),
+                    Instant.ofEpochSecond(boundaries[i + 1]).atZone(zone).toOffsetDateTime(),
+                    value(channel, sums[i], counts[i]), Quality.of(masks[i]), counts[i], expected));
+            totalSum += sums[i];
+            totalCount += counts[i];
             totalExpected += expected;
         }
         BigDecimal completeness = totalExpected == 0 ? BigDecimal.ZERO

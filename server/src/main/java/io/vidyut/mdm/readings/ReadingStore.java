@@ -249,6 +249,13 @@ public class ReadingStore {
         return new WriteResult(filled, unchanged, changed);
     }
 
+    /** The stored register value of a meter's channel at an instant, if any (current tenant). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> registerAt(UUID meterId, Channel channel, java.time.Instant at) {
+        return jdbc.sql("select value from register_read where meter_id = ? and channel = ? and read_at = ?")
+                .params(meterId, channel.code(), java.sql.Timestamp.from(at)).query(Long.class).optional();
+    }
+
     /** In its own transaction, so a rolled-back write cannot leave the cache believing in a missing partition. */
     private void ensurePartition(LocalDate month) {
         if (knownPartitions.contains(month)) return;

@@ -208,6 +208,37 @@ class IngestApiTest extends IntegrationTest {
     }
 
     @Test
+    void intervals_are_derived_from_cumulative_registers_when_a_vendor_sends_only_those() {
+        var created = api.post("/api/v1/hes-vendors", tenant.admin(), Map.of("code", "CUMUL", "name", "Registers only",
+                "protocol", "REST", "ip_allowlist", List.of("127.0.0.1/32", "::1/128"))).json();
+        String cumulativeVendor = created.get("vendor").get("id").asString();
+        var saved = api.put("/api/v1/hes-vendors/" + cumulativeVendor + "/mapping", tenant.admin(), Map.of("format", "CSV",
+                "fields", Map.of("meter", "meter", "timestamp", "at", "code", "obis", "value", "kwh"),
+                "derive_intervals", Map.of("KWH_IMPORT_TOTAL", "KWH_IMPORT")));
+        assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+        String meter = registry.meter("REG-1", cumulativeVendor, null).get("id").asString();
+        Map<String, String> key = Map.of("X-API-Key", created.get("api_key").asString());
+
+        api.send("POST", "/api/v1/meters/readings", null, """
+                meter,at,obis,kwh
+                REG-1,2026-11-20T10:00:00+05:30,1.0.1.8.0.255,1000.000
+                REG-1,2026-11-20T10:15:00+05:30,1.0.1.8.0.255,1000.250
+                REG-1,2026-11-20T10:30:00+05:30,1.0.1.8.0.255,1000.600
+                """, "text/csv", key);
+        awaitIntervals(meter, "2026-11-20T10:00:00+05:30", "2026-11-20T11:00:00+05:30", "15m", 2);
+        // the next read arrives alone: its start value comes from the store
+        api.send("POST", "/api/v1/meters/readings", null, "meter,at,obis,kwh\nREG-1,2026-11-20T10:45:00+05:30,1.0.1.8.0.255,1001.000\n",
+                "text/csv", key);
+        JsonNode series = awaitIntervals(meter, "2026-11-20T10:00:00+05:30", "2026-11-20T11:00:00+05:30", "15m", 3);
+        assertThat(series.get("points").findValues("value")).extracting(JsonNode::decimalValue)
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(new java.math.BigDecimal("0.25"), new java.math.BigDecimal("0.35"), new java.math.BigDecimal("0.4"));
+        assertThat(series.get("points").get(0).get("quality").toString()).contains("DERIVED");
+        assertThat(api.get("/api/v1/meters/" + meter + "/registers?from=" + enc("2026-11-20T00:00:00+05:30") + "&to="
+                + enc("2026-11-21T00:00:00+05:30"), tenant.analyst()).json()).hasSize(4);
+    }
+
+    @Test
     void quarantined_rows_are_redriven_once_the_registry_is_fixed() {
         push(intervals("Q1", "LATECOMER", "2026-11-20T10:15:00+05:30", 2, 0.5));
         // two rows of two values each: every rejected value is kept with its row
