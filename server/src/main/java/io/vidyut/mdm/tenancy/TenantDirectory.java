@@ -8,6 +8,9 @@ public interface TenantDirectory {
 
     Tenant create(NewTenant tenant);
 
+    /** Every tenant (platform scope; for jobs that run per tenant). */
+    java.util.List<Tenant> all();
+
     /** The tenant's time zone, which sets its day boundaries (cached). */
     java.time.ZoneId zoneOf(java.util.UUID tenantId);
 

@@ -63,6 +63,11 @@ class TenantService implements TenantDirectory {
     }
 
     @Override
+    public List<Tenant> all() {
+        return TenantContext.callAs(TenantScope.platformScope(), () -> transactions.execute(status -> list()));
+    }
+
+    @Override
     public ZoneId zoneOf(UUID tenantId) {
         return zones.computeIfAbsent(tenantId, id -> TenantContext.callAs(TenantScope.platformScope(), () ->
                 transactions.execute(status -> jdbc.sql("select time_zone from tenant where id = ?").param(id)
@@ -73,6 +78,7 @@ class TenantService implements TenantDirectory {
     @Transactional
     public Tenant update(String code, String name, String timeZone, Map<String, Object> settings) {
         Tenant existing = get(code);
+        if (settings != null) RetentionPolicy.of(settings);
         jdbc.sql("update tenant set name = ?, time_zone = ?, settings = ?::jsonb where id = ?")
                 .params(name == null ? existing.name() : name,
                         timeZone == null ? existing.timeZone().getId() : zone(timeZone).getId(),

@@ -74,6 +74,31 @@ public final class RegisterLedger {
         return Math.floor(shown * 1000) / 1000;
     }
 
+    /**
+     * The register at the end of interval {@code index} of the fleet day: the previous midnight's count plus what
+     * the meter recorded since, as an on-demand read shows it. At the day's last interval it is exactly
+     * {@link #registerAt}, the value pushed at midnight.
+     */
+    public synchronized double registerAfter(SimMeter meter, FleetDay fleetDay, int index) {
+        LocalDate day = fleetDay.day();
+        if (index == IntervalClock.PER_DAY - 1) {
+            return registerAt(meter, day);
+        }
+        int i = index(meter);
+        double today = 0;
+        MeterFlow flow = fleetDay.flow(meter);
+        for (int k = 0; flow != null && k <= index; k++) {
+            today += flow.importKwh()[k];
+        }
+        double raw = opening[i] + cumulativeThrough(i, day.minusDays(1)) + today;
+        return Math.floor(raw % WRAP_KWH * 1000) / 1000;
+    }
+
+    /** Whether registers can be given for {@code day}: days before the epoch have no count. */
+    public boolean counts(LocalDate day) {
+        return !day.isBefore(epoch);
+    }
+
     /** Whether the register restarted from 0 during {@code day}. */
     public synchronized boolean rolledOverOn(SimMeter meter, LocalDate day) {
         return registerAt(meter, day) < registerAt(meter, day.minusDays(1));
