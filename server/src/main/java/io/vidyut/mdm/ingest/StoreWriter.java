@@ -29,6 +29,16 @@ class StoreWriter {
         this.unchanged = metrics.counter("mdm.ingest.values.unchanged");
     }
 
+    /** Readings the store refused go to the quarantine of the batch's vendor, so the part still completes. */
+    private void quarantine(IngestWork work, java.util.List<ReadingStore.Refused> refused) {
+        for (ReadingStore.Refused r : refused) {
+            jdbc.sql("""
+                    insert into quarantine_row (id, tenant_id, vendor_id, batch_id, row_no, raw, field, reason)
+                    select ?, b.tenant_id, b.vendor_id, b.id, 0, ?, 'interval_minutes', ? from ingest_batch b where b.id = ?""")
+                    .params(java.util.UUID.randomUUID(), r.reading().toString(), r.reason(), work.batchId()).update();
+        }
+    }
+
     void store(IngestWork work) {
         TenantContext.runAs(TenantScope.of(work.tenantId(), work.tenantCode()), () -> transactions.executeWithoutResult(status -> {
             ReadingStore.WriteResult result = store.write(work.readings(), work.zone(), "batch:" + work.batchId());
@@ -40,6 +50,7 @@ class StoreWriter {
                        and (select count(*) from ingest_batch_part p
                              where p.batch_id = b.id and p.part < ?) >= b.parts""")
                     .params(work.batchId(), IngestService.REDRIVE_PART_BASE).update();
+            quarantine(work, result.refused());
             stored.increment(result.stored());
             unchanged.increment(result.unchanged());
         }));

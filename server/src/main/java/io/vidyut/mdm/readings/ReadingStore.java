@@ -52,13 +52,15 @@ public class ReadingStore {
     }
 
     /** What a write did, counted per value. */
-    public record WriteResult(int filled, int unchanged, int changed) {
+    public record WriteResult(int filled, int unchanged, int changed, List<Refused> refused) {
         public int stored() {
             return filled + changed;
         }
 
         WriteResult plus(WriteResult other) {
-            return new WriteResult(filled + other.filled, unchanged + other.unchanged, changed + other.changed);
+            List<Refused> all = new ArrayList<>(refused);
+            all.addAll(other.refused);
+            return new WriteResult(filled + other.filled, unchanged + other.unchanged, changed + other.changed, all);
         }
     }
 
@@ -75,7 +77,7 @@ public class ReadingStore {
     }
 
     private WriteResult writeIntervals(UUID tenant, List<Reading> readings, ZoneId zone, String source) {
-        if (readings.isEmpty()) return new WriteResult(0, 0, 0);
+        if (readings.isEmpty()) return new WriteResult(0, 0, 0, List.of());
         Map<DayKey, List<Reading>> byDay = new LinkedHashMap<>();
         for (Reading reading : readings) {
             DayKey key = new DayKey(reading.meterId(), reading.channel(),
@@ -86,19 +88,23 @@ public class ReadingStore {
         Map<DayKey, DayRow> existing = load(byDay.keySet());
 
         int filled = 0, unchanged = 0, changed = 0;
+        List<Refused> refused = new ArrayList<>();
         List<DayRow> inserts = new ArrayList<>();
         List<DayRow> updates = new ArrayList<>();
         List<DayRow> superseded = new ArrayList<>();
         for (Map.Entry<DayKey, List<Reading>> entry : byDay.entrySet()) {
             DayRow stored = existing.get(entry.getKey());
-            int minutes = entry.getValue().get(0).intervalMinutes();
-            if (stored != null && stored.intervalMinutes != minutes) {
-                throw new IntervalLengthConflict(entry.getKey(), stored.intervalMinutes, minutes);
-            }
+            int minutes = stored != null ? stored.intervalMinutes : entry.getValue().get(0).intervalMinutes();
             DayRow before = stored == null ? null : stored.copy();
             DayRow row = stored == null ? DayRow.empty(entry.getKey(), minutes) : stored;
             boolean rowChanged = false, rowFilled = false;
             for (Reading reading : entry.getValue()) {
+                if (reading.intervalMinutes() != minutes) {
+                    // a day keeps one interval length; a meter reconfigured mid-day is for people to look at
+                    refused.add(new Refused(reading, entry.getKey().channel() + " of " + entry.getKey().day()
+                            + " is stored at " + minutes + "-minute intervals, not " + reading.intervalMinutes()));
+                    continue;
+                }
                 int slot = DayKey.slot(reading.at(), zone, minutes);
                 switch (row.merge(slot, Math.toIntExact(reading.value()), reading.quality())) {
                     case FILLED -> { filled++; rowFilled = true; }
@@ -120,7 +126,7 @@ public class ReadingStore {
         insertRows(tenant, inserts);
         archive(tenant, superseded, source);
         updateRows(updates);
-        return new WriteResult(filled, unchanged, changed);
+        return new WriteResult(filled, unchanged, changed, refused);
     }
 
     private Map<DayKey, DayRow> load(Set<DayKey> keys) {
@@ -211,7 +217,7 @@ public class ReadingStore {
     }
 
     private WriteResult writeRegisters(UUID tenant, List<Reading> readings, String source) {
-        if (readings.isEmpty()) return new WriteResult(0, 0, 0);
+        if (readings.isEmpty()) return new WriteResult(0, 0, 0, List.of());
         int filled = 0, unchanged = 0, changed = 0;
         for (Reading reading : readings) {
             var stored = jdbc.sql("""
@@ -246,7 +252,7 @@ public class ReadingStore {
                 changed++;
             }
         }
-        return new WriteResult(filled, unchanged, changed);
+        return new WriteResult(filled, unchanged, changed, List.of());
     }
 
     /** The stored register value of a meter's channel at an instant, if any (current tenant). */
@@ -264,11 +270,6 @@ public class ReadingStore {
         knownPartitions.add(month);
     }
 
-    /** A meter's interval length changed within a day already stored at another length. */
-    public static class IntervalLengthConflict extends RuntimeException {
-        IntervalLengthConflict(DayKey key, int stored, int incoming) {
-            super("Meter " + key.meterId() + " " + key.channel() + " on " + key.day() + " is stored at " + stored
-                    + "-minute intervals, not " + incoming);
-        }
-    }
+    /** A reading the store would not take, with the reason. */
+    public record Refused(Reading reading, String reason) {}
 }

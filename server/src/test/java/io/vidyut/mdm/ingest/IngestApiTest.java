@@ -208,6 +208,24 @@ class IngestApiTest extends IntegrationTest {
     }
 
     @Test
+    void a_day_keeps_one_interval_length_and_readings_of_another_are_quarantined_not_stuck() {
+        push(intervals("LEN-15", "M1", "2026-11-25T10:15:00+05:30", 1, 0.1));
+        awaitIntervals(meterId, "2026-11-25T10:00:00+05:30", "2026-11-25T10:15:00+05:30", "15m", 1);
+        Map<String, Object> thirty = new java.util.HashMap<>(VENDOR_A_MAPPING);
+        thirty.put("interval_minutes", 30);
+        api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), thirty);
+        push(intervals("LEN-30", "M1", "2026-11-25T11:00:00+05:30", 1, 0.2));
+        long deadline = System.currentTimeMillis() + 15_000;
+        JsonNode quarantine;
+        do {
+            quarantine = api.get("/api/v1/quarantine?vendor_id=" + vendorId, tenant.operator()).json();
+            if (quarantine.get("total").asLong() > 0) break;
+            sleep(100);
+        } while (System.currentTimeMillis() < deadline);
+        assertThat(quarantine.get("items").findValuesAsString("reason")).anyMatch(r -> r.contains("15-minute intervals, not 30"));
+    }
+
+    @Test
     void intervals_are_derived_from_cumulative_registers_when_a_vendor_sends_only_those() {
         var created = api.post("/api/v1/hes-vendors", tenant.admin(), Map.of("code", "CUMUL", "name", "Registers only",
                 "protocol", "REST", "ip_allowlist", List.of("127.0.0.1/32", "::1/128"))).json();

@@ -1,6 +1,7 @@
 package io.vidyut.mdm.simulator;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.Map;
 /** Command-line flags → a {@link Simulator.Builder}. Accepts {@code --flag value} and {@code --flag=value}. */
 final class CliOptions {
     static final String USAGE = """
-            Usage: java -jar mdm-simulator.jar [--backfill-days D] [--live] [options]
+            Usage: java -jar mdm-simulator.jar [--backfill-days D] [--live] [--serve-pulls PORT] [options]
               (or: bin/mdm simulate --target URL ...)
 
             Plays three HES vendors pushing smart-meter data to a Vidyut MDM server:
@@ -20,11 +21,22 @@ final class CliOptions {
               KIRAN (vendor C) DLMS DATA-NOTIFICATION, IS 15959 block load profile, one meter-day per notification
 
             What to do (at least one):
-              --backfill-days D        push the D days before today plus today so far, then exit (unless --live)
+              --backfill-days D        push the D days before today plus today so far, then exit (unless --live
+                                       or --serve-pulls)
               --live                   then push each interval as it ends, until Ctrl-C
               --speed K                live mode runs K times faster than real time (default 1); timestamps
                                        then run ahead of the clock and an MDM rejects future readings
               --live-intervals N       stop live mode after N intervals (default: run until Ctrl-C)
+              --serve-pulls PORT       answer the MDM's pulls as each vendor's HES would, until Ctrl-C
+                                       (0: any free port, printed on stderr):
+                                         GET /hes/{VENDOR}/meters/{serial}/read
+                                         GET /hes/{VENDOR}/meters/{serial}/profile?from=ISO&to=ISO (<= 31 days)
+
+            Pulls:
+              --pull-key KEY           value requests must carry in header X-Hes-Key (default hes-secret)
+              --pull-host HOST         address to listen on (default 127.0.0.1; 0.0.0.0 for all)
+              --pull-failure-rate R    answer this share of requests 503, deterministic for --seed (default 0)
+              --pull-delay-ms D        wait D ms before answering each request (default 0)
 
             Server:
               --target URL             MDM base URL (default http://localhost:8080)
@@ -114,6 +126,11 @@ final class CliOptions {
             case "--mqtt-username" -> mqttUser = value;
             case "--mqtt-password" -> mqttPassword = value;
             case "--batch-meter-days" -> builder.hplMeterDaysPerRequest((int) longValue(flag, value));
+            case "--serve-pulls" -> builder.servePulls((int) longValue(flag, value));
+            case "--pull-key" -> builder.pullKey(value);
+            case "--pull-host" -> builder.pullHost(value);
+            case "--pull-failure-rate" -> builder.pullFailureRate(doubleValue(flag, value));
+            case "--pull-delay-ms" -> builder.pullDelay(Duration.ofMillis(longValue(flag, value)));
             default -> throw new IllegalArgumentException("unknown option " + flag + " (see --help)");
         }
         if (mqttUser != null) {

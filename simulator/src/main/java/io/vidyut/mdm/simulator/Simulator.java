@@ -14,6 +14,9 @@ import io.vidyut.mdm.simulator.load.IntervalClock;
 import io.vidyut.mdm.simulator.load.RegisterLedger;
 import io.vidyut.mdm.simulator.payload.MeterDayAssembler;
 import io.vidyut.mdm.simulator.payload.WireFormat;
+import io.vidyut.mdm.simulator.pull.ProfileSource;
+import io.vidyut.mdm.simulator.pull.PullServer;
+import io.vidyut.mdm.simulator.pull.PullSettings;
 import io.vidyut.mdm.simulator.run.SimulationEngine;
 import io.vidyut.mdm.simulator.run.StatsCounter;
 import io.vidyut.mdm.simulator.transport.HttpPushTransport;
@@ -26,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +37,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The HES simulator for in-process use (the benchmark, the server's demo mode) and behind the CLI:
@@ -45,7 +54,8 @@ import java.util.Objects;
  *         .run();
  * </pre>
  * {@link #run()} blocks: the backfill, then live mode if enabled until {@link #stop()} (from another thread) or
- * the live interval limit. One instance runs once.
+ * the live interval limit. With {@link Builder#servePulls(int)} it also answers the MDM's pulls, from the start
+ * until {@link #stop()}. One instance runs once.
  */
 public final class Simulator {
     /** The demo tenant's HES keys (server DemoCredentials). */
@@ -61,6 +71,8 @@ public final class Simulator {
     private final AnomalyLog anomalyLog;
     private volatile boolean stopRequested;
     private volatile boolean started;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final CompletableFuture<Integer> pullPort = new CompletableFuture<>();
 
     private Simulator(Builder config) {
         this.config = config;
@@ -97,13 +109,40 @@ public final class Simulator {
             execute(fleet, protocols);
             return stats.snapshot();
         } finally {
+            pullPort.completeExceptionally(new IllegalStateException("the simulator ended without serving pulls"));
             anomalyLog.close();
         }
     }
 
-    /** Ends live mode (and a backfill, between days) from another thread; {@link #run()} then returns. */
+    /**
+     * Ends live mode (and a backfill, between days) and the pull server from another thread; {@link #run()} then
+     * returns.
+     */
     public void stop() {
         stopRequested = true;
+        stopSignal.countDown();
+    }
+
+    /**
+     * The port the pull server listens on, once {@link #run()} (on another thread) has loaded the fleet and bound
+     * it; the way to learn the port picked for {@code servePulls(0)}.
+     *
+     * @throws IllegalStateException when pulls are not served, the run failed first, or {@code timeout} passed
+     */
+    public int awaitPullPort(Duration timeout) {
+        if (!config.servePulls) {
+            throw new IllegalStateException("this simulator does not serve pulls (see Builder.servePulls)");
+        }
+        try {
+            return pullPort.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the pull server", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the pull server was not listening within " + timeout);
+        }
     }
 
     /** Counts so far; safe to call while running. */
@@ -140,8 +179,21 @@ public final class Simulator {
                 config.registerEpoch.isAfter(windowStartDay) ? windowStartDay : config.registerEpoch, config.seed, plan,
                 windowStartDay, windowEndDay);
         MeterDayAssembler assembler = new MeterDayAssembler(new ElectricalModel(config.seed), ledger);
-        AnomalyInjector injector = new AnomalyInjector(plan, anomalyLog, ledger, windowStartSlot);
+        // pulls read the same calculator and ledger as the pushes, so both give the same numbers
+        try (PullServer pulls = startPulls(formats, meters, new ProfileSource(calculator, assembler, ledger))) {
+            if (firstDay != null || config.live) {
+                AnomalyInjector injector = new AnomalyInjector(plan, anomalyLog, ledger, windowStartSlot);
+                push(formats, meters, calculator, assembler, injector, firstDay, endBoundary);
+            }
+            if (pulls != null) {
+                awaitStop();
+            }
+        }
+    }
 
+    private void push(Map<String, WireFormat> formats, List<SimMeter> meters, FleetDayCalculator calculator,
+                      MeterDayAssembler assembler, AnomalyInjector injector, LocalDate firstDay,
+                      Instant endBoundary) {
         Map<String, Transport> transports = new LinkedHashMap<>();
         List<Transport> opened = new ArrayList<>();
         try {
@@ -164,6 +216,35 @@ public final class Simulator {
             for (Transport transport : opened) {
                 transport.close();
             }
+        }
+    }
+
+    /** The pull server when asked for (its port is then published to {@link #awaitPullPort}), else null. */
+    private PullServer startPulls(Map<String, WireFormat> formats, List<SimMeter> meters, ProfileSource source) {
+        if (!config.servePulls) {
+            return null;
+        }
+        PullSettings settings = config.pullSettings.withSeed(config.seed);
+        try {
+            PullServer pulls = PullServer.start(settings, formats, meters, source, config.clock, config.progress);
+            pullPort.complete(pulls.port());
+            if (config.diagnostics != null) {
+                config.diagnostics.printf("answering pulls at http://%s:%d/hes/{%s}/meters/{serial}/read and "
+                                + "/profile?from=&to= (header %s)%n", settings.host(), pulls.port(),
+                        String.join("|", formats.keySet()), PullServer.KEY_HEADER);
+            }
+            return pulls;
+        } catch (IOException e) {
+            pullPort.completeExceptionally(e);
+            throw new UncheckedIOException("cannot serve pulls on " + settings.host() + ":" + settings.port(), e);
+        }
+    }
+
+    private void awaitStop() {
+        try {
+            stopSignal.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -228,6 +309,8 @@ public final class Simulator {
         private Clock clock = Clock.systemUTC();
         private Fleet fleet;
         private Transport transportOverride;
+        private boolean servePulls;
+        private PullSettings pullSettings = PullSettings.onPort(0);
         private PrintStream progress;
         private PrintStream diagnostics;
 
@@ -392,6 +475,40 @@ public final class Simulator {
             return this;
         }
 
+        /**
+         * Also answer the MDM's pulls on this port (0: any free port, see {@link Simulator#awaitPullPort}), from
+         * the start of {@link Simulator#run()} until {@link Simulator#stop()}, alone or beside a backfill/live run.
+         */
+        public Builder servePulls(int port) {
+            this.pullSettings = pullSettings.withPort(port);
+            this.servePulls = true;
+            return this;
+        }
+
+        /** Address the pull server binds (default 127.0.0.1; 0.0.0.0 for every interface). */
+        public Builder pullHost(String host) {
+            this.pullSettings = pullSettings.withHost(host);
+            return this;
+        }
+
+        /** What pull requests must carry in {@code X-Hes-Key} (default {@code hes-secret}). */
+        public Builder pullKey(String key) {
+            this.pullSettings = pullSettings.withKey(key);
+            return this;
+        }
+
+        /** Share of pull requests answered 503, deterministic for the seed (default 0). */
+        public Builder pullFailureRate(double rate) {
+            this.pullSettings = pullSettings.withFailureRate(rate);
+            return this;
+        }
+
+        /** Wait before answering each pull request (default none). */
+        public Builder pullDelay(Duration delay) {
+            this.pullSettings = pullSettings.withDelay(delay);
+            return this;
+        }
+
         /** Progress bar and live status lines (the CLI passes stderr); null for none. */
         public Builder progress(PrintStream out) {
             this.progress = out;
@@ -405,8 +522,9 @@ public final class Simulator {
         }
 
         public Simulator build() {
-            if (backfillDays == 0 && !live) {
-                throw new IllegalStateException("nothing to do: ask for a backfill of 1 or more days and/or live mode");
+            if (backfillDays == 0 && !live && !servePulls) {
+                throw new IllegalStateException("nothing to do: ask for a backfill of 1 or more days, live mode "
+                        + "and/or serving pulls");
             }
             return new Simulator(copy());
         }
