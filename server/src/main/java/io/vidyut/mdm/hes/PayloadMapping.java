@@ -85,6 +85,37 @@ public record PayloadMapping(
         if (deriveIntervals == null) deriveIntervals = Map.of();
     }
 
+    /** Shown instead of a secret to those who may read a mapping but not administer the vendor. */
+    public static final String MASK = "********";
+
+    /** The mapping with its broker password and HES API key masked. */
+    public PayloadMapping masked() {
+        MqttSubscription maskedMqtt = mqtt == null || mqtt.password() == null ? mqtt
+                : new MqttSubscription(mqtt.brokerUrl(), mqtt.topic(), mqtt.qos(), mqtt.username(), MASK);
+        PullEndpoint maskedPull = pull == null || pull.apiKey() == null ? pull
+                : new PullEndpoint(pull.baseUrl(), pull.readPath(), pull.historyPath(), pull.apiKeyHeader(), MASK,
+                pull.timeoutSeconds());
+        return with(maskedMqtt, maskedPull);
+    }
+
+    /** A saved mapping that sends a secret back masked keeps the previous version's secret. */
+    public PayloadMapping keepingSecretsOf(PayloadMapping previous) {
+        MqttSubscription keptMqtt = mqtt != null && MASK.equals(mqtt.password()) && previous.mqtt() != null
+                ? new MqttSubscription(mqtt.brokerUrl(), mqtt.topic(), mqtt.qos(), mqtt.username(), previous.mqtt().password())
+                : mqtt;
+        PullEndpoint keptPull = pull != null && MASK.equals(pull.apiKey()) && previous.pull() != null
+                ? new PullEndpoint(pull.baseUrl(), pull.readPath(), pull.historyPath(), pull.apiKeyHeader(),
+                previous.pull().apiKey(), pull.timeoutSeconds())
+                : pull;
+        return with(keptMqtt, keptPull);
+    }
+
+    private PayloadMapping with(MqttSubscription newMqtt, PullEndpoint newPull) {
+        return new PayloadMapping(format, rows, fields, timestampFormat, timestampPattern, timeZone, intervalStamp,
+                intervalMinutes, alignmentToleranceSeconds, codes, units, qualityCodes, csvDelimiter, newMqtt, newPull,
+                deriveIntervals);
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }

@@ -27,14 +27,15 @@ class VendorMappingController {
     @GetMapping
     @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
     @Operation(summary = "The vendor's payload mapping in force", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
-    VendorMappingService.VersionedMapping current(@PathVariable UUID id) {
-        return mappings.current(id).orElseThrow(() -> new NotFoundException("Payload mapping of vendor", id));
+    VendorMappingService.VersionedMapping current(@PathVariable UUID id, Authentication caller) {
+        return forCaller(mappings.current(id).orElseThrow(() -> new NotFoundException("Payload mapping of vendor", id)),
+                caller);
     }
 
     @PutMapping
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     @Operation(summary = "Save a new version of the vendor's payload mapping (validated; in force at once)",
-            description = "Roles: TENANT_ADMIN")
+            description = "Roles: TENANT_ADMIN. A secret sent back as ******** keeps the previous version's value.")
     VendorMappingService.VersionedMapping save(@PathVariable UUID id, @RequestBody PayloadMapping mapping,
                                                Authentication caller) {
         return mappings.save(id, mapping, caller.getName());
@@ -50,8 +51,17 @@ class VendorMappingController {
     @GetMapping("/versions/{version}")
     @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
     @Operation(summary = "One version of the vendor's mapping", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
-    VendorMappingService.VersionedMapping version(@PathVariable UUID id, @PathVariable int version) {
+    VendorMappingService.VersionedMapping version(@PathVariable UUID id, @PathVariable int version,
+                                                  Authentication caller) {
         mappings.versions(id);
-        return mappings.version(id, version);
+        return forCaller(mappings.version(id, version), caller);
+    }
+
+    /** Broker passwords and HES API keys are for tenant administrators' eyes only. */
+    private static VendorMappingService.VersionedMapping forCaller(VendorMappingService.VersionedMapping mapping,
+                                                                   Authentication caller) {
+        boolean admin = caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_TENANT_ADMIN"));
+        return admin ? mapping : new VendorMappingService.VersionedMapping(mapping.vendorId(), mapping.version(),
+                mapping.mapping().masked(), mapping.createdAt(), mapping.createdBy());
     }
 }

@@ -44,8 +44,10 @@ public class VendorMappingService {
     public record VersionSummary(int version, Instant createdAt, String createdBy) {}
 
     @Transactional
-    public VersionedMapping save(UUID vendorId, PayloadMapping mapping, String user) {
+    public VersionedMapping save(UUID vendorId, PayloadMapping submitted, String user) {
         vendors.get(vendorId);
+        PayloadMapping mapping = current(vendorId).map(previous -> submitted.keepingSecretsOf(previous.mapping()))
+                .orElse(submitted);
         List<FieldErrorsException.FieldError> problems = mapping.problems();
         if (!problems.isEmpty()) throw new FieldErrorsException(problems);
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from hes_vendor_mapping where vendor_id = ?")

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -70,7 +71,7 @@ class MqttIngestAdapter implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        for (VendorMqtt config : configured()) subscribe(config);
+        reconcile();
     }
 
     @Override
@@ -94,16 +95,29 @@ class MqttIngestAdapter implements SmartLifecycle {
     /** A new mapping version may add, change or drop the vendor's subscription: follow it at once. */
     @TransactionalEventListener
     void mappingChanged(VendorMappingChanged event) {
+        reconcile();
+    }
+
+    /**
+     * Brings the subscriptions in line with the mappings in force; also runs every minute so that
+     * a mapping saved through another instance takes effect here too.
+     */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    synchronized void reconcile() {
         if (!running) return;
-        VendorMqtt now = configured().stream().filter(c -> c.vendor().vendorId().equals(event.vendorId()))
-                .findFirst().orElse(null);
-        Subscription before = subscriptions.get(event.vendorId());
-        if (before != null && now != null && before.config().settings().equals(now.settings())) return;
-        if (before != null) {
-            subscriptions.remove(event.vendorId());
-            before.close();
+        Map<UUID, VendorMqtt> wanted = new java.util.HashMap<>();
+        configured().forEach(c -> wanted.put(c.vendor().vendorId(), c));
+        for (UUID vendorId : List.copyOf(subscriptions.keySet())) {
+            VendorMqtt now = wanted.get(vendorId);
+            Subscription before = subscriptions.get(vendorId);
+            if (now == null || !before.config().settings().equals(now.settings())) {
+                subscriptions.remove(vendorId);
+                before.close();
+            }
         }
-        if (now != null) subscribe(now);
+        wanted.forEach((vendorId, config) -> {
+            if (!subscriptions.containsKey(vendorId)) subscribe(config);
+        });
     }
 
     /** Whether the broker has confirmed the vendor's subscription. */

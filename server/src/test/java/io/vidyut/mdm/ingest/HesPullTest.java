@@ -80,6 +80,19 @@ class HesPullTest extends IntegrationTest {
     }
 
     @Test
+    void the_hes_api_key_is_masked_for_operators_and_kept_when_saved_back_masked() throws Exception {
+        var asOperator = api.get("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.operator()).json();
+        assertThat(asOperator.get("mapping").get("pull").get("api_key").asString()).isEqualTo("********");
+        var asAdmin = api.get("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin()).json();
+        assertThat(asAdmin.get("mapping").get("pull").get("api_key").asString()).isEqualTo("secret-of-the-hes");
+
+        assertThat(api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), asOperator.get("mapping")).status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/meters/" + meterId + "/pull", tenant.operator(), null).status()).isIn(200, 202);
+        assertThat(lastQuery.get()).endsWith("key=secret-of-the-hes");
+    }
+
+    @Test
     void a_flaky_hes_is_retried_and_a_dead_one_reported_then_paused() {
         failuresToServe.set(2);
         assertThat(api.post("/api/v1/meters/" + meterId + "/pull", tenant.operator(), null).status()).isIn(200, 202);
