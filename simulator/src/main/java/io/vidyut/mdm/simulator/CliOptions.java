@@ -15,7 +15,7 @@ final class CliOptions {
             Usage: java -jar mdm-simulator.jar [--backfill-days D] [--live] [--serve-pulls PORT] [options]
               (or: bin/mdm simulate --target URL ...)
 
-            Plays three HES vendors pushing smart-meter data to a Vidyut MDM server:
+            Plays three HES vendors pushing smart-meter data to a Vidyut MDM server (and answering its pulls):
               HPL   (vendor A) REST JSON, dotted OBIS, kWh, IST, interval end, 100 meter-days per batch
               VOLTA (vendor B) JSON, IEC OBIS, Wh + scaler, epoch UTC, interval start, one meter-interval per message
               KIRAN (vendor C) DLMS DATA-NOTIFICATION, IS 15959 block load profile, one meter-day per notification
@@ -32,7 +32,8 @@ final class CliOptions {
                                          GET /hes/{VENDOR}/meters/{serial}/read
                                          GET /hes/{VENDOR}/meters/{serial}/profile?from=ISO&to=ISO (<= 31 days)
 
-            Pulls:
+            Pulls (answered in the vendor's wire format with the values a push carries; a VOLTA profile
+            answers a range of one interval only):
               --pull-key KEY           value requests must carry in header X-Hes-Key (default hes-secret)
               --pull-host HOST         address to listen on (default 127.0.0.1; 0.0.0.0 for all)
               --pull-failure-rate R    answer this share of requests 503, deterministic for --seed (default 0)

@@ -108,6 +108,9 @@ public final class Simulator {
             }
             execute(fleet, protocols);
             return stats.snapshot();
+        } catch (RuntimeException e) {
+            pullPort.completeExceptionally(e);  // tells a caller waiting for the port why it never came
+            throw e;
         } finally {
             pullPort.completeExceptionally(new IllegalStateException("the simulator ended without serving pulls"));
             anomalyLog.close();
@@ -235,7 +238,6 @@ public final class Simulator {
             }
             return pulls;
         } catch (IOException e) {
-            pullPort.completeExceptionally(e);
             throw new UncheckedIOException("cannot serve pulls on " + settings.host() + ":" + settings.port(), e);
         }
     }

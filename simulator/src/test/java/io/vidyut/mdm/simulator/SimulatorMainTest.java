@@ -85,7 +85,8 @@ class SimulatorMainTest {
         String help = out.toString(StandardCharsets.UTF_8);
         for (String flag : List.of("--target", "--username", "--password", "--vendors", "--keys", "--seed",
                 "--backfill-days", "--live", "--speed", "--threads", "--anomalies", "--anomaly-log",
-                "--vendor-b-transport", "--mqtt-broker")) {
+                "--vendor-b-transport", "--mqtt-broker", "--serve-pulls", "--pull-key", "--pull-host",
+                "--pull-failure-rate", "--pull-delay-ms")) {
             assertThat(help).contains(flag);
         }
     }
@@ -96,6 +97,10 @@ class SimulatorMainTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--backfill-days takes a whole number");
         assertThat(SimulatorMain.run(new String[] {"--target", mdm.uri().toString()})).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing to do");
+        assertThat(SimulatorMain.run(new String[] {"--serve-pulls", "0", "--pull-failure-rate", "2"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("pull failure rate must be within 0..1");
+        assertThat(SimulatorMain.run(new String[] {"--serve-pulls", "70000"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("pull port must be within 0..65535");
     }
 
     private JsonNode lastLine() {

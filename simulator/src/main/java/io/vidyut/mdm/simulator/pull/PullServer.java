@@ -162,7 +162,8 @@ public final class PullServer implements AutoCloseable {
                 payload = answers.read(source.interval(meter, latest, true));
             } else {
                 ProfileRange range = ProfileRange.parse(exchange.getRequestURI().getRawQuery());
-                Instant to = range.to().isAfter(latest) ? latest : range.to();  // nothing after the last completed interval
+                // the meter has nothing after its last completed interval
+                Instant to = range.to().isAfter(latest) ? latest : range.to();
                 payload = answers.profile(source.intervals(meter, range.from(), to, true));
             }
             return new Answer(200, payload.contentType(), payload.body(), "(" + payload.valueCount() + " values)");

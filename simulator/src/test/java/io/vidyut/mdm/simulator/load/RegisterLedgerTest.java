@@ -30,6 +30,26 @@ class RegisterLedgerTest {
     }
 
     @Test
+    void aReadDuringTheDayCountsOnFromMidnightAndMeetsTheNextMidnightExactly() {
+        RegisterLedger ledger = new RegisterLedger(calculator, fleet.meters(), EPOCH, 42, AnomalyPlan.none(),
+                TestFleets.WEDNESDAY, TestFleets.WEDNESDAY);
+        FleetDay day = calculator.compute(TestFleets.WEDNESDAY);
+        for (SimMeter meter : fleet.meters()) {
+            double midnight = ledger.registerAt(meter, TestFleets.WEDNESDAY.minusDays(1));
+            double[] recorded = day.flow(meter).importKwh();
+            double morning = 0;
+            for (int i = 0; i <= 40; i++) {
+                morning += recorded[i];
+            }
+            assertThat(ledger.registerAfter(meter, day, 40)).isCloseTo(midnight + morning, Offset.offset(0.002));
+            assertThat(ledger.registerAfter(meter, day, IntervalClock.PER_DAY - 1))
+                    .isEqualTo(ledger.registerAt(meter, TestFleets.WEDNESDAY));
+        }
+        assertThat(ledger.counts(EPOCH)).isTrue();
+        assertThat(ledger.counts(EPOCH.minusDays(1))).isFalse();
+    }
+
+    @Test
     void theSameMidnightReadsTheSameWhateverWindowARunHad() {
         SimMeter meter = fleet.meters().get(5);
         RegisterLedger shortRun = new RegisterLedger(calculator, List.of(meter), EPOCH, 42, AnomalyPlan.none(),
