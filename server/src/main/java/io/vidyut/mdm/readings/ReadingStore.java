@@ -166,50 +166,11 @@ public class ReadingStore {
         return rows;
     }
 
-    /**
-     * New day rows go in by COPY into a transaction-scoped staging table, then one INSERT … SELECT
-     * (COPY cannot write to a table under row-level security; the INSERT is checked by its policy).
-     */
     private void insertRows(UUID tenant, List<DayRow> rows) {
         if (rows.isEmpty()) return;
-        jdbc.sql("""
-                create temp table if not exists stage_interval_day (tenant_id uuid, meter_id uuid, channel smallint,
-                  day date, interval_minutes smallint, vals int[], quality bytea, version int) on commit delete rows""")
-                .update();
-        StringBuilder copy = new StringBuilder(rows.size() * 600);
-        for (DayRow row : rows) {
-            copy.append(tenant).append('\t').append(row.key.meterId()).append('\t').append(row.key.channel().code())
-                    .append('\t').append(row.key.day()).append('\t').append(row.intervalMinutes).append('\t');
-            appendArray(copy, row.values);
-            copy.append('\t');
-            byte[] quality = row.storedQuality();
-            if (quality == null) copy.append("\\N");
-            else copy.append("\\\\x").append(java.util.HexFormat.of().formatHex(quality));
-            copy.append('\t').append(row.version).append('\n');
-        }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                    .copyIn("copy stage_interval_day from stdin", new java.io.StringReader(copy.toString()));
-        } catch (SQLException | java.io.IOException e) {
-            throw new IllegalStateException("COPY of " + rows.size() + " day rows failed", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-        jdbc.sql("""
+        template.batchUpdate("""
                 insert into interval_day (tenant_id, meter_id, channel, day, interval_minutes, vals, quality, version)
-                select tenant_id, meter_id, channel, day, interval_minutes, vals, quality, version from stage_interval_day""")
-                .update();
-        jdbc.sql("truncate stage_interval_day").update();
-    }
-
-    private static void appendArray(StringBuilder out, Integer[] values) {
-        out.append('{');
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) out.append(',');
-            out.append(values[i] == null ? "NULL" : values[i].toString());
-        }
-        out.append('}');
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows, 500, (ps, row) -> bindRow(ps, tenant, row));
     }
 
     private void updateRows(List<DayRow> rows) {
