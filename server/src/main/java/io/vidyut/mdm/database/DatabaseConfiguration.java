@@ -91,6 +91,8 @@ class DatabaseConfiguration {
         dataSource.setPassword(password);
         dataSource.setMaximumPoolSize(size);
         dataSource.setMinimumIdle(Math.min(2, size));
+        // batched inserts travel as multi-row INSERTs: far fewer round trips for day rows and quarantine rows
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         return dataSource;
     }
 
