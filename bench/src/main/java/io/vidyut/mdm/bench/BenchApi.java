@@ -41,11 +41,22 @@ final class BenchApi {
         return send("GET", path, token, null, null, 200);
     }
 
-    /** Milliseconds taken by a GET that must answer 200. */
+    /** Milliseconds until the whole answer of a GET has arrived (the body is not parsed: that is the client's cost). */
     double timedGet(String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(1))
+                .header("Authorization", "Bearer " + token).GET().build();
         long started = System.nanoTime();
-        get(path, token);
-        return (System.nanoTime() - started) / 1e6;
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            double millis = (System.nanoTime() - started) / 1e6;
+            if (response.statusCode() != 200) throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            return millis;
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode send(String method, String path, String token, String body, String contentType, int expected) {

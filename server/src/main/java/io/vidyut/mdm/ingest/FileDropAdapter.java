@@ -97,9 +97,12 @@ class FileDropAdapter {
             move(file, folder.resolve("done"));
             log.info("File {} of vendor {}: {} values accepted, {} rejected ({})", name, vendor.vendorCode(),
                     receipt.valuesAccepted(), receipt.valuesRejected(), receipt.status());
-        } catch (MalformedInputException | FieldErrorsException | ConflictException e) {
+        } catch (MalformedInputException | FieldErrorsException | ConflictException
+                 | org.springframework.web.ErrorResponseException e) {
             move(file, folder.resolve("failed"));
-            writeReason(folder.resolve("failed").resolve(name + ".reason"), e.getMessage());
+            String reason = e instanceof org.springframework.web.ErrorResponseException refused
+                    ? refused.getBody().getDetail() : e.getMessage();
+            writeReason(folder.resolve("failed").resolve(name + ".reason"), reason);
             log.warn("File {} of vendor {} refused: {}", name, vendor.vendorCode(), e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -107,13 +107,17 @@ class IngestService {
                 listed(normalized.rejections()));
     }
 
-    /** Keeps a message that could not be read at all (no batch), with the reason. */
+    /** How much of an unreadable message the quarantine keeps. */
+    static final int QUARANTINED_PAYLOAD_BYTES = 65_536;
+
+    /** Keeps a message that could not be read at all (no batch), with the reason (and its first 64 KiB). */
     void quarantineUnreadable(MachineClient vendor, byte[] payload, String reason) {
         transactions.executeWithoutResult(status -> jdbc.sql("""
                         insert into quarantine_row (id, tenant_id, vendor_id, batch_id, row_no, raw, field, reason)
                         values (?, ?, ?, null, 0, ?, 'payload', ?)""")
                 .params(UUID.randomUUID(), vendor.tenantId(), vendor.vendorId(),
-                        new String(payload, java.nio.charset.StandardCharsets.UTF_8), reason)
+                        new String(payload, 0, Math.min(payload.length, QUARANTINED_PAYLOAD_BYTES),
+                                java.nio.charset.StandardCharsets.UTF_8), reason)
                 .update());
     }
 
@@ -191,6 +195,14 @@ class IngestService {
         for (UUID batchId : batches) {
             byte[] payload = transactions.execute(status -> jdbc.sql("select payload from ingest_batch where id = ?")
                     .param(batchId).query(byte[].class).single());
+            if (payload.length == 0) {
+                // the raw payload is past the tenant's retention: these rows can no longer be re-read
+                transactions.executeWithoutResult(status -> jdbc.sql("""
+                                update quarantine_row set reason = reason || ' (raw batch past retention: cannot be re-driven)'
+                                 where batch_id = ? and status = 'OPEN' and reason not like '%past retention%'""")
+                        .param(batchId).update());
+                continue;
+            }
             Normalized normalized = normalize(vendorId, mapping.version(), new PayloadParser(mapping.mapping()), payload);
             java.util.Set<Integer> open = new java.util.HashSet<>(transactions.execute(status -> jdbc.sql(
                     "select row_no from quarantine_row where batch_id = ? and status = 'OPEN'")

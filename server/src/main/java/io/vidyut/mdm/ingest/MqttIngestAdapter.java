@@ -133,7 +133,8 @@ class MqttIngestAdapter implements SmartLifecycle {
                 TenantContext.runAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
                         () -> ingest.accept(vendor, "MQTT", payload, null));
                 return;
-            } catch (MalformedInputException | FieldErrorsException | io.vidyut.mdm.common.ConflictException e) {
+            } catch (MalformedInputException | FieldErrorsException | io.vidyut.mdm.common.ConflictException
+                     | org.springframework.web.ErrorResponseException e) {
                 throw e;
             } catch (RuntimeException e) {
                 if (attempt >= ACCEPT_ATTEMPTS) throw e;
@@ -210,7 +211,8 @@ class MqttIngestAdapter implements SmartLifecycle {
         try {
             acceptWithRetries(vendor, payload);
             message.acknowledge();
-        } catch (MalformedInputException | FieldErrorsException | io.vidyut.mdm.common.ConflictException e) {
+        } catch (MalformedInputException | FieldErrorsException | io.vidyut.mdm.common.ConflictException
+                     | org.springframework.web.ErrorResponseException e) {
             // redelivery would fail the same way: keep it for inspection and let the broker move on
             TenantContext.runAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
                     () -> ingest.quarantineUnreadable(vendor, payload, e.getMessage()));
