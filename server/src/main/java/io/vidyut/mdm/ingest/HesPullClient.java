@@ -57,10 +57,6 @@ class HesPullClient {
         return call(vendorId, endpoint, endpoint.readPath().replace("{serial}", enc(serial)));
     }
 
-    CircuitBreaker.State circuit(UUID vendorId) {
-        return breakers.circuitBreaker(vendorId.toString()).getState();
-    }
-
     private byte[] call(UUID vendorId, PayloadMapping.PullEndpoint endpoint, String path) {
         CircuitBreaker breaker = breakers.circuitBreaker(vendorId.toString());
         Retry retry = Retry.of("pull-" + vendorId, retries);

@@ -48,10 +48,6 @@ final class InMemoryTransport implements IngestTransport, AutoCloseable {
         }
     }
 
-    int queued() {
-        return queues.stream().mapToInt(BlockingQueue::size).sum();
-    }
-
     private void drain(BlockingQueue<IngestWork> queue, Consumer<IngestWork> handler) {
         while (running) {
             IngestWork work;
