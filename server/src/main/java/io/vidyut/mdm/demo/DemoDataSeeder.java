@@ -78,7 +78,7 @@ class DemoDataSeeder {
 
     /** Seeds the demo tenant unless it exists; returns whether it seeded. */
     boolean seedIfAbsent() {
-        if (TenantContext.callAs(TenantScope.platformScope(), () -> tenants.findByCode(DemoCredentials.TENANT)).isPresent()) {
+        if (tenants.findByCode(DemoCredentials.TENANT).isPresent()) {
             return false;
         }
         long started = System.nanoTime();

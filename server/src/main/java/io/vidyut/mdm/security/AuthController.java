@@ -5,9 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Problems;
 import io.vidyut.mdm.tenancy.Tenant;
-import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantDirectory;
-import io.vidyut.mdm.tenancy.TenantScope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.EnumSet;
@@ -55,7 +53,7 @@ class AuthController {
     @Operation(summary = "Platform admin: a token that acts inside one tenant as its administrator",
             description = "Roles: PLATFORM_ADMIN")
     TokenService.IssuedToken switchTenant(@Valid @RequestBody SwitchTenant request, Authentication caller) {
-        Tenant tenant = TenantContext.callAs(TenantScope.platformScope(), () -> tenants.findByCode(request.tenant()))
+        Tenant tenant = tenants.findByCode(request.tenant())
                 .orElseThrow(() -> new NotFoundException("Tenant", request.tenant()));
         return tokens.issue(caller.getName(), tenant.id(), tenant.code(),
                 List.of(Role.PLATFORM_ADMIN.name(), Role.TENANT_ADMIN.name()));

@@ -1,7 +1,6 @@
 package io.vidyut.mdm.security;
 
 import io.vidyut.mdm.tenancy.Tenant;
-import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import io.vidyut.mdm.tenancy.TenantScope;
 import java.util.Collection;
@@ -53,7 +52,7 @@ class TokenClaims {
     }
 
     private UUID lookup(String code) {
-        return TenantContext.callAs(TenantScope.platformScope(), () -> tenants.findByCode(code))
+        return tenants.findByCode(code)
                 .map(Tenant::id).orElse(null);
     }
 }

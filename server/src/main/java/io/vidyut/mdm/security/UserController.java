@@ -90,7 +90,7 @@ class UserController {
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")
     @Operation(summary = "Create a tenant administrator for a tenant", description = "Roles: PLATFORM_ADMIN")
     UserAccount createTenantAdmin(@PathVariable String code, @Valid @RequestBody CreateUser request) {
-        Tenant tenant = TenantContext.callAs(TenantScope.platformScope(), () -> tenants.findByCode(code))
+        Tenant tenant = tenants.findByCode(code)
                 .orElseThrow(() -> new NotFoundException("Tenant", code));
         Set<Role> roles = EnumSet.of(Role.TENANT_ADMIN);
         roles.addAll(request.roles());

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 /** Looks tenants up for other modules (platform scope). */
 public interface TenantDirectory {
+    /** Any tenant by code, looked up in platform scope whatever the caller's. */
     Optional<Tenant> findByCode(String code);
 
     Tenant create(NewTenant tenant);

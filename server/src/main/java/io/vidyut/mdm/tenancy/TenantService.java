@@ -39,22 +39,27 @@ class TenantService implements TenantDirectory {
         return jdbc.sql("select * from tenant order by code").query(this::map).list();
     }
 
+    /** Any tenant by code, whatever the caller's scope (sign-in, tenant switching, seeding). */
     @Override
-    @Transactional(readOnly = true)
     public Optional<Tenant> findByCode(String code) {
-        return jdbc.sql("select * from tenant where code = ?").param(code).query(this::map).optional();
+        return TenantContext.callAs(TenantScope.platformScope(), () -> transactions.execute(status -> find(code)));
     }
 
+    /** A tenant by code as the current scope sees it (a tenant sees only itself). */
     @Transactional(readOnly = true)
     public Tenant get(String code) {
-        return findByCode(code).orElseThrow(() -> new NotFoundException("Tenant", code));
+        return find(code).orElseThrow(() -> new NotFoundException("Tenant", code));
+    }
+
+    private Optional<Tenant> find(String code) {
+        return jdbc.sql("select * from tenant where code = ?").param(code).query(this::map).optional();
     }
 
     @Override
     @Transactional
     public Tenant create(NewTenant tenant) {
         ZoneId zone = zone(tenant.timeZone());
-        if (findByCode(tenant.code()).isPresent()) {
+        if (find(tenant.code()).isPresent()) {
             throw new ConflictException("Tenant code " + tenant.code() + " is taken");
         }
         jdbc.sql("insert into tenant (id, code, name, time_zone) values (?, ?, ?, ?)")
