@@ -1,8 +1,5 @@
 package io.vidyut.mdm.ingest;
 
-import io.vidyut.mdm.common.ConflictException;
-import io.vidyut.mdm.common.FieldErrorsException;
-import io.vidyut.mdm.common.MalformedInputException;
 import io.vidyut.mdm.security.MachineClient;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
@@ -97,18 +94,18 @@ class FileDropAdapter {
             move(file, folder.resolve("done"));
             log.info("File {} of vendor {}: {} values accepted, {} rejected ({})", name, vendor.vendorCode(),
                     receipt.valuesAccepted(), receipt.valuesRejected(), receipt.status());
-        } catch (MalformedInputException | FieldErrorsException | ConflictException
-                 | org.springframework.web.ErrorResponseException e) {
-            move(file, folder.resolve("failed"));
-            String reason = e instanceof org.springframework.web.ErrorResponseException refused
-                    ? refused.getBody().getDetail() : e.getMessage();
-            writeReason(folder.resolve("failed").resolve(name + ".reason"), reason);
-            log.warn("File {} of vendor {} refused: {}", name, vendor.vendorCode(), e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            // left in place: taken again at the next poll
-            log.error("File {} of vendor {} could not be accepted; will retry", name, vendor.vendorCode(), e);
+            var refusal = Refusals.permanent(e);
+            if (refusal.isEmpty()) {
+                // left in place: taken again at the next poll
+                log.error("File {} of vendor {} could not be accepted; will retry", name, vendor.vendorCode(), e);
+                return;
+            }
+            move(file, folder.resolve("failed"));
+            writeReason(folder.resolve("failed").resolve(name + ".reason"), refusal.get());
+            log.warn("File {} of vendor {} refused: {}", name, vendor.vendorCode(), refusal.get());
         }
     }
 

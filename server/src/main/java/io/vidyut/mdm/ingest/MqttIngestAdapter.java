@@ -5,8 +5,6 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import io.vidyut.mdm.common.FieldErrorsException;
-import io.vidyut.mdm.common.MalformedInputException;
 import io.vidyut.mdm.hes.PayloadMapping;
 import io.vidyut.mdm.hes.VendorMappingChanged;
 import io.vidyut.mdm.hes.VendorMappingService;
@@ -133,11 +131,8 @@ class MqttIngestAdapter implements SmartLifecycle {
                 TenantContext.runAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
                         () -> ingest.accept(vendor, "MQTT", payload, null));
                 return;
-            } catch (MalformedInputException | FieldErrorsException | io.vidyut.mdm.common.ConflictException
-                     | org.springframework.web.ErrorResponseException e) {
-                throw e;
             } catch (RuntimeException e) {
-                if (attempt >= ACCEPT_ATTEMPTS) throw e;
+                if (attempt >= ACCEPT_ATTEMPTS || Refusals.permanent(e).isPresent()) throw e;
                 try {
                     Thread.sleep(1000L << (attempt - 1));
                 } catch (InterruptedException interrupted) {
@@ -211,13 +206,15 @@ class MqttIngestAdapter implements SmartLifecycle {
         try {
             acceptWithRetries(vendor, payload);
             message.acknowledge();
-        } catch (MalformedInputException | FieldErrorsException | io.vidyut.mdm.common.ConflictException
-                     | org.springframework.web.ErrorResponseException e) {
-            // redelivery would fail the same way: keep it for inspection and let the broker move on
-            TenantContext.runAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
-                    () -> ingest.quarantineUnreadable(vendor, payload, e.getMessage()));
-            message.acknowledge();
         } catch (RuntimeException e) {
+            var refusal = Refusals.permanent(e);
+            if (refusal.isPresent()) {
+                // redelivery would fail the same way: keep it for inspection and let the broker move on
+                TenantContext.runAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
+                        () -> ingest.quarantineUnreadable(vendor, payload, refusal.get()));
+                message.acknowledge();
+                return;
+            }
             // not acknowledged: the broker delivers it again when this instance's session resumes
             log.error("Could not accept MQTT message of vendor {} on {}; left unacknowledged", vendor.vendorCode(),
                     message.getTopic(), e);
