@@ -116,12 +116,13 @@ class UserService implements UserDirectory {
             throw FieldErrorsException.of("roles", "at least one role; PLATFORM_ADMIN and HES cannot be granted");
         }
         if (password != null) validatePassword(password);
-        jdbc.sql("update app_user set display_name = ?, roles = ?::text[], enabled = ?, password_hash = ? where id = ?")
+        jdbc.sql("""
+                update app_user set display_name = ?, roles = ?::text[], enabled = ?,
+                       password_hash = coalesce(?, password_hash) where id = ?""")
                 .params(displayName == null ? existing.displayName() : displayName,
                         rolesLiteral(roles == null ? existing.roles() : roles),
                         enabled == null ? existing.enabled() : enabled,
-                        password == null ? jdbc.sql("select password_hash from app_user where id = ?").param(id)
-                                .query(String.class).single() : passwords.encode(password),
+                        password == null ? null : passwords.encode(password),
                         id)
                 .update();
         return get(id);
