@@ -102,6 +102,9 @@ public final class SimulationEngine implements AutoCloseable {
                 }
             }
             Instant simulatedNow = day.equals(lastDay) ? endBoundary : IntervalClock.dayStart(day.plusDays(1));
+            // the day's blocks hold back their late readings while they run: release only once all are in,
+            // so the same seed always sends the same late payloads
+            pool.awaitIdle();
             sendLate(late.releaseDue(simulatedNow));
         }
         pool.awaitIdle();
