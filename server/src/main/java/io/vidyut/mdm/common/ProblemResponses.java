@@ -11,12 +11,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** Every error leaves the API as an RFC 9457 problem; validation problems list their fields. */
 @RestControllerAdvice
@@ -86,6 +88,22 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "One or more fields are invalid");
         problem.setProperty("errors", errors);
         return ResponseEntity.unprocessableContent().body(problem);
+    }
+
+    /** A body that parses but holds a wrong value (an unknown enum name, text for a number) is a field error. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+            ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Invalid input",
+                    "One or more fields are invalid");
+            problem.setProperty("errors", List.of(new FieldErrorsException.FieldError(field, mismatch.getOriginalMessage())));
+            return ResponseEntity.unprocessableContent().body(problem);
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -30,10 +30,12 @@ public class MeterService {
     private final HesVendorService vendors;
     private final ConsumerService consumers;
     private final NetworkService network;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     MeterService(JdbcClient jdbc, MeterDirectory directory, HesVendorService vendors, ConsumerService consumers,
-                 NetworkService network) {
+                 NetworkService network, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.directory = directory;
         this.vendors = vendors;
         this.consumers = consumers;
@@ -84,7 +86,12 @@ public class MeterService {
                         merged.hesVendorId(), merged.consumerId(), merged.networkNodeId(), id)
                 .update();
         directory.forget(TenantContext.requireTenantId(), existing.serial());
-        return get(id);
+        Meter updated = get(id);
+        if (updated.multiplier().compareTo(existing.multiplier()) != 0) {
+            events.publishEvent(new MeterMultiplierChanged(TenantContext.requireTenantId(), id, existing.multiplier(),
+                    updated.multiplier(), java.time.Instant.now()));
+        }
+        return updated;
     }
 
     @Transactional

@@ -54,6 +54,15 @@ class ConsumptionController {
         return consumption.registers(meterId, channel == null ? null : channel(channel), start, end);
     }
 
+    @GetMapping("/intervals/history")
+    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Operation(summary = "Every version of one interval: the original as received, estimates, re-sends and edits",
+            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. 'at' is the interval's end.")
+    IntervalHistory history(@PathVariable("meter_id") UUID meterId, @RequestParam OffsetDateTime at,
+                            @RequestParam(defaultValue = "KWH_IMPORT") String channel) {
+        return consumption.history(meterId, channel(channel), at.toInstant());
+    }
+
     private static Channel channel(String name) {
         try {
             return Channel.valueOf(name.toUpperCase(java.util.Locale.ROOT));

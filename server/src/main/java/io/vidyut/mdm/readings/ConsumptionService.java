@@ -114,6 +114,57 @@ public class ConsumptionService {
                 new ConsumptionSeries.Total(value(channel, totalSum, Math.toIntExact(totalCount)), totalCount, totalExpected, completeness));
     }
 
+    /** Every version of the interval ending at {@code end}, collapsing day-row versions that left it alone. */
+    @Transactional(readOnly = true)
+    public IntervalHistory history(UUID meterId, Channel channel, Instant end) {
+        if (channel.kind() != ChannelKind.INTERVAL) throw FieldErrorsException.of("channel", channel + " is a register channel");
+        meters.get(meterId);
+        ZoneId zone = tenants.zoneOf(TenantContext.requireTenantId());
+        record Row(int minutes, Integer[] values, byte[] quality, Instant from, Instant to, String supersededBy) {}
+        List<Row> rows = jdbc.sql("""
+                        select interval_minutes, vals, quality, valid_from, superseded_at, superseded_by
+                          from interval_day_history where meter_id = ? and channel = ? and day = ?
+                        union all
+                        select interval_minutes, vals, quality, updated_at, null, null
+                          from interval_day where meter_id = ? and channel = ? and day = ?
+                        order by 4""")
+                .params(meterId, channel.code(), DayKey.day(end, zone, 1), meterId, channel.code(), DayKey.day(end, zone, 1))
+                .query((rs, n) -> {
+                    Integer[] values = (Integer[]) rs.getArray(2).getArray();
+                    return new Row(rs.getInt(1), values, DayRow.quality(rs.getBytes(3), values),
+                            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+                            rs.getString(6));
+                })
+                .list();
+        List<IntervalHistory.Version> versions = new ArrayList<>();
+        String writtenBy = null;
+        Integer lastValue = null;
+        int lastQuality = -1;
+        for (Row row : rows) {
+            int slot = DayKey.slot(end, zone, row.minutes());
+            Integer value = row.values()[slot];
+            int quality = row.quality()[slot];
+            boolean differs = versions.isEmpty() || !java.util.Objects.equals(value, lastValue) || quality != lastQuality;
+            if (differs) {
+                if (!versions.isEmpty()) {
+                    IntervalHistory.Version previous = versions.remove(versions.size() - 1);
+                    versions.add(new IntervalHistory.Version(previous.value(), previous.quality(), previous.validFrom(),
+                            row.from().atZone(zone).toOffsetDateTime(), previous.writtenBy(), false));
+                }
+                versions.add(new IntervalHistory.Version(value == null ? null : value(channel, value, 1), Quality.of(quality),
+                        row.from().atZone(zone).toOffsetDateTime(), null, writtenBy, row.to() == null));
+                lastValue = value;
+                lastQuality = quality;
+            } else if (row.to() == null) {
+                IntervalHistory.Version previous = versions.remove(versions.size() - 1);
+                versions.add(new IntervalHistory.Version(previous.value(), previous.quality(), previous.validFrom(), null,
+                        previous.writtenBy(), true));
+            }
+            writtenBy = row.supersededBy();
+        }
+        return new IntervalHistory(meterId, channel, end.atZone(zone).toOffsetDateTime(), channel.unit(), versions);
+    }
+
     @Transactional(readOnly = true)
     public List<RegisterRead> registers(UUID meterId, Channel channel, Instant from, Instant to) {
         meters.get(meterId);

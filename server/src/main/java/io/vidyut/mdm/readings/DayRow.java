@@ -47,9 +47,13 @@ final class DayRow {
         return new DayRow(key, intervalMinutes, values.clone(), quality.clone(), version);
     }
 
-    /** What a merge did to one slot. */
-    enum Outcome { FILLED, UNCHANGED, CHANGED }
+    /** What a merge did to one slot; KEPT: the stored value outranks the incoming one. */
+    enum Outcome { FILLED, UNCHANGED, CHANGED, KEPT }
 
+    /**
+     * Puts a value into a slot. A person's edit stands until edited again, and an estimate only fills
+     * what is missing or replaces an earlier estimate; anything else arriving for a slot replaces it.
+     */
     Outcome merge(int slot, int value, int qualityMask) {
         Integer existing = values[slot];
         if (existing == null) {
@@ -58,6 +62,12 @@ final class DayRow {
             return Outcome.FILLED;
         }
         if (existing == value && quality[slot] == (byte) qualityMask) return Outcome.UNCHANGED;
+        boolean storedEdited = (quality[slot] & Quality.EDITED.bit()) != 0;
+        boolean incomingEdited = (qualityMask & Quality.EDITED.bit()) != 0;
+        if (storedEdited && !incomingEdited) return Outcome.KEPT;
+        boolean storedEstimated = (quality[slot] & Quality.ESTIMATED.bit()) != 0;
+        boolean incomingEstimate = (qualityMask & Quality.ESTIMATED.bit()) != 0 && !incomingEdited;
+        if (incomingEstimate && !storedEstimated) return Outcome.KEPT;
         values[slot] = value;
         quality[slot] = (byte) qualityMask;
         return Outcome.CHANGED;

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -42,9 +43,12 @@ public class ReadingStore {
     private final Set<LocalDate> knownPartitions = ConcurrentHashMap.newKeySet();
 
     private final TransactionTemplate partitionTransactions;
+    private final ApplicationEventPublisher events;
 
-    ReadingStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, PlatformTransactionManager transactions) {
+    ReadingStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, PlatformTransactionManager transactions,
+                 ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.template = template;
         this.dataSource = dataSource;
         this.partitionTransactions = new TransactionTemplate(transactions);
@@ -53,6 +57,7 @@ public class ReadingStore {
 
     /** What a write did, counted per value. */
     public record WriteResult(int filled, int unchanged, int changed, List<Refused> refused) {
+        /** Values not stored because the stored value outranks them (an edit, or actual data over an estimate) count as unchanged. */
         public int stored() {
             return filled + changed;
         }
@@ -73,7 +78,7 @@ public class ReadingStore {
         for (Reading reading : readings) {
             (reading.channel().kind() == ChannelKind.INTERVAL ? intervals : registers).add(reading);
         }
-        return writeIntervals(tenant, intervals, zone, source).plus(writeRegisters(tenant, registers, source));
+        return writeIntervals(tenant, intervals, zone, source).plus(writeRegisters(tenant, registers, zone, source));
     }
 
     private WriteResult writeIntervals(UUID tenant, List<Reading> readings, ZoneId zone, String source) {
@@ -92,12 +97,14 @@ public class ReadingStore {
         List<DayRow> inserts = new ArrayList<>();
         List<DayRow> updates = new ArrayList<>();
         List<DayRow> superseded = new ArrayList<>();
+        List<IntervalsStored.Change> changes = new ArrayList<>();
         for (Map.Entry<DayKey, List<Reading>> entry : byDay.entrySet()) {
             DayRow stored = existing.get(entry.getKey());
             int minutes = stored != null ? stored.intervalMinutes : entry.getValue().get(0).intervalMinutes();
             DayRow before = stored == null ? null : stored.copy();
             DayRow row = stored == null ? DayRow.empty(entry.getKey(), minutes) : stored;
             boolean rowChanged = false, rowFilled = false;
+            java.util.BitSet written = new java.util.BitSet(row.values.length);
             for (Reading reading : entry.getValue()) {
                 if (reading.intervalMinutes() != minutes) {
                     // a day keeps one interval length; a meter reconfigured mid-day is for people to look at
@@ -107,10 +114,13 @@ public class ReadingStore {
                 }
                 int slot = DayKey.slot(reading.at(), zone, minutes);
                 switch (row.merge(slot, Math.toIntExact(reading.value()), reading.quality())) {
-                    case FILLED -> { filled++; rowFilled = true; }
-                    case UNCHANGED -> unchanged++;
-                    case CHANGED -> { changed++; rowChanged = true; }
+                    case FILLED -> { filled++; rowFilled = true; written.set(slot); }
+                    case UNCHANGED, KEPT -> unchanged++;
+                    case CHANGED -> { changed++; rowChanged = true; written.set(slot); }
                 }
+            }
+            if (!written.isEmpty()) {
+                changes.add(new IntervalsStored.Change(IntervalDay.of(row), before == null ? null : IntervalDay.of(before), written));
             }
             if (stored == null) {
                 row.version = 1;
@@ -126,6 +136,7 @@ public class ReadingStore {
         insertRows(tenant, inserts);
         archive(tenant, superseded, source);
         updateRows(updates);
+        if (!changes.isEmpty()) events.publishEvent(new IntervalsStored(tenant, zone, source, changes));
         return new WriteResult(filled, unchanged, changed, refused);
     }
 
@@ -216,9 +227,10 @@ public class ReadingStore {
         ps.setObject(first + 2, row.key.day());
     }
 
-    private WriteResult writeRegisters(UUID tenant, List<Reading> readings, String source) {
+    private WriteResult writeRegisters(UUID tenant, List<Reading> readings, ZoneId zone, String source) {
         if (readings.isEmpty()) return new WriteResult(0, 0, 0, List.of());
         int filled = 0, unchanged = 0, changed = 0;
+        List<Reading> written = new ArrayList<>();
         for (Reading reading : readings) {
             var stored = jdbc.sql("""
                     select value, quality, version from register_read
@@ -233,6 +245,7 @@ public class ReadingStore {
                                 reading.value(), reading.quality())
                         .update();
                 filled++;
+                written.add(reading);
             } else if (stored.get()[0] == reading.value() && stored.get()[1] == reading.quality()) {
                 unchanged++;
             } else {
@@ -250,8 +263,10 @@ public class ReadingStore {
                                 java.sql.Timestamp.from(reading.at()))
                         .update();
                 changed++;
+                written.add(reading);
             }
         }
+        if (!written.isEmpty()) events.publishEvent(new RegistersStored(tenant, zone, source, written));
         return new WriteResult(filled, unchanged, changed, List.of());
     }
 
@@ -260,6 +275,35 @@ public class ReadingStore {
     public java.util.Optional<Long> registerAt(UUID meterId, Channel channel, java.time.Instant at) {
         return jdbc.sql("select value from register_read where meter_id = ? and channel = ? and read_at = ?")
                 .params(meterId, channel.code(), java.sql.Timestamp.from(at)).query(Long.class).optional();
+    }
+
+    /** Stored day rows of a meter's channel, oldest first (current tenant). */
+    @Transactional(readOnly = true)
+    public List<IntervalDay> days(UUID meterId, Channel channel, LocalDate first, LocalDate last) {
+        return jdbc.sql("""
+                        select day, interval_minutes, vals, quality from interval_day
+                         where meter_id = ? and channel = ? and day between ? and ? order by day""")
+                .params(meterId, channel.code(), first, last)
+                .query((rs, n) -> {
+                    Integer[] values = (Integer[]) rs.getArray(3).getArray();
+                    return new IntervalDay(meterId, channel, rs.getObject(1, LocalDate.class), rs.getInt(2), values,
+                            DayRow.quality(rs.getBytes(4), values));
+                })
+                .list();
+    }
+
+    /** A register value at an instant. */
+    public record RegisterValue(java.time.Instant at, long value, int quality) {}
+
+    /** The latest register read of a channel strictly before {@code at} (current tenant). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RegisterValue> registerBefore(UUID meterId, Channel channel, java.time.Instant at) {
+        return jdbc.sql("""
+                        select read_at, value, quality from register_read
+                         where meter_id = ? and channel = ? and read_at < ? order by read_at desc limit 1""")
+                .params(meterId, channel.code(), java.sql.Timestamp.from(at))
+                .query((rs, n) -> new RegisterValue(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getInt(3)))
+                .optional();
     }
 
     /** In its own transaction, so a rolled-back write cannot leave the cache believing in a missing partition. */

@@ -1,0 +1,44 @@
+package io.vidyut.mdm.readings;
+
+import io.vidyut.mdm.channels.Channel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * A stored day of one meter's interval channel as other modules see it: a value (fixed-point, the
+ * channel's resolution) and a quality mask per slot, slot 0 ending {@code intervalMinutes} after
+ * local midnight; a null value is a missing interval. The arrays are copies the reader may keep.
+ */
+public record IntervalDay(UUID meterId, Channel channel, LocalDate day, int intervalMinutes, Integer[] values,
+                          byte[] quality) {
+
+    public int slots() {
+        return values.length;
+    }
+
+    /** End instant of a slot. */
+    public Instant slotEnd(int slot, ZoneId zone) {
+        return day.atStartOfDay(zone).plusMinutes((long) (slot + 1) * intervalMinutes).toInstant();
+    }
+
+    /** Slot of the interval ending at {@code end}, which must lie in this day. */
+    public int slotOf(Instant end, ZoneId zone) {
+        return DayKey.slot(end, zone, intervalMinutes);
+    }
+
+    public boolean has(int slot, io.vidyut.mdm.channels.Quality flag) {
+        return (quality[slot] & flag.bit()) != 0;
+    }
+
+    /** The local day holding the interval that ends at {@code end}. */
+    public static LocalDate dayOf(Instant end, ZoneId zone, int intervalMinutes) {
+        return DayKey.day(end, zone, intervalMinutes);
+    }
+
+    static IntervalDay of(DayRow row) {
+        return new IntervalDay(row.key.meterId(), row.key.channel(), row.key.day(), row.intervalMinutes,
+                row.values.clone(), row.quality.clone());
+    }
+}

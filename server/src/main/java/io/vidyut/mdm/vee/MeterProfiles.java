@@ -1,0 +1,42 @@
+package io.vidyut.mdm.vee;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vidyut.mdm.meters.Meter;
+import io.vidyut.mdm.meters.MeterService;
+import io.vidyut.mdm.network.ConsumerAccount;
+import io.vidyut.mdm.network.ConsumerService;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Meter profiles by id, cached: validation asks for one per stored day row. */
+@Component
+class MeterProfiles {
+    private final MeterService meters;
+    private final ConsumerService consumers;
+    private final Cache<UUID, MeterProfile> cache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(1_000_000).build();
+
+    MeterProfiles(MeterService meters, ConsumerService consumers) {
+        this.meters = meters;
+        this.consumers = consumers;
+    }
+
+    /** Call inside the meter's tenant. */
+    MeterProfile of(UUID meterId) {
+        return cache.get(meterId, this::load);
+    }
+
+    void forget(UUID meterId) {
+        cache.invalidate(meterId);
+    }
+
+    private MeterProfile load(UUID meterId) {
+        Meter meter = meters.get(meterId);
+        ConsumerAccount consumer = meter.consumerId() == null ? null : consumers.get(meter.consumerId());
+        return new MeterProfile(meter.id(), meter.category(), meter.multiplier(), meter.hesVendorId(),
+                consumer == null ? null : consumer.sanctionedLoadKw(), consumer != null && consumer.netMetered(),
+                consumer != null ? consumer.dtId() : meter.networkNodeId());
+    }
+}

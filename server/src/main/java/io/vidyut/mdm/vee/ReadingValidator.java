@@ -1,0 +1,164 @@
+package io.vidyut.mdm.vee;
+
+import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.channels.Quality;
+import io.vidyut.mdm.meters.MeterMultiplierChanged;
+import io.vidyut.mdm.readings.IntervalDay;
+import io.vidyut.mdm.readings.IntervalsStored;
+import io.vidyut.mdm.readings.Reading;
+import io.vidyut.mdm.readings.ReadingStore;
+import io.vidyut.mdm.readings.RegistersStored;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates readings as the store takes them, inside the storing transaction: the values and the
+ * exceptions they raise commit together, and a re-driven batch finds its exceptions already there.
+ */
+@Component
+class ReadingValidator {
+    /** Exceptions about values that a re-sent value replaces. */
+    private static final Set<VeeRule> ABOUT_VALUES = EnumSet.of(VeeRule.SPIKE, VeeRule.HIGH_LIMIT, VeeRule.LOW_LIMIT,
+            VeeRule.FLAT_LINE, VeeRule.ZERO_RUN, VeeRule.REVERSE_ENERGY, VeeRule.POWER_FAILURE, VeeRule.CLOCK_DRIFT,
+            VeeRule.SUM_CHECK);
+
+    private final boolean enabled;
+    private final MeterProfiles profiles;
+    private final VeeSettingsService settings;
+    private final VeeExceptions exceptions;
+    private final RegisterChecks registerChecks;
+    private final ReadingStore store;
+    private final ValidationCounts counts;
+    private final Counter findingsCounter;
+
+    ReadingValidator(@Value("${mdm.vee.enabled:true}") boolean enabled, MeterProfiles profiles, VeeSettingsService settings,
+                     VeeExceptions exceptions, RegisterChecks registerChecks, ReadingStore store, ValidationCounts counts,
+                     MeterRegistry metrics) {
+        this.enabled = enabled;
+        this.profiles = profiles;
+        this.settings = settings;
+        this.exceptions = exceptions;
+        this.registerChecks = registerChecks;
+        this.store = store;
+        this.counts = counts;
+        this.findingsCounter = metrics.counter("mdm.vee.findings");
+    }
+
+    @EventListener
+    void on(IntervalsStored stored) {
+        if (!enabled) return;
+        Instant settledBefore = Instant.now();
+        for (IntervalsStored.Change change : stored.changes()) {
+            IntervalDay day = change.after();
+            MeterProfile meter = profiles.of(day.meterId());
+            VeeSettingsService.Versioned rules = settings.effective(meter.category());
+            settleReplaced(change, stored.zone(), stored.source(), rules.settings(), settledBefore);
+            List<Finding> findings = new ArrayList<>(new IntervalChecks(rules.settings(), meter, stored.zone())
+                    .check(day, change.before(), change.written(), voltage(stored, day)));
+            if (completedNow(change) && rules.settings().checks(VeeRule.SUM_CHECK)) {
+                registerOf(day.channel()).ifPresent(register -> findings.addAll(registerChecks.checkDayEnd(meter, register,
+                        day.slotEnd(day.slots() - 1, stored.zone()), rules.settings(), stored.zone())));
+            }
+            exceptions.record(stored.tenantId(), findings, rules.version());
+            findingsCounter.increment(findings.size());
+            count(change, findings, meter);
+        }
+    }
+
+    @EventListener
+    void on(RegistersStored stored) {
+        if (!enabled) return;
+        for (Reading read : stored.registers()) {
+            if (!RegisterChecks.INTERVALS_OF.containsKey(read.channel())) continue;
+            MeterProfile meter = profiles.of(read.meterId());
+            VeeSettingsService.Versioned rules = settings.effective(meter.category());
+            List<Finding> findings = registerChecks.check(meter, read.channel(), read.at(), read.value(), rules.settings(),
+                    stored.zone());
+            findings.removeIf(f -> !rules.settings().checks(f.rule()));
+            exceptions.record(stored.tenantId(), findings, rules.version());
+            findingsCounter.increment(findings.size());
+        }
+    }
+
+    @EventListener
+    void on(MeterMultiplierChanged changed) {
+        profiles.forget(changed.meterId());
+        if (!enabled) return;
+        List<Finding> findings = new ArrayList<>();
+        for (Channel register : RegisterChecks.INTERVALS_OF.keySet()) {
+            findings.add(new Finding(changed.meterId(), register, VeeRule.MULTIPLIER_CHANGE, changed.at(), changed.at(),
+                    Finding.detail("previous_multiplier", changed.previous(), "multiplier", changed.current())));
+        }
+        exceptions.record(changed.tenantId(), findings, settings.effective(profiles.of(changed.meterId()).category()).version());
+    }
+
+    /**
+     * Exceptions about values a re-send replaced no longer hold, and a gap old enough to have been
+     * reported is closed by data that filled it. Fresh slots cannot have either, so the usual
+     * write costs nothing here.
+     */
+    private void settleReplaced(IntervalsStored.Change change, ZoneId zone, String source, VeeSettings rules, Instant now) {
+        IntervalDay day = change.after();
+        Instant graceEdge = now.minusSeconds(rules.graceMinutes() * 60L);
+        BitSet replaced = new BitSet();
+        BitSet filledLate = new BitSet();
+        change.written().stream().forEach(slot -> {
+            boolean hadValue = change.before() != null && change.before().values()[slot] != null;
+            if (hadValue) replaced.set(slot);
+            else if (!day.slotEnd(slot, zone).isAfter(graceEdge)) filledLate.set(slot);
+        });
+        if (!replaced.isEmpty()) {
+            exceptions.settle(day.meterId(), day.channel(), day.slotEnd(replaced.nextSetBit(0), zone),
+                    day.slotEnd(replaced.length() - 1, zone), ABOUT_VALUES, "SUPERSEDED", source, "the value was replaced");
+        }
+        if (!filledLate.isEmpty()) {
+            exceptions.settle(day.meterId(), day.channel(), day.slotEnd(filledLate.nextSetBit(0), zone),
+                    day.slotEnd(filledLate.length() - 1, zone), Set.of(VeeRule.GAP), "SUPERSEDED", source,
+                    "late data arrived");
+        }
+    }
+
+    private static boolean completedNow(IntervalsStored.Change change) {
+        if (!change.after().channel().additive()) return false;
+        for (Integer value : change.after().values()) if (value == null) return false;
+        return change.before() == null || java.util.Arrays.asList(change.before().values()).contains(null);
+    }
+
+    private static Optional<Channel> registerOf(Channel intervals) {
+        return RegisterChecks.INTERVALS_OF.entrySet().stream().filter(e -> e.getValue() == intervals)
+                .map(java.util.Map.Entry::getKey).findFirst();
+    }
+
+    /** The same day's voltage from this write if it carried it, else from the store, asked only once. */
+    private Supplier<Optional<IntervalDay>> voltage(IntervalsStored stored, IntervalDay day) {
+        return () -> stored.changes().stream().map(IntervalsStored.Change::after)
+                .filter(d -> d.meterId().equals(day.meterId()) && d.channel() == Channel.VOLTAGE_R_AVG && d.day().equals(day.day()))
+                .findFirst()
+                .or(() -> store.days(day.meterId(), Channel.VOLTAGE_R_AVG, day.day(), day.day()).stream().findFirst());
+    }
+
+    private void count(IntervalsStored.Change change, List<Finding> findings, MeterProfile meter) {
+        IntervalDay day = change.after();
+        int validated = (int) change.written().stream()
+                .filter(slot -> !day.has(slot, Quality.ESTIMATED) && !day.has(slot, Quality.EDITED)).count();
+        int failed = 0;
+        for (Finding finding : findings) {
+            if (finding.rule().blocking() && finding.channel() == day.channel()) {
+                failed += (int) (java.time.Duration.between(finding.firstAt(), finding.lastAt()).toMinutes() / day.intervalMinutes()) + 1;
+            }
+        }
+        counts.add(day.day(), meter.vendorId(), validated, Math.min(failed, validated));
+    }
+}

@@ -1,0 +1,48 @@
+package io.vidyut.mdm.vee;
+
+/**
+ * The validation checks. A blocking rule holds its values back from billing until a person
+ * resolves the exception; the others are recorded for people and statistics.
+ */
+public enum VeeRule {
+    /** Intervals still missing after the grace period. */
+    GAP(false),
+    /** A different value arrived for an interval already stored (a revision, kept as a new version). */
+    DUPLICATE(false),
+    /** The meter's clock was off and the HES stamp was snapped to the interval boundary. */
+    CLOCK_DRIFT(false),
+    /** Interval energy above sanctioned load × interval × factor. */
+    HIGH_LIMIT(true),
+    /** Interval energy below sanctioned load × interval × factor (off unless a factor is set). */
+    LOW_LIMIT(true),
+    /** An interval many times the median of its neighbours. */
+    SPIKE(true),
+    /** A long run of zero consumption while voltage is present. */
+    ZERO_RUN(true),
+    /** The same non-zero value for a long run of intervals. */
+    FLAT_LINE(true),
+    /** Negative interval energy, or export on a consumer that is not net-metered. */
+    REVERSE_ENERGY(true),
+    /** A cumulative register passed its maximum and restarted. */
+    REGISTER_ROLLOVER(false),
+    /** A cumulative register went backwards without rolling over. */
+    REGISTER_DECREASE(true),
+    /** The meter's CT/PT multiplier changed between two register reads. */
+    MULTIPLIER_CHANGE(false),
+    /** The sum of intervals does not match the register's advance over the same time. */
+    SUM_CHECK(true),
+    /** The interval held a power failure. */
+    POWER_FAILURE(false),
+    /** Too many consecutive estimated intervals. */
+    PROLONGED_ESTIMATION(false);
+
+    private final boolean blocking;
+
+    VeeRule(boolean blocking) {
+        this.blocking = blocking;
+    }
+
+    public boolean blocking() {
+        return blocking;
+    }
+}
