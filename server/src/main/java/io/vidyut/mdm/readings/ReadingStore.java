@@ -306,6 +306,17 @@ public class ReadingStore {
                 .optional();
     }
 
+    /** The earliest register read of a channel at or after {@code at} (current tenant). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RegisterValue> registerFrom(UUID meterId, Channel channel, java.time.Instant at) {
+        return jdbc.sql("""
+                        select read_at, value, quality from register_read
+                         where meter_id = ? and channel = ? and read_at >= ? order by read_at limit 1""")
+                .params(meterId, channel.code(), java.sql.Timestamp.from(at))
+                .query((rs, n) -> new RegisterValue(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getInt(3)))
+                .optional();
+    }
+
     /** In its own transaction, so a rolled-back write cannot leave the cache believing in a missing partition. */
     private void ensurePartition(LocalDate month) {
         if (knownPartitions.contains(month)) return;

@@ -30,7 +30,7 @@ public enum Resolution {
     }
 
     /** Start of the bucket holding the interval that starts at {@code intervalStart}. */
-    ZonedDateTime bucketStart(ZonedDateTime intervalStart) {
+    public ZonedDateTime bucketStart(ZonedDateTime intervalStart) {
         return switch (this) {
             case MONTH -> intervalStart.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
             case DAY -> intervalStart.truncatedTo(ChronoUnit.DAYS);
@@ -42,12 +42,12 @@ public enum Resolution {
         };
     }
 
-    ZonedDateTime next(ZonedDateTime bucketStart) {
+    public ZonedDateTime next(ZonedDateTime bucketStart) {
         return this == MONTH ? bucketStart.plusMonths(1) : bucketStart.plusMinutes(minutes);
     }
 
     /** Whether buckets of this resolution can be built from intervals of the given length. */
-    boolean coarserOrEqual(int intervalMinutes) {
+    public boolean coarserOrEqual(int intervalMinutes) {
         return this == MONTH || (minutes >= intervalMinutes && minutes % intervalMinutes == 0);
     }
 }

@@ -6,6 +6,7 @@ import io.vidyut.mdm.meters.Meter;
 import io.vidyut.mdm.meters.MeterService;
 import io.vidyut.mdm.network.ConsumerAccount;
 import io.vidyut.mdm.network.ConsumerService;
+import io.vidyut.mdm.tenancy.TenantContext;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 class MeterProfiles {
     private final MeterService meters;
     private final ConsumerService consumers;
-    private final Cache<UUID, MeterProfile> cache = Caffeine.newBuilder()
+    private final Cache<Key, MeterProfile> cache = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(1_000_000).build();
 
     MeterProfiles(MeterService meters, ConsumerService consumers) {
@@ -23,13 +24,16 @@ class MeterProfiles {
         this.consumers = consumers;
     }
 
-    /** Call inside the meter's tenant. */
+    /** Keyed by tenant too: a meter id from another tenant must miss and fail in the load, never hit. */
+    private record Key(UUID tenantId, UUID meterId) {}
+
+    /** The meter of the current tenant; NotFoundException when it has no such meter. */
     MeterProfile of(UUID meterId) {
-        return cache.get(meterId, this::load);
+        return cache.get(new Key(TenantContext.requireTenantId(), meterId), key -> load(key.meterId()));
     }
 
     void forget(UUID meterId) {
-        cache.invalidate(meterId);
+        cache.invalidate(new Key(TenantContext.requireTenantId(), meterId));
     }
 
     private MeterProfile load(UUID meterId) {

@@ -68,7 +68,7 @@ class ReadingValidator {
             List<Finding> findings = new ArrayList<>(new IntervalChecks(rules.settings(), meter, stored.zone())
                     .check(day, change.before(), change.written(), voltage(stored, day)));
             if (completedNow(change) && rules.settings().checks(VeeRule.SUM_CHECK)) {
-                registerOf(day.channel()).ifPresent(register -> findings.addAll(registerChecks.checkDayEnd(meter, register,
+                RegisterChecks.registerOf(day.channel()).ifPresent(register -> findings.addAll(registerChecks.checkDayEnd(meter, register,
                         day.slotEnd(day.slots() - 1, stored.zone()), rules.settings(), stored.zone())));
             }
             exceptions.record(stored.tenantId(), findings, rules.version());
@@ -117,6 +117,7 @@ class ReadingValidator {
         change.written().stream().forEach(slot -> {
             boolean hadValue = change.before() != null && change.before().values()[slot] != null;
             if (hadValue) replaced.set(slot);
+            else if (day.has(slot, Quality.ESTIMATED)) return;
             else if (!day.slotEnd(slot, zone).isAfter(graceEdge)) filledLate.set(slot);
         });
         if (!replaced.isEmpty()) {
@@ -134,11 +135,6 @@ class ReadingValidator {
         if (!change.after().channel().additive()) return false;
         for (Integer value : change.after().values()) if (value == null) return false;
         return change.before() == null || java.util.Arrays.asList(change.before().values()).contains(null);
-    }
-
-    private static Optional<Channel> registerOf(Channel intervals) {
-        return RegisterChecks.INTERVALS_OF.entrySet().stream().filter(e -> e.getValue() == intervals)
-                .map(java.util.Map.Entry::getKey).findFirst();
     }
 
     /** The same day's voltage from this write if it carried it, else from the store, asked only once. */

@@ -32,6 +32,11 @@ class RegisterChecks {
     /** Reads further apart than this are not sum-checked (a week of intervals is enough to judge). */
     static final Duration LONGEST_SPAN = Duration.ofDays(7);
 
+    /** The cumulative register whose advance a channel's intervals add up to. */
+    static Optional<Channel> registerOf(Channel intervals) {
+        return INTERVALS_OF.entrySet().stream().filter(e -> e.getValue() == intervals).map(Map.Entry::getKey).findFirst();
+    }
+
     private final ReadingStore store;
     private final JdbcClient jdbc;
 

@@ -49,6 +49,14 @@ class VeeSettingsService {
                 .orElseGet(() -> new Versioned(DEFAULT_CLASS, 0, VeeSettings.defaults(), null, "built-in")));
     }
 
+    /** The tenant's DEFAULT settings (what tenant-wide jobs such as the gap scan go by). */
+    @Transactional(readOnly = true)
+    Versioned tenantDefault() {
+        UUID tenant = TenantContext.requireTenantId();
+        return effective.get(new Key(tenant, DEFAULT_CLASS), key -> latest(DEFAULT_CLASS)
+                .orElseGet(() -> new Versioned(DEFAULT_CLASS, 0, VeeSettings.defaults(), null, "built-in")));
+    }
+
     @Transactional
     Versioned save(String meterClass, VeeSettings settings, String user) {
         String cls = checkedClass(meterClass);
