@@ -73,7 +73,7 @@ class ReadingValidator {
             }
             exceptions.record(stored.tenantId(), findings, rules.version());
             findingsCounter.increment(findings.size());
-            count(change, findings, meter);
+            count(change, findings, meter, stored.zone());
         }
     }
 
@@ -145,16 +145,18 @@ class ReadingValidator {
                 .or(() -> store.days(day.meterId(), Channel.VOLTAGE_R_AVG, day.day(), day.day()).stream().findFirst());
     }
 
-    private void count(IntervalsStored.Change change, List<Finding> findings, MeterProfile meter) {
+    private void count(IntervalsStored.Change change, List<Finding> findings, MeterProfile meter, ZoneId zone) {
         IntervalDay day = change.after();
         int validated = (int) change.written().stream()
                 .filter(slot -> !day.has(slot, Quality.ESTIMATED) && !day.has(slot, Quality.EDITED)).count();
-        int failed = 0;
+        BitSet failed = new BitSet(day.slots());
         for (Finding finding : findings) {
             if (finding.rule().blocking() && finding.channel() == day.channel()) {
-                failed += (int) (java.time.Duration.between(finding.firstAt(), finding.lastAt()).toMinutes() / day.intervalMinutes()) + 1;
+                int first = day.slotOf(finding.firstAt(), zone), last = day.slotOf(finding.lastAt(), zone);
+                if (first <= last) failed.set(first, last + 1);
             }
         }
-        counts.add(day.day(), meter.vendorId(), validated, Math.min(failed, validated));
+        failed.and(change.written());
+        counts.add(day.day(), meter.vendorId(), validated, failed.cardinality());
     }
 }

@@ -32,6 +32,8 @@ public abstract class IntegrationTest {
     static void server(DynamicPropertyRegistry registry) {
         registry.add("mdm.db.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
         registry.add("mdm.security.admin-password", () -> PLATFORM_ADMIN_PASSWORD);
+        // tests run gap estimation themselves, at the instants they choose
+        registry.add("mdm.vee.estimation-delay", () -> "PT24H");
     }
 
     @BeforeEach
