@@ -77,11 +77,16 @@ final class Timeline {
         }
     }
 
-    /** Missing runs that end no later than {@code edge} and have a known value before them. */
+    /**
+     * Missing runs, with a known value before them, that ended by {@code edge}. A run still open at
+     * the edge waits for its data, unless a whole day of it is already older than the edge (a meter
+     * that stopped sending): then the part before the edge is a gap.
+     */
     List<Gap> gaps(Instant edge) {
-        List<Gap> gaps = new ArrayList<>();
+        int perDay = 24 * 60 / intervalMinutes;
         int lastAllowed = -1;
         for (int i = 0; i < values.length && !end(i).isAfter(edge); i++) lastAllowed = i;
+        List<Gap> gaps = new ArrayList<>();
         int i = 0;
         while (i <= lastAllowed) {
             if (values[i] != null) {
@@ -89,9 +94,11 @@ final class Timeline {
                 continue;
             }
             int start = i;
-            while (i + 1 <= lastAllowed && values[i + 1] == null) i++;
-            boolean knownBefore = start > 0;
-            if (knownBefore) gaps.add(new Gap(start, i));
+            while (i + 1 < values.length && values[i + 1] == null) i++;
+            if (start > 0) {
+                if (i <= lastAllowed) gaps.add(new Gap(start, i));
+                else if (lastAllowed - start + 1 >= perDay) gaps.add(new Gap(start, lastAllowed));
+            }
             i++;
         }
         return gaps;
