@@ -59,9 +59,20 @@ final class BenchApi {
         }
     }
 
+    /** A POST as an HES: JSON with the vendor's API key. */
+    JsonNode sendWithKey(String path, String apiKey, Object body, int expected) {
+        return send("POST", path, null, JSON.writeValueAsString(body), "application/json", expected, Map.of("X-API-Key", apiKey));
+    }
+
     private JsonNode send(String method, String path, String token, String body, String contentType, int expected) {
+        return send(method, path, token, body, contentType, expected, Map.of());
+    }
+
+    private JsonNode send(String method, String path, String token, String body, String contentType, int expected,
+                          Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
         if (token != null) request.header("Authorization", "Bearer " + token);
         if (contentType != null) request.header("Content-Type", contentType);
         try {

@@ -26,12 +26,13 @@ final class IngestBench {
     static final String ADMIN_PASSWORD = "bench-admin-password";
     static final String TENANT_PASSWORD = "bench-password";
 
-    record Options(int meters, int days, String transport, int threads, Path jar, long seed, String javaOptions) {}
+    record Options(int meters, int days, String transport, int threads, Path jar, long seed, String javaOptions, boolean vee) {}
 
     static Map<String, Object> run(Options options) throws Exception {
         Path dataDir = Files.createTempDirectory("mdm-bench-");
         EmbeddedKafkaKraftBroker broker = null;
-        Map<String, String> environment = new HashMap<>(Map.of("MDM_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        Map<String, String> environment = new HashMap<>(Map.of("MDM_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "MDM_VEE_ENABLED", String.valueOf(options.vee())));
         if ("kafka".equals(options.transport())) {
             broker = new EmbeddedKafkaKraftBroker(1, 12);
             broker.afterPropertiesSet();
@@ -77,6 +78,7 @@ final class IngestBench {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("benchmark", "ingest");
         result.put("transport", options.transport());
+        result.put("vee", options.vee() ? "on" : "off");
         result.put("meters", fleet.meters().size());
         result.put("days", options.days());
         result.put("reads", intervalReads);

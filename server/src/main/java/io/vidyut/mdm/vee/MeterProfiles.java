@@ -32,6 +32,15 @@ class MeterProfiles {
         return cache.get(new Key(TenantContext.requireTenantId(), meterId), key -> load(key.meterId()));
     }
 
+    /** The meter of the current tenant, or empty when it has none by that id (validation then has nothing to go by). */
+    java.util.Optional<MeterProfile> find(UUID meterId) {
+        try {
+            return java.util.Optional.of(of(meterId));
+        } catch (io.vidyut.mdm.common.NotFoundException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     void forget(UUID meterId) {
         cache.invalidate(new Key(TenantContext.requireTenantId(), meterId));
     }

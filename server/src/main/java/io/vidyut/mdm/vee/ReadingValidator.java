@@ -19,7 +19,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -42,10 +47,13 @@ class ReadingValidator {
     private final ReadingStore store;
     private final ValidationCounts counts;
     private final Counter findingsCounter;
+    private final Counter errors;
+    private final TransactionTemplate nested;
+    private static final Logger log = LoggerFactory.getLogger(ReadingValidator.class);
 
     ReadingValidator(@Value("${mdm.vee.enabled:true}") boolean enabled, MeterProfiles profiles, VeeSettingsService settings,
                      VeeExceptions exceptions, RegisterChecks registerChecks, ReadingStore store, ValidationCounts counts,
-                     MeterRegistry metrics) {
+                     MeterRegistry metrics, PlatformTransactionManager transactions) {
         this.enabled = enabled;
         this.profiles = profiles;
         this.settings = settings;
@@ -54,15 +62,41 @@ class ReadingValidator {
         this.store = store;
         this.counts = counts;
         this.findingsCounter = metrics.counter("mdm.vee.findings");
+        this.errors = metrics.counter("mdm.vee.errors");
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @EventListener
     void on(IntervalsStored stored) {
-        if (!enabled) return;
+        if (enabled) guarded(() -> validate(stored));
+    }
+
+    @EventListener
+    void on(RegistersStored stored) {
+        if (enabled) guarded(() -> validate(stored));
+    }
+
+    /**
+     * Validation runs in a savepoint of the storing transaction: should it fail, the values are
+     * stored all the same (data is never held up by a check) and the failure is logged and counted.
+     */
+    private void guarded(Runnable validation) {
+        try {
+            nested.executeWithoutResult(status -> validation.run());
+        } catch (RuntimeException e) {
+            errors.increment();
+            log.error("Validation failed; the readings are stored unvalidated", e);
+        }
+    }
+
+    private void validate(IntervalsStored stored) {
         Instant settledBefore = Instant.now();
         for (IntervalsStored.Change change : stored.changes()) {
             IntervalDay day = change.after();
-            MeterProfile meter = profiles.of(day.meterId());
+            Optional<MeterProfile> found = profiles.find(day.meterId());
+            if (found.isEmpty()) continue;
+            MeterProfile meter = found.get();
             VeeSettingsService.Versioned rules = settings.effective(meter.category());
             settleReplaced(change, stored.zone(), stored.source(), rules.settings(), settledBefore);
             List<Finding> findings = new ArrayList<>(new IntervalChecks(rules.settings(), meter, stored.zone())
@@ -77,12 +111,12 @@ class ReadingValidator {
         }
     }
 
-    @EventListener
-    void on(RegistersStored stored) {
-        if (!enabled) return;
+    private void validate(RegistersStored stored) {
         for (Reading read : stored.registers()) {
             if (!RegisterChecks.INTERVALS_OF.containsKey(read.channel())) continue;
-            MeterProfile meter = profiles.of(read.meterId());
+            Optional<MeterProfile> found = profiles.find(read.meterId());
+            if (found.isEmpty()) continue;
+            MeterProfile meter = found.get();
             VeeSettingsService.Versioned rules = settings.effective(meter.category());
             List<Finding> findings = registerChecks.check(meter, read.channel(), read.at(), read.value(), rules.settings(),
                     stored.zone());

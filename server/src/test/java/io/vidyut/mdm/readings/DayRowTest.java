@@ -44,4 +44,25 @@ class DayRowTest {
         assertThat(row.storedQuality()).isNotNull();
         assertThat(Quality.of(DayRow.quality(row.storedQuality(), row.values)[2])).contains(Quality.SOURCE_SUSPECT);
     }
+
+    @Test
+    void an_estimate_only_fills_what_is_missing_or_replaces_an_estimate_and_actual_data_replaces_it() {
+        int estimated = Quality.ESTIMATED.bit();
+        assertThat(row.merge(4, 100, estimated)).isEqualTo(DayRow.Outcome.FILLED);
+        assertThat(row.merge(4, 110, estimated)).as("a better estimate").isEqualTo(DayRow.Outcome.CHANGED);
+        assertThat(row.merge(4, 130, Quality.ACTUAL.bit())).isEqualTo(DayRow.Outcome.CHANGED);
+        assertThat(row.merge(4, 120, estimated)).as("never over actual data").isEqualTo(DayRow.Outcome.KEPT);
+        assertThat(row.values[4]).isEqualTo(130);
+    }
+
+    @Test
+    void an_edit_stands_until_edited_again() {
+        row.merge(5, 100, Quality.ACTUAL.bit());
+        assertThat(row.merge(5, 50, Quality.EDITED.bit())).isEqualTo(DayRow.Outcome.CHANGED);
+        assertThat(row.merge(5, 100, Quality.ACTUAL.bit())).as("the HES sends the old value again").isEqualTo(DayRow.Outcome.KEPT);
+        assertThat(row.merge(5, 60, Quality.ESTIMATED.bit())).isEqualTo(DayRow.Outcome.KEPT);
+        assertThat(row.merge(5, 70, Quality.EDITED.bit() | Quality.ESTIMATED.bit())).as("a person's re-estimate")
+                .isEqualTo(DayRow.Outcome.CHANGED);
+        assertThat(row.values[5]).isEqualTo(70);
+    }
 }
