@@ -49,6 +49,8 @@ final class IntervalChecks {
         if (!day.channel().additive()) return onlyEnabled(findings);
         runs(findings, day, VeeRule.REVERSE_ENERGY, slot -> touched.test(slot) && reversed(day, slot),
                 Map.of("net_metered", meter.netMetered()));
+        // export is zero most of the time and comes in bursts: level checks are for consumption
+        if (day.channel() != Channel.KWH_IMPORT && day.channel() != Channel.KVAH_IMPORT) return onlyEnabled(findings);
         limits(findings, day, touched);
         spikes(findings, day, written, judged);
         flatLines(findings, day, written, judged);
@@ -68,8 +70,7 @@ final class IntervalChecks {
     }
 
     private void limits(List<Finding> findings, IntervalDay day, IntPredicate touched) {
-        boolean imported = day.channel() == Channel.KWH_IMPORT || day.channel() == Channel.KVAH_IMPORT;
-        if (!imported || meter.sanctionedLoadKw() == null) return;
+        if (meter.sanctionedLoadKw() == null) return;
         double fullLoad = meter.sanctionedLoadKw().doubleValue() * day.intervalMinutes() / 60.0;
         double high = fullLoad * settings.highLimitFactor();
         runs(findings, day, VeeRule.HIGH_LIMIT, slot -> touched.test(slot) && kwhOf(day, slot) > high,
@@ -114,6 +115,7 @@ final class IntervalChecks {
 
     private void zeroRuns(List<Finding> findings, IntervalDay day, BitSet written, IntPredicate judged,
                           Supplier<Optional<IntervalDay>> voltage) {
+        if (meter.netMetered()) return; // no import while the roof covers the load is what net metering is for
         for (int[] run : equalRuns(day, written, judged, value -> value == 0)) {
             int length = run[1] - run[0] + 1;
             if (length < settings.zeroRunIntervals()) continue;

@@ -154,7 +154,12 @@ class ApiSecurityTest extends IntegrationTest {
                 .replace("{serial}", aIds.get("serial"))
                 .replace("{code}", aIds.get("code"))
                 .replace("{meter_id}", aIds.get("meters"))
-                .replace("{version}", "1");
+                .replace("{version}", "1")
+                // a class name no tenant has: another tenant's admin may save its own DEFAULT, which is no leak
+                .replace("{meter_class}", "NOT-A-CLASS")
+                // VEE exceptions and edits of A: ids B cannot know; RLS answers 404 either way
+                .replace("/exceptions/{id}", "/exceptions/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
+                .replace("/edits/{id}", "/edits/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()));
         assertThat(result).as("unmapped path variable in " + path).doesNotContain("{");
         return result;
     }

@@ -37,7 +37,7 @@ public abstract class IntegrationTest {
     }
 
     @BeforeEach
-    void connectClient() {
+    protected void connectClient() {
         api = new ApiClient("http://127.0.0.1:" + port);
     }
 

@@ -112,7 +112,7 @@ abstract class VeePipelineTest extends IntegrationTest {
     }
 
     JsonNode awaitExceptions(String query, int count) {
-        return await("/api/v1/vee/exceptions?" + query, tenant.operator(), body -> body.get("total").asInt() >= count);
+        return await("/api/v1/vee/exceptions?" + query, tenant.operator(), body -> body.get("items").size() >= count);
     }
 
     JsonNode consumption(String meterId, LocalDate day) {
