@@ -36,7 +36,8 @@ public record PayloadMapping(
         String csvDelimiter,
         MqttSubscription mqtt,
         PullEndpoint pull,
-        Map<String, String> deriveIntervals) {
+        Map<String, String> deriveIntervals,
+        EventMapping events) {
 
     public enum Format { JSON, CSV, DLMS }
 
@@ -68,6 +69,19 @@ public record PayloadMapping(
             if (timeoutSeconds == null) timeoutSeconds = 10;
         }
     }
+
+    /**
+     * How the vendor's event pushes read: rows and fields as for readings (same format, time zone
+     * and timestamp format), and the vendor's event codes → IS 15959 event codes. A code that already
+     * is an IS 15959 number needs no entry; any other unmapped code is kept raw and flagged.
+     */
+    public record EventMapping(String rows, EventFields fields, Map<String, Integer> codes) {
+        public EventMapping {
+            if (codes == null) codes = Map.of();
+        }
+    }
+
+    public record EventFields(String meter, String timestamp, String code, String batchId) {}
 
     /** Unit and decimal scaler of values arriving without one, e.g. {"unit": "Wh", "scaler": 0}. */
     public record UnitSpec(String unit, Integer scaler) {}
@@ -113,7 +127,7 @@ public record PayloadMapping(
     private PayloadMapping with(MqttSubscription newMqtt, PullEndpoint newPull) {
         return new PayloadMapping(format, rows, fields, timestampFormat, timestampPattern, timeZone, intervalStamp,
                 intervalMinutes, alignmentToleranceSeconds, codes, units, qualityCodes, csvDelimiter, newMqtt, newPull,
-                deriveIntervals);
+                deriveIntervals, events);
     }
 
     public ZoneId zone() {
@@ -201,6 +215,32 @@ public record PayloadMapping(
                 Quality.valueOf(flag);
             } catch (IllegalArgumentException e) {
                 problems.add(new FieldError("quality_codes." + code, "unknown quality flag " + flag));
+            }
+        });
+        if (events != null) problems.addAll(eventProblems());
+        return problems;
+    }
+
+    /** Highest IS 15959 event code a mapping may name (the standard's groups end at 302). */
+    static final int MAX_EVENT_CODE = 999;
+
+    private List<FieldError> eventProblems() {
+        List<FieldError> problems = new ArrayList<>();
+        if (format == Format.DLMS) problems.add(new FieldError("events", "event pushes are read from JSON or CSV"));
+        EventFields f = events.fields();
+        if (f == null) {
+            problems.add(new FieldError("events.fields", "required: meter, timestamp and code"));
+        } else {
+            if (blank(f.meter())) problems.add(new FieldError("events.fields.meter", "required"));
+            if (blank(f.timestamp())) problems.add(new FieldError("events.fields.timestamp", "required"));
+            if (blank(f.code())) problems.add(new FieldError("events.fields.code", "required"));
+        }
+        if (format == Format.JSON && blank(events.rows())) {
+            problems.add(new FieldError("events.rows", "path to the event objects, e.g. events[*]"));
+        }
+        events.codes().forEach((code, is15959) -> {
+            if (is15959 == null || is15959 < 1 || is15959 > MAX_EVENT_CODE) {
+                problems.add(new FieldError("events.codes." + code, "an IS 15959 event code between 1 and " + MAX_EVENT_CODE));
             }
         });
         return problems;
