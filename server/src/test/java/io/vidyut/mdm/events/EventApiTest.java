@@ -3,6 +3,7 @@ package io.vidyut.mdm.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vidyut.mdm.testing.ApiClient;
+import io.vidyut.mdm.testing.EventFeed;
 import io.vidyut.mdm.testing.IntegrationTest;
 import io.vidyut.mdm.testing.Registry;
 import io.vidyut.mdm.testing.TestTenant;
@@ -15,13 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /** HES event pushes: unified codes, de-duplication, flagged unknown codes, quarantine, idempotency, episodes. */
 class EventApiTest extends IntegrationTest {
-    static final Map<String, Object> MAPPING = Map.of("format", "JSON", "rows", "meters[*].intervals[*]",
-            "fields", Map.of("meter", "^.serial", "timestamp", "end", "values", "values"),
-            "events", Map.of("rows", "events[*]", "fields", Map.of("meter", "meter", "timestamp", "at", "code", "type",
-                    "batch_id", "$.batch"), "codes", Map.of("PWR_FAIL", 101, "PWR_BACK", 102, "MAGNET", 201)));
-
     TestTenant tenant;
-    String apiKey;
+    EventFeed feed;
     String meterId;
 
     @BeforeEach
@@ -30,14 +26,14 @@ class EventApiTest extends IntegrationTest {
         Registry registry = new Registry(api, tenant.admin());
         JsonNode vendor = registry.vendor("EVT");
         String vendorId = vendor.get("vendor").get("id").asString();
-        apiKey = vendor.get("api_key").asString();
-        var saved = api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), MAPPING);
+        feed = new EventFeed(api, vendor.get("api_key").asString());
+        var saved = api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), EventFeed.MAPPING);
         assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
         meterId = registry.meter("E1", vendorId, null).get("id").asString();
     }
 
     ApiClient.Response push(String payload) {
-        return api.send("POST", "/api/v1/meters/events", null, payload, "application/json", Map.of("X-API-Key", apiKey));
+        return feed.push(payload);
     }
 
     JsonNode events(String query) {
