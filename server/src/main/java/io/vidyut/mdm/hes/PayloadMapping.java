@@ -62,9 +62,10 @@ public record PayloadMapping(
     /**
      * The vendor HES's own API for MDM-initiated reads: {@code history_path} may use {serial}, {from}
      * and {to} (ISO-8601 instants), {@code read_path} {serial}; the answer is read by this mapping.
+     * Commands (connect, disconnect, …) are POSTed to {@code command_path} ({serial}) on the same API.
      */
     public record PullEndpoint(String baseUrl, String readPath, String historyPath, String apiKeyHeader, String apiKey,
-                               Integer timeoutSeconds) {
+                               Integer timeoutSeconds, String commandPath) {
         public PullEndpoint {
             if (timeoutSeconds == null) timeoutSeconds = 10;
         }
@@ -108,7 +109,7 @@ public record PayloadMapping(
                 : new MqttSubscription(mqtt.brokerUrl(), mqtt.topic(), mqtt.qos(), mqtt.username(), MASK);
         PullEndpoint maskedPull = pull == null || pull.apiKey() == null ? pull
                 : new PullEndpoint(pull.baseUrl(), pull.readPath(), pull.historyPath(), pull.apiKeyHeader(), MASK,
-                pull.timeoutSeconds());
+                pull.timeoutSeconds(), pull.commandPath());
         return with(maskedMqtt, maskedPull);
     }
 
@@ -119,7 +120,7 @@ public record PayloadMapping(
                 : mqtt;
         PullEndpoint keptPull = pull != null && MASK.equals(pull.apiKey()) && previous.pull() != null
                 ? new PullEndpoint(pull.baseUrl(), pull.readPath(), pull.historyPath(), pull.apiKeyHeader(),
-                previous.pull().apiKey(), pull.timeoutSeconds())
+                previous.pull().apiKey(), pull.timeoutSeconds(), pull.commandPath())
                 : pull;
         return with(keptMqtt, keptPull);
     }
@@ -183,8 +184,8 @@ public record PayloadMapping(
             if (pull.baseUrl() == null || !pull.baseUrl().matches("https?://[^\\s]+")) {
                 problems.add(new FieldError("pull.base_url", "http(s)://host[:port][/path]"));
             }
-            if (blank(pull.readPath()) && blank(pull.historyPath())) {
-                problems.add(new FieldError("pull", "give read_path, history_path or both"));
+            if (blank(pull.readPath()) && blank(pull.historyPath()) && blank(pull.commandPath())) {
+                problems.add(new FieldError("pull", "give read_path, history_path, command_path or several"));
             }
             if (pull.timeoutSeconds() < 1 || pull.timeoutSeconds() > 120) {
                 problems.add(new FieldError("pull.timeout_seconds", "between 1 and 120"));

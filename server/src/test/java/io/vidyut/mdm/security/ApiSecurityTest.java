@@ -157,7 +157,8 @@ class ApiSecurityTest extends IntegrationTest {
                 .replace("{code}", aIds.get("code"))
                 .replace("{meter_id}", aIds.get("meters"))
                 .replace("{version}", "1")
-                .replace("/alarms/{id}", "/alarms/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()));
+                .replace("/alarms/{id}", "/alarms/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
+                .replace("/commands/{id}", "/commands/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()));
         assertThat(result).as("unmapped path variable in " + path).doesNotContain("{");
         return result;
     }
