@@ -89,8 +89,17 @@ class IngestService {
         });
         if (earlier.isPresent()) return earlier.get();
         publish(batch.id(), vendor.tenantId(), vendor.tenantCode(), zone, parts);
-        activity.heardFrom(vendor.tenantId(), normalized.readings().stream().map(Reading::meterId).toList());
+        noteHeardFrom(vendor, normalized.readings());
         return BatchLedger.accepted(batch, normalized.rejections());
+    }
+
+    /** Last-seen times feed a report, not the data: a failure to note them must not fail an accepted batch. */
+    private void noteHeardFrom(MachineClient vendor, List<Reading> readings) {
+        try {
+            activity.heardFrom(vendor.tenantId(), readings.stream().map(Reading::meterId).distinct().toList());
+        } catch (RuntimeException e) {
+            log.warn("Could not note when meters of vendor {} were last heard from", vendor.vendorCode(), e);
+        }
     }
 
     /** The vendor's mapping in force; a vendor without one cannot deliver yet. */
