@@ -36,7 +36,8 @@ public record PayloadMapping(
         String csvDelimiter,
         MqttSubscription mqtt,
         PullEndpoint pull,
-        Map<String, String> deriveIntervals) {
+        Map<String, String> deriveIntervals,
+        EventMapping events) {
 
     public enum Format { JSON, CSV, DLMS }
 
@@ -61,13 +62,27 @@ public record PayloadMapping(
     /**
      * The vendor HES's own API for MDM-initiated reads: {@code history_path} may use {serial}, {from}
      * and {to} (ISO-8601 instants), {@code read_path} {serial}; the answer is read by this mapping.
+     * Commands (connect, disconnect, …) are POSTed to {@code command_path} ({serial}) on the same API.
      */
     public record PullEndpoint(String baseUrl, String readPath, String historyPath, String apiKeyHeader, String apiKey,
-                               Integer timeoutSeconds) {
+                               Integer timeoutSeconds, String commandPath) {
         public PullEndpoint {
             if (timeoutSeconds == null) timeoutSeconds = 10;
         }
     }
+
+    /**
+     * How the vendor's event pushes read: rows and fields as for readings (same format, time zone
+     * and timestamp format), and the vendor's event codes → IS 15959 event codes. A code that already
+     * is an IS 15959 number needs no entry; any other unmapped code is kept raw and flagged.
+     */
+    public record EventMapping(String rows, EventFields fields, Map<String, Integer> codes) {
+        public EventMapping {
+            if (codes == null) codes = Map.of();
+        }
+    }
+
+    public record EventFields(String meter, String timestamp, String code, String batchId) {}
 
     /** Unit and decimal scaler of values arriving without one, e.g. {"unit": "Wh", "scaler": 0}. */
     public record UnitSpec(String unit, Integer scaler) {}
@@ -94,7 +109,7 @@ public record PayloadMapping(
                 : new MqttSubscription(mqtt.brokerUrl(), mqtt.topic(), mqtt.qos(), mqtt.username(), MASK);
         PullEndpoint maskedPull = pull == null || pull.apiKey() == null ? pull
                 : new PullEndpoint(pull.baseUrl(), pull.readPath(), pull.historyPath(), pull.apiKeyHeader(), MASK,
-                pull.timeoutSeconds());
+                pull.timeoutSeconds(), pull.commandPath());
         return with(maskedMqtt, maskedPull);
     }
 
@@ -105,7 +120,7 @@ public record PayloadMapping(
                 : mqtt;
         PullEndpoint keptPull = pull != null && MASK.equals(pull.apiKey()) && previous.pull() != null
                 ? new PullEndpoint(pull.baseUrl(), pull.readPath(), pull.historyPath(), pull.apiKeyHeader(),
-                previous.pull().apiKey(), pull.timeoutSeconds())
+                previous.pull().apiKey(), pull.timeoutSeconds(), pull.commandPath())
                 : pull;
         return with(keptMqtt, keptPull);
     }
@@ -113,7 +128,7 @@ public record PayloadMapping(
     private PayloadMapping with(MqttSubscription newMqtt, PullEndpoint newPull) {
         return new PayloadMapping(format, rows, fields, timestampFormat, timestampPattern, timeZone, intervalStamp,
                 intervalMinutes, alignmentToleranceSeconds, codes, units, qualityCodes, csvDelimiter, newMqtt, newPull,
-                deriveIntervals);
+                deriveIntervals, events);
     }
 
     public ZoneId zone() {
@@ -169,8 +184,8 @@ public record PayloadMapping(
             if (pull.baseUrl() == null || !pull.baseUrl().matches("https?://[^\\s]+")) {
                 problems.add(new FieldError("pull.base_url", "http(s)://host[:port][/path]"));
             }
-            if (blank(pull.readPath()) && blank(pull.historyPath())) {
-                problems.add(new FieldError("pull", "give read_path, history_path or both"));
+            if (blank(pull.readPath()) && blank(pull.historyPath()) && blank(pull.commandPath())) {
+                problems.add(new FieldError("pull", "give read_path, history_path, command_path or several"));
             }
             if (pull.timeoutSeconds() < 1 || pull.timeoutSeconds() > 120) {
                 problems.add(new FieldError("pull.timeout_seconds", "between 1 and 120"));
@@ -201,6 +216,32 @@ public record PayloadMapping(
                 Quality.valueOf(flag);
             } catch (IllegalArgumentException e) {
                 problems.add(new FieldError("quality_codes." + code, "unknown quality flag " + flag));
+            }
+        });
+        if (events != null) problems.addAll(eventProblems());
+        return problems;
+    }
+
+    /** Highest IS 15959 event code a mapping may name (the standard's groups end at 302). */
+    static final int MAX_EVENT_CODE = 999;
+
+    private List<FieldError> eventProblems() {
+        List<FieldError> problems = new ArrayList<>();
+        if (format == Format.DLMS) problems.add(new FieldError("events", "event pushes are read from JSON or CSV"));
+        EventFields f = events.fields();
+        if (f == null) {
+            problems.add(new FieldError("events.fields", "required: meter, timestamp and code"));
+        } else {
+            if (blank(f.meter())) problems.add(new FieldError("events.fields.meter", "required"));
+            if (blank(f.timestamp())) problems.add(new FieldError("events.fields.timestamp", "required"));
+            if (blank(f.code())) problems.add(new FieldError("events.fields.code", "required"));
+        }
+        if (format == Format.JSON && blank(events.rows())) {
+            problems.add(new FieldError("events.rows", "path to the event objects, e.g. events[*]"));
+        }
+        events.codes().forEach((code, is15959) -> {
+            if (is15959 == null || is15959 < 1 || is15959 > MAX_EVENT_CODE) {
+                problems.add(new FieldError("events.codes." + code, "an IS 15959 event code between 1 and " + MAX_EVENT_CODE));
             }
         });
         return problems;

@@ -93,32 +93,73 @@ public final class PayloadParser {
     }
 
     private ParsedPayload parseJson(byte[] payload, Instant now) {
+        List<SourceValue> values = new ArrayList<>();
+        List<RowRejection> rejections = new ArrayList<>();
+        Rows rows = eachJsonRow(payload, mapping.rows(), mapping.fields().batchId(),
+                (rowNo, row, raw) -> readRow(rowNo, row, now, values, rejections, raw));
+        return new ParsedPayload(rows.batchId(), rows.count(), values, rejections, rows.rawRow());
+    }
+
+    private ParsedPayload parseCsv(byte[] payload, Instant now) {
+        List<SourceValue> values = new ArrayList<>();
+        List<RowRejection> rejections = new ArrayList<>();
+        Rows rows = eachCsvRow(payload, List.of(mapping.fields().meter(), mapping.fields().timestamp()),
+                (rowNo, row, raw) -> readRow(rowNo, row, now, values, rejections, raw));
+        return new ParsedPayload(null, rows.count(), values, rejections, rows.rawRow());
+    }
+
+    /**
+     * Reads an event push by the mapping's {@code events} section: one event per row (meter, time,
+     * vendor code), the code resolved to its IS 15959 number where the mapping or the code itself gives one.
+     */
+    public ParsedEvents parseEvents(byte[] payload, Instant now) {
+        PayloadMapping.EventMapping events = mapping.events();
+        if (events == null) {
+            throw new io.vidyut.mdm.common.ConflictException("The vendor's mapping has no 'events' section; add one to "
+                    + "read its event pushes");
+        }
+        List<SourceEvent> read = new ArrayList<>();
+        List<RowRejection> rejections = new ArrayList<>();
+        RowReader reader = (rowNo, row, raw) -> readEventRow(rowNo, row, now, read, rejections, raw);
+        Rows rows = mapping.format() == PayloadMapping.Format.CSV
+                ? eachCsvRow(payload, List.of(events.fields().meter(), events.fields().timestamp()), reader)
+                : eachJsonRow(payload, events.rows(), events.fields().batchId(), reader);
+        return new ParsedEvents(rows.batchId(), rows.count(), read, rejections, rows.rawRow());
+    }
+
+    /** Reads one row; what it cannot use it reports as a rejection. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(int rowNo, RowFields row, java.util.function.Supplier<String> raw);
+    }
+
+    /** The rows a payload held: its batch id (JSON only), how many, and each one's raw text by number. */
+    private record Rows(String batchId, int count, java.util.function.IntFunction<String> rawRow) {}
+
+    private Rows eachJsonRow(byte[] payload, String rowsPath, String batchIdPath, RowReader reader) {
         JsonNode root;
         try {
             root = JSON.readTree(payload);
         } catch (JacksonException e) {
             throw new UnreadablePayloadException("Malformed JSON: " + e.getOriginalMessage());
         }
-        List<RowPath.Row> rows = RowPath.rows(root, mapping.rows());
-        List<SourceValue> values = new ArrayList<>();
-        List<RowRejection> rejections = new ArrayList<>();
+        List<RowPath.Row> rows = RowPath.rows(root, rowsPath);
         for (int i = 0; i < rows.size(); i++) {
             RowPath.Row row = rows.get(i);
-            readRow(i + 1, new JsonRowFields(row), now, values, rejections, () -> row.node().toString());
+            reader.read(i + 1, new JsonRowFields(row), () -> row.node().toString());
         }
-        JsonNode batchId = mapping.fields().batchId() == null ? null
-                : RowPath.field(new RowPath.Row(root, List.of(), root), mapping.fields().batchId());
-        return new ParsedPayload(batchId == null ? null : batchId.asString(), rows.size(), values, rejections,
+        JsonNode batchId = batchIdPath == null ? null : RowPath.field(new RowPath.Row(root, List.of(), root), batchIdPath);
+        return new Rows(batchId == null ? null : batchId.asString(), rows.size(),
                 n -> n >= 1 && n <= rows.size() ? rows.get(n - 1).node().toString() : "");
     }
 
-    private ParsedPayload parseCsv(byte[] payload, Instant now) {
+    private Rows eachCsvRow(byte[] payload, List<String> requiredColumns, RowReader reader) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(mapping.csvDelimiter()).setHeader()
                 .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
         List<CSVRecord> records;
         try (CSVParser parser = CSVParser.parse(new StringReader(new String(payload, StandardCharsets.UTF_8)), format)) {
             records = parser.getRecords();
-            for (String column : List.of(mapping.fields().meter(), mapping.fields().timestamp())) {
+            for (String column : requiredColumns) {
                 if (!parser.getHeaderMap().containsKey(column)) {
                     throw new UnreadablePayloadException("CSV header lacks column " + column);
                 }
@@ -126,13 +167,11 @@ public final class PayloadParser {
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new UnreadablePayloadException("Malformed CSV: " + e.getMessage());
         }
-        List<SourceValue> values = new ArrayList<>();
-        List<RowRejection> rejections = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             CSVRecord record = records.get(i);
-            readRow(i + 1, new CsvRowFields(record), now, values, rejections, () -> String.join(mapping.csvDelimiter(), record));
+            reader.read(i + 1, new CsvRowFields(record), () -> String.join(mapping.csvDelimiter(), record));
         }
-        return new ParsedPayload(null, records.size(), values, rejections,
+        return new Rows(null, records.size(),
                 n -> n >= 1 && n <= records.size() ? String.join(mapping.csvDelimiter(), records.get(n - 1)) : "");
     }
 
@@ -185,16 +224,13 @@ public final class PayloadParser {
     private void readRow(int rowNo, RowFields row, Instant now, List<SourceValue> values, List<RowRejection> rejections,
                          java.util.function.Supplier<String> raw) {
         PayloadMapping.Fields f = mapping.fields();
-        String meter = row.text(f.meter());
-        if (meter == null || meter.isBlank()) {
-            rejections.add(new RowRejection(rowNo, raw.get(), "meter", "no meter serial"));
-            return;
-        }
+        String meter;
         Instant stamped;
         try {
+            meter = serial(row, f.meter());
             stamped = timestamp(row, f.timestamp());
         } catch (RowProblem problem) {
-            rejections.add(new RowRejection(rowNo, raw.get(), "timestamp", problem.getMessage()));
+            rejections.add(new RowRejection(rowNo, raw.get(), problem.field, problem.getMessage()));
             return;
         }
         int quality = quality(row.text(f.quality()));
@@ -213,7 +249,7 @@ public final class PayloadParser {
         for (Map.Entry<String, String> entry : entries.entrySet()) {
             String field = f.values() != null ? "values." + entry.getKey() : "code";
             try {
-                values.add(value(rowNo, meter.trim(), entry.getKey(), entry.getValue(), unit, scaler, stamped, quality, now));
+                values.add(value(rowNo, meter, entry.getKey(), entry.getValue(), unit, scaler, stamped, quality, now));
             } catch (RowProblem problem) {
                 rejections.add(new RowRejection(rowNo, raw.get(), problem.field != null ? problem.field : field,
                         problem.getMessage()));
@@ -249,9 +285,46 @@ public final class PayloadParser {
             interval = mapping.intervalMinutes();
             at = alignedEnd(stamped);
         }
+        plausible(at, now);
+        return new SourceValue(rowNo, meter, channel, at, interval, value, quality);
+    }
+
+    private void readEventRow(int rowNo, RowFields row, Instant now, List<SourceEvent> events,
+                              List<RowRejection> rejections, java.util.function.Supplier<String> raw) {
+        PayloadMapping.EventFields f = mapping.events().fields();
+        try {
+            String meter = serial(row, f.meter());
+            Instant at = timestamp(row, f.timestamp());
+            plausible(at, now);
+            String code = row.text(f.code());
+            if (code == null || code.isBlank()) throw new RowProblem("code", "no event code");
+            events.add(new SourceEvent(rowNo, meter, at, code.trim(), eventCode(code.trim())));
+        } catch (RowProblem problem) {
+            rejections.add(new RowRejection(rowNo, raw.get(), problem.field, problem.getMessage()));
+        }
+    }
+
+    /** The IS 15959 code of a vendor's event code: mapped explicitly, or the code itself when it is a number. */
+    private Integer eventCode(String vendorCode) {
+        Integer mapped = mapping.events().codes().get(vendorCode);
+        if (mapped != null) return mapped;
+        try {
+            int code = Integer.parseInt(vendorCode);
+            return code >= 1 && code <= PayloadMapping.MAX_EVENT_CODE ? code : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String serial(RowFields row, String field) {
+        String meter = row.text(field);
+        if (meter == null || meter.isBlank()) throw new RowProblem("meter", "no meter serial");
+        return meter.trim();
+    }
+
+    private static void plausible(Instant at, Instant now) {
         if (at.isAfter(now.plus(FUTURE_TOLERANCE))) throw new RowProblem("timestamp", "in the future: " + at);
         if (at.isBefore(EARLIEST)) throw new RowProblem("timestamp", "before the year 2000: " + at);
-        return new SourceValue(rowNo, meter, channel, at, interval, value, quality);
     }
 
     /** The interval's end on an exact boundary; small clock offsets are snapped, larger ones refused. */

@@ -12,5 +12,10 @@ public record BatchReceipt(UUID batchId, String batchKey, Status status, int map
 
     public enum Status { ACCEPTED, DUPLICATE }
 
+    /** 202 for a batch accepted now, 200 for a repeat answered with the first receipt. */
+    org.springframework.http.ResponseEntity<BatchReceipt> toResponse() {
+        return org.springframework.http.ResponseEntity.status(status == Status.ACCEPTED ? 202 : 200).body(this);
+    }
+
     public record Rejection(int row, String field, String reason) {}
 }

@@ -6,7 +6,7 @@ import io.vidyut.mdm.hes.PayloadParser;
 import io.vidyut.mdm.hes.RowRejection;
 import io.vidyut.mdm.hes.SourceValue;
 import io.vidyut.mdm.hes.VendorMappingService;
-import io.vidyut.mdm.meters.MeterDirectory;
+import io.vidyut.mdm.events.MeterActivity;
 import io.vidyut.mdm.meters.MeterRef;
 import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.channels.ChannelKind;
@@ -16,13 +16,10 @@ import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +27,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,30 +39,31 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-    static final int LISTED_REJECTIONS = 1000;
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
     private final VendorMappingService mappings;
-    private final MeterDirectory meters;
+    private final VendorMeters vendorMeters;
     private final TenantDirectory tenants;
     private final IngestTransport transport;
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final TransactionTemplate transactions;
     private final PayloadLimit limit;
     private final io.vidyut.mdm.readings.ReadingStore store;
+    private final BatchLedger ledger;
+    private final MeterActivity activity;
 
-    IngestService(VendorMappingService mappings, MeterDirectory meters, TenantDirectory tenants, IngestTransport transport,
-                  JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, PayloadLimit limit,
-                  io.vidyut.mdm.readings.ReadingStore store) {
+    IngestService(VendorMappingService mappings, VendorMeters vendorMeters, TenantDirectory tenants, IngestTransport transport,
+                  JdbcClient jdbc, TransactionTemplate transactions, PayloadLimit limit,
+                  io.vidyut.mdm.readings.ReadingStore store, BatchLedger ledger, MeterActivity activity) {
         this.limit = limit;
         this.store = store;
+        this.ledger = ledger;
+        this.activity = activity;
         this.mappings = mappings;
-        this.meters = meters;
+        this.vendorMeters = vendorMeters;
         this.tenants = tenants;
         this.transport = transport;
         this.jdbc = jdbc;
-        this.template = template;
         this.transactions = transactions;
     }
 
@@ -76,49 +73,45 @@ class IngestService {
 
     BatchReceipt accept(MachineClient vendor, String protocol, byte[] payload, String batchKeyHint) {
         limit.check(payload.length);
-        var mapping = mappings.current(vendor.vendorId()).orElseThrow(() -> new ConflictException(
-                "HES vendor " + vendor.vendorCode() + " has no payload mapping yet; save one at /api/v1/hes-vendors/"
-                        + vendor.vendorId() + "/mapping"));
+        var mapping = mappingOf(vendor);
         Normalized normalized = normalize(vendor.vendorId(), mapping.version(), new PayloadParser(mapping.mapping()), payload);
-        String batchKey = batchKeyHint != null && !batchKeyHint.isBlank() ? batchKeyHint
-                : normalized.parsed().batchId() != null ? normalized.parsed().batchId() : "sha256:" + sha256(payload);
+        String batchKey = BatchLedger.batchKey(batchKeyHint, normalized.parsed().batchId(), payload);
         ZoneId zone = tenants.zoneOf(vendor.tenantId());
         Map<Integer, List<Reading>> parts = byPartition(normalized.readings());
 
-        UUID batchId = UUID.randomUUID();
+        BatchLedger.NewBatch batch = new BatchLedger.NewBatch(UUID.randomUUID(), vendor, batchKey, protocol,
+                mapping.version(), payload, normalized.parsed().rows(), normalized.readings().size(),
+                normalized.rejections().size(), parts.size());
         Optional<BatchReceipt> earlier = transactions.execute(status -> {
-            Optional<BatchReceipt> seen = receiptOf(vendor.vendorId(), batchKey);
-            if (seen.isPresent()) return seen;
-            jdbc.sql("""
-                    insert into ingest_batch (id, tenant_id, vendor_id, batch_key, protocol, mapping_version, payload,
-                                              rows_total, rows_accepted, rows_rejected, parts, completed_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? = 0 then now() end)""")
-                    .params(batchId, vendor.tenantId(), vendor.vendorId(), batchKey, protocol, mapping.version(), payload,
-                            normalized.parsed().rows(), normalized.readings().size(), normalized.rejections().size(),
-                            parts.size(), parts.size())
-                    .update();
-            quarantine(vendor, batchId, normalized);
-            return Optional.empty();
+            Optional<BatchReceipt> seen = ledger.receiptOf(vendor.vendorId(), batchKey);
+            if (seen.isEmpty()) ledger.record(batch, normalized.rejections());
+            return seen;
         });
         if (earlier.isPresent()) return earlier.get();
-        publish(batchId, vendor.tenantId(), vendor.tenantCode(), zone, parts);
-        return new BatchReceipt(batchId, batchKey, BatchReceipt.Status.ACCEPTED, mapping.version(),
-                normalized.parsed().rows(), normalized.readings().size(), normalized.rejections().size(),
-                listed(normalized.rejections()));
+        publish(batch.id(), vendor.tenantId(), vendor.tenantCode(), zone, parts);
+        noteHeardFrom(vendor, normalized.readings());
+        return BatchLedger.accepted(batch, normalized.rejections());
     }
 
-    /** How much of an unreadable message the quarantine keeps. */
-    static final int QUARANTINED_PAYLOAD_BYTES = 65_536;
+    /** Last-seen times feed a report, not the data: a failure to note them must not fail an accepted batch. */
+    private void noteHeardFrom(MachineClient vendor, List<Reading> readings) {
+        try {
+            activity.heardFrom(vendor.tenantId(), readings.stream().map(Reading::meterId).distinct().toList());
+        } catch (RuntimeException e) {
+            log.warn("Could not note when meters of vendor {} were last heard from", vendor.vendorCode(), e);
+        }
+    }
+
+    /** The vendor's mapping in force; a vendor without one cannot deliver yet. */
+    VendorMappingService.VersionedMapping mappingOf(MachineClient vendor) {
+        return mappings.current(vendor.vendorId()).orElseThrow(() -> new ConflictException(
+                "HES vendor " + vendor.vendorCode() + " has no payload mapping yet; save one at /api/v1/hes-vendors/"
+                        + vendor.vendorId() + "/mapping"));
+    }
 
     /** Keeps a message that could not be read at all (no batch), with the reason (and its first 64 KiB). */
     void quarantineUnreadable(MachineClient vendor, byte[] payload, String reason) {
-        transactions.executeWithoutResult(status -> jdbc.sql("""
-                        insert into quarantine_row (id, tenant_id, vendor_id, batch_id, row_no, raw, field, reason)
-                        values (?, ?, ?, null, 0, ?, 'payload', ?)""")
-                .params(UUID.randomUUID(), vendor.tenantId(), vendor.vendorId(),
-                        new String(payload, 0, Math.min(payload.length, QUARANTINED_PAYLOAD_BYTES),
-                                java.nio.charset.StandardCharsets.UTF_8), reason)
-                .update());
+        transactions.executeWithoutResult(status -> ledger.quarantineUnreadable(vendor, payload, reason));
     }
 
     /** Parses and resolves meters; nothing is stored. */
@@ -128,15 +121,11 @@ class IngestService {
         List<Reading> readings = new ArrayList<>(parsed.values().size());
         List<Integer> readingRows = new ArrayList<>(parsed.values().size());
         for (SourceValue value : parsed.values()) {
-            Optional<MeterRef> meter = meters.findBySerial(value.meterSerial());
-            if (meter.isEmpty()) {
-                rejections.add(new RowRejection(value.row(), parsed.rawRow().apply(value.row()), "meter",
-                        "unknown meter " + value.meterSerial()));
-            } else if (meter.get().hesVendorId() == null || !meter.get().hesVendorId().equals(vendorId)) {
-                rejections.add(new RowRejection(value.row(), parsed.rawRow().apply(value.row()), "meter",
-                        "meter " + value.meterSerial() + " is not served by this HES vendor"));
+            VendorMeters.Resolution meter = vendorMeters.resolve(value.meterSerial(), vendorId);
+            if (meter.refusal() != null) {
+                rejections.add(new RowRejection(value.row(), parsed.rawRow().apply(value.row()), "meter", meter.refusal()));
             } else {
-                Optional<Reading> reading = toReading(meter.get(), value);
+                Optional<Reading> reading = toReading(meter.meter(), value);
                 if (reading.isPresent()) {
                     readings.add(reading.get());
                     readingRows.add(value.row());
@@ -269,49 +258,4 @@ class IngestService {
                 value.quality()));
     }
 
-    private Optional<BatchReceipt> receiptOf(UUID vendorId, String batchKey) {
-        return jdbc.sql("""
-                        select id, mapping_version, rows_total, rows_accepted, rows_rejected from ingest_batch
-                         where vendor_id = ? and batch_key = ?""")
-                .params(vendorId, batchKey)
-                .query((rs, n) -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    List<BatchReceipt.Rejection> rejections = jdbc.sql(
-                                    "select row_no, field, reason from quarantine_row where batch_id = ? order by row_no limit "
-                                            + LISTED_REJECTIONS)
-                            .param(id)
-                            .query((r, i) -> new BatchReceipt.Rejection(r.getInt(1), r.getString(2), r.getString(3))).list();
-                    return new BatchReceipt(id, batchKey, BatchReceipt.Status.DUPLICATE, rs.getInt(2), rs.getInt(3),
-                            rs.getInt(4), rs.getInt(5), rejections);
-                })
-                .optional();
-    }
-
-    private void quarantine(MachineClient vendor, UUID batchId, Normalized normalized) {
-        template.batchUpdate("""
-                insert into quarantine_row (id, tenant_id, vendor_id, batch_id, row_no, raw, field, reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", normalized.rejections(), 1000, (ps, rejection) -> {
-            ps.setObject(1, UUID.randomUUID());
-            ps.setObject(2, vendor.tenantId());
-            ps.setObject(3, vendor.vendorId());
-            ps.setObject(4, batchId);
-            ps.setInt(5, rejection.row());
-            ps.setString(6, rejection.raw());
-            ps.setString(7, rejection.field());
-            ps.setString(8, rejection.reason());
-        });
-    }
-
-    private static List<BatchReceipt.Rejection> listed(List<RowRejection> rejections) {
-        return rejections.stream().limit(LISTED_REJECTIONS)
-                .map(r -> new BatchReceipt.Rejection(r.row(), r.field(), r.reason())).toList();
-    }
-
-    private static String sha256(byte[] payload) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -72,8 +72,7 @@ class PullController {
         MachineClient asVendor = new MachineClient(vendor.id(), vendor.code(), TenantContext.requireTenantId(),
                 TenantContext.current().orElseThrow().tenantCode());
         BatchReceipt receipt = ingest.accept(asVendor, "PULL", answer, null);
-        return ResponseEntity.status(receipt.status() == BatchReceipt.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                .body(receipt);
+        return receipt.toResponse();
     }
 
     @ExceptionHandler(HesPullClient.HesUnavailableException.class)

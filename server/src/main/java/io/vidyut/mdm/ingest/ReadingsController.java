@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.security.MachineClient;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,7 +35,6 @@ class ReadingsController {
     ResponseEntity<BatchReceipt> push(@AuthenticationPrincipal MachineClient vendor, @RequestBody byte[] payload,
                                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         BatchReceipt receipt = ingest.accept(vendor, "REST", payload, idempotencyKey);
-        return ResponseEntity.status(receipt.status() == BatchReceipt.Status.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                .body(receipt);
+        return receipt.toResponse();
     }
 }

@@ -1,0 +1,56 @@
+package io.vidyut.mdm.alarms;
+
+import io.vidyut.mdm.common.FieldErrorsException.FieldError;
+import io.vidyut.mdm.events.EventCatalog;
+import io.vidyut.mdm.events.EventType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A tenant's alarm rules. Tamper and power-quality codes raise a meter alarm (power quality closes
+ * itself on the restoration code). A DT outage alarm is raised when at least {@code outageShare} of
+ * the meters under a DT report a power failure within {@code outageWindowSeconds}, and closed when
+ * fewer than {@code outageClearShare} are still out. Meters silent for {@code communicationLossHours}
+ * appear in the communication-loss report.
+ */
+record AlarmRules(Set<Integer> tamperCodes, Set<Integer> powerQualityCodes, Double outageShare, Double outageClearShare,
+                  Integer outageWindowSeconds, Integer communicationLossHours) {
+
+    static final AlarmRules DEFAULTS = new AlarmRules(null, null, null, null, null, null);
+
+    AlarmRules {
+        if (tamperCodes == null) tamperCodes = Set.of(65, 201, 203, 251);
+        if (powerQualityCodes == null) powerQualityCodes = Set.of(7, 9, 11, 205);
+        if (outageShare == null) outageShare = 0.5;
+        if (outageClearShare == null) outageClearShare = 0.1;
+        if (outageWindowSeconds == null) outageWindowSeconds = 300;
+        if (communicationLossHours == null) communicationLossHours = 24;
+    }
+
+    List<FieldError> problems() {
+        List<FieldError> problems = new ArrayList<>();
+        codeProblems("tamper_codes", tamperCodes, problems);
+        codeProblems("power_quality_codes", powerQualityCodes, problems);
+        if (outageShare <= 0 || outageShare > 1) problems.add(new FieldError("outage_share", "a share above 0 and at most 1"));
+        if (outageClearShare < 0 || outageClearShare >= outageShare) {
+            problems.add(new FieldError("outage_clear_share", "at least 0 and below outage_share"));
+        }
+        if (outageWindowSeconds < 10 || outageWindowSeconds > 86_400) {
+            problems.add(new FieldError("outage_window_seconds", "between 10 and 86400"));
+        }
+        if (communicationLossHours < 1 || communicationLossHours > 24 * 90) {
+            problems.add(new FieldError("communication_loss_hours", "between 1 and 2160"));
+        }
+        return problems;
+    }
+
+    private static void codeProblems(String field, Set<Integer> codes, List<FieldError> problems) {
+        for (Integer code : codes) {
+            boolean raises = EventCatalog.lookup(code).map(t -> t.role() != EventType.Role.RESTORATION).orElse(false);
+            if (!raises) {
+                problems.add(new FieldError(field, code + " is not an IS 15959 occurrence code (restorations close alarms)"));
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.vidyut.mdm.alarms;
+
+import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.tenancy.TenantContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The current tenant's alarm rules; defaults until a tenant administrator saves its own. */
+@Component
+class AlarmRulesStore {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AlarmRulesStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Transactional(readOnly = true)
+    AlarmRules current() {
+        return jdbc.sql("select rules from alarm_rules").query(String.class).optional()
+                .map(rules -> json.readValue(rules, AlarmRules.class)).orElse(AlarmRules.DEFAULTS);
+    }
+
+    @Transactional
+    AlarmRules save(AlarmRules rules, String user) {
+        var problems = rules.problems();
+        if (!problems.isEmpty()) throw new FieldErrorsException(problems);
+        jdbc.sql("""
+                        insert into alarm_rules (tenant_id, rules, updated_by) values (?, ?::jsonb, ?)
+                        on conflict (tenant_id) do update set rules = excluded.rules, updated_at = now(),
+                                                              updated_by = excluded.updated_by""")
+                .params(TenantContext.requireTenantId(), json.writeValueAsString(rules), user).update();
+        return rules;
+    }
+}

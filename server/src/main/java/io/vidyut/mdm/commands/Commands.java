@@ -1,0 +1,201 @@
+package io.vidyut.mdm.commands;
+
+import io.vidyut.mdm.common.ConflictException;
+import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.common.FieldErrorsException.FieldError;
+import io.vidyut.mdm.common.NotFoundException;
+import io.vidyut.mdm.common.Page;
+import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.hes.VendorMappingService;
+import io.vidyut.mdm.meters.Meter;
+import io.vidyut.mdm.meters.MeterService;
+import io.vidyut.mdm.tenancy.TenantContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Commands of the current tenant: issuing (idempotent), reading, cancelling, and results reported by the HES. */
+@Service
+class Commands {
+    static final int MAX_METERS_PER_REQUEST = 1000;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final MeterService meters;
+    private final VendorMappingService mappings;
+
+    Commands(JdbcClient jdbc, JsonMapper json, MeterService meters, VendorMappingService mappings) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.meters = meters;
+        this.mappings = mappings;
+    }
+
+    /**
+     * One command per meter. With an idempotency key, each meter's command is keyed by it (key/meter id), so
+     * a repeated request returns the commands it made the first time instead of sending again.
+     */
+    record Issue(CommandType type, List<UUID> meterIds, Map<String, Object> params, String idempotencyKey) {}
+
+    /** The commands of a request and whether any of them is new. */
+    record Issued(List<Command> commands, boolean created) {}
+
+    @Transactional
+    Issued issue(Issue issue, String user) {
+        validate(issue);
+        Map<String, Object> params = issue.params() == null ? Map.of() : issue.params();
+        List<Command> commands = new ArrayList<>();
+        boolean created = false;
+        for (UUID meterId : issue.meterIds()) {
+            Meter meter = meters.get(meterId);
+            String key = issue.idempotencyKey() == null ? UUID.randomUUID().toString() : issue.idempotencyKey() + "/" + meterId;
+            Optional<Command> earlier = byKey(key);
+            if (earlier.isPresent()) {
+                commands.add(earlier.get());
+                continue;
+            }
+            requireCommandEndpoint(meter);
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                            insert into meter_command (id, tenant_id, meter_id, vendor_id, type, params, idempotency_key,
+                                                       requested_by)
+                            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
+                    .params(id, TenantContext.requireTenantId(), meterId, meter.hesVendorId(), issue.type().name(),
+                            json.writeValueAsString(params), key, user)
+                    .update();
+            commands.add(get(id));
+            created = true;
+        }
+        return new Issued(commands, created);
+    }
+
+    @Transactional(readOnly = true)
+    Command get(UUID id) {
+        return jdbc.sql("select * from meter_command where id = ?").param(id).query(this::read).optional()
+                .orElseThrow(() -> new NotFoundException("Command", id));
+    }
+
+    @Transactional(readOnly = true)
+    Page<Command> list(UUID meterId, CommandStatus status, PageRequest page) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(" where true");
+        if (meterId != null) {
+            where.append(" and meter_id = :meter");
+            params.put("meter", meterId);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status.name());
+        }
+        List<Command> items = jdbc.sql("select * from meter_command" + where
+                        + " order by requested_at desc, id limit :limit offset :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset()).query(this::read).list();
+        long total = jdbc.sql("select count(*) from meter_command" + where).params(params).query(Long.class).single();
+        return Page.of(items, page, total);
+    }
+
+    /** Only a command not yet sent can be cancelled: once the HES has it, it may already act. */
+    @Transactional
+    Command cancel(UUID id, String user) {
+        int cancelled = jdbc.sql("""
+                        update meter_command set status = 'CANCELLED', cancelled_by = ?, completed_at = now(),
+                                                 reason = 'cancelled by ' || ?
+                         where id = ? and status = 'REQUESTED'""")
+                .params(user, user, id).update();
+        if (cancelled == 0) throw new ConflictException("Command is " + get(id).status() + "; only a REQUESTED command can be cancelled");
+        return get(id);
+    }
+
+    /** What an HES reports about a command it was sent. */
+    record Result(CommandStatus status, String reason, String reference) {}
+
+    /** The HES's report of a command; only the vendor the command went to may report it. */
+    @Transactional
+    Command report(UUID id, UUID vendorId, Result result) {
+        Command command = get(id);
+        if (!command.vendorId().equals(vendorId)) throw new NotFoundException("Command", id);
+        if (result == null || result.status() == null || !List.of(CommandStatus.ACKNOWLEDGED, CommandStatus.EXECUTED,
+                CommandStatus.FAILED).contains(result.status())) {
+            throw FieldErrorsException.of("status", "ACKNOWLEDGED, EXECUTED or FAILED");
+        }
+        if (command.status().isFinal()) throw new ConflictException("Command is already " + command.status());
+        if (result.status() == CommandStatus.ACKNOWLEDGED) {
+            jdbc.sql("""
+                            update meter_command set status = 'ACKNOWLEDGED', acknowledged_at = coalesce(acknowledged_at, now()),
+                                   hes_reference = coalesce(?, hes_reference) where id = ?""")
+                    .params(result.reference(), id).update();
+        } else {
+            jdbc.sql("""
+                            update meter_command set status = ?, completed_at = now(), reason = ?,
+                                   acknowledged_at = coalesce(acknowledged_at, now()),
+                                   hes_reference = coalesce(?, hes_reference) where id = ?""")
+                    .params(result.status().name(), result.reason(), result.reference(), id).update();
+        }
+        return get(id);
+    }
+
+    private Optional<Command> byKey(String key) {
+        return jdbc.sql("select * from meter_command where idempotency_key = ?").param(key).query(this::read).optional();
+    }
+
+    private void requireCommandEndpoint(Meter meter) {
+        if (meter.hesVendorId() == null) throw new ConflictException("Meter " + meter.serial() + " has no HES vendor");
+        boolean routable = mappings.current(meter.hesVendorId()).map(m -> m.mapping().pull())
+                .map(pull -> pull.commandPath() != null && !pull.commandPath().isBlank()).orElse(false);
+        if (!routable) {
+            throw new ConflictException("The HES of meter " + meter.serial() + " has no command_path in its mapping's pull section");
+        }
+    }
+
+    private static void validate(Issue issue) {
+        List<FieldError> problems = new ArrayList<>();
+        if (issue.type() == null) problems.add(new FieldError("type", "required: one of CONNECT, DISCONNECT, ON_DEMAND_READ, "
+                + "LOAD_LIMIT, TIME_SYNC, RAW"));
+        if (issue.meterIds() == null || issue.meterIds().isEmpty()) {
+            problems.add(new FieldError("meter_ids", "at least one meter"));
+        } else if (issue.meterIds().size() > MAX_METERS_PER_REQUEST) {
+            problems.add(new FieldError("meter_ids", "at most " + MAX_METERS_PER_REQUEST + " meters per request"));
+        } else if (issue.meterIds().stream().distinct().count() < issue.meterIds().size()) {
+            problems.add(new FieldError("meter_ids", "a meter is named twice"));
+        }
+        Map<String, Object> params = issue.params() == null ? Map.of() : issue.params();
+        if (issue.type() == CommandType.LOAD_LIMIT && !(params.get("limit_kw") instanceof Number limit
+                && limit.doubleValue() > 0)) {
+            problems.add(new FieldError("params.limit_kw", "a load limit above 0 kW"));
+        }
+        if (issue.type() == CommandType.RAW && !(params.get("command") instanceof String raw && !raw.isBlank())) {
+            problems.add(new FieldError("params.command", "the vendor's own command"));
+        }
+        if (issue.idempotencyKey() != null && (issue.idempotencyKey().isBlank() || issue.idempotencyKey().length() > 200)) {
+            problems.add(new FieldError("idempotency_key", "1 to 200 characters"));
+        }
+        if (!problems.isEmpty()) throw new FieldErrorsException(problems);
+    }
+
+    Command read(ResultSet rs, int row) throws SQLException {
+        return new Command(rs.getObject("id", UUID.class), rs.getObject("meter_id", UUID.class),
+                rs.getObject("vendor_id", UUID.class), CommandType.valueOf(rs.getString("type")),
+                json.readValue(rs.getString("params"), new TypeReference<Map<String, Object>>() {}),
+                rs.getString("idempotency_key"), CommandStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                rs.getString("reason"), rs.getString("hes_reference"), rs.getString("requested_by"),
+                instant(rs, "requested_at"), instant(rs, "sent_at"), instant(rs, "acknowledged_at"),
+                instant(rs, "completed_at"), rs.getString("cancelled_by"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,85 @@
+package io.vidyut.mdm.hes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vidyut.mdm.common.ConflictException;
+import io.vidyut.mdm.common.FieldErrorsException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** A vendor's event push becomes events in IS 15959 codes by its mapping's 'events' section alone. */
+class EventPayloadParserTest {
+    static final Instant NOW = PayloadParserTest.NOW;
+
+    static final PayloadMapping JSON_VENDOR = PayloadParserTest.mapping("""
+            {"format": "JSON", "rows": "meters[*].intervals[*]",
+             "fields": {"meter": "^.serial", "timestamp": "end", "values": "values"},
+             "events": {"rows": "events[*]", "fields": {"meter": "meter", "timestamp": "at", "code": "type",
+                        "batch_id": "$.batch"}, "codes": {"PWR_FAIL": 101, "PWR_BACK": 102, "MAGNET": 201}}}""");
+
+    static ParsedEvents parse(PayloadMapping mapping, String payload) {
+        return new PayloadParser(mapping).parseEvents(payload.getBytes(StandardCharsets.UTF_8), NOW);
+    }
+
+    @Test
+    void vendor_codes_map_to_is15959_numbers_and_numeric_codes_pass_as_they_are() {
+        ParsedEvents parsed = parse(JSON_VENDOR, """
+                {"batch": "E-1", "events": [
+                  {"meter": "M1", "at": "2026-11-26T10:00:00+05:30", "type": "PWR_FAIL"},
+                  {"meter": "M1", "at": "2026-11-26T10:20:00+05:30", "type": "PWR_BACK"},
+                  {"meter": "M2", "at": "2026-11-26T10:05:00+05:30", "type": "251"},
+                  {"meter": "M2", "at": "2026-11-26T10:06:00+05:30", "type": "WEIRD_THING"}]}""");
+        assertThat(parsed.batchId()).isEqualTo("E-1");
+        assertThat(parsed.rows()).isEqualTo(4);
+        assertThat(parsed.rejections()).isEmpty();
+        assertThat(parsed.events()).extracting(SourceEvent::code).containsExactly(101, 102, 251, null);
+        assertThat(parsed.events()).extracting(SourceEvent::rawCode)
+                .containsExactly("PWR_FAIL", "PWR_BACK", "251", "WEIRD_THING");
+        assertThat(parsed.events().get(0).at()).isEqualTo(Instant.parse("2026-11-26T04:30:00Z"));
+    }
+
+    @Test
+    void rows_without_meter_time_or_code_or_in_the_future_are_rejected_with_their_field() {
+        ParsedEvents parsed = parse(JSON_VENDOR, """
+                {"events": [
+                  {"at": "2026-11-26T10:00:00+05:30", "type": "PWR_FAIL"},
+                  {"meter": "M1", "at": "yesterday", "type": "PWR_FAIL"},
+                  {"meter": "M1", "at": "2026-11-26T10:00:00+05:30"},
+                  {"meter": "M1", "at": "2027-01-01T00:00:00+05:30", "type": "101"},
+                  {"meter": "M1", "at": "2026-11-26T10:00:00+05:30", "type": "101"}]}""");
+        assertThat(parsed.events()).hasSize(1);
+        assertThat(parsed.rejections()).extracting(RowRejection::row, RowRejection::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "meter"), org.assertj.core.groups.Tuple.tuple(2, "timestamp"),
+                        org.assertj.core.groups.Tuple.tuple(3, "code"), org.assertj.core.groups.Tuple.tuple(4, "timestamp"));
+        assertThat(parsed.rawRow().apply(3)).contains("\"meter\":\"M1\"");
+    }
+
+    @Test
+    void a_csv_vendor_reads_events_from_its_own_columns() {
+        PayloadMapping csv = PayloadParserTest.mapping("""
+                {"format": "CSV", "timestamp_format": "PATTERN", "timestamp_pattern": "dd/MM/yyyy HH:mm:ss",
+                 "fields": {"meter": "Serial", "timestamp": "Time", "code": "Register", "value": "Reading"},
+                 "events": {"fields": {"meter": "Serial", "timestamp": "When", "code": "Event"}, "codes": {"E07": 7}}}""");
+        ParsedEvents parsed = parse(csv, "Serial,When,Event\nK1,26/11/2026 09:00:00,E07\nK1,26/11/2026 09:30:00,8\n");
+        assertThat(parsed.events()).extracting(SourceEvent::code).containsExactly(7, 8);
+        assertThat(parsed.events().get(0).meterSerial()).isEqualTo("K1");
+    }
+
+    @Test
+    void an_events_section_is_validated_field_by_field() {
+        PayloadMapping bad = PayloadParserTest.mapping("""
+                {"format": "JSON", "rows": "r[*]", "fields": {"meter": "m", "timestamp": "t", "code": "c", "value": "v"},
+                 "events": {"fields": {"meter": "m"}, "codes": {"X": 0, "Y": 5000}}}""");
+        assertThatThrownBy(() -> new PayloadParser(bad)).isInstanceOfSatisfying(FieldErrorsException.class, e ->
+                assertThat(e.errors()).extracting(FieldErrorsException.FieldError::field).containsExactlyInAnyOrder(
+                        "events.fields.timestamp", "events.fields.code", "events.rows", "events.codes.X", "events.codes.Y"));
+    }
+
+    @Test
+    void a_vendor_without_an_events_section_cannot_push_events() {
+        assertThatThrownBy(() -> parse(PayloadParserTest.VENDOR_A, "{}")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("'events'");
+    }
+}
