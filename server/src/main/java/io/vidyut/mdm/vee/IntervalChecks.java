@@ -88,20 +88,23 @@ final class IntervalChecks {
         BitSet candidates = new BitSet(day.slots());
         written.stream().forEach(slot -> candidates.set(Math.max(0, slot - window), Math.min(day.slots(), slot + window + 1)));
         double floor = settings.spikeMinimumKwh();
-        candidates.stream().filter(judged::test).forEach(slot -> {
-            double value = kwhOf(day, slot);
-            if (value < floor) return;
-            double[] neighbours = java.util.stream.IntStream.rangeClosed(slot - window, slot + window)
-                    .filter(n -> n != slot && n >= 0 && n < day.slots() && day.values()[n] != null)
-                    .mapToDouble(n -> kwhOf(day, n)).sorted().toArray();
-            if (neighbours.length < window) return;
-            double median = neighbours[neighbours.length / 2];
+        double resolution = day.channel().resolution().doubleValue();
+        int[] neighbours = new int[2 * window]; // fixed-point values: this runs for every stored day row
+        for (int slot = candidates.nextSetBit(0); slot >= 0; slot = candidates.nextSetBit(slot + 1)) {
+            if (!judged.test(slot) || kwhOf(day, slot) < floor) continue;
+            int count = 0;
+            for (int n = Math.max(0, slot - window); n <= Math.min(day.slots() - 1, slot + window); n++) {
+                if (n != slot && day.values()[n] != null) neighbours[count++] = day.values()[n];
+            }
+            if (count < window) continue;
+            Arrays.sort(neighbours, 0, count);
+            double median = neighbours[count / 2] * resolution;
             double threshold = settings.spikeFactor() * Math.max(median, floor);
-            if (value > threshold) {
+            if (kwhOf(day, slot) > threshold) {
                 findings.add(finding(day, VeeRule.SPIKE, slot, slot, Finding.detail("value", Finding.value(day.channel(), day.values()[slot]),
                         "neighbour_median_kwh", Finding.rounded(median), "threshold_kwh", Finding.rounded(threshold), "factor", settings.spikeFactor())));
             }
-        });
+        }
     }
 
     private void flatLines(List<Finding> findings, IntervalDay day, BitSet written, IntPredicate judged) {
