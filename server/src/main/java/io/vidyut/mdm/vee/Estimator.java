@@ -87,13 +87,15 @@ final class Estimator {
     }
 
     /**
-     * The neighbours' average at each missing slot, scaled by how this meter compares with them over
-     * the slots both have on the gap's days. {@code neighbours} are timelines over the same days.
+     * The neighbours' average at each missing slot, scaled by how this meter compares with them on
+     * the known slots around the gap (as many on each side as the gap is long, at least four
+     * hours' worth), so a short gap takes the meter's level at that time of day and a long one its
+     * level over the surrounding days. {@code neighbours} are timelines over the same days.
      */
     static Optional<long[]> profile(Timeline line, Timeline.Gap gap, List<Timeline> neighbours) {
         if (neighbours.isEmpty()) return Optional.empty();
-        int perDay = 24 * 60 / line.intervalMinutes;
-        int from = (gap.first() / perDay) * perDay, to = Math.min(line.size(), (gap.last() / perDay + 1) * perDay);
+        int reach = Math.max(gap.length(), 4 * 60 / line.intervalMinutes);
+        int from = Math.max(0, gap.first() - reach), to = Math.min(line.size(), gap.last() + 1 + reach);
         double own = 0, theirs = 0;
         for (int index = from; index < to; index++) {
             if (!line.known(index)) continue;

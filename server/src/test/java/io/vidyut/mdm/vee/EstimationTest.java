@@ -79,11 +79,12 @@ class EstimationTest extends VeePipelineTest {
     @Test
     void the_scheduled_run_leaves_fresh_gaps_alone_and_fills_old_long_ones_from_the_dt_profile() {
         String meter = consumerMeter("QUIET");
-        consumerMeter("NEIGHBOUR");
+        String neighbour = consumerMeter("NEIGHBOUR");
         LocalDate yesterday = LocalDate.now(IST).minusDays(1);
         push("QUIET", day(yesterday, slot -> slot >= 20 && slot < 40 ? null : 0.2));
         push("NEIGHBOUR", day(yesterday, slot -> slot >= 20 && slot < 40 ? 0.5 : 0.1));
         awaitDay(meter, yesterday, 76);
+        awaitDay(neighbour, yesterday, 96);
 
         Instant beforeGrace = slotEnd(yesterday, 39).toInstant().plusSeconds(3600);
         assertThat(runScheduled(beforeGrace)).as("still inside the 4-hour grace period").isEmpty();

@@ -126,6 +126,20 @@ class EstimatorTest {
         assertThat(values).containsOnly(160); // this meter uses twice what its neighbour does
     }
 
+    @Test
+    void the_dt_profile_works_for_a_meter_with_no_history_before_the_gap_day() {
+        LocalDate start = MONDAY.minusDays(29);
+        IntervalDay own = day(MONDAY, 200);
+        for (int slot = 20; slot < 40; slot++) own.values()[slot] = null;
+        IntervalDay neighbour = day(MONDAY, 100);
+        for (int slot = 20; slot < 40; slot++) neighbour.values()[slot] = 500;
+        Timeline line = Timeline.of(Channel.KWH_IMPORT, start, MONDAY.plusDays(1), List.of(own), IST);
+        Timeline theirs = Timeline.of(Channel.KWH_IMPORT, start, MONDAY.plusDays(1), List.of(neighbour), IST);
+        int first = 29 * 96 + 20;
+        long[] values = Estimator.profile(line, new Timeline.Gap(first, first + 19), List.of(theirs)).orElseThrow();
+        assertThat(values).containsOnly(1000);
+    }
+
     private static Integer[] fill(int value) {
         Integer[] values = new Integer[96];
         Arrays.fill(values, value);
