@@ -25,8 +25,11 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(Path jar, Path dataDir, Map<String, String> environment, String javaOptions)
             throws IOException, InterruptedException {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                javaOptions, "-jar", jar.toAbsolutePath().toString());
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(java.util.Arrays.asList(javaOptions.trim().split("\\s+"))); // several options in one flag
+        command.addAll(java.util.List.of("-jar", jar.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.environment().put("MDM_PORT", String.valueOf(port));
         builder.environment().put("MDM_DATA_DIR", dataDir.toString());

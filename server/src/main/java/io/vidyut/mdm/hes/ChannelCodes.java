@@ -12,14 +12,26 @@ import java.util.Optional;
  * to a canonical channel: the vendor's explicit mapping first, then the IS 15959 standard codes.
  */
 final class ChannelCodes {
+    /** Distinct codes remembered per parser: a batch repeats a handful of codes a million times. */
+    private static final int REMEMBERED = 1024;
     private final Map<String, Channel> explicit = new HashMap<>();
+    private final Map<String, Optional<Channel>> resolved = new HashMap<>();
 
     ChannelCodes(Map<String, String> codes) {
         codes.forEach((code, channel) -> explicit.put(key(code), Channel.valueOf(channel)));
     }
 
+    /** Not thread-safe: one parser reads one payload on one thread. */
     Optional<Channel> resolve(String code) {
         if (code == null) return Optional.empty();
+        Optional<Channel> known = resolved.get(code);
+        if (known != null) return known;
+        Optional<Channel> channel = lookUp(code);
+        if (resolved.size() < REMEMBERED) resolved.put(code, channel);
+        return channel;
+    }
+
+    private Optional<Channel> lookUp(String code) {
         Channel mapped = explicit.get(key(code));
         if (mapped != null) return Optional.of(mapped);
         return obis(code).flatMap(Channel::ofStandardObis);

@@ -78,10 +78,18 @@ public class ReadingStore {
         for (Reading reading : readings) {
             (reading.channel().kind() == ChannelKind.INTERVAL ? intervals : registers).add(reading);
         }
-        return writeIntervals(tenant, intervals, zone, source).plus(writeRegisters(tenant, registers, zone, source));
+        List<ReadingsStored.Change> changes = new ArrayList<>();
+        List<Reading> writtenRegisters = new ArrayList<>();
+        WriteResult result = writeIntervals(tenant, intervals, zone, source, changes)
+                .plus(writeRegisters(tenant, registers, source, writtenRegisters));
+        if (!changes.isEmpty() || !writtenRegisters.isEmpty()) {
+            events.publishEvent(new ReadingsStored(tenant, zone, source, changes, writtenRegisters));
+        }
+        return result;
     }
 
-    private WriteResult writeIntervals(UUID tenant, List<Reading> readings, ZoneId zone, String source) {
+    private WriteResult writeIntervals(UUID tenant, List<Reading> readings, ZoneId zone, String source,
+                                       List<ReadingsStored.Change> changes) {
         if (readings.isEmpty()) return new WriteResult(0, 0, 0, List.of());
         Map<DayKey, List<Reading>> byDay = new LinkedHashMap<>();
         for (Reading reading : readings) {
@@ -97,7 +105,6 @@ public class ReadingStore {
         List<DayRow> inserts = new ArrayList<>();
         List<DayRow> updates = new ArrayList<>();
         List<DayRow> superseded = new ArrayList<>();
-        List<IntervalsStored.Change> changes = new ArrayList<>();
         for (Map.Entry<DayKey, List<Reading>> entry : byDay.entrySet()) {
             DayRow stored = existing.get(entry.getKey());
             int minutes = stored != null ? stored.intervalMinutes : entry.getValue().get(0).intervalMinutes();
@@ -120,7 +127,7 @@ public class ReadingStore {
                 }
             }
             if (!written.isEmpty()) {
-                changes.add(new IntervalsStored.Change(IntervalDay.of(row), before == null ? null : IntervalDay.of(before), written));
+                changes.add(new ReadingsStored.Change(IntervalDay.of(row), before == null ? null : IntervalDay.of(before), written));
             }
             if (stored == null) {
                 row.version = 1;
@@ -136,7 +143,6 @@ public class ReadingStore {
         insertRows(tenant, inserts);
         archive(tenant, superseded, source);
         updateRows(updates);
-        if (!changes.isEmpty()) events.publishEvent(new IntervalsStored(tenant, zone, source, changes));
         return new WriteResult(filled, unchanged, changed, refused);
     }
 
@@ -227,10 +233,9 @@ public class ReadingStore {
         ps.setObject(first + 2, row.key.day());
     }
 
-    private WriteResult writeRegisters(UUID tenant, List<Reading> readings, ZoneId zone, String source) {
+    private WriteResult writeRegisters(UUID tenant, List<Reading> readings, String source, List<Reading> written) {
         if (readings.isEmpty()) return new WriteResult(0, 0, 0, List.of());
         int filled = 0, unchanged = 0, changed = 0;
-        List<Reading> written = new ArrayList<>();
         for (Reading reading : readings) {
             var stored = jdbc.sql("""
                     select value, quality, version from register_read
@@ -266,7 +271,6 @@ public class ReadingStore {
                 written.add(reading);
             }
         }
-        if (!written.isEmpty()) events.publishEvent(new RegistersStored(tenant, zone, source, written));
         return new WriteResult(filled, unchanged, changed, List.of());
     }
 

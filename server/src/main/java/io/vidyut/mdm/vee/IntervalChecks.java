@@ -25,11 +25,14 @@ final class IntervalChecks {
     private final VeeSettings settings;
     private final MeterProfile meter;
     private final ZoneId zone;
+    private final java.util.OptionalDouble typicalKwh;
 
-    IntervalChecks(VeeSettings settings, MeterProfile meter, ZoneId zone) {
+    /** {@code typicalKwh}: the meter's recent typical interval on this channel, when enough is known. */
+    IntervalChecks(VeeSettings settings, MeterProfile meter, ZoneId zone, java.util.OptionalDouble typicalKwh) {
         this.settings = settings;
         this.meter = meter;
         this.zone = zone;
+        this.typicalKwh = typicalKwh;
     }
 
     /** {@code voltage} is asked for only when a zero run needs it. */
@@ -82,7 +85,10 @@ final class IntervalChecks {
         }
     }
 
-    /** A slot is judged once enough of its neighbours are there; a touched slot re-judges its window. */
+    /**
+     * A slot is judged against the median of its neighbours once enough of them are there (a
+     * touched slot re-judges its window); before that, against the meter's recent typical interval.
+     */
     private void spikes(List<Finding> findings, IntervalDay day, BitSet written, IntPredicate judged) {
         int window = settings.spikeWindow();
         BitSet candidates = new BitSet(day.slots());
@@ -96,13 +102,23 @@ final class IntervalChecks {
             for (int n = Math.max(0, slot - window); n <= Math.min(day.slots() - 1, slot + window); n++) {
                 if (n != slot && day.values()[n] != null) neighbours[count++] = day.values()[n];
             }
-            if (count < window) continue;
+            if (count < window) {
+                if (typicalKwh.isEmpty()) continue;
+                double threshold = settings.spikeHistoryFactor() * Math.max(typicalKwh.getAsDouble(), floor);
+                if (kwhOf(day, slot) > threshold) {
+                    findings.add(finding(day, VeeRule.SPIKE, slot, slot, Finding.detail("value", Finding.value(day.channel(), day.values()[slot]),
+                            "typical_kwh", Finding.rounded(typicalKwh.getAsDouble()), "threshold_kwh", Finding.rounded(threshold),
+                            "factor", settings.spikeHistoryFactor(), "basis", "history")));
+                }
+                continue;
+            }
             Arrays.sort(neighbours, 0, count);
             double median = neighbours[count / 2] * resolution;
             double threshold = settings.spikeFactor() * Math.max(median, floor);
             if (kwhOf(day, slot) > threshold) {
                 findings.add(finding(day, VeeRule.SPIKE, slot, slot, Finding.detail("value", Finding.value(day.channel(), day.values()[slot]),
-                        "neighbour_median_kwh", Finding.rounded(median), "threshold_kwh", Finding.rounded(threshold), "factor", settings.spikeFactor())));
+                        "neighbour_median_kwh", Finding.rounded(median), "threshold_kwh", Finding.rounded(threshold),
+                        "factor", settings.spikeFactor(), "basis", "neighbours")));
             }
         }
     }

@@ -4,10 +4,9 @@ import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.channels.Quality;
 import io.vidyut.mdm.meters.MeterMultiplierChanged;
 import io.vidyut.mdm.readings.IntervalDay;
-import io.vidyut.mdm.readings.IntervalsStored;
+import io.vidyut.mdm.readings.ReadingsStored;
 import io.vidyut.mdm.readings.Reading;
 import io.vidyut.mdm.readings.ReadingStore;
-import io.vidyut.mdm.readings.RegistersStored;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -46,13 +45,14 @@ class ReadingValidator {
     private final RegisterChecks registerChecks;
     private final ReadingStore store;
     private final ValidationCounts counts;
+    private final MeterLevels levels;
     private final Counter findingsCounter;
     private final Counter errors;
     private final TransactionTemplate nested;
     private static final Logger log = LoggerFactory.getLogger(ReadingValidator.class);
 
     ReadingValidator(@Value("${mdm.vee.enabled:true}") boolean enabled, MeterProfiles profiles, VeeSettingsService settings,
-                     VeeExceptions exceptions, RegisterChecks registerChecks, ReadingStore store, ValidationCounts counts,
+                     VeeExceptions exceptions, RegisterChecks registerChecks, ReadingStore store, ValidationCounts counts, MeterLevels levels,
                      MeterRegistry metrics, PlatformTransactionManager transactions) {
         this.enabled = enabled;
         this.profiles = profiles;
@@ -61,6 +61,7 @@ class ReadingValidator {
         this.registerChecks = registerChecks;
         this.store = store;
         this.counts = counts;
+        this.levels = levels;
         this.findingsCounter = metrics.counter("mdm.vee.findings");
         this.errors = metrics.counter("mdm.vee.errors");
         this.nested = new TransactionTemplate(transactions);
@@ -68,13 +69,11 @@ class ReadingValidator {
     }
 
     @EventListener
-    void on(IntervalsStored stored) {
-        if (enabled) guarded(() -> validate(stored));
-    }
-
-    @EventListener
-    void on(RegistersStored stored) {
-        if (enabled) guarded(() -> validate(stored));
+    void on(ReadingsStored stored) {
+        if (enabled) guarded(() -> {
+            validateIntervals(stored);
+            validateRegisters(stored);
+        });
     }
 
     /**
@@ -90,20 +89,24 @@ class ReadingValidator {
         }
     }
 
-    private void validate(IntervalsStored stored) {
+    private void validateIntervals(ReadingsStored stored) {
         Instant settledBefore = Instant.now();
-        for (IntervalsStored.Change change : stored.changes()) {
+        for (ReadingsStored.Change change : stored.changes()) {
             IntervalDay day = change.after();
             Optional<MeterProfile> found = profiles.find(day.meterId());
             if (found.isEmpty()) continue;
             MeterProfile meter = found.get();
             VeeSettingsService.Versioned rules = settings.effective(meter.category());
             settleReplaced(change, stored.zone(), stored.source(), rules.settings(), settledBefore);
-            List<Finding> findings = new ArrayList<>(new IntervalChecks(rules.settings(), meter, stored.zone())
+            java.util.OptionalDouble typical = levels.typical(stored.tenantId(), day);
+            List<Finding> findings = new ArrayList<>(new IntervalChecks(rules.settings(), meter, stored.zone(), typical)
                     .check(day, change.before(), change.written(), voltage(stored, day)));
+            if (day.channel() == Channel.KWH_IMPORT || day.channel() == Channel.KVAH_IMPORT) {
+                levels.learn(stored.tenantId(), day, change.written());
+            }
             if (completedNow(change) && rules.settings().checks(VeeRule.SUM_CHECK)) {
                 RegisterChecks.registerOf(day.channel()).ifPresent(register -> findings.addAll(registerChecks.checkDayEnd(meter, register,
-                        day.slotEnd(day.slots() - 1, stored.zone()), rules.settings(), stored.zone())));
+                        day.slotEnd(day.slots() - 1, stored.zone()), rules.settings(), stored)));
             }
             exceptions.record(stored.tenantId(), findings, rules.version());
             findingsCounter.increment(findings.size());
@@ -111,15 +114,17 @@ class ReadingValidator {
         }
     }
 
-    private void validate(RegistersStored stored) {
-        for (Reading read : stored.registers()) {
+    /** In time order per meter and channel, so each read is judged against the one before it. */
+    private void validateRegisters(ReadingsStored stored) {
+        List<Reading> reads = new ArrayList<>(stored.registers());
+        reads.sort(java.util.Comparator.comparing((Reading r) -> r.meterId()).thenComparing(Reading::channel).thenComparing(Reading::at));
+        for (Reading read : reads) {
             if (!RegisterChecks.INTERVALS_OF.containsKey(read.channel())) continue;
             Optional<MeterProfile> found = profiles.find(read.meterId());
             if (found.isEmpty()) continue;
             MeterProfile meter = found.get();
             VeeSettingsService.Versioned rules = settings.effective(meter.category());
-            List<Finding> findings = registerChecks.check(meter, read.channel(), read.at(), read.value(), rules.settings(),
-                    stored.zone());
+            List<Finding> findings = registerChecks.check(meter, read.channel(), read.at(), read.value(), rules.settings(), stored);
             findings.removeIf(f -> !rules.settings().checks(f.rule()));
             exceptions.record(stored.tenantId(), findings, rules.version());
             findingsCounter.increment(findings.size());
@@ -129,6 +134,7 @@ class ReadingValidator {
     @EventListener
     void on(MeterMultiplierChanged changed) {
         profiles.forget(changed.meterId());
+        registerChecks.multiplierChanged(changed.tenantId(), changed.meterId());
         if (!enabled) return;
         List<Finding> findings = new ArrayList<>();
         for (Channel register : RegisterChecks.INTERVALS_OF.keySet()) {
@@ -143,7 +149,7 @@ class ReadingValidator {
      * reported is closed by data that filled it. Fresh slots cannot have either, so the usual
      * write costs nothing here.
      */
-    private void settleReplaced(IntervalsStored.Change change, ZoneId zone, String source, VeeSettings rules, Instant now) {
+    private void settleReplaced(ReadingsStored.Change change, ZoneId zone, String source, VeeSettings rules, Instant now) {
         IntervalDay day = change.after();
         Instant graceEdge = now.minusSeconds(rules.graceMinutes() * 60L);
         BitSet replaced = new BitSet();
@@ -165,21 +171,21 @@ class ReadingValidator {
         }
     }
 
-    private static boolean completedNow(IntervalsStored.Change change) {
+    private static boolean completedNow(ReadingsStored.Change change) {
         if (!change.after().channel().additive()) return false;
         for (Integer value : change.after().values()) if (value == null) return false;
         return change.before() == null || java.util.Arrays.asList(change.before().values()).contains(null);
     }
 
     /** The same day's voltage from this write if it carried it, else from the store, asked only once. */
-    private Supplier<Optional<IntervalDay>> voltage(IntervalsStored stored, IntervalDay day) {
-        return () -> stored.changes().stream().map(IntervalsStored.Change::after)
+    private Supplier<Optional<IntervalDay>> voltage(ReadingsStored stored, IntervalDay day) {
+        return () -> stored.changes().stream().map(ReadingsStored.Change::after)
                 .filter(d -> d.meterId().equals(day.meterId()) && d.channel() == Channel.VOLTAGE_R_AVG && d.day().equals(day.day()))
                 .findFirst()
                 .or(() -> store.days(day.meterId(), Channel.VOLTAGE_R_AVG, day.day(), day.day()).stream().findFirst());
     }
 
-    private void count(IntervalsStored.Change change, List<Finding> findings, MeterProfile meter, ZoneId zone) {
+    private void count(ReadingsStored.Change change, List<Finding> findings, MeterProfile meter, ZoneId zone) {
         IntervalDay day = change.after();
         int validated = (int) change.written().stream()
                 .filter(slot -> !day.has(slot, Quality.ESTIMATED) && !day.has(slot, Quality.EDITED)).count();

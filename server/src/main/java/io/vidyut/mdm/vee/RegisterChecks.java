@@ -1,6 +1,9 @@
 package io.vidyut.mdm.vee;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.readings.ReadingsStored;
 import io.vidyut.mdm.readings.IntervalDay;
 import io.vidyut.mdm.readings.ReadingStore;
 import io.vidyut.mdm.readings.ReadingStore.RegisterValue;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,16 +44,40 @@ class RegisterChecks {
     private final ReadingStore store;
     private final JdbcClient jdbc;
 
+    private record RegisterKey(UUID tenantId, UUID meterId, Channel channel) {}
+
+    private record MeterKey(UUID tenantId, UUID meterId) {}
+
+    /**
+     * The latest read of each cumulative register this instance stored: the read before the next
+     * one, without a query, as long as reads arrive in order (the pipeline keeps a meter on one
+     * consumer); anything older than the remembered read is looked up.
+     */
+    private final Cache<RegisterKey, RegisterValue> latest = Caffeine.newBuilder().maximumSize(1_000_000).build();
+    /** Whether a meter ever had its multiplier changed (rare: most meters never need the range query). */
+    private final Cache<MeterKey, Boolean> multiplierEverChanged = Caffeine.newBuilder().maximumSize(1_000_000).build();
+
     RegisterChecks(ReadingStore store, JdbcClient jdbc) {
         this.store = store;
         this.jdbc = jdbc;
     }
 
-    /** Findings for the register read {@code value} of a cumulative channel at {@code at}. */
-    List<Finding> check(MeterProfile meter, Channel register, Instant at, long value, VeeSettings settings, ZoneId zone) {
+    void multiplierChanged(UUID tenantId, UUID meterId) {
+        multiplierEverChanged.put(new MeterKey(tenantId, meterId), true);
+    }
+
+    /**
+     * Findings for the register read {@code value} of a cumulative channel at {@code at}, stored by
+     * {@code stored} (whose day rows the sum check uses before asking the store).
+     */
+    List<Finding> check(MeterProfile meter, Channel register, Instant at, long value, VeeSettings settings, ReadingsStored stored) {
         List<Finding> findings = new ArrayList<>();
-        Optional<RegisterValue> previous = store.registerBefore(meter.meterId(), register, at);
+        RegisterKey key = new RegisterKey(stored.tenantId(), meter.meterId(), register);
+        Optional<RegisterValue> previous = previous(key, at);
+        RegisterValue remembered = latest.getIfPresent(key);
+        if (remembered == null || remembered.at().isBefore(at)) latest.put(key, new RegisterValue(at, value, 0));
         if (previous.isEmpty()) return findings;
+        ZoneId zone = stored.zone();
         long earlier = previous.get().value();
         long advance = value - earlier;
         if (advance < 0) {
@@ -68,26 +96,35 @@ class RegisterChecks {
             advance += wrap;
         }
         Channel intervals = INTERVALS_OF.get(register);
-        if (Duration.between(previous.get().at(), at).compareTo(LONGEST_SPAN) > 0 || multiplierChanged(meter, register, previous.get().at(), at)) {
+        if (Duration.between(previous.get().at(), at).compareTo(LONGEST_SPAN) > 0
+                || multiplierChanged(stored.tenantId(), meter, register, previous.get().at(), at)) {
             return findings;
         }
-        sumCheck(meter, intervals, previous.get().at(), at, advance, settings, zone).ifPresent(findings::add);
+        sumCheck(meter, intervals, previous.get().at(), at, advance, settings, stored).ifPresent(findings::add);
         return findings;
     }
 
     /** The sum check of the register read that closes {@code dayEnd}, if both reads are there. */
-    List<Finding> checkDayEnd(MeterProfile meter, Channel register, Instant dayEnd, VeeSettings settings, ZoneId zone) {
-        return store.registerBefore(meter.meterId(), register, dayEnd.plusSeconds(1))
-                .filter(read -> read.at().equals(dayEnd))
-                .map(read -> check(meter, register, dayEnd, read.value(), settings, zone).stream()
+    List<Finding> checkDayEnd(MeterProfile meter, Channel register, Instant dayEnd, VeeSettings settings, ReadingsStored stored) {
+        RegisterValue remembered = latest.getIfPresent(new RegisterKey(stored.tenantId(), meter.meterId(), register));
+        if (remembered != null && remembered.at().isBefore(dayEnd)) return List.of(); // the closing read has not come yet
+        Optional<RegisterValue> closing = remembered != null && remembered.at().equals(dayEnd) ? Optional.of(remembered)
+                : store.registerBefore(meter.meterId(), register, dayEnd.plusSeconds(1)).filter(read -> read.at().equals(dayEnd));
+        return closing.map(read -> check(meter, register, dayEnd, read.value(), settings, stored).stream()
                         .filter(f -> f.rule() == VeeRule.SUM_CHECK).toList())
                 .orElse(List.of());
     }
 
+    private Optional<RegisterValue> previous(RegisterKey key, Instant at) {
+        RegisterValue remembered = latest.getIfPresent(key);
+        if (remembered != null && remembered.at().isBefore(at)) return Optional.of(remembered);
+        return store.registerBefore(key.meterId(), key.channel(), at);
+    }
+
     private Optional<Finding> sumCheck(MeterProfile meter, Channel channel, Instant from, Instant to, long advance,
-                                       VeeSettings settings, ZoneId zone) {
-        List<IntervalDay> days = store.days(meter.meterId(), channel, IntervalDay.dayOf(from, zone, 1).minusDays(1),
-                IntervalDay.dayOf(to, zone, 1));
+                                       VeeSettings settings, ReadingsStored stored) {
+        ZoneId zone = stored.zone();
+        List<IntervalDay> days = days(meter, channel, IntervalDay.dayOf(from, zone, 1).minusDays(1), IntervalDay.dayOf(to, zone, 1), stored);
         if (days.isEmpty()) return Optional.empty();
         long sum = 0;
         int count = 0;
@@ -114,7 +151,29 @@ class RegisterChecks {
                         "intervals", count)));
     }
 
-    private boolean multiplierChanged(MeterProfile meter, Channel register, Instant from, Instant to) {
+    /** The day rows from first to last: those this write stored come from its event, the rest from the store. */
+    private List<IntervalDay> days(MeterProfile meter, Channel channel, java.time.LocalDate first, java.time.LocalDate last,
+                                   ReadingsStored stored) {
+        java.util.Map<java.time.LocalDate, IntervalDay> inEvent = new java.util.HashMap<>();
+        for (ReadingsStored.Change change : stored.changes()) {
+            IntervalDay day = change.after();
+            if (day.meterId().equals(meter.meterId()) && day.channel() == channel && !day.day().isBefore(first) && !day.day().isAfter(last)) {
+                inEvent.put(day.day(), day);
+            }
+        }
+        long span = last.toEpochDay() - first.toEpochDay() + 1;
+        if (inEvent.size() == span) return new ArrayList<>(new java.util.TreeMap<>(inEvent).values());
+        java.util.Map<java.time.LocalDate, IntervalDay> all = new java.util.TreeMap<>();
+        store.days(meter.meterId(), channel, first, last).forEach(day -> all.put(day.day(), day));
+        all.putAll(inEvent);
+        return new ArrayList<>(all.values());
+    }
+
+    private boolean multiplierChanged(UUID tenantId, MeterProfile meter, Channel register, Instant from, Instant to) {
+        boolean ever = multiplierEverChanged.get(new MeterKey(tenantId, meter.meterId()), key -> jdbc.sql("""
+                        select exists (select 1 from vee_exception where meter_id = ? and rule = 'MULTIPLIER_CHANGE')""")
+                .param(meter.meterId()).query(Boolean.class).single());
+        if (!ever) return false;
         return jdbc.sql("""
                         select exists (select 1 from vee_exception where meter_id = ? and channel = ? and rule = 'MULTIPLIER_CHANGE'
                                           and first_at > ? and first_at <= ?)""")

@@ -21,6 +21,8 @@ import java.util.Set;
  * @param spikeFactor                   an interval above this multiple of its neighbours' median is a spike
  * @param spikeWindow                   neighbours on each side the median is taken over
  * @param spikeMinimumKwh               intervals below this are never spikes (noise at near-zero load)
+ * @param spikeHistoryFactor            with too few neighbours to judge by, an interval above this multiple of the
+ *                                      meter's recent typical interval is a spike
  * @param zeroRunIntervals              zero intervals in a row, with voltage present, that fail
  * @param zeroRunMinimumVolts           voltage that counts as present
  * @param flatLineIntervals             equal non-zero intervals in a row that fail
@@ -37,6 +39,7 @@ import java.util.Set;
  */
 public record VeeSettings(Set<VeeRule> rules, Integer graceMinutes, Integer lookbackDays, Double highLimitFactor,
                           Double lowLimitFactor, Double spikeFactor, Integer spikeWindow, Double spikeMinimumKwh,
+                          Double spikeHistoryFactor,
                           Integer zeroRunIntervals, Double zeroRunMinimumVolts, Integer flatLineIntervals,
                           Double sumCheckTolerancePercent, Double sumCheckMinimumKwh, Double registerMaximumKwh,
                           Double rolloverThresholdPercent, Integer linearMaximumMinutes, Integer likeDayWeeks,
@@ -52,6 +55,7 @@ public record VeeSettings(Set<VeeRule> rules, Integer graceMinutes, Integer look
         if (spikeFactor == null) spikeFactor = 5.0;
         if (spikeWindow == null) spikeWindow = 8;
         if (spikeMinimumKwh == null) spikeMinimumKwh = 0.05;
+        if (spikeHistoryFactor == null) spikeHistoryFactor = 10.0;
         if (zeroRunIntervals == null) zeroRunIntervals = 16;
         if (zeroRunMinimumVolts == null) zeroRunMinimumVolts = 100.0;
         if (flatLineIntervals == null) flatLineIntervals = 12;
@@ -70,7 +74,7 @@ public record VeeSettings(Set<VeeRule> rules, Integer graceMinutes, Integer look
 
     public static VeeSettings defaults() {
         return new VeeSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     public boolean checks(VeeRule rule) {
@@ -91,6 +95,7 @@ public record VeeSettings(Set<VeeRule> rules, Integer graceMinutes, Integer look
         if (spikeFactor <= 1) problems.add(new FieldError("spike_factor", "must be more than 1"));
         between(problems, "spike_window", spikeWindow, 1, 48);
         if (spikeMinimumKwh < 0) problems.add(new FieldError("spike_minimum_kwh", "must not be negative"));
+        if (spikeHistoryFactor <= 1) problems.add(new FieldError("spike_history_factor", "must be more than 1"));
         between(problems, "zero_run_intervals", zeroRunIntervals, 2, 2880);
         if (zeroRunMinimumVolts <= 0) problems.add(new FieldError("zero_run_minimum_volts", "must be positive"));
         between(problems, "flat_line_intervals", flatLineIntervals, 2, 2880);

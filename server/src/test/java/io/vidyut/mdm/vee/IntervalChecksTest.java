@@ -14,6 +14,7 @@ import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class IntervalChecksTest {
     }
 
     static List<Finding> check(IntervalDay day, VeeSettings settings, MeterProfile meter) {
-        return new IntervalChecks(settings, meter, IST).check(day, null, all(), Optional::empty);
+        return new IntervalChecks(settings, meter, IST, OptionalDouble.empty()).check(day, null, all(), Optional::empty);
     }
 
     static List<VeeRule> rules(List<Finding> findings) {
@@ -76,6 +77,21 @@ class IntervalChecksTest {
         }
 
         @Test
+        void an_interval_arriving_before_its_neighbours_is_judged_against_the_meters_recent_typical_interval() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
+            Arrays.fill(day.values(), null);
+            day.values()[40] = 2100;
+            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.of(0.2))
+                    .check(day, null, all(), Optional::empty);
+            assertThat(rules(findings)).as("above 10 × 0.2 kWh").containsExactlyInAnyOrder(VeeRule.SPIKE, VeeRule.HIGH_LIMIT);
+            assertThat(findings).filteredOn(f -> f.rule() == VeeRule.SPIKE).singleElement()
+                    .satisfies(spike -> assertThat(spike.detail()).containsEntry("basis", "history"));
+            day.values()[40] = 1900;
+            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.of(0.2))
+                    .check(day, null, all(), Optional::empty)).extracting(Finding::rule).doesNotContain(VeeRule.SPIKE);
+        }
+
+        @Test
         void near_zero_load_never_spikes() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.0);
             vary(day);
@@ -103,13 +119,13 @@ class IntervalChecksTest {
             for (int slot = 20; slot < 40; slot++) day.values()[slot] = 0;
             IntervalDay voltage = day(Channel.VOLTAGE_R_AVG, 0);
             Arrays.fill(voltage.values(), 23_000);
-            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST)
+            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty())
                     .check(day, null, all(), () -> Optional.of(voltage));
             assertThat(rules(findings)).containsExactly(VeeRule.ZERO_RUN);
             assertThat(findings.get(0).detail()).containsEntry("intervals", 20);
 
             Arrays.fill(voltage.values(), 0); // an outage: zero consumption is right
-            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST).check(day, null, all(), () -> Optional.of(voltage)))
+            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty()).check(day, null, all(), () -> Optional.of(voltage)))
                     .isEmpty();
             assertThat(check(day, VeeSettings.defaults(), CONSUMER)).as("no voltage known: not judged").isEmpty();
         }
@@ -153,7 +169,7 @@ class IntervalChecksTest {
             vary(day);
             assertThat(check(day, VeeSettings.defaults(), CONSUMER)).isEmpty();
             VeeSettings withLow = new VeeSettings(null, null, null, null, 0.1, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null);
             assertThat(rules(check(day, withLow, CONSUMER))).containsOnly(VeeRule.LOW_LIMIT);
         }
     }
@@ -181,12 +197,12 @@ class IntervalChecksTest {
             after.values()[5] = 250;
             BitSet written = new BitSet();
             written.set(5);
-            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST).check(after, before, written, Optional::empty);
+            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty()).check(after, before, written, Optional::empty);
             assertThat(rules(findings)).containsExactly(VeeRule.DUPLICATE);
             assertThat(findings.get(0).detail()).containsEntry("value", new BigDecimal("0.25"));
 
             before.quality()[5] = (byte) Quality.ESTIMATED.bit();
-            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST).check(after, before, written, Optional::empty)).isEmpty();
+            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty()).check(after, before, written, Optional::empty)).isEmpty();
         }
 
         @Test
@@ -206,7 +222,7 @@ class IntervalChecksTest {
             vary(day);
             day.values()[40] = 1500;
             VeeSettings noSpikes = new VeeSettings(EnumSet.complementOf(EnumSet.of(VeeRule.SPIKE)), null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             assertThat(check(day, noSpikes, CONSUMER)).isEmpty();
         }
     }
