@@ -39,8 +39,11 @@ class ExceptionQueue {
         enum Action { ACCEPT, EDIT, ESTIMATE }
     }
 
+    /** One rule's figures for a vendor: its exceptions, the values they cover, and the share of values passing it. */
+    record RuleFigures(long exceptions, long values, BigDecimal passRate) {}
+
     record VendorFigures(UUID vendorId, long validated, long failed, BigDecimal passRate, long estimatedIntervals,
-                         BigDecimal estimatedShare, java.util.Map<VeeRule, Long> exceptionsByRule) {}
+                         BigDecimal estimatedShare, java.util.Map<VeeRule, RuleFigures> rules) {}
 
     record Statistics(LocalDate from, LocalDate to, List<VendorFigures> vendors) {}
 
@@ -96,6 +99,7 @@ class ExceptionQueue {
         return resolved;
     }
 
+    /** Figures about the data of tenant-local days (intervals ending in them), whenever it was validated. */
     @Transactional(readOnly = true)
     Statistics statistics(LocalDate from, LocalDate to) {
         ZoneId zone = zone();
@@ -109,24 +113,30 @@ class ExceptionQueue {
                 .query(rs -> { counts.put(rs.getObject(1, UUID.class), new long[] {rs.getLong(2), rs.getLong(3), 0}); });
         jdbc.sql("""
                         select m.hes_vendor_id, sum(e.intervals) from vee_estimate e join meter m on m.id = e.meter_id
-                         where e.created_at >= ? and e.created_at < ? and m.hes_vendor_id is not null group by 1""")
+                         where e.first_at > ? and e.first_at <= ? and m.hes_vendor_id is not null group by 1""")
                 .params(java.sql.Timestamp.from(start), java.sql.Timestamp.from(end))
                 .query(rs -> { counts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new long[3])[2] = rs.getLong(2); });
-        java.util.Map<UUID, java.util.Map<VeeRule, Long>> byRule = new java.util.HashMap<>();
+        java.util.Map<UUID, java.util.Map<VeeRule, long[]>> byRule = new java.util.HashMap<>();
+        // values covered: a run's intervals at the meter's 15-minute default, one for a register read
         jdbc.sql("""
-                        select m.hes_vendor_id, e.rule, count(*) from vee_exception e join meter m on m.id = e.meter_id
-                         where e.detected_at >= ? and e.detected_at < ? and m.hes_vendor_id is not null group by 1, 2""")
+                        select m.hes_vendor_id, e.rule, count(*),
+                               sum(floor(extract(epoch from e.last_at - e.first_at) / 900) + 1)::bigint
+                          from vee_exception e join meter m on m.id = e.meter_id
+                         where e.first_at > ? and e.first_at <= ? and m.hes_vendor_id is not null group by 1, 2""")
                 .params(java.sql.Timestamp.from(start), java.sql.Timestamp.from(end))
                 .query(rs -> {
                     UUID vendor = rs.getObject(1, UUID.class);
                     counts.computeIfAbsent(vendor, k -> new long[3]);
                     byRule.computeIfAbsent(vendor, k -> new java.util.EnumMap<>(VeeRule.class))
-                            .put(VeeRule.valueOf(rs.getString(2)), rs.getLong(3));
+                            .put(VeeRule.valueOf(rs.getString(2)), new long[] {rs.getLong(3), rs.getLong(4)});
                 });
         List<VendorFigures> vendors = counts.entrySet().stream().map(e -> {
             long validated = e.getValue()[0], failed = e.getValue()[1], estimated = e.getValue()[2];
+            java.util.Map<VeeRule, RuleFigures> rules = new java.util.EnumMap<>(VeeRule.class);
+            byRule.getOrDefault(e.getKey(), java.util.Map.of()).forEach((rule, figures) -> rules.put(rule,
+                    new RuleFigures(figures[0], figures[1], ratio(Math.max(0, validated - figures[1]), validated))));
             return new VendorFigures(e.getKey(), validated, failed, ratio(validated - failed, validated), estimated,
-                    ratio(estimated, validated + estimated), byRule.getOrDefault(e.getKey(), java.util.Map.of()));
+                    ratio(estimated, validated + estimated), rules);
         }).toList();
         return new Statistics(first, last, vendors);
     }

@@ -66,6 +66,15 @@ class EstimatorTest {
     }
 
     @Test
+    void india_keeps_no_daylight_saving_so_every_local_day_has_96_intervals_even_when_europe_shifts() {
+        LocalDate shift = LocalDate.of(2026, 3, 29);
+        Timeline line = line(List.of(day(shift.minusDays(1), 1), day(shift, 1), day(shift.plusDays(1), 1)));
+        assertThat(line.size()).isEqualTo(3 * 96);
+        assertThat(line.end(96 + 95)).isEqualTo(shift.plusDays(1).atStartOfDay(IST).toInstant());
+        assertThat(line.indexOf(shift.atTime(12, 0).atZone(IST).toInstant())).isEqualTo(96 + 47);
+    }
+
+    @Test
     void missing_intervals_before_any_known_value_are_not_gaps_and_nothing_newer_than_the_edge_is() {
         IntervalDay day = day(MONDAY, 100);
         for (int slot = 0; slot < 8; slot++) day.values()[slot] = null;

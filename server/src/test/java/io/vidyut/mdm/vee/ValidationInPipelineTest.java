@@ -80,6 +80,10 @@ class ValidationInPipelineTest extends VeePipelineTest {
         assertThat(vendor.get("validated").asLong()).as("96 energy and 96 voltage values").isEqualTo(192);
         assertThat(vendor.get("failed").asLong()).as("12 flat, 1 high and spiky, 1 negative").isEqualTo(14);
         assertThat(vendor.get("pass_rate").decimalValue()).isEqualByComparingTo("0.9271");
+        JsonNode flatLine = vendor.get("rules").get("FLAT_LINE");
+        assertThat(flatLine.get("exceptions").asLong()).isEqualTo(1);
+        assertThat(flatLine.get("values").asLong()).isEqualTo(12);
+        assertThat(flatLine.get("pass_rate").decimalValue()).isEqualByComparingTo("0.9375"); // 180 of 192
     }
 
     @Test
