@@ -1,0 +1,66 @@
+import { useParams } from 'react-router';
+import { Card, CardContent, Grid, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryStatus } from '../../components/QueryStatus';
+import { formatDecimal, formatIstDateTime } from '../../format/indian';
+import { stageLabel, type Meter } from './meterLabels';
+import { useMeter } from './meterQueries';
+import { LoadProfileCard } from './LoadProfileCard';
+import { RegisterReadsCard } from './RegisterReadsCard';
+
+function MeterFacts({ meter }: { meter: Meter }) {
+  const facts: [string, string][] = [
+    ['Category', meter.category ?? '—'],
+    ['Phase', meter.phase ?? '—'],
+    ['Make and model', [meter.make, meter.model].filter(Boolean).join(' ') || '—'],
+    ['CT × PT multiplier', meter.multiplier === undefined ? '—' : formatDecimal(meter.multiplier, 0)],
+    ['Lifecycle stage', stageLabel(meter.lifecycle_stage)],
+    ['Stage since', meter.stage_changed_at ? formatIstDateTime(meter.stage_changed_at) : '—'],
+  ];
+  return (
+    <Card component="section" aria-labelledby="meter-facts">
+      <CardContent>
+        <Typography id="meter-facts" component="h2" variant="h6" gutterBottom>
+          Meter
+        </Typography>
+        <Table size="small" aria-label="Meter facts">
+          <TableBody>
+            {facts.map(([label, value]) => (
+              <TableRow key={label}>
+                <TableCell component="th" scope="row">
+                  {label}
+                </TableCell>
+                <TableCell>{value}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </CardContent>
+    </Card>
+  );
+}
+
+export default function MeterDetailPage() {
+  const { meterId = '' } = useParams();
+  const meter = useMeter(meterId);
+  return (
+    <QueryStatus query={meter}>
+      {(m) => (
+        <>
+          <PageHeader title={`Meter ${m.serial}`} subtitle="Times in IST (Asia/Kolkata)" />
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12 }}>
+              <LoadProfileCard meterId={meterId} />
+            </Grid>
+            <Grid size={{ xs: 12, md: 4 }}>
+              <MeterFacts meter={m} />
+            </Grid>
+            <Grid size={{ xs: 12, md: 8 }}>
+              <RegisterReadsCard meterId={meterId} />
+            </Grid>
+          </Grid>
+        </>
+      )}
+    </QueryStatus>
+  );
+}
