@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, List, ListItemButton, ListItemText, ListSubheader, TextField } from '@mui/material';
+import { Alert, List, ListItem, ListItemButton, ListItemText, ListSubheader, TextField } from '@mui/material';
 import { messageOf } from '../../api/problem';
 import { useNetworkSearch, type Consumer, type NetworkNode } from './networkQueries';
 
@@ -31,15 +31,19 @@ export function NetworkSearch({ onNode, onConsumer }: NetworkSearchProps) {
         <List dense aria-label="Search results" sx={{ maxHeight: 300, overflow: 'auto' }}>
           {nodes.length > 0 && <ListSubheader>Network nodes</ListSubheader>}
           {nodes.map(({ node }) => (
-            <ListItemButton key={node?.id} onClick={() => node && onNode(node)}>
-              <ListItemText primary={`${node?.code} · ${node?.name}`} secondary={node?.level} />
-            </ListItemButton>
+            <ListItem key={node?.id} disablePadding>
+              <ListItemButton onClick={() => node && onNode(node)}>
+                <ListItemText primary={`${node?.code} · ${node?.name}`} secondary={node?.level} />
+              </ListItemButton>
+            </ListItem>
           ))}
           {consumers.length > 0 && <ListSubheader>Consumers</ListSubheader>}
           {consumers.map((consumer) => (
-            <ListItemButton key={consumer.id} onClick={() => onConsumer(consumer)}>
-              <ListItemText primary={`${consumer.account_no} · ${consumer.name}`} secondary={consumer.tariff_category} />
-            </ListItemButton>
+            <ListItem key={consumer.id} disablePadding>
+              <ListItemButton onClick={() => onConsumer(consumer)}>
+                <ListItemText primary={`${consumer.account_no} · ${consumer.name}`} secondary={consumer.tariff_category} />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}
