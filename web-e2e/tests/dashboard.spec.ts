@@ -37,7 +37,7 @@ test('a meter is found in the grid and its load profile chart opens', async ({ p
   const ends = lastDayIntervalEnds();
   const pushed = await request.post('/api/v1/meters/readings', {
     headers: { 'X-API-Key': HPL_API_KEY, 'Content-Type': 'application/json' },
-    data: hplPayload(meter.serial, ends, `E2E-${Date.now()}`),
+    data: hplPayload(meter.serial, ends, `E2E-${Date.now()}`, 1234567.5),
   });
   expect(pushed.ok(), await pushed.text()).toBeTruthy();
 
@@ -54,7 +54,8 @@ test('a meter is found in the grid and its load profile chart opens', async ({ p
   await expect(page.getByRole('heading', { name: `Meter ${meter.serial}` })).toBeVisible();
   await expect(page.getByTestId('load-profile-total')).toContainText('kWh', { timeout: 30_000 });
   await expect(page.getByTestId('load-profile-chart').locator('canvas')).toBeVisible();
-  await expect(page.getByText(/^Actual \(\d+\)$/)).toBeVisible();
+  await expect(page.getByText(/^Actual \([1-9]\d*\)$/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Register reads' })).toContainText('12,34,567.500 kWh');
   await expectAccessible(page, 'meter detail');
 });
 

@@ -92,11 +92,15 @@ export function lastDayIntervalEnds(now = new Date()): string[] {
   return ends;
 }
 
-/** An HPL REST payload (see docs/hes-onboarding.md) of one meter's intervals. */
-export function hplPayload(serial: string, ends: string[], batchId: string): string {
-  const intervals = ends.map((end, i) => ({
+/**
+ * An HPL REST payload (see docs/hes-onboarding.md) of one meter's block energy per interval,
+ * optionally with the cumulative kWh register read at the last interval's end.
+ */
+export function hplPayload(serial: string, ends: string[], batchId: string, registerKwh?: number): string {
+  const intervals: Array<{ end: string; values: Record<string, number> }> = ends.map((end, i) => ({
     end,
     values: { '1.0.1.29.0.255': Number((0.1 + 0.15 * Math.sin((i / ends.length) * Math.PI) ** 2).toFixed(3)) },
   }));
+  if (registerKwh !== undefined) intervals.push({ end: ends[ends.length - 1], values: { '1.0.1.8.0.255': registerKwh } });
   return JSON.stringify({ batch_id: batchId, meters: [{ serial, intervals }] });
 }

@@ -4,6 +4,7 @@ import {
   formatCount,
   formatIstDate,
   formatIstDateTime,
+  formatIstTick,
   formatQuantity,
   istStartOfDay,
   shiftIstDay,
@@ -37,6 +38,10 @@ describe('IST times', () => {
     expect(formatIstDateTime('2026-11-25T04:45:00Z')).toBe('25 Nov 2026, 10:15 IST');
   });
 
+  it('shows IST midnight as 00:00, never 24:00', () => {
+    expect(formatIstDateTime('2026-11-25T18:30:00Z')).toBe('26 Nov 2026, 00:00 IST');
+  });
+
   it('rolls the date over at IST midnight, not UTC midnight', () => {
     expect(formatIstDate('2026-11-25T19:00:00Z')).toBe('26 Nov 2026');
   });
@@ -44,5 +49,10 @@ describe('IST times', () => {
   it('finds the IST start of day and shifts it', () => {
     expect(istStartOfDay(new Date('2026-11-25T20:00:00Z'))).toBe('2026-11-26T00:00:00+05:30');
     expect(shiftIstDay('2026-11-26T00:00:00+05:30', -1)).toBe('2026-11-25T00:00:00+05:30');
+  });
+
+  it('labels chart ticks in IST, with the date when asked', () => {
+    expect(formatIstTick(new Date('2026-11-25T18:30:00Z'), true)).toBe('00:00\n26 Nov');
+    expect(formatIstTick(new Date('2026-11-25T09:00:00Z'), false)).toBe('14:30');
   });
 });

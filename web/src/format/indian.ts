@@ -45,7 +45,7 @@ const istDateTime = new Intl.DateTimeFormat('en-IN', {
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-  hour12: false,
+  hourCycle: 'h23',
 });
 
 /** An instant shown in IST: "25 Nov 2026, 10:15 IST". */
@@ -81,4 +81,13 @@ export function istStartOfDay(instant: Date): string {
 export function shiftIstDay(istMidnight: string, days: number): string {
   const shifted = new Date(new Date(istMidnight).getTime() + days * 86_400_000);
   return istStartOfDay(shifted);
+}
+
+const istClock = new Intl.DateTimeFormat('en-IN', { timeZone: IST_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const istDayMonth = new Intl.DateTimeFormat('en-IN', { timeZone: IST_ZONE, day: '2-digit', month: 'short' });
+
+/** A chart tick in IST: "14:30", with the date under it ("14:30\n25 Nov") when asked. */
+export function formatIstTick(instant: Date, withDate: boolean): string {
+  const clock = istClock.format(instant);
+  return withDate ? `${clock}\n${istDayMonth.format(instant)}` : clock;
 }

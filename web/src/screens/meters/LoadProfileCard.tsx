@@ -6,6 +6,7 @@ import { unwrap } from '../../api/problem';
 import { QueryStatus } from '../../components/QueryStatus';
 import { formatDecimal, formatQuantity } from '../../format/indian';
 import { LoadProfileChart } from './LoadProfileChart';
+import { hasValue } from './loadProfile';
 
 const CHANNELS = [
   { channel: 'KWH_IMPORT', label: 'kWh import' },
@@ -69,7 +70,7 @@ export function LoadProfileCard({ meterId }: { meterId: string }) {
         </Stack>
         <QueryStatus query={series}>
           {(s) =>
-            (s.points ?? []).length === 0 ? (
+            !(s.points ?? []).some(hasValue) ? (
               <Alert severity="info">No intervals stored for this meter and channel in the range.</Alert>
             ) : (
               <>

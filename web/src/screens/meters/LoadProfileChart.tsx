@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Box, Button, Stack, Typography, useTheme } from '@mui/material';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatDecimal, formatIstDateTime, IST_ZONE } from '../../format/indian';
+import { formatDecimal, formatIstDate, formatIstDateTime, formatIstTick, IST_ZONE } from '../../format/indian';
 import { countByOrigin, splitByOrigin, type ConsumptionPoint } from './loadProfile';
 
 const COLORS = { actual: '#1e88e5', estimated: '#fb8c00', edited: '#8e24aa' };
@@ -39,7 +39,15 @@ export function LoadProfileChart({ points, unit }: LoadProfileChartProps) {
       legend: { show: false },
       scales: { x: { time: true } },
       axes: [
-        { ...axis },
+        {
+          ...axis,
+          // ticks in IST; the date shows under the first tick and at each new IST day
+          values: (_u, splits) =>
+            splits.map((ts, i) => {
+              const day = (t: number) => formatIstDate(new Date(t * 1000));
+              return formatIstTick(new Date(ts * 1000), i === 0 || day(ts) !== day(splits[i - 1]));
+            }),
+        },
         { ...axis, label: unit, values: (_u, ticks) => ticks.map((t) => formatDecimal(t, 2)) },
       ],
       series: [
@@ -72,6 +80,9 @@ export function LoadProfileChart({ points, unit }: LoadProfileChartProps) {
         <LegendSwatch color={COLORS.actual} filled label={`Actual (${counts.actual})`} />
         <LegendSwatch color={COLORS.estimated} filled={false} label={`Estimated (${counts.estimated})`} />
         <LegendSwatch color={COLORS.edited} filled label={`Edited (${counts.edited})`} />
+        <Typography variant="body2" color="text.secondary">
+          Missing: {counts.missing}
+        </Typography>
         <Box sx={{ flexGrow: 1 }} />
         <Typography variant="caption" color="text.secondary">
           Drag across the chart to zoom

@@ -5,6 +5,7 @@ import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data
 import { messageOf } from '../../api/problem';
 import { formatCount, formatIstDateTime } from '../../format/indian';
 import { PageHeader } from '../../components/PageHeader';
+import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { hasAnyRole, VENDOR_READERS } from '../../auth/roles';
 import { useSignedIn } from '../../auth/SessionProvider';
 import { useVendorCodes } from '../vendors/vendorQueries';
@@ -83,8 +84,9 @@ export default function MetersPage() {
   const navigate = useNavigate();
   const { state, update } = useMeterListState();
   const vendorCodes = useVendorCodes(hasAnyRole(session.roles, VENDOR_READERS));
+  const serial = useDebouncedValue(state.serial.trim());
   const filter = {
-    serial: state.serial.trim() || undefined,
+    serial: serial || undefined,
     stage: state.stage || undefined,
     category: state.category || undefined,
     hes_vendor_id: state.vendor || undefined,

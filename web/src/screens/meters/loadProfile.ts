@@ -23,19 +23,28 @@ export interface LoadProfileSeries {
 export function splitByOrigin(points: readonly ConsumptionPoint[]): LoadProfileSeries {
   const series: LoadProfileSeries = { x: [], actual: [], estimated: [], edited: [] };
   for (const point of points) {
-    if (!point.end || point.value === undefined) continue;
+    if (!point.end || !hasValue(point)) continue;
     const origin = originOf(point);
     series.x.push(new Date(point.end).getTime() / 1000);
-    series.actual.push(origin === 'actual' ? point.value : null);
-    series.estimated.push(origin === 'estimated' ? point.value : null);
-    series.edited.push(origin === 'edited' ? point.value : null);
+    const value = point.value as number;
+    series.actual.push(origin === 'actual' ? value : null);
+    series.estimated.push(origin === 'estimated' ? value : null);
+    series.edited.push(origin === 'edited' ? value : null);
   }
   return series;
 }
 
-/** Counts of points per origin, for the legend. */
-export function countByOrigin(points: readonly ConsumptionPoint[]): Record<PointOrigin, number> {
-  const counts: Record<PointOrigin, number> = { actual: 0, estimated: 0, edited: 0 };
-  for (const point of points) counts[originOf(point)] += 1;
+/** Whether the point holds a stored value (the API lists empty buckets too, without a value). */
+export function hasValue(point: ConsumptionPoint): boolean {
+  return point.value !== undefined && point.value !== null;
+}
+
+/** Counts of points per origin, and of expected buckets with no data, for the legend. */
+export function countByOrigin(points: readonly ConsumptionPoint[]): Record<PointOrigin | 'missing', number> {
+  const counts = { actual: 0, estimated: 0, edited: 0, missing: 0 };
+  for (const point of points) {
+    if (hasValue(point)) counts[originOf(point)] += 1;
+    else if ((point.expected_intervals ?? 0) > 0) counts.missing += 1;
+  }
   return counts;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, List, ListItem, ListItemButton, ListItemText, ListSubheader, TextField } from '@mui/material';
 import { messageOf } from '../../api/problem';
+import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { useNetworkSearch, type Consumer, type NetworkNode } from './networkQueries';
 
 interface NetworkSearchProps {
@@ -11,7 +12,7 @@ interface NetworkSearchProps {
 /** Find a node by code or name, or a consumer by account number or name. */
 export function NetworkSearch({ onNode, onConsumer }: NetworkSearchProps) {
   const [text, setText] = useState('');
-  const results = useNetworkSearch(text);
+  const results = useNetworkSearch(useDebouncedValue(text));
   const nodes = results.data?.nodes ?? [];
   const consumers = results.data?.consumers ?? [];
   return (
