@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
-import { Card, CardContent, Grid, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Card, CardContent, Grid, Typography } from '@mui/material';
+import { FactsTable } from '../../components/FactsTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
 import { formatDecimal, formatIstDateTime } from '../../format/indian';
@@ -23,18 +24,7 @@ function MeterFacts({ meter }: { meter: Meter }) {
         <Typography id="meter-facts" component="h2" variant="h6" gutterBottom>
           Meter
         </Typography>
-        <Table size="small" aria-label="Meter facts">
-          <TableBody>
-            {facts.map(([label, value]) => (
-              <TableRow key={label}>
-                <TableCell component="th" scope="row">
-                  {label}
-                </TableCell>
-                <TableCell>{value}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <FactsTable label="Meter facts" facts={facts} />
       </CardContent>
     </Card>
   );

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Link, MenuItem, Paper, Stack, TextField } from '@mui/material';
+import { Alert, Link, Paper, Stack, TextField } from '@mui/material';
 import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
 import { messageOf } from '../../api/problem';
 import { formatCount, formatIstDateTime } from '../../format/indian';
+import { FilterSelect } from '../../components/FilterSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { hasAnyRole, VENDOR_READERS } from '../../auth/roles';
@@ -113,52 +114,28 @@ export default function MetersPage() {
           size="small"
           type="search"
         />
-        <TextField
-          select
+        <FilterSelect
           label="Lifecycle stage"
+          anyLabel="Any stage"
           value={state.stage}
-          onChange={(e) => update({ stage: e.target.value })}
-          size="small"
-          sx={{ minWidth: 200 }}
-        >
-          <MenuItem value="">Any stage</MenuItem>
-          {LIFECYCLE_STAGES.map(({ stage, label }) => (
-            <MenuItem key={stage} value={stage}>
-              {label}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
+          options={LIFECYCLE_STAGES.map(({ stage, label }) => ({ value: stage, label }))}
+          onChange={(stage) => update({ stage })}
+        />
+        <FilterSelect
           label="Category"
+          anyLabel="Any category"
           value={state.category}
-          onChange={(e) => update({ category: e.target.value })}
-          size="small"
-          sx={{ minWidth: 150 }}
-        >
-          <MenuItem value="">Any category</MenuItem>
-          {METER_CATEGORIES.map((category) => (
-            <MenuItem key={category} value={category}>
-              {category}
-            </MenuItem>
-          ))}
-        </TextField>
+          options={METER_CATEGORIES.map((category) => ({ value: category, label: category }))}
+          onChange={(category) => update({ category })}
+        />
         {vendorCodes.size > 0 && (
-          <TextField
-            select
+          <FilterSelect
             label="HES vendor"
+            anyLabel="Any vendor"
             value={state.vendor}
-            onChange={(e) => update({ vendor: e.target.value })}
-            size="small"
-            sx={{ minWidth: 150 }}
-          >
-            <MenuItem value="">Any vendor</MenuItem>
-            {[...vendorCodes].map(([id, code]) => (
-              <MenuItem key={id} value={id}>
-                {code}
-              </MenuItem>
-            ))}
-          </TextField>
+            options={[...vendorCodes].map(([id, code]) => ({ value: id, label: code }))}
+            onChange={(vendor) => update({ vendor })}
+          />
         )}
       </Stack>
       {meters.isError && <Alert severity="error">{messageOf(meters.error)}</Alert>}

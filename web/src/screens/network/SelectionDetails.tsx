@@ -1,28 +1,12 @@
 import { Link as RouterLink } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Card, CardContent, Link, List, ListItem, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Card, CardContent, Link, List, ListItem, Typography } from '@mui/material';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
+import { FactsTable } from '../../components/FactsTable';
 import { QueryStatus } from '../../components/QueryStatus';
 import { formatDecimal } from '../../format/indian';
 import { useMeterPage, type MeterFilter } from '../meters/meterQueries';
-
-function FactsTable({ label, facts }: { label: string; facts: [string, string][] }) {
-  return (
-    <Table size="small" aria-label={label}>
-      <TableBody>
-        {facts.map(([name, value]) => (
-          <TableRow key={name}>
-            <TableCell component="th" scope="row">
-              {name}
-            </TableCell>
-            <TableCell>{value}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
 
 function MeterLinks({ filter }: { filter: MeterFilter }) {
   const meters = useMeterPage(filter, 0, 20);

@@ -1,8 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
-import { Alert, Card, CardContent, LinearProgress, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Alert, Card, CardContent, LinearProgress, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { api } from '../../api/client';
 import { messageOf, unwrap } from '../../api/problem';
+import { FactsTable } from '../../components/FactsTable';
 import { formatCount } from '../../format/indian';
 import type { MeterFilter } from '../meters/meterQueries';
 
@@ -43,18 +44,11 @@ export function CountBreakdownCard({ title, buckets }: { title: string; buckets:
               series={[{ data: values, label: 'Meters', valueFormatter: (v) => (v == null ? '' : formatCount(v)) }]}
               hideLegend
             />
-            <Table size="small" aria-label={title}>
-              <TableBody>
-                {buckets.map((bucket, i) => (
-                  <TableRow key={bucket.label}>
-                    <TableCell component="th" scope="row">
-                      {bucket.label}
-                    </TableCell>
-                    <TableCell align="right">{formatCount(values[i])}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <FactsTable
+              label={title}
+              alignValues="right"
+              facts={buckets.map((bucket, i) => [bucket.label, formatCount(values[i])] as [string, string])}
+            />
           </>
         )}
       </CardContent>

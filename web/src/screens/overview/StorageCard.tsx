@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, CardContent, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Card, CardContent, Typography } from '@mui/material';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
+import { FactsTable } from '../../components/FactsTable';
 import { QueryStatus } from '../../components/QueryStatus';
 import { formatBytes, formatCount, formatDecimal } from '../../format/indian';
 
@@ -19,25 +20,18 @@ export function StorageCard() {
         </Typography>
         <QueryStatus query={storage}>
           {(s) => (
-            <Table size="small" aria-label="Storage">
-              <TableBody>
-                {[
+            <FactsTable
+              label="Storage"
+              alignValues="right"
+              facts={[
                   ['Interval values stored', formatCount(s.interval_values ?? 0)],
                   ['Register values stored', formatCount(s.register_values ?? 0)],
                   ['Interval data', formatBytes(s.interval_bytes ?? 0)],
                   ['Interval history', formatBytes(s.interval_history_bytes ?? 0)],
                   ['Register data', formatBytes(s.register_bytes ?? 0)],
                   ['Bytes per interval value', formatDecimal(s.bytes_per_interval_value ?? 0, 2)],
-                ].map(([label, value]) => (
-                  <TableRow key={label}>
-                    <TableCell component="th" scope="row">
-                      {label}
-                    </TableCell>
-                    <TableCell align="right">{value}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                ]}
+            />
           )}
         </QueryStatus>
       </CardContent>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import { api } from '../../api/client';
@@ -39,6 +39,15 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose(): 
   });
   const errors = { ...formErrors, ...fieldErrorsOf(create.error) };
   const set = (changes: Partial<NewUser>) => setUser({ ...user, ...changes });
+  /** Value, change handler and error text of one text field of the form. */
+  const textProps = (field: 'username' | 'display_name' | 'password') => ({
+    fullWidth: true,
+    margin: 'normal' as const,
+    value: user[field],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set({ [field]: e.target.value }),
+    error: Boolean(errors[field]),
+    helperText: errors[field] ?? ' ',
+  });
 
   function submit() {
     const problems = checkNewUser(user);
@@ -51,35 +60,9 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose(): 
       <DialogTitle>New user</DialogTitle>
       <DialogContent>
         {create.isError && <Alert severity="error">{messageOf(create.error)}</Alert>}
-        <TextField
-          fullWidth
-          margin="normal"
-          label="Username"
-          value={user.username}
-          onChange={(e) => set({ username: e.target.value })}
-          error={Boolean(errors.username)}
-          helperText={errors.username ?? ' '}
-        />
-        <TextField
-          fullWidth
-          margin="normal"
-          label="Display name"
-          value={user.display_name}
-          onChange={(e) => set({ display_name: e.target.value })}
-          error={Boolean(errors.display_name)}
-          helperText={errors.display_name ?? ' '}
-        />
-        <TextField
-          fullWidth
-          margin="normal"
-          type="password"
-          label="Initial password"
-          autoComplete="new-password"
-          value={user.password}
-          onChange={(e) => set({ password: e.target.value })}
-          error={Boolean(errors.password)}
-          helperText={errors.password ?? ' '}
-        />
+        <TextField label="Username" {...textProps('username')} />
+        <TextField label="Display name" {...textProps('display_name')} />
+        <TextField label="Initial password" type="password" autoComplete="new-password" {...textProps('password')} />
         <RolePicker value={user.roles} onChange={(roles) => set({ roles })} error={errors.roles} />
       </DialogContent>
       <DialogActions>

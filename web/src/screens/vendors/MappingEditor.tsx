@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, CardContent, Grid, List, ListItem, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { api } from '../../api/client';
 import { fieldErrorsOf, messageOf, unwrap } from '../../api/problem';
+import { MONOSPACE_INPUT } from '../../components/monospace';
 import { formatIstDateTime } from '../../format/indian';
 import { checkDraft, parseDraft, withField } from './mappingDraft';
 
@@ -118,7 +119,7 @@ export function MappingEditor({ vendorId, draft, onDraftChange, version, savedAt
               onChange={(e) => edit(e.target.value)}
               error={Boolean(parsed.syntaxError) || otherErrors.length > 0}
               helperText={parsed.syntaxError ?? 'Fields, codes, units and the rest of the mapping (see docs/hes-onboarding.md)'}
-              slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'ui-monospace, monospace', fontSize: 13 } } }}
+              slotProps={MONOSPACE_INPUT}
             />
             {otherErrors.length > 0 && (
               <List dense aria-label="Mapping errors">

@@ -21,6 +21,7 @@ import {
 } from '@mui/material';
 import { api, type Schemas } from '../../api/client';
 import { fieldErrorsOf, messageOf, unwrap } from '../../api/problem';
+import { MONOSPACE_INPUT } from '../../components/monospace';
 import { formatCount, formatIstDateTime, formatQuantity } from '../../format/indian';
 import { parseDraft } from './mappingDraft';
 
@@ -116,7 +117,7 @@ export function TestParsePanel({ vendorId, draft }: { vendorId: string; draft: s
           onChange={(e) => setPayload(e.target.value)}
           error={missing || Boolean(serverErrors.payload)}
           helperText={missing ? 'Paste a payload first' : serverErrors.payload ?? 'As the vendor sends it (JSON or CSV text)'}
-          slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'ui-monospace, monospace', fontSize: 13 } } }}
+          slotProps={MONOSPACE_INPUT}
         />
         <Stack direction="row" spacing={2} sx={{mt: 1, alignItems: "center" }}>
           <FormControlLabel
