@@ -156,3 +156,46 @@ test('the theme choice is kept across visits', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Use light theme' })).toBeVisible();
   await expectAccessible(page, 'overview in dark theme');
 });
+
+test('a platform administrator switches into a tenant and sees platform storage', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'admin', 'vidyut-admin');
+  await expect(page.getByTestId('current-tenant')).toHaveText('Tenant: platform (none)');
+  await page.getByRole('button', { name: 'Switch tenant' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Switch tenant' });
+  await dialog.getByRole('combobox', { name: 'Tenant' }).click();
+  await page.getByRole('option', { name: /\(demo\)$/ }).click();
+  await dialog.getByRole('button', { name: 'Switch' }).click();
+  await expect(page.getByTestId('current-tenant')).toHaveText('Tenant: demo');
+  await expect(page.getByRole('table', { name: 'Storage' })).toContainText('Bytes per interval value');
+  await expect(page.getByRole('link', { name: 'Users and roles' })).toBeVisible();
+});
+
+test('on a tablet the menu opens from the app bar', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 1024 });
+  await page.goto('/');
+  await signIn(page, 'demo.analyst');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await page.getByRole('button', { name: 'Open menu' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'HES vendors' }).click();
+  await expect(page.getByRole('heading', { name: 'HES vendors', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Users and roles' })).toHaveCount(0);
+});
+
+test('a vendor gets a new API key and its allowlist refuses a malformed address before sending', async ({ page }) => {
+  await page.goto('/vendors');
+  await signIn(page, 'demo.admin');
+  await page.getByRole('grid', { name: 'HES vendors' }).getByRole('link', { name: 'KIRAN' }).click();
+  await page.getByRole('button', { name: 'Issue new key' }).click();
+  await expect(page.getByText(/New key \(shown only now; give it to the vendor\): vmdm_/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'API keys' }).getByRole('listitem')).toHaveCount(2);
+
+  await page.getByLabel('Add address or CIDR').fill('not-an-address');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByText('Enter an IP address or CIDR block, e.g. 10.20.0.0/16')).toBeVisible();
+  await page.getByLabel('Add address or CIDR').fill('10.20.0.0/16');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('button', { name: 'Save allowlist' }).click();
+  await expect(page.getByText('Allowlist saved.')).toBeVisible();
+  await expect(page.getByRole('button', { name: '10.20.0.0/16' })).toBeVisible();
+});

@@ -127,7 +127,15 @@ export function AppShell() {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 } }}>
         <Toolbar />
-        {session.tenant ? <Outlet /> : <ChooseTenantNotice onChoose={() => setSwitching(true)} />}
+        {!session.tenant ? (
+          <ChooseTenantNotice onChoose={() => setSwitching(true)} />
+        ) : navigationFor(session.roles).length === 0 ? (
+          <Alert severity="info">
+            This dashboard is for DISCOM operations staff; your role has no screens here.
+          </Alert>
+        ) : (
+          <Outlet />
+        )}
       </Box>
       {platformAdmin && <TenantSwitcher open={switching} onClose={() => setSwitching(false)} />}
     </Box>

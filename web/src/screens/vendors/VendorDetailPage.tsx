@@ -76,7 +76,7 @@ export default function VendorDetailPage() {
               </Grid>
             )}
             <Grid size={{ xs: 12, md: 6 }}>
-              <AllowlistPanel key={(v.ip_allowlist ?? []).join(',')} vendor={v} canEdit={admin} />
+              <AllowlistPanel vendor={v} canEdit={admin} />
             </Grid>
           </Grid>
         </>
