@@ -18,6 +18,7 @@ test('signing in shows the overview with the demo tenant, and its first paint is
   await expect(page.getByTestId('current-tenant')).toHaveText('Tenant: demo');
   await expect(page.getByRole('table', { name: 'Meters by lifecycle stage' })).toContainText('In service');
   await expect(page.getByText(/^1,058 meters registered$/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Ingest: rows in quarantine by HES vendor' })).toContainText('KIRAN');
   await expect(page.getByText('Available when the alarms service is enabled.')).toBeVisible();
   await expectAccessible(page, 'overview');
 

@@ -10,7 +10,7 @@ export function hasAnyRole(roles: readonly string[], allowed: readonly Role[]): 
 export const METER_READERS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH'];
 /** Roles whose holders see HES vendors and their mappings. */
 export const VENDOR_READERS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR', 'ANALYST'];
-/** Roles whose holders try sample payloads against a mapping. */
-export const TEST_PARSERS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR'];
+/** Roles whose holders try sample payloads against a mapping and handle the ingest quarantine. */
+export const INGEST_OPERATORS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR'];
 export const TENANT_ADMINS: readonly Role[] = ['TENANT_ADMIN'];
 export const PLATFORM_ADMINS: readonly Role[] = ['PLATFORM_ADMIN'];

@@ -22,12 +22,17 @@ export function useMeterPage(filter: MeterFilter, page: number, size: number) {
 }
 
 /** How many meters match the filter (one-row page, read its total). */
+export async function countMeters(filter: MeterFilter): Promise<number> {
+  return unwrap(await api.GET('/api/v1/meters', { params: { query: { ...filter, page: 0, size: 1 } } })).total ?? 0;
+}
+
 export function useMeterCount(filter: MeterFilter) {
-  return useQuery({
-    queryKey: ['meters', 'count', filter],
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/meters', { params: { query: { ...filter, page: 0, size: 1 } } })).total ?? 0,
-  });
+  return useQuery({ queryKey: ['meters', 'count', filter], queryFn: () => countMeters(filter) });
+}
+
+/** A bar of meters matching the filter, for a breakdown card. */
+export function meterCountBucket(label: string, filter: MeterFilter) {
+  return { label, queryKey: ['meters', 'count', filter], count: () => countMeters(filter) };
 }
 
 export function useMeter(meterId: string) {

@@ -1,25 +1,28 @@
 import { useQueries } from '@tanstack/react-query';
 import { Alert, Card, CardContent, LinearProgress, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { api } from '../../api/client';
-import { messageOf, unwrap } from '../../api/problem';
+import { messageOf } from '../../api/problem';
 import { FactsTable } from '../../components/FactsTable';
 import { formatCount } from '../../format/indian';
-import type { MeterFilter } from '../meters/meterQueries';
 
+/** One bar: what it is called, and how to count it (a one-row page of a list API, read its total). */
 export interface CountBucket {
   label: string;
-  filter: MeterFilter;
+  queryKey: readonly unknown[];
+  count(): Promise<number>;
 }
 
-/** Meters counted per bucket (stage, vendor …): a bar chart and the same figures as a table. */
-export function CountBreakdownCard({ title, buckets }: { title: string; buckets: readonly CountBucket[] }) {
+interface CountBreakdownCardProps {
+  title: string;
+  /** What is counted, e.g. "Meters". */
+  unitLabel: string;
+  buckets: readonly CountBucket[];
+}
+
+/** Counts per bucket (stage, vendor …): a bar chart and the same figures as a table. */
+export function CountBreakdownCard({ title, unitLabel, buckets }: CountBreakdownCardProps) {
   const counts = useQueries({
-    queries: buckets.map((bucket) => ({
-      queryKey: ['meters', 'count', bucket.filter],
-      queryFn: async () =>
-        unwrap(await api.GET('/api/v1/meters', { params: { query: { ...bucket.filter, page: 0, size: 1 } } })).total ?? 0,
-    })),
+    queries: buckets.map((bucket) => ({ queryKey: bucket.queryKey, queryFn: bucket.count })),
   });
   const failed = counts.find((c) => c.isError);
   const loading = counts.some((c) => c.isPending);
@@ -41,7 +44,7 @@ export function CountBreakdownCard({ title, buckets }: { title: string; buckets:
               layout="horizontal"
               yAxis={[{ scaleType: 'band', data: buckets.map((b) => b.label), width: 150 }]}
               xAxis={[{ valueFormatter: (v: number | null) => (v == null ? '' : formatCount(v)) }]}
-              series={[{ data: values, label: 'Meters', valueFormatter: (v) => (v == null ? '' : formatCount(v)) }]}
+              series={[{ data: values, label: unitLabel, valueFormatter: (v) => (v == null ? '' : formatCount(v)) }]}
               hideLegend
             />
             <FactsTable

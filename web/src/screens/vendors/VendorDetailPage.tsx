@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Grid } from '@mui/material';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/problem';
-import { hasAnyRole, TENANT_ADMINS, TEST_PARSERS } from '../../auth/roles';
+import { hasAnyRole, TENANT_ADMINS, INGEST_OPERATORS } from '../../auth/roles';
 import { useSignedIn } from '../../auth/SessionProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
@@ -68,7 +68,7 @@ export default function VendorDetailPage() {
               </QueryStatus>
             </Grid>
             <Grid size={{ xs: 12, lg: 5 }}>
-              {hasAnyRole(session.roles, TEST_PARSERS) && <TestParsePanel vendorId={vendorId} draft={draft ?? ''} />}
+              {hasAnyRole(session.roles, INGEST_OPERATORS) && <TestParsePanel vendorId={vendorId} draft={draft ?? ''} />}
             </Grid>
             {admin && (
               <Grid size={{ xs: 12, md: 6 }}>
