@@ -98,6 +98,13 @@ test('a vendor sample payload is test-parsed and a mapping change is saved or re
   await page.getByRole('option', { name: 'Interval end' }).click();
   await page.getByRole('button', { name: 'Save mapping' }).click();
   await expect(page.getByText(/^Saved as version \d+; in force now\.$/)).toBeVisible();
+
+  // an earlier version comes back into the editor from the history
+  const versions = page.getByRole('list', { name: 'Mapping versions' });
+  await expect(versions.getByRole('listitem').nth(1)).toContainText('Version');
+  await page.getByLabel('Time zone').fill('UTC');
+  await versions.getByRole('button', { name: 'Load version 1 into editor' }).click();
+  await expect(page.getByLabel('Time zone')).toHaveValue('Asia/Kolkata');
 });
 
 test('the network tree is searched down to a DT and its consumers', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Grid } from '@mui/material';
+import { Grid, Stack } from '@mui/material';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/problem';
 import { hasAnyRole, TENANT_ADMINS, INGEST_OPERATORS } from '../../auth/roles';
@@ -11,6 +11,7 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { AllowlistPanel } from './AllowlistPanel';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { MappingEditor } from './MappingEditor';
+import { MappingHistory } from './MappingHistory';
 import { formatDraft } from './mappingDraft';
 import { TestParsePanel } from './TestParsePanel';
 import { useVendor } from './vendorQueries';
@@ -68,7 +69,10 @@ export default function VendorDetailPage() {
               </QueryStatus>
             </Grid>
             <Grid size={{ xs: 12, lg: 5 }}>
-              {hasAnyRole(session.roles, INGEST_OPERATORS) && <TestParsePanel vendorId={vendorId} draft={draft ?? ''} />}
+              <Stack spacing={2}>
+                {hasAnyRole(session.roles, INGEST_OPERATORS) && <TestParsePanel vendorId={vendorId} draft={draft ?? ''} />}
+                {mapping.data && <MappingHistory vendorId={vendorId} onLoad={setDraft} />}
+              </Stack>
             </Grid>
             {admin && (
               <Grid size={{ xs: 12, md: 6 }}>
