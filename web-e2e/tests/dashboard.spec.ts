@@ -210,3 +210,41 @@ test('a vendor gets a new API key and its allowlist refuses a malformed address 
   await expect(page.getByText('Allowlist saved.')).toBeVisible();
   await expect(page.getByRole('button', { name: '10.20.0.0/16' })).toBeVisible();
 });
+
+test('a new vendor is registered and gets its first mapping through the UI', async ({ page, monitor, request }) => {
+  monitor.expectStatuses(404); // GET …/mapping answers 404 while a vendor has none
+  const meter = await hplConsumerMeter(request);
+  const code = `E2E${Date.now() % 1_000_000}`;
+  await page.goto('/vendors');
+  await signIn(page, 'demo.admin');
+  await page.getByRole('button', { name: 'New vendor' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New HES vendor' });
+  await dialog.getByRole('button', { name: 'Register vendor' }).click();
+  await expect(dialog.getByText('2 to 32 capital letters, digits, - or _')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Code' }).fill(code);
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('End-to-end HES');
+  await dialog.getByRole('textbox', { name: 'IP allowlist' }).fill('127.0.0.1, ::1');
+  await dialog.getByRole('button', { name: 'Register vendor' }).click();
+  await expect(dialog.getByText(/API key \(shown only now; give it to the vendor\): vmdm_/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Open vendor' }).click();
+
+  await expect(page.getByRole('heading', { name: `HES vendor ${code}` })).toBeVisible();
+  await expect(page.getByText('No mapping saved yet.')).toBeVisible();
+  const mapping = {
+    format: 'JSON',
+    rows: 'meters[*].intervals[*]',
+    fields: { meter: '^.serial', timestamp: 'end', values: 'values' },
+    timestamp_format: 'ISO',
+    time_zone: 'Asia/Kolkata',
+    interval_stamp: 'END',
+    interval_minutes: 15,
+  };
+  await page.getByRole('textbox', { name: 'Mapping JSON' }).fill(JSON.stringify(mapping, null, 2));
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(page.getByText('Saved as version 1; in force now.')).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Sample payload' }).fill(hplPayload(meter.serial, lastDayIntervalEnds().slice(-2), 'S-2'));
+  await page.getByRole('button', { name: 'Test-parse' }).click();
+  await expect(page.getByTestId('test-parse-result')).toContainText('2 rows read');
+  await expect(page.getByTestId('test-parse-result')).toContainText('(with mapping version 1)');
+});

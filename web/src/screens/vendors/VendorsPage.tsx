@@ -1,10 +1,15 @@
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { Link, Paper } from '@mui/material';
+import { useState } from 'react';
+import { Button, Link, Paper } from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import type { Schemas } from '../../api/client';
+import { hasAnyRole, TENANT_ADMINS } from '../../auth/roles';
+import { useSignedIn } from '../../auth/SessionProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
 import { formatIstDateTime } from '../../format/indian';
+import { CreateVendorDialog } from './CreateVendorDialog';
 import { useVendors } from './vendorQueries';
 
 type Vendor = Schemas['HesVendor'];
@@ -45,11 +50,24 @@ const COLUMNS: GridColDef<Vendor>[] = [
 ];
 
 export default function VendorsPage() {
+  const session = useSignedIn();
   const vendors = useVendors();
   const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   return (
     <>
-      <PageHeader title="HES vendors" subtitle="Each head-end system that pushes data to this tenant. Enter opens a vendor." />
+      <PageHeader
+        title="HES vendors"
+        subtitle="Each head-end system that pushes data to this tenant. Enter opens a vendor."
+        actions={
+          hasAnyRole(session.roles, TENANT_ADMINS) && (
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
+              New vendor
+            </Button>
+          )
+        }
+      />
+      {creating && <CreateVendorDialog open onClose={() => setCreating(false)} />}
       <QueryStatus query={vendors}>
         {(rows) => (
           <Paper sx={{ width: '100%' }}>
