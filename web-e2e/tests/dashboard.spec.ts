@@ -5,6 +5,7 @@ import {
   hplPayload,
   HPL_API_KEY,
   lastDayIntervalEnds,
+  readHplIntervalStatus,
   signIn,
   test,
 } from './fixtures';
@@ -35,10 +36,13 @@ test('signing in shows the overview with the demo tenant, and its first paint is
 
 test('a meter is found in the grid and its load profile chart opens', async ({ page, request }) => {
   const meter = await hplConsumerMeter(request);
+  await readHplIntervalStatus(request);
   const ends = lastDayIntervalEnds();
+  // most intervals actual, a run the HES estimated, a few it edited
+  const status = (i: number) => (i >= 40 && i < 48 ? 'E' : i >= 70 && i < 73 ? 'M' : undefined);
   const pushed = await request.post('/api/v1/meters/readings', {
     headers: { 'X-API-Key': HPL_API_KEY, 'Content-Type': 'application/json' },
-    data: hplPayload(meter.serial, ends, `E2E-${Date.now()}`, 1234567.5),
+    data: hplPayload(meter.serial, ends, `E2E-${Date.now()}`, 1234567.5, status),
   });
   expect(pushed.ok(), await pushed.text()).toBeTruthy();
 
@@ -56,6 +60,8 @@ test('a meter is found in the grid and its load profile chart opens', async ({ p
   await expect(page.getByTestId('load-profile-total')).toContainText('kWh', { timeout: 30_000 });
   await expect(page.getByTestId('load-profile-chart').locator('canvas')).toBeVisible();
   await expect(page.getByText(/^Actual \([1-9]\d*\)$/)).toBeVisible();
+  await expect(page.getByText('Estimated (8)')).toBeVisible();
+  await expect(page.getByText('Edited (3)')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Register reads' })).toContainText('12,34,567.500 kWh');
   await expectAccessible(page, 'meter detail');
 });

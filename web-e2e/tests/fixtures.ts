@@ -80,6 +80,24 @@ export async function hplConsumerMeter(request: APIRequestContext): Promise<{ id
   return { id: meters.items[0].id, serial: meters.items[0].serial };
 }
 
+/**
+ * Lets the demo HPL mapping read a per-interval status ("E" estimated, "M" edited by the HES), so
+ * the chart can be shown actual, estimated and edited intervals.
+ */
+export async function readHplIntervalStatus(request: APIRequestContext): Promise<void> {
+  const headers = { Authorization: `Bearer ${await tokenFor(request, 'demo.admin')}` };
+  const vendors = await (await request.get('/api/v1/hes-vendors', { headers })).json();
+  const hpl = vendors.items.find((v: { code: string }) => v.code === 'HPL');
+  const current = await (await request.get(`/api/v1/hes-vendors/${hpl.id}/mapping`, { headers })).json();
+  const mapping = {
+    ...current.mapping,
+    fields: { ...current.mapping.fields, quality: 'status' },
+    quality_codes: { E: 'ESTIMATED', M: 'EDITED' },
+  };
+  const saved = await request.put(`/api/v1/hes-vendors/${hpl.id}/mapping`, { headers, data: mapping });
+  expect(saved.ok(), await saved.text()).toBeTruthy();
+}
+
 /** 15-minute end stamps of the last 24 hours in IST ISO form, newest last. */
 export function lastDayIntervalEnds(now = new Date()): string[] {
   const quarter = 15 * 60_000;
@@ -96,10 +114,17 @@ export function lastDayIntervalEnds(now = new Date()): string[] {
  * An HPL REST payload (see docs/hes-onboarding.md) of one meter's block energy per interval,
  * optionally with the cumulative kWh register read at the last interval's end.
  */
-export function hplPayload(serial: string, ends: string[], batchId: string, registerKwh?: number): string {
-  const intervals: Array<{ end: string; values: Record<string, number> }> = ends.map((end, i) => ({
+export function hplPayload(
+  serial: string,
+  ends: string[],
+  batchId: string,
+  registerKwh?: number,
+  statusOf: (index: number) => string | undefined = () => undefined,
+): string {
+  const intervals: Array<{ end: string; values: Record<string, number>; status?: string }> = ends.map((end, i) => ({
     end,
     values: { '1.0.1.29.0.255': Number((0.1 + 0.15 * Math.sin((i / ends.length) * Math.PI) ** 2).toFixed(3)) },
+    status: statusOf(i),
   }));
   if (registerKwh !== undefined) intervals.push({ end: ends[ends.length - 1], values: { '1.0.1.8.0.255': registerKwh } });
   return JSON.stringify({ batch_id: batchId, meters: [{ serial, intervals }] });
