@@ -63,6 +63,8 @@ test('a meter is found in the grid and its load profile chart opens', async ({ p
   await expect(page.getByText('Estimated (8)')).toBeVisible();
   await expect(page.getByText('Edited (3)')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Register reads' })).toContainText('12,34,567.500 kWh');
+  await expect(page.getByRole('table', { name: 'Meter facts' })).toContainText(/HES vendorHPL/);
+  await expect(page.getByRole('table', { name: 'Meter facts' })).toContainText(/ConsumerGGN\d+ · /);
   await expectAccessible(page, 'meter detail');
 });
 

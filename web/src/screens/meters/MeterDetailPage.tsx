@@ -1,5 +1,10 @@
 import { useParams } from 'react-router';
 import { Card, CardContent, Grid, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/problem';
+import { hasAnyRole, VENDOR_READERS } from '../../auth/roles';
+import { useSignedIn } from '../../auth/SessionProvider';
 import { FactsTable } from '../../components/FactsTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
@@ -8,9 +13,26 @@ import { stageLabel, type Meter } from './meterLabels';
 import { useMeter } from './meterQueries';
 import { LoadProfileCard } from './LoadProfileCard';
 import { RegisterReadsCard } from './RegisterReadsCard';
+import { useVendorCodes } from '../vendors/vendorQueries';
+
+/** The consumer a meter supplies, by account number and name. */
+function useConsumerLabel(consumerId: string | undefined): string {
+  const consumer = useQuery({
+    queryKey: ['consumer', consumerId],
+    queryFn: async () => unwrap(await api.GET('/api/v1/consumers/{id}', { params: { path: { id: consumerId ?? '' } } })),
+    enabled: Boolean(consumerId),
+  });
+  if (!consumerId) return '—';
+  return consumer.data ? `${consumer.data.account_no} · ${consumer.data.name}` : '…';
+}
 
 function MeterFacts({ meter }: { meter: Meter }) {
+  const session = useSignedIn();
+  const vendorCodes = useVendorCodes(hasAnyRole(session.roles, VENDOR_READERS));
+  const consumer = useConsumerLabel(meter.consumer_id);
   const facts: [string, string][] = [
+    ['Consumer', consumer],
+    ['HES vendor', (meter.hes_vendor_id && vendorCodes.get(meter.hes_vendor_id)) || '—'],
     ['Category', meter.category ?? '—'],
     ['Phase', meter.phase ?? '—'],
     ['Make and model', [meter.make, meter.model].filter(Boolean).join(' ') || '—'],
