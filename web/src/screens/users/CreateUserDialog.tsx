@@ -1,8 +1,9 @@
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { api } from '../../api/client';
 import { fieldErrorsOf, messageOf, unwrap } from '../../api/problem';
+import { FormTextField } from '../../components/FormTextField';
 import { RolePicker, type GrantableRole } from './RolePicker';
 
 const USERNAME = /^[A-Za-z0-9._@-]{3,64}$/;
@@ -39,16 +40,6 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose(): 
   });
   const errors = { ...formErrors, ...fieldErrorsOf(create.error) };
   const set = (changes: Partial<NewUser>) => setUser({ ...user, ...changes });
-  /** Value, change handler and error text of one text field of the form. */
-  const textProps = (field: 'username' | 'display_name' | 'password') => ({
-    fullWidth: true,
-    margin: 'normal' as const,
-    value: user[field],
-    onChange: (e: ChangeEvent<HTMLInputElement>) => set({ [field]: e.target.value }),
-    error: Boolean(errors[field]),
-    helperText: errors[field] ?? ' ',
-  });
-
   function submit() {
     const problems = checkNewUser(user);
     setFormErrors(problems);
@@ -60,9 +51,21 @@ export function CreateUserDialog({ open, onClose }: { open: boolean; onClose(): 
       <DialogTitle>New user</DialogTitle>
       <DialogContent>
         {create.isError && <Alert severity="error">{messageOf(create.error)}</Alert>}
-        <TextField label="Username" {...textProps('username')} />
-        <TextField label="Display name" {...textProps('display_name')} />
-        <TextField label="Initial password" type="password" autoComplete="new-password" {...textProps('password')} />
+        <FormTextField label="Username" value={user.username} onChange={(username) => set({ username })} error={errors.username} />
+        <FormTextField
+          label="Display name"
+          value={user.display_name}
+          onChange={(display_name) => set({ display_name })}
+          error={errors.display_name}
+        />
+        <FormTextField
+          label="Initial password"
+          type="password"
+          autoComplete="new-password"
+          value={user.password}
+          onChange={(password) => set({ password })}
+          error={errors.password}
+        />
         <RolePicker value={user.roles} onChange={(roles) => set({ roles })} error={errors.roles} />
       </DialogContent>
       <DialogActions>

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
 import { api, type Schemas } from '../../api/client';
 import { fieldErrorsOf, messageOf, unwrap } from '../../api/problem';
+import { FormTextField } from '../../components/FormTextField';
 
 type Protocol = Schemas['CreateVendor']['protocol'];
 const PROTOCOLS: readonly Protocol[] = ['REST', 'MQTT', 'DLMS', 'FILE'];
@@ -58,24 +59,14 @@ export function CreateVendorDialog({ open, onClose }: { open: boolean; onClose()
         ) : (
           <>
             {create.isError && <Alert severity="error">{messageOf(create.error)}</Alert>}
-            <TextField
-              fullWidth
-              margin="normal"
+            <FormTextField
               label="Code"
               value={code}
-              onChange={(e) => setCode(e.target.value.toUpperCase())}
-              error={Boolean(errors.code)}
-              helperText={errors.code ?? 'Short and stable, e.g. ACME'}
+              onChange={(value) => setCode(value.toUpperCase())}
+              error={errors.code}
+              hint="Short and stable, e.g. ACME"
             />
-            <TextField
-              fullWidth
-              margin="normal"
-              label="Name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              error={Boolean(errors.name)}
-              helperText={errors.name ?? ' '}
-            />
+            <FormTextField label="Name" value={name} onChange={setName} error={errors.name} />
             <TextField
               select
               fullWidth
@@ -90,14 +81,12 @@ export function CreateVendorDialog({ open, onClose }: { open: boolean; onClose()
                 </MenuItem>
               ))}
             </TextField>
-            <TextField
-              fullWidth
-              margin="normal"
+            <FormTextField
               label="IP allowlist"
               value={allowlist}
-              onChange={(e) => setAllowlist(e.target.value)}
-              error={Boolean(errors.ip_allowlist)}
-              helperText={errors.ip_allowlist ?? 'Addresses or CIDR blocks, separated by commas; empty allows any'}
+              onChange={setAllowlist}
+              error={errors.ip_allowlist}
+              hint="Addresses or CIDR blocks, separated by commas; empty allows any"
             />
           </>
         )}
