@@ -3,6 +3,7 @@ import {
   expectAccessible,
   hplConsumerMeter,
   hplPayload,
+  invalidateSessionToken,
   HPL_API_KEY,
   lastDayIntervalEnds,
   readHplIntervalStatus,
@@ -151,17 +152,30 @@ test('an expired session goes to sign-in and comes back to the page it was on', 
   await page.goto('/vendors');
   await signIn(page, 'demo.admin');
   await expect(page.getByRole('heading', { name: 'HES vendors' })).toBeVisible();
-  // the server no longer accepts the token (as after expiry): the next call answers 401
-  await page.evaluate(() => {
-    const session = JSON.parse(localStorage.getItem('vidyut.session') ?? '{}');
-    localStorage.setItem('vidyut.session', JSON.stringify({ ...session, token: `${session.token}x` }));
-  });
+  await invalidateSessionToken(page);
   await page.goto('/meters?serial=VLT');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fmeters%3Fserial%3DVLT$/);
   await expect(page.getByText('Your session ended.')).toBeVisible();
   await signIn(page, 'demo.admin');
   await expect(page).toHaveURL(/\/meters\?serial=VLT$/);
   await expect(page.getByLabel('Serial starts with')).toHaveValue('VLT');
+});
+
+test('unsaved edits survive a sign-in after the session expired', async ({ page, monitor }) => {
+  monitor.expectStatuses(401);
+  await page.goto('/vendors');
+  await signIn(page, 'demo.admin');
+  await page.getByRole('grid', { name: 'HES vendors' }).getByRole('link', { name: 'VOLTA' }).click();
+  const vendorUrl = page.url();
+  await page.getByLabel('Time zone').fill('Europe/London');
+  await page.getByRole('textbox', { name: 'Sample payload' }).fill('{"dev": "VLT-draft"}');
+  await invalidateSessionToken(page);
+  await page.getByRole('button', { name: 'Test-parse' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fvendors%2F/);
+  await signIn(page, 'demo.admin');
+  await expect(page).toHaveURL(vendorUrl);
+  await expect(page.getByLabel('Time zone')).toHaveValue('Europe/London');
+  await expect(page.getByRole('textbox', { name: 'Sample payload' })).toHaveValue('{"dev": "VLT-draft"}');
 });
 
 test('the theme choice is kept across visits', async ({ page }) => {

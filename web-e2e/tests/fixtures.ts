@@ -48,6 +48,14 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** The server no longer accepts the stored token (as after expiry): the next API call answers 401. */
+export async function invalidateSessionToken(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const session = JSON.parse(localStorage.getItem('vidyut.session') ?? '{}');
+    localStorage.setItem('vidyut.session', JSON.stringify({ ...session, token: `${session.token}x` }));
+  });
+}
+
 /** Runs axe-core in the page; fails on serious or critical violations. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   await page.addScriptTag({ path: axePath });

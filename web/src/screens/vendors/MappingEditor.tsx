@@ -15,6 +15,8 @@ interface MappingEditorProps {
   vendorId: string;
   draft: string;
   onDraftChange(text: string): void;
+  /** After a save: the saved mapping is in force, the draft is no longer needed. */
+  onSaved?(): void;
   version?: number;
   savedAt?: string;
   savedBy?: string;
@@ -22,7 +24,8 @@ interface MappingEditorProps {
 }
 
 /** The vendor's payload mapping: structured fields for the common settings and the whole JSON. */
-export function MappingEditor({ vendorId, draft, onDraftChange, version, savedAt, savedBy, canSave }: MappingEditorProps) {
+export function MappingEditor(props: MappingEditorProps) {
+  const { vendorId, draft, onDraftChange, onSaved, version, savedAt, savedBy, canSave } = props;
   const queryClient = useQueryClient();
   const [formErrors, setFormErrors] = useState<Record<string, string>>({});
   const parsed = parseDraft(draft);
@@ -38,6 +41,7 @@ export function MappingEditor({ vendorId, draft, onDraftChange, version, savedAt
     onSuccess: (saved) => {
       queryClient.setQueryData(['mapping', vendorId], saved);
       void queryClient.invalidateQueries({ queryKey: ['mapping-versions', vendorId] });
+      onSaved?.();
     },
   });
 

@@ -22,6 +22,7 @@ import {
 import { api, type Schemas } from '../../api/client';
 import { fieldErrorsOf, messageOf, unwrap } from '../../api/problem';
 import { MONOSPACE_INPUT } from '../../components/monospace';
+import { useDraftState } from '../../components/useDraftState';
 import { formatCount, formatIstDateTime, formatQuantity } from '../../format/indian';
 import { parseDraft } from './mappingDraft';
 
@@ -78,7 +79,8 @@ function ParsedValues({ result }: { result: Schemas['TestParseResult'] }) {
 
 /** Paste a vendor's sample payload and see what would be stored; nothing is stored. */
 export function TestParsePanel({ vendorId, draft }: { vendorId: string; draft: string }) {
-  const [payload, setPayload] = useState('');
+  const [storedPayload, setPayload] = useDraftState(`test-parse:${vendorId}`);
+  const payload = storedPayload ?? '';
   const [useDraft, setUseDraft] = useState(false);
   const [missing, setMissing] = useState(false);
   const run = useMutation({

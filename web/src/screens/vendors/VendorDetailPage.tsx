@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Grid, Stack } from '@mui/material';
@@ -8,6 +8,7 @@ import { hasAnyRole, TENANT_ADMINS, INGEST_OPERATORS } from '../../auth/roles';
 import { useSignedIn } from '../../auth/SessionProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryStatus } from '../../components/QueryStatus';
+import { useDraftState } from '../../components/useDraftState';
 import { AllowlistPanel } from './AllowlistPanel';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { MappingEditor } from './MappingEditor';
@@ -39,13 +40,13 @@ export default function VendorDetailPage() {
   const admin = hasAnyRole(session.roles, TENANT_ADMINS);
   const vendor = useVendor(vendorId);
   const mapping = useMapping(vendorId);
-  const [draft, setDraft] = useState<string | null>(null);
+  const [draft, setDraft] = useDraftState(`mapping:${vendorId}`);
 
   useEffect(() => {
     if (mapping.data !== undefined && draft === null) {
       setDraft(mapping.data?.mapping ? formatDraft(mapping.data.mapping) : EMPTY_MAPPING);
     }
-  }, [mapping.data, draft]);
+  }, [mapping.data, draft, setDraft]);
 
   return (
     <QueryStatus query={vendor}>
@@ -60,6 +61,7 @@ export default function VendorDetailPage() {
                     vendorId={vendorId}
                     draft={draft ?? ''}
                     onDraftChange={setDraft}
+                    onSaved={() => setDraft(null)}
                     version={m?.version}
                     savedAt={m?.created_at}
                     savedBy={m?.created_by}
