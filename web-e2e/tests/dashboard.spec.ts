@@ -86,6 +86,8 @@ test('a vendor sample payload is test-parsed and a mapping change is saved or re
   const meter = await hplConsumerMeter(request);
   await page.goto('/vendors');
   await signIn(page, 'demo.admin');
+  await expect(page.getByRole('grid', { name: 'HES vendors' })).toContainText('KIRAN');
+  await expectAccessible(page, 'vendors');
   await page.getByRole('grid', { name: 'HES vendors' }).getByRole('link', { name: 'HPL' }).click();
   await expect(page.getByRole('heading', { name: 'HES vendor HPL' })).toBeVisible();
   await expect(page.getByLabel('Time zone')).toHaveValue('Asia/Kolkata');
