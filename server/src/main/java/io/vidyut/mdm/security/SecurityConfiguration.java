@@ -45,6 +45,8 @@ class SecurityConfiguration {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                 .requestMatchers("/api/**").authenticated()
+                // the web dashboard's files: the sign-in page itself must load without a token
+                .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg").permitAll()
                 .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Role.PLATFORM_ADMIN.name())
                 .anyRequest().permitAll())

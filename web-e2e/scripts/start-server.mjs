@@ -1,0 +1,29 @@
+// Starts the packaged server on embedded defaults with the demo tenant and no simulated traffic,
+// in a fresh data directory under target/. Playwright's webServer runs this and stops it at the end.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
+
+const jar = process.env.MDM_JAR ?? path.resolve('../server/target/mdm-server.jar');
+const port = process.env.E2E_PORT ?? '18080';
+mkdirSync('target', { recursive: true });
+const dataDir = mkdtempSync(path.resolve('target', 'mdm-data-'));
+
+const log = openSync(path.resolve('target', 'server.log'), 'w');
+const server = spawn('java', ['-Xmx1g', '-jar', jar], {
+  stdio: ['ignore', log, log],
+  env: {
+    ...process.env,
+    MDM_PORT: port,
+    MDM_DATA_DIR: dataDir,
+    MDM_DEMO: 'true',
+    MDM_DEMO_TRAFFIC: 'false',
+    MDM_ADMIN_PASSWORD: 'vidyut-admin',
+  },
+});
+
+const stop = () => server.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.on('exit', stop);
+server.on('exit', (code) => process.exit(code ?? 0));

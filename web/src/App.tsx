@@ -1,0 +1,65 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { LinearProgress } from '@mui/material';
+import { ApiError } from './api/problem';
+import { RequireSession } from './auth/RequireSession';
+import { SessionProvider } from './auth/SessionProvider';
+import { SignInPage } from './auth/SignInPage';
+import { AppShell } from './shell/AppShell';
+import { ThemeModeProvider } from './theme/ThemeModeProvider';
+import { OverviewPage } from './screens/overview/OverviewPage';
+import { NotFoundPage } from './screens/NotFoundPage';
+
+const NetworkPage = lazy(() => import('./screens/network/NetworkPage'));
+const MetersPage = lazy(() => import('./screens/meters/MetersPage'));
+const MeterDetailPage = lazy(() => import('./screens/meters/MeterDetailPage'));
+const VendorsPage = lazy(() => import('./screens/vendors/VendorsPage'));
+const VendorDetailPage = lazy(() => import('./screens/vendors/VendorDetailPage'));
+const UsersPage = lazy(() => import('./screens/users/UsersPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      retry: (failures, error) => !(error instanceof ApiError) && failures < 2,
+    },
+  },
+});
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<LinearProgress aria-label="Loading screen" />}>{children}</Suspense>;
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ThemeModeProvider>
+        <BrowserRouter>
+          <SessionProvider>
+            <Routes>
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route
+                element={
+                  <RequireSession>
+                    <AppShell />
+                  </RequireSession>
+                }
+              >
+                <Route index element={<OverviewPage />} />
+                <Route path="network" element={<Lazy><NetworkPage /></Lazy>} />
+                <Route path="meters" element={<Lazy><MetersPage /></Lazy>} />
+                <Route path="meters/:meterId" element={<Lazy><MeterDetailPage /></Lazy>} />
+                <Route path="vendors" element={<Lazy><VendorsPage /></Lazy>} />
+                <Route path="vendors/:vendorId" element={<Lazy><VendorDetailPage /></Lazy>} />
+                <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </SessionProvider>
+        </BrowserRouter>
+      </ThemeModeProvider>
+    </QueryClientProvider>
+  );
+}

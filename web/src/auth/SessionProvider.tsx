@@ -1,0 +1,87 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { api, SESSION_EXPIRED_EVENT } from '../api/client';
+import { unwrap } from '../api/problem';
+import { readStoredSession, sessionFromToken, storeSession, type Session } from './sessionStore';
+
+interface SessionContextValue {
+  session: Session | null;
+  /** True when the last session ended because the server refused it (expired token). */
+  expired: boolean;
+  signIn(username: string, password: string): Promise<void>;
+  switchTenant(tenant: string): Promise<void>;
+  signOut(): void;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+interface IssuedToken {
+  access_token?: string;
+}
+
+/** Holds who is signed in; signs out on any 401 so the shell can send the user to sign in. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [session, setSession] = useState<Session | null>(() => readStoredSession());
+  const [expired, setExpired] = useState(false);
+
+  const adopt = useCallback(
+    (token: string) => {
+      const next = sessionFromToken(token);
+      storeSession(next);
+      queryClient.clear();
+      setExpired(false);
+      setSession(next);
+    },
+    [queryClient],
+  );
+
+  useEffect(() => {
+    const onExpired = () => {
+      storeSession(null);
+      setExpired(true);
+      setSession(null);
+    };
+    window.addEventListener(SESSION_EXPIRED_EVENT, onExpired);
+    return () => window.removeEventListener(SESSION_EXPIRED_EVENT, onExpired);
+  }, []);
+
+  const value = useMemo<SessionContextValue>(
+    () => ({
+      session,
+      expired,
+      async signIn(username, password) {
+        const issued = unwrap(await api.POST('/api/v1/auth/token', { body: { username, password } })) as IssuedToken;
+        if (!issued.access_token) throw new Error('The server sent no access token');
+        adopt(issued.access_token);
+      },
+      async switchTenant(tenant) {
+        const issued = unwrap(await api.POST('/api/v1/auth/switch-tenant', { body: { tenant } }));
+        if (!issued.access_token) throw new Error('The server sent no access token');
+        adopt(issued.access_token);
+      },
+      signOut() {
+        storeSession(null);
+        queryClient.clear();
+        setExpired(false);
+        setSession(null);
+      },
+    }),
+    [session, expired, adopt, queryClient],
+  );
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** The signed-in session; only for components rendered behind RequireSession. */
+export function useSignedIn(): Session {
+  const { session } = useSession();
+  if (!session) throw new Error('useSignedIn without a session');
+  return session;
+}

@@ -1,0 +1,16 @@
+/** Roles as the server names them (see the Role enum of the security package). */
+export type Role = 'PLATFORM_ADMIN' | 'TENANT_ADMIN' | 'OPERATOR' | 'ANALYST' | 'FIELD_TECH' | 'CONSUMER';
+
+/** Whether the holder of these roles has any of the allowed ones. */
+export function hasAnyRole(roles: readonly string[], allowed: readonly Role[]): boolean {
+  return allowed.some((role) => roles.includes(role));
+}
+
+/** Roles whose holders read meter data and the network. */
+export const METER_READERS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH'];
+/** Roles whose holders see HES vendors and their mappings. */
+export const VENDOR_READERS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR', 'ANALYST'];
+/** Roles whose holders try sample payloads against a mapping and handle the ingest quarantine. */
+export const INGEST_OPERATORS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR'];
+export const TENANT_ADMINS: readonly Role[] = ['TENANT_ADMIN'];
+export const PLATFORM_ADMINS: readonly Role[] = ['PLATFORM_ADMIN'];

@@ -1,0 +1,164 @@
+import { useMemo } from 'react';
+import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { Alert, Link, Paper, Stack, TextField } from '@mui/material';
+import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
+import { messageOf } from '../../api/problem';
+import { formatCount, formatIstDateTime } from '../../format/indian';
+import { FilterSelect } from '../../components/FilterSelect';
+import { PageHeader } from '../../components/PageHeader';
+import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { hasAnyRole, VENDOR_READERS } from '../../auth/roles';
+import { useSignedIn } from '../../auth/SessionProvider';
+import { useVendorCodes } from '../vendors/vendorQueries';
+import { LIFECYCLE_STAGES, METER_CATEGORIES, stageLabel, type LifecycleStage, type Meter, type MeterCategory } from './meterLabels';
+import { useMeterPage } from './meterQueries';
+
+const PAGE_SIZES = [25, 50, 100];
+
+function columns(vendorCodes: Map<string, string>): GridColDef<Meter>[] {
+  return [
+    {
+      field: 'serial',
+      headerName: 'Serial',
+      flex: 1,
+      minWidth: 140,
+      renderCell: ({ row }) => (
+        <Link component={RouterLink} to={`/meters/${row.id}`} tabIndex={-1}>
+          {row.serial}
+        </Link>
+      ),
+    },
+    { field: 'category', headerName: 'Category', width: 120 },
+    { field: 'phase', headerName: 'Phase', width: 80 },
+    { field: 'make', headerName: 'Make', flex: 1, minWidth: 120 },
+    {
+      field: 'hes_vendor_id',
+      headerName: 'HES',
+      width: 100,
+      valueGetter: (value: string | undefined) => (value ? vendorCodes.get(value) ?? '' : ''),
+    },
+    {
+      field: 'lifecycle_stage',
+      headerName: 'Stage',
+      width: 170,
+      valueGetter: (value: string | undefined) => stageLabel(value),
+    },
+    {
+      field: 'stage_changed_at',
+      headerName: 'Stage since (IST)',
+      width: 200,
+      valueFormatter: (value: string | undefined) => (value ? formatIstDateTime(value) : ''),
+    },
+  ];
+}
+
+/** URL search params hold the filters and page, so a reload or a new sign-in comes back to the same list. */
+function useMeterListState() {
+  const [params, setParams] = useSearchParams();
+  const state = {
+    serial: params.get('serial') ?? '',
+    stage: (params.get('stage') ?? '') as LifecycleStage | '',
+    category: (params.get('category') ?? '') as MeterCategory | '',
+    vendor: params.get('vendor') ?? '',
+    page: Number(params.get('page') ?? 0),
+    size: Number(params.get('size') ?? 50),
+  };
+  const update = (changes: Partial<Record<keyof typeof state, string | number>>) => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === '' || value === undefined) next.delete(key);
+          else next.set(key, String(value));
+        }
+        if (!('page' in changes)) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  return { state, update };
+}
+
+export default function MetersPage() {
+  const session = useSignedIn();
+  const navigate = useNavigate();
+  const { state, update } = useMeterListState();
+  const vendorCodes = useVendorCodes(hasAnyRole(session.roles, VENDOR_READERS));
+  const serial = useDebouncedValue(state.serial.trim());
+  const filter = {
+    serial: serial || undefined,
+    stage: state.stage || undefined,
+    category: state.category || undefined,
+    hes_vendor_id: state.vendor || undefined,
+  };
+  const meters = useMeterPage(filter, state.page, state.size);
+  const gridColumns = useMemo(() => columns(vendorCodes), [vendorCodes]);
+  const paginationModel: GridPaginationModel = { page: state.page, pageSize: state.size };
+
+  return (
+    <>
+      <PageHeader
+        title="Meters"
+        subtitle={
+          meters.data
+            ? `${formatCount(meters.data.total ?? 0)} meters match. Sorting orders the page shown; Enter opens a meter.`
+            : 'Loading meters…'
+        }
+      />
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2 }}>
+        <TextField
+          label="Serial starts with"
+          value={state.serial}
+          onChange={(e) => update({ serial: e.target.value })}
+          size="small"
+          type="search"
+        />
+        <FilterSelect
+          label="Lifecycle stage"
+          anyLabel="Any stage"
+          value={state.stage}
+          options={LIFECYCLE_STAGES.map(({ stage, label }) => ({ value: stage, label }))}
+          onChange={(stage) => update({ stage })}
+        />
+        <FilterSelect
+          label="Category"
+          anyLabel="Any category"
+          value={state.category}
+          options={METER_CATEGORIES.map((category) => ({ value: category, label: category }))}
+          onChange={(category) => update({ category })}
+        />
+        {vendorCodes.size > 0 && (
+          <FilterSelect
+            label="HES vendor"
+            anyLabel="Any vendor"
+            value={state.vendor}
+            options={[...vendorCodes].map(([id, code]) => ({ value: id, label: code }))}
+            onChange={(vendor) => update({ vendor })}
+          />
+        )}
+      </Stack>
+      {meters.isError && <Alert severity="error">{messageOf(meters.error)}</Alert>}
+      <Paper sx={{ height: 600, width: '100%' }}>
+        <DataGrid
+          aria-label="Meters"
+          rows={meters.data?.items ?? []}
+          getRowId={(row) => row.id ?? row.serial ?? ''}
+          columns={gridColumns}
+          loading={meters.isFetching}
+          paginationMode="server"
+          rowCount={meters.data?.total ?? 0}
+          paginationModel={paginationModel}
+          onPaginationModelChange={(model) => update({ page: model.page, size: model.pageSize })}
+          pageSizeOptions={PAGE_SIZES}
+          disableRowSelectionOnClick
+          onRowClick={({ row }) => navigate(`/meters/${row.id}`)}
+          onCellKeyDown={({ row }, event) => {
+            if (event.key === 'Enter') navigate(`/meters/${row.id}`);
+          }}
+          density="compact"
+        />
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import SpeedIcon from '@mui/icons-material/Speed';
+import HubIcon from '@mui/icons-material/Hub';
+import GroupIcon from '@mui/icons-material/Group';
+import { hasAnyRole, METER_READERS, TENANT_ADMINS, VENDOR_READERS, type Role } from '../auth/roles';
+
+export interface NavigationItem {
+  label: string;
+  path: string;
+  icon: ReactNode;
+  roles: readonly Role[];
+}
+
+export const NAVIGATION: readonly NavigationItem[] = [
+  { label: 'Overview', path: '/', icon: <DashboardIcon />, roles: METER_READERS },
+  { label: 'Network', path: '/network', icon: <AccountTreeIcon />, roles: METER_READERS },
+  { label: 'Meters', path: '/meters', icon: <SpeedIcon />, roles: METER_READERS },
+  { label: 'HES vendors', path: '/vendors', icon: <HubIcon />, roles: VENDOR_READERS },
+  { label: 'Users and roles', path: '/users', icon: <GroupIcon />, roles: TENANT_ADMINS },
+];
+
+/** The menu entries the holder of these roles may open. */
+export function navigationFor(roles: readonly string[]): NavigationItem[] {
+  return NAVIGATION.filter((item) => hasAnyRole(roles, item.roles));
+}
