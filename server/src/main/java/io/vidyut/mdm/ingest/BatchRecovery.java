@@ -13,6 +13,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Batches acknowledged to an HES but not wholly stored — the process died, or the pipeline was
@@ -26,10 +27,12 @@ class BatchRecovery implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final IngestService ingest;
+    private final TransactionTemplate transactions;
 
-    BatchRecovery(JdbcClient jdbc, IngestService ingest) {
+    BatchRecovery(JdbcClient jdbc, IngestService ingest, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.ingest = ingest;
+        this.transactions = transactions;
     }
 
     private record OpenBatch(UUID batchId, UUID tenantId, String tenantCode) {}
@@ -55,9 +58,21 @@ class BatchRecovery implements ApplicationRunner {
                 TenantContext.runAs(TenantScope.of(batch.tenantId(), batch.tenantCode()), () -> ingest.redrive(batch.batchId()));
             } catch (RuntimeException e) {
                 log.error("Re-drive of batch {} failed; it stays open", batch.batchId(), e);
+                recordFailure(batch, e);
             }
         }
         if (!open.isEmpty()) log.info("Re-drove {} open ingest batches", open.size());
         return open.size();
+    }
+
+    /** Keeps the reason on the batch, where operators see it, for a batch that cannot be re-driven as it is. */
+    private void recordFailure(OpenBatch batch, RuntimeException e) {
+        try {
+            TenantContext.runAs(TenantScope.of(batch.tenantId(), batch.tenantCode()), () -> transactions.executeWithoutResult(status ->
+                    jdbc.sql("update ingest_batch set last_error = ? where id = ?")
+                            .params("re-drive failed: " + e.getMessage(), batch.batchId()).update()));
+        } catch (RuntimeException again) {
+            log.warn("Could not record the re-drive failure of batch {}", batch.batchId(), again);
+        }
     }
 }
