@@ -93,7 +93,18 @@ final class IngestBench {
         result.put("values_rejected", sent.valuesRejected());
         result.put("errors", sent.errors());
         result.put("lost", sent.valuesAccepted() - stored);
+        if (options.vee()) result.put("vee_exceptions", veeExceptionsByRule(api, token));
         return result;
+    }
+
+    /** Open and resolved VEE exceptions the run raised, per rule. */
+    private static Map<String, Integer> veeExceptionsByRule(BenchApi api, String token) {
+        Map<String, Integer> byRule = new java.util.TreeMap<>();
+        for (int page = 0; ; page++) {
+            JsonNode items = api.get("/api/v1/vee/exceptions?size=1000&page=" + page, token).get("items");
+            if (items.isEmpty()) return byRule;
+            items.forEach(item -> byRule.merge(item.get("rule").asString(), 1, Integer::sum));
+        }
     }
 
     /** One feeder, DTs of 100 consumers each: N consumer meters plus their DT and feeder meters. */

@@ -83,9 +83,14 @@ class GapEstimation {
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate first = today.minusDays(tenantWide.lookbackDays());
         record Candidate(UUID meterId, Channel channel) {}
+        Instant edge = now.minusSeconds(tenantWide.graceMinutes() * 60L);
+        // only rows missing an interval that ended before the grace edge: today's not-yet-arrived slots are no gap
         List<Candidate> candidates = transactions.execute(status -> jdbc.sql("""
                         select distinct meter_id, channel from interval_day
-                         where day between ? and ? and channel = any(?) and array_position(vals, null) is not null
+                         where day between ? and ? and channel = any(?)
+                           and array_position(vals[1:least(cardinality(vals),
+                                 floor(extract(epoch from (?::timestamptz - (day::timestamp at time zone ?))) / 60
+                                       / interval_minutes)::int)], null) is not null
                         union
                         select k.meter_id, k.channel from
                           (select meter_id, channel, min(day) as first_day from interval_day
@@ -93,14 +98,15 @@ class GapEstimation {
                           cross join generate_series(k.first_day, ?::date, interval '1 day') as g(day)
                          where not exists (select 1 from interval_day d
                                             where d.meter_id = k.meter_id and d.channel = k.channel and d.day = g.day::date)""")
-                .params(first, today, channelCodes(tenantWide), first.minusDays(1), today, channelCodes(tenantWide), today)
+                .params(first, today, channelCodes(tenantWide), java.sql.Timestamp.from(edge), zone.getId(), first.minusDays(1), today,
+                        channelCodes(tenantWide), edge.atZone(zone).toLocalDate().minusDays(1))
                 .query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), Channel.ofCode(rs.getInt(2)))).list());
         List<Estimate> made = new ArrayList<>();
         for (Candidate candidate : candidates) {
             made.addAll(transactions.execute(status -> {
                 VeeSettings rules = settings.effective(profiles.of(candidate.meterId()).category()).settings();
-                Instant edge = now.minusSeconds(rules.graceMinutes() * 60L);
-                return estimate(candidate.meterId(), candidate.channel(), first.atStartOfDay(zone).toInstant(), edge, null,
+                Instant meterEdge = now.minusSeconds(rules.graceMinutes() * 60L);
+                return estimate(candidate.meterId(), candidate.channel(), first.atStartOfDay(zone).toInstant(), meterEdge, null,
                         "vee", zone);
             }));
         }
