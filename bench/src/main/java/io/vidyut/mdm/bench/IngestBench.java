@@ -3,7 +3,7 @@ package io.vidyut.mdm.bench;
 import io.vidyut.mdm.simulator.RunStats;
 import io.vidyut.mdm.simulator.Simulator;
 import io.vidyut.mdm.simulator.fleet.Fleet;
-import io.vidyut.mdm.simulator.fleet.SimMeter;
+import io.vidyut.mdm.simulator.fleet.FleetCsv;
 import io.vidyut.mdm.simulator.fleet.SyntheticFleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,16 +114,11 @@ final class IngestBench {
         return SyntheticFleet.generate(options.seed(), 1, dts, perDt, List.of("HPL"));
     }
 
+    /** The fleet's network, consumers (net metering, sanctioned load: what VEE judges by) and meters. */
     private static void register(BenchApi api, String token, Fleet fleet) {
-        List<SimMeter> meters = fleet.meters();
-        for (int from = 0; from < meters.size(); from += 20_000) {
-            StringBuilder csv = new StringBuilder("serial,make,phase,category,ct_ratio,hes_vendor_code,lifecycle_stage\n");
-            for (SimMeter meter : meters.subList(from, Math.min(meters.size(), from + 20_000))) {
-                csv.append(meter.serial()).append(",HPL,").append(meter.threePhase() ? "3P" : "1P").append(',')
-                        .append(meter.role().name()).append(',').append(meter.multiplier()).append(",HPL,IN_SERVICE\n");
-            }
-            api.postCsv("/api/v1/meters/import?mode=ALL_OR_NOTHING", token, csv.toString(), 200);
-        }
+        api.postCsv("/api/v1/network/nodes/import?mode=ALL_OR_NOTHING", token, FleetCsv.nodes(fleet), 200);
+        api.postCsv("/api/v1/consumers/import?mode=ALL_OR_NOTHING", token, FleetCsv.consumers(fleet), 200);
+        api.postCsv("/api/v1/meters/import?mode=ALL_OR_NOTHING", token, FleetCsv.meters(fleet), 200);
     }
 
     private static List<String> meterIds(BenchApi api, String token) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vidyut.mdm.simulator.RunStats;
 import io.vidyut.mdm.simulator.Simulator;
 import io.vidyut.mdm.simulator.fleet.Fleet;
-import io.vidyut.mdm.simulator.fleet.SimMeter;
+import io.vidyut.mdm.simulator.fleet.FleetCsv;
 import io.vidyut.mdm.simulator.fleet.SyntheticFleet;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
@@ -196,26 +196,9 @@ class SimulatedAnomaliesTest extends IntegrationTest {
 
     /** The fleet's network, consumers (with net metering and sanctioned load) and meters, through the CSV imports. */
     private void register(Fleet fleet) {
-        StringBuilder nodes = new StringBuilder("level,code,name,parent_code\nCIRCLE,C1,Circle,\nDIVISION,DV1,Division,C1\n"
-                + "SUBDIVISION,SD1,Subdivision,DV1\nSUBSTATION,SS1,Substation,SD1\n");
-        fleet.feederIds().forEach(feeder -> nodes.append("FEEDER,").append(feeder).append(",Feeder,SS1\n"));
-        fleet.dts().values().forEach(dt -> nodes.append("DT,").append(dt.id()).append(",DT,").append(dt.feederId()).append('\n'));
-        StringBuilder consumers = new StringBuilder("account_no,name,tariff_category,sanctioned_load_kw,supply_mode,net_metered,dt_code\n");
-        StringBuilder meters = new StringBuilder("serial,make,phase,category,ct_ratio,hes_vendor_code,account_no,node_code,lifecycle_stage\n");
-        for (SimMeter meter : fleet.meters()) {
-            String account = "";
-            if (meter.consumer() != null) {
-                account = "A-" + meter.serial();
-                consumers.append(account).append(",Consumer,").append(meter.consumer().tariffCategory() == null ? "LT-1" : meter.consumer().tariffCategory())
-                        .append(',').append(meter.consumer().sanctionedLoadKw()).append(",POSTPAID,").append(meter.consumer().netMetered())
-                        .append(',').append(meter.consumer().dtId()).append('\n');
-            }
-            meters.append(meter.serial()).append(",HPL,").append(meter.threePhase() ? "3P" : "1P").append(',')
-                    .append(meter.role().name()).append(',').append(meter.multiplier()).append(",HPL,").append(account).append(',')
-                    .append(meter.nodeId() == null || meter.consumer() != null ? "" : meter.nodeId()).append(",IN_SERVICE\n");
-        }
-        for (String[] upload : List.of(new String[] {"/api/v1/network/nodes/import", nodes.toString()},
-                new String[] {"/api/v1/consumers/import", consumers.toString()}, new String[] {"/api/v1/meters/import", meters.toString()})) {
+        for (String[] upload : List.of(new String[] {"/api/v1/network/nodes/import", FleetCsv.nodes(fleet)},
+                new String[] {"/api/v1/consumers/import", FleetCsv.consumers(fleet)},
+                new String[] {"/api/v1/meters/import", FleetCsv.meters(fleet)})) {
             var response = api.postCsv(upload[0] + "?mode=ALL_OR_NOTHING", tenant.admin(), upload[1]);
             assertThat(response.status()).as(upload[0] + " " + response.raw()).isEqualTo(200);
         }
