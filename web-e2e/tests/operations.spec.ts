@@ -76,7 +76,8 @@ test('a VEE spike is found from its meter, edited with a reason in the workbench
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 });
 
-test('a tamper event raises an alarm that arrives on the live list and is acknowledged', async ({ page, request }) => {
+test('a tamper event raises an alarm that arrives on the live list and is acknowledged; a command is checked and confirmed', async ({ page, monitor, request }) => {
+  monitor.expectStatuses(409);
   const meter = await hplConsumerMeter(request, 2);
   await readHplEvents(request);
   await page.goto('/alarms');
@@ -105,4 +106,19 @@ test('a tamper event raises an alarm that arrives on the live list and is acknow
   // the meter's events timeline shows the event
   await page.goto(`/meters/${meter.id}`);
   await expect(page.getByRole('table', { name: 'Meter events' })).toContainText('201');
+
+  // a command: checked before review, confirmed before sending; the demo HES has no command endpoint (409)
+  await page.getByRole('button', { name: 'Issue command' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  await expect(dialog.getByText('Pick a command')).toBeVisible();
+  await dialog.getByRole('combobox', { name: 'Command' }).click();
+  await page.getByRole('option', { name: 'Disconnect supply' }).click();
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  await expect(dialog).toContainText(`Send “Disconnect supply” to meter ${meter.serial}`);
+  await dialog.getByRole('button', { name: 'Send command' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('has no command_path');
+  await dialog.getByRole('button', { name: 'Back' }).click();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('region', { name: 'Commands' })).toContainText('No commands issued to this meter.');
 });
