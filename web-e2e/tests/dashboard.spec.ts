@@ -21,7 +21,8 @@ test('signing in shows the overview with the demo tenant, and its first paint is
   await expect(page.getByRole('table', { name: 'Meters by lifecycle stage' })).toContainText('In service');
   await expect(page.getByText(/^1,058 meters registered$/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Ingest: rows in quarantine by HES vendor' })).toContainText('KIRAN');
-  await expect(page.getByText('Available when the alarms service is enabled.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Open alarms by kind' })).toContainText('DT / feeder outage');
+  await expect(page.getByRole('heading', { name: 'VEE pass rate today' })).toBeVisible();
   await expectAccessible(page, 'overview');
 
   // a reload with the session in place: how soon does the overview show its figures?

@@ -76,16 +76,16 @@ export async function tokenFor(request: APIRequestContext, username: string): Pr
   return (await response.json()).access_token as string;
 }
 
-/** The serial of a consumer meter of the demo HPL vendor. */
-export async function hplConsumerMeter(request: APIRequestContext): Promise<{ id: string; serial: string }> {
+/** A consumer meter of the demo HPL vendor (the index-th in service; specs use different ones). */
+export async function hplConsumerMeter(request: APIRequestContext, index = 0): Promise<{ id: string; serial: string }> {
   const token = await tokenFor(request, 'demo.admin');
   const headers = { Authorization: `Bearer ${token}` };
   const vendors = await (await request.get('/api/v1/hes-vendors', { headers })).json();
   const hpl = vendors.items.find((v: { code: string }) => v.code === 'HPL');
   const meters = await (
-    await request.get(`/api/v1/meters?hes_vendor_id=${hpl.id}&category=CONSUMER&stage=IN_SERVICE&size=1`, { headers })
+    await request.get(`/api/v1/meters?hes_vendor_id=${hpl.id}&category=CONSUMER&stage=IN_SERVICE&size=${index + 1}`, { headers })
   ).json();
-  return { id: meters.items[0].id, serial: meters.items[0].serial };
+  return { id: meters.items[index].id, serial: meters.items[index].serial };
 }
 
 /**
@@ -106,15 +106,34 @@ export async function readHplIntervalStatus(request: APIRequestContext): Promise
   expect(saved.ok(), await saved.text()).toBeTruthy();
 }
 
+/**
+ * Lets the demo HPL mapping read events (docs/hes-onboarding.md, "Events"): IS 15959 numeric codes
+ * need no `codes` entry.
+ */
+export async function readHplEvents(request: APIRequestContext): Promise<void> {
+  const headers = { Authorization: `Bearer ${await tokenFor(request, 'demo.admin')}` };
+  const vendors = await (await request.get('/api/v1/hes-vendors', { headers })).json();
+  const hpl = vendors.items.find((v: { code: string }) => v.code === 'HPL');
+  const current = await (await request.get(`/api/v1/hes-vendors/${hpl.id}/mapping`, { headers })).json();
+  const mapping = {
+    ...current.mapping,
+    events: { rows: 'events[*]', fields: { meter: 'meter', timestamp: 'at', code: 'type', batch_id: '$.batch' } },
+  };
+  const saved = await request.put(`/api/v1/hes-vendors/${hpl.id}/mapping`, { headers, data: mapping });
+  expect(saved.ok(), await saved.text()).toBeTruthy();
+}
+
+/** An instant as IST ISO-8601 with the +05:30 offset, to the second. */
+export function istIso(instant: Date): string {
+  return `${new Date(instant.getTime() + 5.5 * 3_600_000).toISOString().slice(0, 19)}+05:30`;
+}
+
 /** 15-minute end stamps of the last 24 hours in IST ISO form, newest last. */
 export function lastDayIntervalEnds(now = new Date()): string[] {
   const quarter = 15 * 60_000;
   const last = Math.floor(now.getTime() / quarter) * quarter;
   const ends: string[] = [];
-  for (let t = last - 95 * quarter; t <= last; t += quarter) {
-    const ist = new Date(t + 5.5 * 3_600_000).toISOString().slice(0, 19);
-    ends.push(`${ist}+05:30`);
-  }
+  for (let t = last - 95 * quarter; t <= last; t += quarter) ends.push(istIso(new Date(t)));
   return ends;
 }
 
@@ -128,10 +147,11 @@ export function hplPayload(
   batchId: string,
   registerKwh?: number,
   statusOf: (index: number) => string | undefined = () => undefined,
+  kwhOf: (index: number) => number = (i) => Number((0.1 + 0.15 * Math.sin((i / ends.length) * Math.PI) ** 2).toFixed(3)),
 ): string {
   const intervals: Array<{ end: string; values: Record<string, number>; status?: string }> = ends.map((end, i) => ({
     end,
-    values: { '1.0.1.29.0.255': Number((0.1 + 0.15 * Math.sin((i / ends.length) * Math.PI) ** 2).toFixed(3)) },
+    values: { '1.0.1.29.0.255': kwhOf(i) },
     status: statusOf(i),
   }));
   if (registerKwh !== undefined) intervals.push({ end: ends[ends.length - 1], values: { '1.0.1.8.0.255': registerKwh } });

@@ -16,6 +16,8 @@ const MetersPage = lazy(() => import('./screens/meters/MetersPage'));
 const MeterDetailPage = lazy(() => import('./screens/meters/MeterDetailPage'));
 const VendorsPage = lazy(() => import('./screens/vendors/VendorsPage'));
 const VendorDetailPage = lazy(() => import('./screens/vendors/VendorDetailPage'));
+const VeeWorkbenchPage = lazy(() => import('./screens/vee/VeeWorkbenchPage'));
+const AlarmsPage = lazy(() => import('./screens/alarms/AlarmsPage'));
 const UsersPage = lazy(() => import('./screens/users/UsersPage'));
 
 const queryClient = new QueryClient({
@@ -51,6 +53,8 @@ export function App() {
                 <Route path="network" element={<Lazy><NetworkPage /></Lazy>} />
                 <Route path="meters" element={<Lazy><MetersPage /></Lazy>} />
                 <Route path="meters/:meterId" element={<Lazy><MeterDetailPage /></Lazy>} />
+                <Route path="vee" element={<Lazy><VeeWorkbenchPage /></Lazy>} />
+                <Route path="alarms" element={<Lazy><AlarmsPage /></Lazy>} />
                 <Route path="vendors" element={<Lazy><VendorsPage /></Lazy>} />
                 <Route path="vendors/:vendorId" element={<Lazy><VendorDetailPage /></Lazy>} />
                 <Route path="users" element={<Lazy><UsersPage /></Lazy>} />

@@ -12,5 +12,9 @@ export const METER_READERS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR', 'ANAL
 export const VENDOR_READERS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR', 'ANALYST'];
 /** Roles whose holders try sample payloads against a mapping and handle the ingest quarantine. */
 export const INGEST_OPERATORS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR'];
+/** Roles whose holders read the VEE queue, alarms, commands and interval history. */
+export const DATA_ANALYSTS: readonly Role[] = VENDOR_READERS;
+/** Roles whose holders resolve VEE exceptions, handle alarms and issue commands. */
+export const DATA_OPERATORS: readonly Role[] = INGEST_OPERATORS;
 export const TENANT_ADMINS: readonly Role[] = ['TENANT_ADMIN'];
 export const PLATFORM_ADMINS: readonly Role[] = ['PLATFORM_ADMIN'];

@@ -4,7 +4,9 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import SpeedIcon from '@mui/icons-material/Speed';
 import HubIcon from '@mui/icons-material/Hub';
 import GroupIcon from '@mui/icons-material/Group';
-import { hasAnyRole, METER_READERS, TENANT_ADMINS, VENDOR_READERS, type Role } from '../auth/roles';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
+import { DATA_ANALYSTS, hasAnyRole, METER_READERS, TENANT_ADMINS, VENDOR_READERS, type Role } from '../auth/roles';
 
 export interface NavigationItem {
   label: string;
@@ -17,6 +19,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Overview', path: '/', icon: <DashboardIcon />, roles: METER_READERS },
   { label: 'Network', path: '/network', icon: <AccountTreeIcon />, roles: METER_READERS },
   { label: 'Meters', path: '/meters', icon: <SpeedIcon />, roles: METER_READERS },
+  { label: 'VEE workbench', path: '/vee', icon: <FactCheckIcon />, roles: DATA_ANALYSTS },
+  { label: 'Alarms', path: '/alarms', icon: <NotificationsActiveIcon />, roles: DATA_ANALYSTS },
   { label: 'HES vendors', path: '/vendors', icon: <HubIcon />, roles: VENDOR_READERS },
   { label: 'Users and roles', path: '/users', icon: <GroupIcon />, roles: TENANT_ADMINS },
 ];

@@ -7,6 +7,8 @@ import { QueryStatus } from '../../components/QueryStatus';
 import { formatDecimal, formatQuantity } from '../../format/indian';
 import { LoadProfileChart } from './LoadProfileChart';
 import { hasValue } from './loadProfile';
+import { IntervalHistoryDialog, type IntervalRef } from './IntervalHistoryDialog';
+import { IntervalPicker } from './IntervalPicker';
 
 const CHANNELS = [
   { channel: 'KWH_IMPORT', label: 'kWh import' },
@@ -26,7 +28,8 @@ const RANGES = [
 type Channel = (typeof CHANNELS)[number]['channel'];
 
 /** The meter's load profile: pick channel and range; bars by interval with quality shown. */
-export function LoadProfileCard({ meterId }: { meterId: string }) {
+export function LoadProfileCard({ meterId, withHistory }: { meterId: string; withHistory: boolean }) {
+  const [versionsOf, setVersionsOf] = useState<IntervalRef | null>(null);
   const [channel, setChannel] = useState<Channel>('KWH_IMPORT');
   const [days, setDays] = useState<number>(1);
   const range = RANGES.find((r) => r.days === days) ?? RANGES[0];
@@ -79,11 +82,21 @@ export function LoadProfileCard({ meterId }: { meterId: string }) {
                   {s.total?.expected_intervals ?? 0} expected intervals (
                   {formatDecimal((s.total?.completeness ?? 0) * 100, 1)}% complete)
                 </Typography>
-                <LoadProfileChart points={s.points ?? []} unit={s.unit ?? ''} />
+                <LoadProfileChart
+                  points={s.points ?? []}
+                  unit={s.unit ?? ''}
+                  onPickInterval={withHistory ? (at) => setVersionsOf({ meterId, channel, at }) : undefined}
+                />
               </>
             )
           }
         </QueryStatus>
+        {withHistory && (
+          <>
+            <IntervalPicker onPick={(at) => setVersionsOf({ meterId, channel, at })} />
+            <IntervalHistoryDialog interval={versionsOf} onClose={() => setVersionsOf(null)} />
+          </>
+        )}
       </CardContent>
     </Card>
   );

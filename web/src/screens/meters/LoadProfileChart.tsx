@@ -10,18 +10,25 @@ const COLORS = { actual: '#1e88e5', estimated: '#fb8c00', edited: '#8e24aa' };
 interface LoadProfileChartProps {
   points: readonly ConsumptionPoint[];
   unit: string;
+  /** Called with the end (ISO) of the bar clicked, when the chart offers interval history. */
+  onPickInterval?(end: string): void;
 }
+
+/** Pointer travel (px) up to which a press is a click, not a zoom drag. */
+const CLICK_SLOP = 4;
 
 /**
  * Interval bars, zoomable by dragging across the chart (double-click or "Reset zoom" to go back).
  * Actual intervals are solid blue bars, estimated ones orange outlines with no fill, edited ones
  * solid purple, so the difference shows without relying on colour alone.
  */
-export function LoadProfileChart({ points, unit }: LoadProfileChartProps) {
+export function LoadProfileChart({ points, unit, onPickInterval }: LoadProfileChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const theme = useTheme();
   const counts = countByOrigin(points);
+  const pick = useRef(onPickInterval);
+  pick.current = onPickInterval;
 
   useEffect(() => {
     const element = container.current;
@@ -58,6 +65,17 @@ export function LoadProfileChart({ points, unit }: LoadProfileChartProps) {
       ],
     };
     plot.current = new uPlot(options, [series.x, series.actual, series.estimated, series.edited], element);
+    let pressedAt: [number, number] | null = null;
+    const press = (e: MouseEvent) => {
+      pressedAt = [e.clientX, e.clientY];
+    };
+    const click = (e: MouseEvent) => {
+      const idx = plot.current?.cursor.idx;
+      const moved = pressedAt ? Math.hypot(e.clientX - pressedAt[0], e.clientY - pressedAt[1]) : 0;
+      if (pick.current && idx != null && moved <= CLICK_SLOP) pick.current(new Date(series.x[idx] * 1000).toISOString());
+    };
+    plot.current.over.addEventListener('mousedown', press);
+    plot.current.over.addEventListener('click', click);
     const resize = new ResizeObserver(() => plot.current?.setSize({ width: element.clientWidth, height: 320 }));
     resize.observe(element);
     return () => {
@@ -85,7 +103,7 @@ export function LoadProfileChart({ points, unit }: LoadProfileChartProps) {
         </Typography>
         <Box sx={{ flexGrow: 1 }} />
         <Typography variant="caption" color="text.secondary">
-          Drag across the chart to zoom
+          Drag across the chart to zoom{onPickInterval ? '; click a bar for its versions' : ''}
         </Typography>
         <Button size="small" onClick={resetZoom}>
           Reset zoom

@@ -3,7 +3,7 @@ import { Card, CardContent, Grid, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
-import { hasAnyRole, VENDOR_READERS } from '../../auth/roles';
+import { DATA_ANALYSTS, hasAnyRole, VENDOR_READERS } from '../../auth/roles';
 import { useSignedIn } from '../../auth/SessionProvider';
 import { FactsTable } from '../../components/FactsTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -13,6 +13,9 @@ import { stageLabel, type Meter } from './meterLabels';
 import { useMeter } from './meterQueries';
 import { LoadProfileCard } from './LoadProfileCard';
 import { RegisterReadsCard } from './RegisterReadsCard';
+import { CommandsCard } from './CommandsCard';
+import { EventsTimelineCard } from './EventsTimelineCard';
+import { MeterExceptionsCard } from './MeterExceptionsCard';
 import { useVendorCodes } from '../vendors/vendorQueries';
 
 /** The consumer a meter supplies, by account number and name. */
@@ -55,6 +58,8 @@ function MeterFacts({ meter }: { meter: Meter }) {
 export default function MeterDetailPage() {
   const { meterId = '' } = useParams();
   const meter = useMeter(meterId);
+  const session = useSignedIn();
+  const analyst = hasAnyRole(session.roles, DATA_ANALYSTS);
   return (
     <QueryStatus query={meter}>
       {(m) => (
@@ -62,7 +67,7 @@ export default function MeterDetailPage() {
           <PageHeader title={`Meter ${m.serial}`} subtitle="Times in IST (Asia/Kolkata)" />
           <Grid container spacing={2}>
             <Grid size={{ xs: 12 }}>
-              <LoadProfileCard meterId={meterId} />
+              <LoadProfileCard meterId={meterId} withHistory={analyst} />
             </Grid>
             <Grid size={{ xs: 12, md: 4 }}>
               <MeterFacts meter={m} />
@@ -70,6 +75,19 @@ export default function MeterDetailPage() {
             <Grid size={{ xs: 12, md: 8 }}>
               <RegisterReadsCard meterId={meterId} />
             </Grid>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <EventsTimelineCard meterId={meterId} />
+            </Grid>
+            {analyst && (
+              <>
+                <Grid size={{ xs: 12, md: 6 }}>
+                  <MeterExceptionsCard meterId={meterId} />
+                </Grid>
+                <Grid size={{ xs: 12 }}>
+                  <CommandsCard meterId={meterId} serial={m.serial ?? ''} />
+                </Grid>
+              </>
+            )}
           </Grid>
         </>
       )}

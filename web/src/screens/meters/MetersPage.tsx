@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import { Alert, Link, Paper, Stack, TextField } from '@mui/material';
 import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
 import { messageOf } from '../../api/problem';
@@ -7,6 +7,7 @@ import { formatCount, formatIstDateTime } from '../../format/indian';
 import { FilterSelect } from '../../components/FilterSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { useUrlListState } from '../../components/useUrlListState';
 import { hasAnyRole, VENDOR_READERS } from '../../auth/roles';
 import { useSignedIn } from '../../auth/SessionProvider';
 import { useVendorCodes } from '../vendors/vendorQueries';
@@ -52,44 +53,16 @@ function columns(vendorCodes: Map<string, string>): GridColDef<Meter>[] {
   ];
 }
 
-/** URL search params hold the filters and page, so a reload or a new sign-in comes back to the same list. */
-function useMeterListState() {
-  const [params, setParams] = useSearchParams();
-  const state = {
-    serial: params.get('serial') ?? '',
-    stage: (params.get('stage') ?? '') as LifecycleStage | '',
-    category: (params.get('category') ?? '') as MeterCategory | '',
-    vendor: params.get('vendor') ?? '',
-    page: Number(params.get('page') ?? 0),
-    size: Number(params.get('size') ?? 50),
-  };
-  const update = (changes: Partial<Record<keyof typeof state, string | number>>) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === '' || value === undefined) next.delete(key);
-          else next.set(key, String(value));
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  };
-  return { state, update };
-}
-
 export default function MetersPage() {
   const session = useSignedIn();
   const navigate = useNavigate();
-  const { state, update } = useMeterListState();
+  const { state, update } = useUrlListState(['serial', 'stage', 'category', 'vendor'] as const);
   const vendorCodes = useVendorCodes(hasAnyRole(session.roles, VENDOR_READERS));
   const serial = useDebouncedValue(state.serial.trim());
   const filter = {
     serial: serial || undefined,
-    stage: state.stage || undefined,
-    category: state.category || undefined,
+    stage: (state.stage || undefined) as LifecycleStage | undefined,
+    category: (state.category || undefined) as MeterCategory | undefined,
     hes_vendor_id: state.vendor || undefined,
   };
   const meters = useMeterPage(filter, state.page, state.size);

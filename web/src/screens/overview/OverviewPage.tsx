@@ -3,13 +3,15 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatCount } from '../../format/indian';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
-import { hasAnyRole, PLATFORM_ADMINS, INGEST_OPERATORS, VENDOR_READERS } from '../../auth/roles';
+import { DATA_ANALYSTS, hasAnyRole, PLATFORM_ADMINS, INGEST_OPERATORS, VENDOR_READERS } from '../../auth/roles';
 import { useSignedIn } from '../../auth/SessionProvider';
 import { LIFECYCLE_STAGES } from '../meters/meterLabels';
 import { meterCountBucket, useMeterCount } from '../meters/meterQueries';
 import { useVendors } from '../vendors/vendorQueries';
+import { ALARM_KINDS } from '../alarms/alarmLabels';
+import { countAlarms } from '../alarms/alarmQueries';
+import { VeeStatisticsCard } from '../vee/VeeStatisticsCard';
 import { CountBreakdownCard } from './CountBreakdownCard';
-import { PendingServiceCard } from './PendingServiceCard';
 import { StorageCard } from './StorageCard';
 
 const STAGE_BUCKETS = LIFECYCLE_STAGES.map(({ stage, label }) => meterCountBucket(label, { stage }));
@@ -32,6 +34,12 @@ function QuarantineBreakdown() {
   }));
   return <CountBreakdownCard title="Ingest: rows in quarantine by HES vendor" unitLabel="Open rows" buckets={buckets} />;
 }
+
+const OPEN_ALARM_BUCKETS = ALARM_KINDS.map(({ kind, label }) => ({
+  label,
+  queryKey: ['alarms', 'count', 'OPEN', kind],
+  count: () => countAlarms({ status: 'OPEN', kind }),
+}));
 
 export function OverviewPage() {
   const session = useSignedIn();
@@ -56,12 +64,16 @@ export function OverviewPage() {
             <QuarantineBreakdown />
           </Grid>
         )}
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <PendingServiceCard title="Open alarms" service="alarms" />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6 }}>
-          <PendingServiceCard title="VEE pass rate and data completeness" service="VEE" />
-        </Grid>
+        {hasAnyRole(session.roles, DATA_ANALYSTS) && (
+          <>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <CountBreakdownCard title="Open alarms by kind" unitLabel="Open alarms" buckets={OPEN_ALARM_BUCKETS} />
+            </Grid>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <VeeStatisticsCard />
+            </Grid>
+          </>
+        )}
         {hasAnyRole(session.roles, PLATFORM_ADMINS) && (
           <Grid size={{ xs: 12, md: 6 }}>
             <StorageCard />
