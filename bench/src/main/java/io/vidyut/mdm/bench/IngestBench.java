@@ -103,7 +103,7 @@ final class IngestBench {
         return SyntheticFleet.generate(options.seed(), 1, dts, perDt, List.of("HPL"));
     }
 
-    private static void register(BenchApi api, String token, Fleet fleet) {
+    static void register(BenchApi api, String token, Fleet fleet) {
         List<SimMeter> meters = fleet.meters();
         for (int from = 0; from < meters.size(); from += 20_000) {
             StringBuilder csv = new StringBuilder("serial,make,phase,category,ct_ratio,hes_vendor_code,lifecycle_stage\n");

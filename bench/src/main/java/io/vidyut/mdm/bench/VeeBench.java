@@ -178,19 +178,12 @@ final class VeeBench {
     }
 
     private static void registerNetwork(BenchApi api, String token, String vendorId, int consumers) {
-        String parent = null;
-        for (String level : new String[] {"CIRCLE", "DIVISION", "SUBDIVISION", "SUBSTATION", "FEEDER", "DT"}) {
-            Map<String, Object> body = new HashMap<>(Map.of("level", level, "code", "B-" + level, "name", "Bench " + level));
-            if (parent != null) body.put("parent_id", parent);
-            parent = api.post("/api/v1/network/nodes", token, body, 201).get("id").asString();
-        }
+        String dt = BenchNetwork.chain(api, token, "B", "DT");
         Random random = new Random(7);
         for (int i = 0; i < consumers; i++) {
-            String consumer = api.post("/api/v1/consumers", token, Map.of("account_no", "VEE-" + i, "name", "Consumer " + i,
+            BenchNetwork.consumerWithMeter(api, token, Map.of("account_no", "VEE-" + i, "name", "Consumer " + i,
                     "tariff_category", i % 5 == 0 ? "LT-2 Commercial" : "LT-1 Domestic", "sanctioned_load_kw", 2 + random.nextInt(4),
-                    "supply_mode", "POSTPAID", "dt_id", parent), 201).get("id").asString();
-            api.post("/api/v1/meters", token, Map.of("serial", "VEE" + i, "make", "HPL", "phase", "1P", "category", "CONSUMER",
-                    "consumer_id", consumer, "hes_vendor_id", vendorId, "lifecycle_stage", "IN_SERVICE"), 201);
+                    "supply_mode", "POSTPAID"), dt, "VEE" + i, vendorId);
         }
     }
 
