@@ -80,27 +80,23 @@ final class EventsBench {
     private record Dt(String code, List<String> serials) {}
 
     private Map<String, Object> measure() throws Exception {
-        String platform = api.signIn("admin", IngestBench.ADMIN_PASSWORD);
-        api.post("/api/v1/platform/tenants", platform, Map.of("code", "bench", "name", "Benchmark DISCOM"), 201);
-        api.post("/api/v1/platform/tenants/bench/admins", platform, Map.of("username", "bench.admin",
-                "password", IngestBench.TENANT_PASSWORD, "roles", List.of("TENANT_ADMIN", "OPERATOR")), 201);
-        String token = api.signIn("bench.admin", IngestBench.TENANT_PASSWORD);
-        JsonNode vendor = api.post("/api/v1/hes-vendors", token, Map.of("code", "HPL", "name", "HPL HES (REST)",
-                "protocol", "REST", "ip_allowlist", List.of("127.0.0.1/32", "::1/128")), 201);
-        String vendorId = vendor.get("vendor").get("id").asString();
-        apiKey = vendor.get("api_key").asString();
         Map<String, Object> mapping = new HashMap<>(IngestBench.HPL_MAPPING);
         mapping.put("events", Map.of("rows", "events[*]", "fields", Map.of("meter", "meter", "timestamp", "at", "code", "code")));
-        api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", token, mapping, 200);
+        BenchNetwork.BenchTenant tenant = BenchNetwork.tenantWithVendor(api, mapping);
+        String token = tenant.token();
+        String vendorId = tenant.vendorId();
+        apiKey = tenant.apiKey();
         System.err.printf("registering %d DTs of %d meters%n", options.dts(), options.meters());
         List<Dt> dts = registerNetwork(token, vendorId);
 
         Simulator ingest = null;
         Thread ingestThread = null;
+        int ingestMeters = 0;
         if (options.withIngest()) {
             Fleet fleet = IngestBench.fleet(new IngestBench.Options(options.ingestMeters(), 1, "memory", 4, options.jar(),
                     options.seed(), options.javaOptions(), true));
             IngestBench.register(api, token, fleet);
+            ingestMeters = fleet.meters().size();
             ingest = Simulator.builder().target(baseUrl).vendors("HPL").apiKey("HPL", apiKey).fleet(fleet)
                     .backfill(60).threads(4).seed(options.seed()).build();
             Simulator running = ingest;
@@ -132,7 +128,7 @@ final class EventsBench {
         result.put("benchmark", "events");
         result.put("with_ingest", options.withIngest());
         if (options.withIngest()) {
-            result.put("ingest_meters", options.ingestMeters());
+            result.put("ingest_meters", ingestMeters); // consumers plus their DT and feeder meters
             result.put("ingest_running_throughout", ingestStillRunning);
             result.put("ingest_values_sent", ingest.stats().valuesSent());
         }
@@ -278,15 +274,19 @@ final class EventsBench {
         CountDownLatch ready = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             String[] event = {null};
-            response.body().forEach(line -> {
-                long now = System.nanoTime();
-                if (line.startsWith("event:")) {
-                    event[0] = line.substring(6).trim();
-                    if (event[0].equals("ready")) ready.countDown();
-                } else if (line.startsWith("data:") && event[0] != null && !event[0].equals("ready")) {
-                    arrived(event[0], JSON.readTree(line.substring(5)), now);
-                }
-            });
+            try (Stream<String> lines = response.body()) {
+                lines.forEach(line -> {
+                    long now = System.nanoTime();
+                    if (line.startsWith("event:")) {
+                        event[0] = line.substring(6).trim();
+                        if (event[0].equals("ready")) ready.countDown();
+                    } else if (line.startsWith("data:") && event[0] != null && !event[0].equals("ready")) {
+                        arrived(event[0], JSON.readTree(line.substring(5)), now);
+                    }
+                });
+            } catch (java.io.UncheckedIOException closed) {
+                // the server went away at the end of the run
+            }
         }, "alarm-stream-reader");
         reader.setDaemon(true);
         reader.start();

@@ -54,16 +54,11 @@ final class VeeBench {
     }
 
     private static Map<String, Object> measure(Options options, BenchApi api, String baseUrl) throws Exception {
-        String platform = api.signIn("admin", IngestBench.ADMIN_PASSWORD);
-        api.post("/api/v1/platform/tenants", platform, Map.of("code", "bench", "name", "Benchmark DISCOM"), 201);
-        api.post("/api/v1/platform/tenants/bench/admins", platform, Map.of("username", "bench.admin",
-                "password", IngestBench.TENANT_PASSWORD, "roles", List.of("TENANT_ADMIN", "OPERATOR")), 201);
-        String token = api.signIn("bench.admin", IngestBench.TENANT_PASSWORD);
-        JsonNode vendor = api.post("/api/v1/hes-vendors", token, Map.of("code", "HPL", "name", "HPL HES (REST)",
-                "protocol", "REST", "ip_allowlist", List.of("127.0.0.1/32", "::1/128")), 201);
-        String vendorId = vendor.get("vendor").get("id").asString();
-        String apiKey = vendor.get("api_key").asString();
-        api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", token, IngestBench.HPL_MAPPING, 200);
+        BenchNetwork.BenchTenant tenant = BenchNetwork.tenantWithVendor(api, IngestBench.HPL_MAPPING);
+        String platform = tenant.platform();
+        String token = tenant.token();
+        String vendorId = tenant.vendorId();
+        String apiKey = tenant.apiKey();
         registerNetwork(api, token, vendorId, options.meters());
 
         MdmApiClient client = new MdmApiClient(URI.create(baseUrl));
