@@ -175,6 +175,8 @@ class SimulatedAnomaliesTest extends IntegrationTest {
             points.forEach(p -> assertThat(p.get("quality").toString()).as("gap %s", gap).contains("ESTIMATED"));
         }
         for (JsonNode late : injected(kind -> kind.equals("LATE"))) {
+            // a run the simulator releases only later (at this time of day, it reaches past now) was never sent yet
+            if (Instant.parse(late.get("detail").get("release_at").asString()).isAfter(Instant.now())) continue;
             series(late).forEach(p -> assertThat(p.get("quality").toString()).as("late run %s", late).isEqualTo("[\"ACTUAL\"]"));
         }
     }
