@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,14 +34,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Outbound webhooks against a stand-in receiver (the JDK's HTTP server on loopback): alarm changes
  * and corrections reach the subscribed URL signed, failures are retried with the same id, a change
- * that rolls back sends nothing, an unreachable receiver ends FAILED with the reason, and tenants
- * see only their own subscriptions.
+ * that rolls back sends nothing, a delivery left half-done by a crashed instance is sent again with its
+ * id, an unreachable receiver ends FAILED with the reason, and tenants see only their own subscriptions.
  */
 class WebhookApiTest extends IntegrationTest {
     static final String SECRET = "receiver-secret-0123456789";
 
     @Autowired TransactionTemplate transactions;
     @Autowired ApplicationEventPublisher publisher;
+    @Autowired JdbcClient jdbc;
 
     record Received(Map<String, String> headers, String body) {}
 
@@ -190,6 +192,26 @@ class WebhookApiTest extends IntegrationTest {
             JsonNode data = JsonMapper.builder().build().readTree(call.body()).get("data");
             assertThat(data.get("meter_id").asString()).isEqualTo(meterId.toString());
             assertThat(data.get("corrected_by").asString()).isEqualTo(tenant.code() + ".analyst");
+        });
+    }
+
+    @Test
+    void a_delivery_claimed_by_an_instance_that_crashed_mid_call_is_sent_again_with_its_id_after_the_lease() {
+        String subscription = subscribe(receiverUrl(), List.of("alarm.raised"));
+        UUID id = UUID.randomUUID();
+        // as a crashed instance leaves it: claimed (one attempt counted), its lease just run out, never marked
+        TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.executeWithoutResult(status ->
+                jdbc.sql("""
+                                insert into outbox (id, tenant_id, subscription_id, event_type, payload, attempts, next_attempt_at)
+                                values (?, ?, ?, 'alarm.raised', '{"type":"alarm.raised"}', 1, now())""")
+                        .params(id, tenant.id(), UUID.fromString(subscription)).update()));
+
+        JsonNode delivery = deliveries(subscription, all("DELIVERED", 1)).get("items").get(0);
+        assertThat(delivery.get("id").asString()).isEqualTo(id.toString());
+        assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
+        assertThat(received).singleElement().satisfies(call -> {
+            assertThat(call.headers().get("id")).isEqualTo(id.toString());
+            assertThat(call.body()).isEqualTo("{\"type\":\"alarm.raised\"}");
         });
     }
 
