@@ -1,6 +1,7 @@
 package io.vidyut.mdm.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,17 +12,38 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         // the in-process Kafka broker is chatty; progress and the result are what matter here
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        if (args.length == 0 || !(args[0].equals("ingest") || args[0].equals("vee"))) {
+        if (args.length == 0 || !List.of("ingest", "vee", "events").contains(args[0])) {
             System.err.println("""
                     usage: bin/mdm bench ingest [--meters N] [--days D] [--transport memory|kafka] [--vee on|off] [--threads T]
                                                 [--seed S] [--jar server/target/mdm-server.jar] [--server-java-options "-Xmx3g"]
-                           bin/mdm bench vee [--meters N] [--days D] [--gaps-per-case K] [--seed S] [--jar …]""");
+                           bin/mdm bench vee [--meters N] [--days D] [--gaps-per-case K] [--seed S] [--jar …]
+                           bin/mdm bench events [--meters N] [--dts D] [--rate R] [--seconds S] [--with-ingest]
+                                                [--ingest-meters M] [--seed S] [--jar …]""");
             System.exit(2);
         }
         Map<String, String> flags = new java.util.HashMap<>();
-        for (int i = 1; i + 1 < args.length; i += 2) {
+        for (int i = 1; i < args.length; i++) {
             if (!args[i].startsWith("--")) throw new IllegalArgumentException("unexpected " + args[i]);
-            flags.put(args[i].substring(2), args[i + 1]);
+            if (args[i].equals("--with-ingest")) {
+                flags.put("with-ingest", "true"); // a switch, no value
+                continue;
+            }
+            if (i + 1 >= args.length) throw new IllegalArgumentException(args[i] + " needs a value");
+            flags.put(args[i].substring(2), args[++i]);
+        }
+        if (args[0].equals("events")) {
+            Map<String, Object> result = EventsBench.run(new EventsBench.Options(
+                    Integer.parseInt(flags.getOrDefault("meters", "50")),
+                    Integer.parseInt(flags.getOrDefault("dts", "3")),
+                    Double.parseDouble(flags.getOrDefault("rate", "50")),
+                    Integer.parseInt(flags.getOrDefault("seconds", "30")),
+                    flags.containsKey("with-ingest"),
+                    Integer.parseInt(flags.getOrDefault("ingest-meters", "1000")),
+                    Path.of(flags.getOrDefault("jar", "server/target/mdm-server.jar")),
+                    Long.parseLong(flags.getOrDefault("seed", "42")),
+                    flags.getOrDefault("server-java-options", "-Xmx2g")));
+            System.out.println(JsonMapper.builder().build().writeValueAsString(result));
+            return;
         }
         if (args[0].equals("vee")) {
             Map<String, Object> result = VeeBench.run(new VeeBench.Options(

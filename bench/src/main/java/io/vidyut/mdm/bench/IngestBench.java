@@ -47,15 +47,9 @@ final class IngestBench {
     }
 
     private static Map<String, Object> measure(Options options, BenchApi api, String baseUrl) throws Exception {
-        String platform = api.signIn("admin", ADMIN_PASSWORD);
-        api.post("/api/v1/platform/tenants", platform, Map.of("code", "bench", "name", "Benchmark DISCOM"), 201);
-        api.post("/api/v1/platform/tenants/bench/admins", platform, Map.of("username", "bench.admin",
-                "password", TENANT_PASSWORD, "roles", List.of("TENANT_ADMIN", "OPERATOR")), 201);
-        String token = api.signIn("bench.admin", TENANT_PASSWORD);
-        JsonNode vendor = api.post("/api/v1/hes-vendors", token, Map.of("code", "HPL", "name", "HPL HES (REST)",
-                "protocol", "REST", "ip_allowlist", List.of("127.0.0.1/32", "::1/128")), 201);
-        String vendorId = vendor.get("vendor").get("id").asString();
-        api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", token, HPL_MAPPING, 200);
+        BenchNetwork.BenchTenant tenant = BenchNetwork.tenantWithVendor(api, HPL_MAPPING);
+        String platform = tenant.platform();
+        String token = tenant.token();
 
         Fleet fleet = fleet(options);
         register(api, token, fleet);
@@ -65,7 +59,7 @@ final class IngestBench {
         Thread probeThread = new Thread(probe, "query-probe");
         long started = System.nanoTime();
         probeThread.start();
-        RunStats sent = Simulator.builder().target(baseUrl).vendors("HPL").apiKey("HPL", vendor.get("api_key").asString())
+        RunStats sent = Simulator.builder().target(baseUrl).vendors("HPL").apiKey("HPL", tenant.apiKey())
                 .fleet(fleet).backfill(options.days()).threads(options.threads()).seed(options.seed())
                 .progress(System.err).build().run();
         JsonNode storage = awaitStored(api, platform, sent.valuesAccepted());
@@ -115,7 +109,7 @@ final class IngestBench {
     }
 
     /** The fleet's network, consumers (net metering, sanctioned load: what VEE judges by) and meters. */
-    private static void register(BenchApi api, String token, Fleet fleet) {
+    static void register(BenchApi api, String token, Fleet fleet) {
         api.postCsv("/api/v1/network/nodes/import?mode=ALL_OR_NOTHING", token, FleetCsv.nodes(fleet), 200);
         api.postCsv("/api/v1/consumers/import?mode=ALL_OR_NOTHING", token, FleetCsv.consumers(fleet), 200);
         api.postCsv("/api/v1/meters/import?mode=ALL_OR_NOTHING", token, FleetCsv.meters(fleet), 200);

@@ -54,16 +54,11 @@ final class VeeBench {
     }
 
     private static Map<String, Object> measure(Options options, BenchApi api, String baseUrl) throws Exception {
-        String platform = api.signIn("admin", IngestBench.ADMIN_PASSWORD);
-        api.post("/api/v1/platform/tenants", platform, Map.of("code", "bench", "name", "Benchmark DISCOM"), 201);
-        api.post("/api/v1/platform/tenants/bench/admins", platform, Map.of("username", "bench.admin",
-                "password", IngestBench.TENANT_PASSWORD, "roles", List.of("TENANT_ADMIN", "OPERATOR")), 201);
-        String token = api.signIn("bench.admin", IngestBench.TENANT_PASSWORD);
-        JsonNode vendor = api.post("/api/v1/hes-vendors", token, Map.of("code", "HPL", "name", "HPL HES (REST)",
-                "protocol", "REST", "ip_allowlist", List.of("127.0.0.1/32", "::1/128")), 201);
-        String vendorId = vendor.get("vendor").get("id").asString();
-        String apiKey = vendor.get("api_key").asString();
-        api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", token, IngestBench.HPL_MAPPING, 200);
+        BenchNetwork.BenchTenant tenant = BenchNetwork.tenantWithVendor(api, IngestBench.HPL_MAPPING);
+        String platform = tenant.platform();
+        String token = tenant.token();
+        String vendorId = tenant.vendorId();
+        String apiKey = tenant.apiKey();
         registerNetwork(api, token, vendorId, options.meters());
 
         MdmApiClient client = new MdmApiClient(URI.create(baseUrl));
@@ -178,19 +173,12 @@ final class VeeBench {
     }
 
     private static void registerNetwork(BenchApi api, String token, String vendorId, int consumers) {
-        String parent = null;
-        for (String level : new String[] {"CIRCLE", "DIVISION", "SUBDIVISION", "SUBSTATION", "FEEDER", "DT"}) {
-            Map<String, Object> body = new HashMap<>(Map.of("level", level, "code", "B-" + level, "name", "Bench " + level));
-            if (parent != null) body.put("parent_id", parent);
-            parent = api.post("/api/v1/network/nodes", token, body, 201).get("id").asString();
-        }
+        String dt = BenchNetwork.chain(api, token, "B", "DT");
         Random random = new Random(7);
         for (int i = 0; i < consumers; i++) {
-            String consumer = api.post("/api/v1/consumers", token, Map.of("account_no", "VEE-" + i, "name", "Consumer " + i,
+            BenchNetwork.consumerWithMeter(api, token, Map.of("account_no", "VEE-" + i, "name", "Consumer " + i,
                     "tariff_category", i % 5 == 0 ? "LT-2 Commercial" : "LT-1 Domestic", "sanctioned_load_kw", 2 + random.nextInt(4),
-                    "supply_mode", "POSTPAID", "dt_id", parent), 201).get("id").asString();
-            api.post("/api/v1/meters", token, Map.of("serial", "VEE" + i, "make", "HPL", "phase", "1P", "category", "CONSUMER",
-                    "consumer_id", consumer, "hes_vendor_id", vendorId, "lifecycle_stage", "IN_SERVICE"), 201);
+                    "supply_mode", "POSTPAID"), dt, "VEE" + i, vendorId);
         }
     }
 

@@ -2,7 +2,11 @@ package io.vidyut.mdm.alarms;
 
 import java.util.UUID;
 
-/** An alarm was raised, repeated, updated, acknowledged or resolved; announced after the change commits. */
-record AlarmChanged(UUID tenantId, Change change, Alarm alarm) {
-    enum Change { RAISED, REPEATED, UPDATED, ACKNOWLEDGED, RESOLVED }
+/**
+ * An alarm was raised, repeated, updated, acknowledged or resolved; published inside the transaction
+ * of the change, so in-transaction listeners (the webhook outbox) commit or roll back with it, and
+ * after-commit listeners (the live stream) see only changes that happened.
+ */
+public record AlarmChanged(UUID tenantId, Change change, Alarm alarm) {
+    public enum Change { RAISED, REPEATED, UPDATED, ACKNOWLEDGED, RESOLVED }
 }

@@ -1,4 +1,4 @@
 package io.vidyut.mdm.alarms;
 
 /** OPEN → ACKNOWLEDGED → RESOLVED (an open alarm may be resolved directly). */
-enum AlarmStatus { OPEN, ACKNOWLEDGED, RESOLVED }
+public enum AlarmStatus { OPEN, ACKNOWLEDGED, RESOLVED }

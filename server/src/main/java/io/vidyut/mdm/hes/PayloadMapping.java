@@ -50,12 +50,18 @@ public record PayloadMapping(
                          String scaler, String quality, String batchId) {}
 
     /**
-     * Where the MDM subscribes for this vendor's MQTT pushes. The subscription is shared
-     * ({@code $share/vidyut-mdm/...}) so several MDM instances split the messages.
+     * Where the MDM subscribes for this vendor's MQTT pushes: readings on {@code topic} and, when
+     * {@code events_topic} is given, events on it (read by the mapping's {@code events} section).
+     * The subscriptions are shared ({@code $share/vidyut-mdm/...}) so several MDM instances split the messages.
      */
-    public record MqttSubscription(String brokerUrl, String topic, Integer qos, String username, String password) {
+    public record MqttSubscription(String brokerUrl, String topic, Integer qos, String username, String password,
+                                   String eventsTopic) {
         public MqttSubscription {
             if (qos == null) qos = 1;
+        }
+
+        MqttSubscription withPassword(String newPassword) {
+            return new MqttSubscription(brokerUrl, topic, qos, username, newPassword, eventsTopic);
         }
     }
 
@@ -106,7 +112,7 @@ public record PayloadMapping(
     /** The mapping with its broker password and HES API key masked. */
     public PayloadMapping masked() {
         MqttSubscription maskedMqtt = mqtt == null || mqtt.password() == null ? mqtt
-                : new MqttSubscription(mqtt.brokerUrl(), mqtt.topic(), mqtt.qos(), mqtt.username(), MASK);
+                : mqtt.withPassword(MASK);
         PullEndpoint maskedPull = pull == null || pull.apiKey() == null ? pull
                 : new PullEndpoint(pull.baseUrl(), pull.readPath(), pull.historyPath(), pull.apiKeyHeader(), MASK,
                 pull.timeoutSeconds(), pull.commandPath());
@@ -116,7 +122,7 @@ public record PayloadMapping(
     /** A saved mapping that sends a secret back masked keeps the previous version's secret. */
     public PayloadMapping keepingSecretsOf(PayloadMapping previous) {
         MqttSubscription keptMqtt = mqtt != null && MASK.equals(mqtt.password()) && previous.mqtt() != null
-                ? new MqttSubscription(mqtt.brokerUrl(), mqtt.topic(), mqtt.qos(), mqtt.username(), previous.mqtt().password())
+                ? mqtt.withPassword(previous.mqtt().password())
                 : mqtt;
         PullEndpoint keptPull = pull != null && MASK.equals(pull.apiKey()) && previous.pull() != null
                 ? new PullEndpoint(pull.baseUrl(), pull.readPath(), pull.historyPath(), pull.apiKeyHeader(),
@@ -179,6 +185,14 @@ public record PayloadMapping(
                 problems.add(new FieldError("mqtt.topic", "a topic filter such as hes/volta/+/profile"));
             }
             if (mqtt.qos() < 0 || mqtt.qos() > 2) problems.add(new FieldError("mqtt.qos", "0, 1 or 2"));
+            if (mqtt.eventsTopic() != null) {
+                if (mqtt.eventsTopic().isBlank() || mqtt.eventsTopic().startsWith("$")) {
+                    problems.add(new FieldError("mqtt.events_topic", "a topic filter such as hes/volta/+/events"));
+                } else if (mqtt.eventsTopic().equals(mqtt.topic())) {
+                    problems.add(new FieldError("mqtt.events_topic", "a topic filter other than mqtt.topic"));
+                }
+                if (events == null) problems.add(new FieldError("mqtt.events_topic", "needs the events section to read events"));
+            }
         }
         if (pull != null) {
             if (pull.baseUrl() == null || !pull.baseUrl().matches("https?://[^\\s]+")) {

@@ -30,8 +30,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Subscribes to each vendor's MQTT topic named in its mapping and feeds every message through the
- * same acceptance as a REST push. A message is acknowledged to the broker (QoS 1) only once its
+ * Subscribes to each vendor's MQTT topics named in its mapping (readings, and events when the mapping
+ * names an events topic) and feeds every message through the same acceptance as a REST push. A message is acknowledged to the broker (QoS 1) only once its
  * batch is durably accepted, so a crash before that makes the broker deliver it again. Messages of
  * one vendor are accepted in arrival order on one thread.
  */
@@ -47,13 +47,15 @@ class MqttIngestAdapter implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final VendorMappingService mappings;
     private final IngestService ingest;
+    private final EventIngestService events;
     private final Map<UUID, Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile boolean running;
 
-    MqttIngestAdapter(JdbcClient jdbc, VendorMappingService mappings, IngestService ingest) {
+    MqttIngestAdapter(JdbcClient jdbc, VendorMappingService mappings, IngestService ingest, EventIngestService events) {
         this.jdbc = jdbc;
         this.mappings = mappings;
         this.ingest = ingest;
+        this.events = events;
     }
 
     private record VendorMqtt(MachineClient vendor, PayloadMapping.MqttSubscription settings) {}
@@ -124,12 +126,21 @@ class MqttIngestAdapter implements SmartLifecycle {
         return subscription != null && subscription.active().isDone() && !subscription.active().isCompletedExceptionally();
     }
 
+    /** Whether the broker has confirmed the vendor's subscription including an events topic. */
+    boolean subscribedToEvents(UUID vendorId) {
+        Subscription subscription = subscriptions.get(vendorId);
+        return subscription != null && subscription.config().settings().eventsTopic() != null
+                && subscription.active().isDone() && !subscription.active().isCompletedExceptionally();
+    }
+
     /** A passing failure (database busy or restarting) is retried with backoff before giving up. */
-    private void acceptWithRetries(MachineClient vendor, byte[] payload) {
+    private void acceptWithRetries(MachineClient vendor, byte[] payload, boolean isEvents) {
         for (int attempt = 1; ; attempt++) {
             try {
-                TenantContext.runAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
-                        () -> ingest.accept(vendor, "MQTT", payload, null));
+                TenantContext.runAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()), () -> {
+                    if (isEvents) events.accept(vendor, "MQTT", payload, null);
+                    else ingest.accept(vendor, "MQTT", payload, null);
+                });
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= ACCEPT_ATTEMPTS || Refusals.permanent(e).isPresent()) throw e;
@@ -185,26 +196,35 @@ class MqttIngestAdapter implements SmartLifecycle {
                     .applySimpleAuth();
         }
         connect.send()
-                .thenCompose(ack -> client.subscribeWith()
-                        .topicFilter("$share/" + SHARE_GROUP + "/" + settings.topic())
-                        .qos(Objects.requireNonNull(MqttQos.fromCode(settings.qos())))
-                        .callback(message -> worker.execute(() -> handle(config.vendor(), message)))
-                        .manualAcknowledgement(true)
-                        .send())
+                .thenCompose(ack -> subscribe(client, worker, config, settings.topic(), false))
+                .thenCompose(ack -> settings.eventsTopic() == null ? java.util.concurrent.CompletableFuture.completedFuture(ack)
+                        : subscribe(client, worker, config, settings.eventsTopic(), true))
                 .whenComplete((ack, error) -> {
                     if (error != null) subscription.active().completeExceptionally(error);
                     else subscription.active().complete(null);
                     if (error != null) log.error("MQTT subscription for vendor {} at {} failed", config.vendor().vendorCode(),
                             settings.brokerUrl(), error);
-                    else log.info("Subscribed to {} on {} for HES vendor {}", settings.topic(), settings.brokerUrl(),
+                    else log.info("Subscribed to {}{} on {} for HES vendor {}", settings.topic(),
+                            settings.eventsTopic() == null ? "" : " and " + settings.eventsTopic(), settings.brokerUrl(),
                             config.vendor().vendorCode());
                 });
     }
 
-    private void handle(MachineClient vendor, Mqtt5Publish message) {
+    /** One shared subscription of the vendor's client: readings, or events when {@code isEvents}. */
+    private java.util.concurrent.CompletableFuture<com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAck> subscribe(
+            Mqtt5AsyncClient client, ExecutorService worker, VendorMqtt config, String topic, boolean isEvents) {
+        return client.subscribeWith()
+                .topicFilter("$share/" + SHARE_GROUP + "/" + topic)
+                .qos(Objects.requireNonNull(MqttQos.fromCode(config.settings().qos())))
+                .callback(message -> worker.execute(() -> handle(config.vendor(), message, isEvents)))
+                .manualAcknowledgement(true)
+                .send();
+    }
+
+    private void handle(MachineClient vendor, Mqtt5Publish message, boolean isEvents) {
         byte[] payload = message.getPayloadAsBytes();
         try {
-            acceptWithRetries(vendor, payload);
+            acceptWithRetries(vendor, payload, isEvents);
             message.acknowledge();
         } catch (RuntimeException e) {
             var refusal = Refusals.permanent(e);

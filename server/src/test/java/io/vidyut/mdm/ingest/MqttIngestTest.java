@@ -100,6 +100,39 @@ class MqttIngestTest extends IntegrationTest {
         await(() -> !adapter.subscribed(UUID.fromString(vendorId)), "unsubscribed");
     }
 
+    @Test
+    void events_on_the_vendors_events_topic_are_recorded_as_unified_events() {
+        Map<String, Object> mapping = mapping(true);
+        mapping.put("mqtt", Map.of("broker_url", "tcp://127.0.0.1:1883", "topic", topicRoot + "/+/profile",
+                "events_topic", topicRoot + "/+/events", "qos", 1));
+        mapping.put("events", Map.of("rows", "events[*]", "fields", Map.of("meter", "^.dev", "timestamp", "ts", "code", "type"),
+                "codes", Map.of("MAGNET", 201)));
+        var saved = api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), mapping);
+        assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+        // the new settings replace the subscription: wait for the one that has the events topic
+        await(() -> adapter.subscribedToEvents(UUID.fromString(vendorId)), "subscription with events");
+
+        // 2026-11-20T04:30Z
+        publish(topicRoot + "/VLT1/events", "{\"dev\": \"VLT1\", \"events\": [{\"ts\": 1795149000, \"type\": \"MAGNET\"}]}");
+        String events = "/api/v1/meters/" + meterId + "/events?from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z";
+        await(() -> api.get(events, tenant.analyst()).json().get("total").asLong() == 1, "recorded event");
+        var recorded = api.get(events, tenant.analyst()).json().get("items").get(0);
+        assertThat(recorded.get("code").asInt()).isEqualTo(201);
+        assertThat(recorded.get("occurred_at").asString()).isEqualTo("2026-11-20T04:30:00Z");
+        assertThat(api.get("/api/v1/alarms?kind=TAMPER", tenant.operator()).json().get("total").asLong())
+                .as("the tamper raised its alarm as over REST").isEqualTo(1);
+    }
+
+    @Test
+    void an_events_topic_needs_the_events_section() {
+        Map<String, Object> mapping = mapping(true);
+        mapping.put("mqtt", Map.of("broker_url", "tcp://127.0.0.1:1883", "topic", topicRoot + "/+/profile",
+                "events_topic", topicRoot + "/+/events"));
+        var refused = api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), mapping);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").findValuesAsString("field")).contains("mqtt.events_topic");
+    }
+
     static void await(BooleanSupplier condition, String what) {
         long deadline = System.currentTimeMillis() + 15_000;
         while (!condition.getAsBoolean()) {

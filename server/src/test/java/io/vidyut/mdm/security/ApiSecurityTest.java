@@ -163,7 +163,8 @@ class ApiSecurityTest extends IntegrationTest {
                 .replace("/exceptions/{id}", "/exceptions/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/edits/{id}", "/edits/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/alarms/{id}", "/alarms/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
-                .replace("/commands/{id}", "/commands/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()));
+                .replace("/commands/{id}", "/commands/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
+                .replace("/webhooks/{id}", "/webhooks/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()));
         assertThat(result).as("unmapped path variable in " + path).doesNotContain("{");
         return result;
     }

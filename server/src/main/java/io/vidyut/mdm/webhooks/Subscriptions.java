@@ -1,0 +1,145 @@
+package io.vidyut.mdm.webhooks;
+
+import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.common.FieldErrorsException.FieldError;
+import io.vidyut.mdm.common.NotFoundException;
+import io.vidyut.mdm.common.Page;
+import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.tenancy.TenantContext;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The current tenant's webhook subscriptions and what was delivered to each. */
+@Service
+class Subscriptions {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+
+    Subscriptions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A request for a subscription; without a secret one is generated. */
+    record NewSubscription(String url, List<String> eventTypes, String secret) {}
+
+    /** A subscription as listed (its secret is shown once, when it is made). */
+    record Subscription(UUID id, String url, List<String> eventTypes, String createdBy, Instant createdAt) {}
+
+    record Created(Subscription subscription, String secret) {}
+
+    /** One delivery of one message to one subscription. */
+    record Delivery(UUID id, String eventType, String status, int attempts, Integer lastStatusCode, String lastError,
+                    Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, String payload) {}
+
+    @Transactional
+    Created create(NewSubscription request, String user) {
+        List<FieldError> problems = new ArrayList<>();
+        if (request.url() == null || !validUrl(request.url())) {
+            problems.add(new FieldError("url", "an absolute http or https URL"));
+        }
+        Set<String> types = new LinkedHashSet<>();
+        if (request.eventTypes() == null || request.eventTypes().isEmpty()) {
+            problems.add(new FieldError("event_types", "at least one of alarm.raised, alarm.changed, data.corrected"));
+        } else {
+            for (String type : request.eventTypes()) {
+                if (WebhookEventType.of(type).isEmpty()) {
+                    problems.add(new FieldError("event_types", "'" + type + "' is not one of alarm.raised, alarm.changed, data.corrected"));
+                }
+                types.add(type);
+            }
+        }
+        if (request.secret() != null && request.secret().length() < 16) {
+            problems.add(new FieldError("secret", "at least 16 characters (or leave it out to have one generated)"));
+        }
+        if (!problems.isEmpty()) throw new FieldErrorsException(problems);
+        String secret = request.secret() != null ? request.secret() : "whsec_" + HexFormat.of().formatHex(randomBytes());
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into webhook_subscription (id, tenant_id, url, secret, event_types, created_by)
+                        values (?, ?, ?, ?, ?::text[], ?)""")
+                .params(id, TenantContext.requireTenantId(), request.url(), secret,
+                        "{" + String.join(",", types) + "}", user).update();
+        return new Created(get(id), secret);
+    }
+
+    @Transactional(readOnly = true)
+    List<Subscription> list() {
+        return jdbc.sql("select * from webhook_subscription order by created_at, id").query(Subscriptions::read).list();
+    }
+
+    @Transactional(readOnly = true)
+    Subscription get(UUID id) {
+        return jdbc.sql("select * from webhook_subscription where id = ?").param(id).query(Subscriptions::read).optional()
+                .orElseThrow(() -> new NotFoundException("Webhook subscription", id));
+    }
+
+    /** Removes a subscription with its undelivered messages and delivery history. */
+    @Transactional
+    void delete(UUID id) {
+        if (jdbc.sql("delete from webhook_subscription where id = ?").param(id).update() == 0) {
+            throw new NotFoundException("Webhook subscription", id);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    Page<Delivery> deliveries(UUID subscriptionId, String status, PageRequest page) {
+        get(subscriptionId);
+        if (status != null && !Set.of("PENDING", "DELIVERED", "FAILED").contains(status)) {
+            throw FieldErrorsException.of("status", "one of PENDING, DELIVERED, FAILED");
+        }
+        List<Delivery> items = jdbc.sql("""
+                        select * from outbox where subscription_id = :subscription and (:status::text is null or status = :status)
+                         order by created_at desc, id limit :limit offset :offset""")
+                .param("subscription", subscriptionId).param("status", status).param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getString("event_type"), rs.getString("status"),
+                        rs.getInt("attempts"), rs.getObject("last_status_code", Integer.class), rs.getString("last_error"),
+                        instant(rs, "created_at"), instant(rs, "next_attempt_at"), instant(rs, "delivered_at"),
+                        rs.getString("payload")))
+                .list();
+        long total = jdbc.sql("select count(*) from outbox where subscription_id = :subscription and (:status::text is null or status = :status)")
+                .param("subscription", subscriptionId).param("status", status).query(Long.class).single();
+        return Page.of(items, page, total);
+    }
+
+    private static boolean validUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static Subscription read(ResultSet rs, int row) throws SQLException {
+        Array types = rs.getArray("event_types");
+        return new Subscription(rs.getObject("id", UUID.class), rs.getString("url"), List.of((String[]) types.getArray()),
+                rs.getString("created_by"), instant(rs, "created_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

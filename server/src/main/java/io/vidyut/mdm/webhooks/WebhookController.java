@@ -1,0 +1,76 @@
+package io.vidyut.mdm.webhooks;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidyut.mdm.common.Page;
+import io.vidyut.mdm.common.PageRequest;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/webhooks")
+@Tag(name = "Webhooks", description = "Outbound webhooks: alarm changes and corrected data POSTed to the tenant's own systems")
+class WebhookController {
+    private final Subscriptions subscriptions;
+
+    WebhookController(Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "Subscribe a URL to event types (the signing secret is shown only in this answer)",
+            description = "Roles: TENANT_ADMIN. event_types: alarm.raised, alarm.changed (repeated, updated, acknowledged, "
+                    + "resolved), data.corrected (a VEE edit). Without a secret (16+ characters) one is generated. Each "
+                    + "message is POSTed with Webhook-Id (the same on retries: dedupe on it), Webhook-Event, "
+                    + "Webhook-Timestamp and Webhook-Signature: sha256=hex(HMAC-SHA256(secret, timestamp + '.' + body)).")
+    Subscriptions.Created create(@RequestBody Subscriptions.NewSubscription request, Authentication caller) {
+        return subscriptions.create(request, caller.getName());
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "The tenant's webhook subscriptions", description = "Roles: TENANT_ADMIN")
+    List<Subscriptions.Subscription> list() {
+        return subscriptions.list();
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "One webhook subscription", description = "Roles: TENANT_ADMIN")
+    Subscriptions.Subscription get(@PathVariable UUID id) {
+        return subscriptions.get(id);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "Remove a subscription, with its pending messages and delivery history", description = "Roles: TENANT_ADMIN")
+    void delete(@PathVariable UUID id) {
+        subscriptions.delete(id);
+    }
+
+    @GetMapping("/{id}/deliveries")
+    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+    @Operation(summary = "Deliveries to a subscription, newest first",
+            description = "Roles: TENANT_ADMIN, OPERATOR. Filter by status (PENDING, DELIVERED, FAILED); each shows its "
+                    + "attempts, the receiver's last HTTP status or error, and the payload sent.")
+    Page<Subscriptions.Delivery> deliveries(@PathVariable UUID id, @RequestParam(required = false) String status,
+                                            @RequestParam(defaultValue = "0") int page,
+                                            @RequestParam(defaultValue = "50") int size) {
+        return subscriptions.deliveries(id, status, new PageRequest(page, size));
+    }
+}

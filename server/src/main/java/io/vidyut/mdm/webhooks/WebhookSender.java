@@ -1,0 +1,72 @@
+package io.vidyut.mdm.webhooks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * One delivery attempt: POST of the payload with {@code Webhook-Id} (the same on every retry: the
+ * receiver dedupes on it), {@code Webhook-Event}, {@code Webhook-Timestamp} (epoch seconds) and
+ * {@code Webhook-Signature: sha256=<hex HMAC-SHA256 of "timestamp.body" with the subscription's secret>}.
+ */
+@Component
+class WebhookSender {
+    static final String ID = "Webhook-Id";
+    static final String EVENT = "Webhook-Event";
+    static final String TIMESTAMP = "Webhook-Timestamp";
+    static final String SIGNATURE = "Webhook-Signature";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final WebhookSettings settings;
+
+    WebhookSender(WebhookSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The receiver's answer: delivered (2xx), or not, with the status (0 when none came) and why. */
+    record Outcome(boolean delivered, int status, String error) {}
+
+    Outcome send(String url, String secret, UUID id, String eventType, String payload) {
+        String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .header(ID, id.toString())
+                .header(EVENT, eventType)
+                .header(TIMESTAMP, timestamp)
+                .header(SIGNATURE, "sha256=" + sign(secret, timestamp + "." + payload))
+                .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8)).build();
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            return status >= 200 && status < 300 ? new Outcome(true, status, null)
+                    : new Outcome(false, status, "receiver answered HTTP " + status);
+        } catch (IOException e) {
+            return new Outcome(false, 0, "receiver unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(false, 0, "interrupted");
+        }
+    }
+
+    static String sign(String secret, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        }
+    }
+}

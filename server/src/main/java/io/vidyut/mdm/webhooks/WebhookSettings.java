@@ -1,0 +1,29 @@
+package io.vidyut.mdm.webhooks;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How webhooks are delivered: attempts per delivery, the first retry's delay (doubling after each
+ * failure, capped at an hour), how long one call may take, and how often due deliveries are looked for.
+ */
+@ConfigurationProperties("mdm.webhooks")
+record WebhookSettings(Integer maxAttempts, Duration backoff, Duration timeout, Duration poll) {
+    WebhookSettings {
+        if (maxAttempts == null) maxAttempts = 8;
+        if (backoff == null) backoff = Duration.ofSeconds(5);
+        if (timeout == null) timeout = Duration.ofSeconds(10);
+        if (poll == null) poll = Duration.ofMillis(500);
+    }
+
+    /** The delay before retry number {@code attempt} + 1. */
+    Duration backoffAfter(int attempt) {
+        Duration delay = backoff.multipliedBy(1L << Math.min(attempt - 1, 20));
+        return delay.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : delay;
+    }
+
+    /** How long a claimed delivery is left alone: longer than one call, so only a crashed call is retried by it. */
+    Duration lease() {
+        return timeout.plusSeconds(30);
+    }
+}
