@@ -124,7 +124,8 @@ class RegisterChecks {
     private Optional<Finding> sumCheck(MeterProfile meter, Channel channel, Instant from, Instant to, long advance,
                                        VeeSettings settings, ReadingsStored stored) {
         ZoneId zone = stored.zone();
-        List<IntervalDay> days = days(meter, channel, IntervalDay.dayOf(from, zone, 1).minusDays(1), IntervalDay.dayOf(to, zone, 1), stored);
+        // the days holding the intervals that end in (from, to]: one day for daily reads, found in the write itself
+        List<IntervalDay> days = days(meter, channel, IntervalDay.dayOf(from.plusSeconds(60), zone, 1), IntervalDay.dayOf(to, zone, 1), stored);
         if (days.isEmpty()) return Optional.empty();
         long sum = 0;
         int count = 0;
