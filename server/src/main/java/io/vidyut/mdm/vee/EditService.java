@@ -263,14 +263,10 @@ class EditService {
     private VeeEdit map(ResultSet rs, int row) throws SQLException {
         ZoneId zone = zone();
         return new VeeEdit(rs.getObject("id", UUID.class), rs.getObject("bulk_id", UUID.class), rs.getObject("meter_id", UUID.class),
-                Channel.ofCode(rs.getInt("channel")), at(rs, "first_at", zone), at(rs, "last_at", zone),
+                Channel.ofCode(rs.getInt("channel")), VeeExceptions.localTime(rs, "first_at", zone), VeeExceptions.localTime(rs, "last_at", zone),
                 EditRequest.Action.valueOf(rs.getString("action")), rs.getString("reason_code"), rs.getString("note"),
-                rs.getString("status"), rs.getString("requested_by"), at(rs, "requested_at", zone), rs.getString("decided_by"),
-                at(rs, "decided_at", zone));
+                rs.getString("status"), rs.getString("requested_by"), VeeExceptions.localTime(rs, "requested_at", zone), rs.getString("decided_by"),
+                VeeExceptions.localTime(rs, "decided_at", zone));
     }
 
-    private static java.time.OffsetDateTime at(ResultSet rs, String column, ZoneId zone) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant().atZone(zone).toOffsetDateTime();
-    }
 }

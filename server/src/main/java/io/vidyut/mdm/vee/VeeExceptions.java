@@ -124,15 +124,16 @@ class VeeExceptions {
     private VeeException map(ResultSet rs, ZoneId zone) throws SQLException {
         return new VeeException(rs.getObject("id", UUID.class), rs.getObject("meter_id", UUID.class), rs.getString("serial"),
                 rs.getObject("hes_vendor_id", UUID.class), rs.getObject("dt_id", UUID.class),
-                Channel.ofCode(rs.getInt("channel")), time(rs, "first_at", zone), time(rs, "last_at", zone),
+                Channel.ofCode(rs.getInt("channel")), localTime(rs, "first_at", zone), localTime(rs, "last_at", zone),
                 VeeRule.valueOf(rs.getString("rule")), rs.getBoolean("blocking"),
                 json.readValue(rs.getString("detail"), new TypeReference<Map<String, Object>>() {}),
                 rs.getInt("settings_version"), rs.getString("status"), rs.getString("assigned_to"),
-                rs.getString("resolution"), rs.getString("resolution_note"), time(rs, "detected_at", zone),
-                time(rs, "resolved_at", zone), rs.getString("resolved_by"));
+                rs.getString("resolution"), rs.getString("resolution_note"), localTime(rs, "detected_at", zone),
+                localTime(rs, "resolved_at", zone), rs.getString("resolved_by"));
     }
 
-    private static java.time.OffsetDateTime time(ResultSet rs, String column, ZoneId zone) throws SQLException {
+    /** A nullable timestamp column in the tenant's zone, as the API shows times. */
+    static java.time.OffsetDateTime localTime(ResultSet rs, String column, ZoneId zone) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant().atZone(zone).toOffsetDateTime();
     }

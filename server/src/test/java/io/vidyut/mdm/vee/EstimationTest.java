@@ -100,8 +100,8 @@ class EstimationTest extends VeePipelineTest {
 
     @Test
     void edits_state_a_reason_stay_in_their_tenant_respect_locked_periods_outrank_resends_and_are_announced_to_billing() {
-        String meter = consumerMeter("FIXME");
-        push("FIXME", day(DAY, VeePipelineTest::load));
+        String meter = consumerMeter("CORRECTED");
+        push("CORRECTED", day(DAY, VeePipelineTest::load));
         awaitDay(meter, DAY, 96);
         String from = slotEnd(DAY, 20).toOffsetDateTime().toString(), to = slotEnd(DAY, 21).toOffsetDateTime().toString();
         assertThat(api.get("/api/v1/billing/validated-data?meter_id=" + meter + "&from=" + enc(DAY.atStartOfDay(IST)) + "&to="
@@ -126,8 +126,8 @@ class EstimationTest extends VeePipelineTest {
         assertThat(edited.get("points").get(20).get("value").decimalValue()).isEqualByComparingTo("0.5");
         assertThat(edited.get("points").get(20).get("quality").toString()).contains("EDITED");
 
-        push("FIXME", day(DAY, slot -> slot == 20 || slot == 21 ? load(slot) : null)); // the HES sends the old values again
-        push("FIXME", day(DAY, slot -> slot == 22 ? 0.29 : null));
+        push("CORRECTED", day(DAY, slot -> slot == 20 || slot == 21 ? load(slot) : null)); // the HES sends the old values again
+        push("CORRECTED", day(DAY, slot -> slot == 22 ? 0.29 : null));
         await("/api/v1/meters/" + meter + "/consumption?from=" + enc(slotEnd(DAY, 21)) + "&to=" + enc(slotEnd(DAY, 22)),
                 tenant.analyst(), body -> body.get("points").get(0).get("value").decimalValue().compareTo(new java.math.BigDecimal("0.29")) == 0);
         assertThat(consumption(meter, DAY).get("points").get(20).get("value").decimalValue()).as("the edit stands").isEqualByComparingTo("0.5");
