@@ -23,6 +23,12 @@ public record IntervalDay(UUID meterId, Channel channel, LocalDate day, int inte
         return day.atStartOfDay(zone).plusMinutes((long) (slot + 1) * intervalMinutes).toInstant();
     }
 
+    /** How many of the day's slots had ended by {@code at}: 0 before the day, all of them after it. */
+    public int slotsEndedBy(Instant at, ZoneId zone) {
+        long minutes = java.time.Duration.between(day.atStartOfDay(zone).toInstant(), at).toMinutes();
+        return (int) Math.max(0, Math.min(slots(), Math.floorDiv(minutes, intervalMinutes)));
+    }
+
     /** Slot of the interval ending at {@code end}, which must lie in this day. */
     public int slotOf(Instant end, ZoneId zone) {
         return DayKey.slot(end, zone, intervalMinutes);

@@ -197,8 +197,8 @@ class EditService {
             }
         }
         store.write(readings, zone, "edit:" + id + ":" + edit.by());
-        exceptions.settle(edit.meterId(), edit.channel(), edit.first(), edit.last(), EnumSet.allOf(VeeRule.class), "EDITED",
-                edit.by(), "edit " + id + " (" + edit.reason() + ")");
+        exceptions.settle(List.of(new VeeExceptions.Span(edit.meterId(), edit.channel(), edit.first(), edit.last())),
+                EnumSet.allOf(VeeRule.class), "EDITED", edit.by(), "edit " + id + " (" + edit.reason() + ")");
         events.publishEvent(new IntervalsCorrected(TenantContext.requireTenantId(), edit.meterId(), edit.channel(),
                 edit.first(), edit.last(), id, edit.by()));
     }

@@ -156,8 +156,8 @@ class GapEstimation {
                 detail.put("method", chosen.get().method());
                 exceptions.record(TenantContext.requireTenantId(), List.of(new Finding(meterId, channel, VeeRule.GAP,
                         estimate.firstAt(), estimate.lastAt(), detail)), versioned.version());
-                exceptions.settle(meterId, channel, estimate.firstAt(), estimate.lastAt(), List.of(VeeRule.GAP), "ESTIMATED",
-                        by, "estimated by " + chosen.get().method());
+                exceptions.settle(List.of(new VeeExceptions.Span(meterId, channel, estimate.firstAt(), estimate.lastAt())),
+                        List.of(VeeRule.GAP), "ESTIMATED", by, "estimated by " + chosen.get().method());
             }
             prolonged(meterId, line, gap, rules).ifPresent(findings::add);
         }

@@ -29,9 +29,15 @@ class MeterLevels {
         double mean;
         long count;
 
-        synchronized void add(double value) {
-            count++;
-            mean += (value - mean) / Math.min(count, SPAN);
+        /** The day's actual values among the written slots, under one lock. */
+        synchronized void addActual(IntervalDay day, BitSet written) {
+            double resolution = day.channel().resolution().doubleValue();
+            for (int slot = written.nextSetBit(0); slot >= 0; slot = written.nextSetBit(slot + 1)) {
+                if (day.values()[slot] != null && !day.has(slot, Quality.ESTIMATED) && !day.has(slot, Quality.EDITED)) {
+                    count++;
+                    mean += (day.values()[slot] * resolution - mean) / Math.min(count, SPAN);
+                }
+            }
         }
 
         synchronized OptionalDouble typical() {
@@ -48,12 +54,6 @@ class MeterLevels {
 
     /** Learns from the actual values just written (estimates and edits are not the meter's own). */
     void learn(UUID tenantId, IntervalDay day, BitSet written) {
-        Level level = levels.get(new Key(tenantId, day.meterId(), day.channel()), key -> new Level());
-        double resolution = day.channel().resolution().doubleValue();
-        for (int slot = written.nextSetBit(0); slot >= 0; slot = written.nextSetBit(slot + 1)) {
-            if (day.values()[slot] != null && !day.has(slot, Quality.ESTIMATED) && !day.has(slot, Quality.EDITED)) {
-                level.add(day.values()[slot] * resolution);
-            }
-        }
+        levels.get(new Key(tenantId, day.meterId(), day.channel()), key -> new Level()).addActual(day, written);
     }
 }

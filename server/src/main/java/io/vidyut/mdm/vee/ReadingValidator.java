@@ -89,26 +89,33 @@ class ReadingValidator {
         }
     }
 
+    /** A changed meter-day with the meter and the rules it is judged by. */
+    private record Judged(ReadingsStored.Change change, MeterProfile meter, VeeSettingsService.Versioned rules) {}
+
     private void validateIntervals(ReadingsStored stored) {
-        Instant settledBefore = Instant.now();
+        List<Judged> judged = new ArrayList<>(stored.changes().size());
         for (ReadingsStored.Change change : stored.changes()) {
+            profiles.find(change.after().meterId())
+                    .ifPresent(meter -> judged.add(new Judged(change, meter, settings.effective(meter.category()))));
+        }
+        // before the checks: a finding about a re-sent value must not be settled with the old one
+        settleReplaced(judged, stored.zone(), stored.source(), Instant.now());
+        for (Judged each : judged) {
+            ReadingsStored.Change change = each.change();
             IntervalDay day = change.after();
-            Optional<MeterProfile> found = profiles.find(day.meterId());
-            if (found.isEmpty()) continue;
-            MeterProfile meter = found.get();
-            VeeSettingsService.Versioned rules = settings.effective(meter.category());
-            settleReplaced(change, stored.zone(), stored.source(), rules.settings(), settledBefore);
+            MeterProfile meter = each.meter();
+            VeeSettings rules = each.rules().settings();
             java.util.OptionalDouble typical = levels.typical(stored.tenantId(), day);
-            List<Finding> findings = new ArrayList<>(new IntervalChecks(rules.settings(), meter, stored.zone(), typical)
+            List<Finding> findings = new ArrayList<>(new IntervalChecks(rules, meter, stored.zone(), typical)
                     .check(day, change.before(), change.written(), voltage(stored, day)));
             if (day.channel() == Channel.KWH_IMPORT || day.channel() == Channel.KVAH_IMPORT) {
                 levels.learn(stored.tenantId(), day, change.written());
             }
-            if (completedNow(change) && rules.settings().checks(VeeRule.SUM_CHECK)) {
+            if (completedNow(change) && rules.checks(VeeRule.SUM_CHECK)) {
                 RegisterChecks.registerOf(day.channel()).ifPresent(register -> findings.addAll(registerChecks.checkDayEnd(meter, register,
-                        day.slotEnd(day.slots() - 1, stored.zone()), rules.settings(), stored)));
+                        day.slotEnd(day.slots() - 1, stored.zone()), rules, stored)));
             }
-            exceptions.record(stored.tenantId(), findings, rules.version());
+            exceptions.record(stored.tenantId(), findings, each.rules().version());
             findingsCounter.increment(findings.size());
             count(change, findings, meter, stored.zone());
         }
@@ -146,29 +153,33 @@ class ReadingValidator {
 
     /**
      * Exceptions about values a re-send replaced no longer hold, and a gap old enough to have been
-     * reported is closed by data that filled it. Fresh slots cannot have either, so the usual
-     * write costs nothing here.
+     * reported is closed by data that filled it: one statement for each kind over the whole write.
      */
-    private void settleReplaced(ReadingsStored.Change change, ZoneId zone, String source, VeeSettings rules, Instant now) {
-        IntervalDay day = change.after();
-        Instant graceEdge = now.minusSeconds(rules.graceMinutes() * 60L);
-        BitSet replaced = new BitSet();
-        BitSet filledLate = new BitSet();
-        change.written().stream().forEach(slot -> {
-            boolean hadValue = change.before() != null && change.before().values()[slot] != null;
-            if (hadValue) replaced.set(slot);
-            else if (day.has(slot, Quality.ESTIMATED)) return;
-            else if (!day.slotEnd(slot, zone).isAfter(graceEdge)) filledLate.set(slot);
-        });
-        if (!replaced.isEmpty()) {
-            exceptions.settle(day.meterId(), day.channel(), day.slotEnd(replaced.nextSetBit(0), zone),
-                    day.slotEnd(replaced.length() - 1, zone), ABOUT_VALUES, "SUPERSEDED", source, "the value was replaced");
+    private void settleReplaced(List<Judged> judged, ZoneId zone, String source, Instant now) {
+        List<VeeExceptions.Span> replaced = new ArrayList<>();
+        List<VeeExceptions.Span> filledLate = new ArrayList<>();
+        for (Judged each : judged) {
+            ReadingsStored.Change change = each.change();
+            IntervalDay day = change.after();
+            Instant graceEdge = now.minusSeconds(each.rules().settings().graceMinutes() * 60L);
+            BitSet replacedSlots = new BitSet();
+            BitSet lateSlots = new BitSet();
+            for (int slot = change.written().nextSetBit(0); slot >= 0; slot = change.written().nextSetBit(slot + 1)) {
+                if (change.before() != null && change.before().values()[slot] != null) replacedSlots.set(slot);
+                else if (!day.has(slot, Quality.ESTIMATED)) lateSlots.set(slot);
+            }
+            if (!replacedSlots.isEmpty()) replaced.add(span(day, replacedSlots, zone));
+            // only slots that ended before the grace edge can have been reported as a gap
+            lateSlots.clear(day.slotsEndedBy(graceEdge, zone), day.slots());
+            if (!lateSlots.isEmpty()) filledLate.add(span(day, lateSlots, zone));
         }
-        if (!filledLate.isEmpty()) {
-            exceptions.settle(day.meterId(), day.channel(), day.slotEnd(filledLate.nextSetBit(0), zone),
-                    day.slotEnd(filledLate.length() - 1, zone), Set.of(VeeRule.GAP), "SUPERSEDED", source,
-                    "late data arrived");
-        }
+        exceptions.settle(replaced, ABOUT_VALUES, "SUPERSEDED", source, "the value was replaced");
+        exceptions.settle(filledLate, Set.of(VeeRule.GAP), "SUPERSEDED", source, "late data arrived");
+    }
+
+    private static VeeExceptions.Span span(IntervalDay day, BitSet slots, ZoneId zone) {
+        return new VeeExceptions.Span(day.meterId(), day.channel(), day.slotEnd(slots.nextSetBit(0), zone),
+                day.slotEnd(slots.length() - 1, zone));
     }
 
     private static boolean completedNow(ReadingsStored.Change change) {

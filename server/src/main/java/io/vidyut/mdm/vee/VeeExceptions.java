@@ -59,16 +59,25 @@ class VeeExceptions {
         });
     }
 
-    /** Open exceptions of {@code rules} touching [first, last] of a meter's channel are settled by what replaced the data. */
-    int settle(UUID meterId, Channel channel, Instant first, Instant last, Collection<VeeRule> rules, String resolution,
-               String by, String note) {
-        if (rules.isEmpty()) return 0;
+    /** A meter channel's intervals ending in [first, last]. */
+    record Span(UUID meterId, Channel channel, Instant first, Instant last) {}
+
+    /**
+     * Open exceptions of {@code rules} touching any of the spans are settled by what replaced the
+     * data: one statement for all spans, so a write of many meter-days costs one round trip.
+     */
+    int settle(List<Span> spans, Collection<VeeRule> rules, String resolution, String by, String note) {
+        if (rules.isEmpty() || spans.isEmpty()) return 0;
         return jdbc.sql("""
-                        update vee_exception set status = 'RESOLVED', resolution = ?, resolved_by = ?, resolved_at = now(),
+                        update vee_exception e set status = 'RESOLVED', resolution = ?, resolved_by = ?, resolved_at = now(),
                                resolution_note = ?
-                         where meter_id = ? and channel = ? and status = 'OPEN' and first_at <= ? and last_at >= ?
-                           and rule = any(?)""")
-                .params(resolution, by, note, meterId, channel.code(), Timestamp.from(last), Timestamp.from(first),
+                          from unnest(?::uuid[], ?::smallint[], ?::timestamptz[], ?::timestamptz[]) as s(meter_id, channel, first_at, last_at)
+                         where e.meter_id = s.meter_id and e.channel = s.channel and e.status = 'OPEN'
+                           and e.first_at <= s.last_at and e.last_at >= s.first_at and e.rule = any(?)""")
+                .params(resolution, by, note, spans.stream().map(Span::meterId).toArray(UUID[]::new),
+                        spans.stream().map(span -> (short) span.channel().code()).toArray(Short[]::new),
+                        spans.stream().map(span -> Timestamp.from(span.first())).toArray(Timestamp[]::new),
+                        spans.stream().map(span -> Timestamp.from(span.last())).toArray(Timestamp[]::new),
                         rules.stream().map(Enum::name).toArray(String[]::new))
                 .update();
     }
