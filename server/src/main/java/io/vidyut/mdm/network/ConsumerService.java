@@ -85,6 +85,13 @@ public class ConsumerService {
                 .orElseThrow(() -> new NotFoundException("Consumer", id));
     }
 
+    /** The consumers of the current tenant among {@code ids}, in one query; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public List<ConsumerAccount> getAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("select * from consumer where id = any(?)").param(ids.toArray(UUID[]::new)).query(ConsumerService::map).list();
+    }
+
     @Transactional(readOnly = true)
     public Optional<ConsumerAccount> findByAccountNo(String accountNo) {
         return jdbc.sql("select * from consumer where account_no = ?").param(accountNo)

@@ -310,6 +310,32 @@ public class ReadingStore {
                 .optional();
     }
 
+    /** A meter's register channel, and the instant before which its latest read is asked for. */
+    public record RegisterQuery(UUID meterId, Channel channel, java.time.Instant before) {}
+
+    /**
+     * {@link #registerBefore} for many registers in one query (current tenant): the answers by
+     * query, absent where the register has no read before the instant.
+     */
+    @Transactional(readOnly = true)
+    public Map<RegisterQuery, RegisterValue> registersBefore(List<RegisterQuery> queries) {
+        Map<RegisterQuery, RegisterValue> found = new HashMap<>();
+        if (queries.isEmpty()) return found;
+        jdbc.sql("""
+                        select k.ordinality, r.read_at, r.value, r.quality
+                          from unnest(?::uuid[], ?::smallint[], ?::timestamptz[]) with ordinality as k(meter_id, channel, before, ordinality)
+                          cross join lateral (select read_at, value, quality from register_read
+                                               where meter_id = k.meter_id and channel = k.channel and read_at < k.before
+                                               order by read_at desc limit 1) r""")
+                .params(queries.stream().map(RegisterQuery::meterId).toArray(UUID[]::new),
+                        queries.stream().map(q -> (short) q.channel().code()).toArray(Short[]::new),
+                        queries.stream().map(q -> java.sql.Timestamp.from(q.before())).toArray(java.sql.Timestamp[]::new))
+                .query(rs -> {
+                    found.put(queries.get(rs.getInt(1) - 1), new RegisterValue(rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getInt(4)));
+                });
+        return found;
+    }
+
     /** The earliest register read of a channel at or after {@code at} (current tenant). */
     @Transactional(readOnly = true)
     public java.util.Optional<RegisterValue> registerFrom(UUID meterId, Channel channel, java.time.Instant at) {

@@ -71,9 +71,19 @@ class ReadingValidator {
     @EventListener
     void on(ReadingsStored stored) {
         if (enabled) guarded(() -> {
+            preload(stored);
             validateIntervals(stored);
             validateRegisters(stored);
         });
+    }
+
+    /** What the checks will ask of the meters in this write, in a few queries rather than a few per meter. */
+    private void preload(ReadingsStored stored) {
+        java.util.Set<java.util.UUID> meters = new java.util.HashSet<>();
+        stored.changes().forEach(change -> meters.add(change.after().meterId()));
+        stored.registers().forEach(read -> meters.add(read.meterId()));
+        profiles.preload(meters);
+        registerChecks.preload(stored.tenantId(), stored.registers());
     }
 
     /**

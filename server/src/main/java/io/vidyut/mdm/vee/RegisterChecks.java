@@ -54,12 +54,56 @@ class RegisterChecks {
      * consumer); anything older than the remembered read is looked up.
      */
     private final Cache<RegisterKey, RegisterValue> latest = Caffeine.newBuilder().maximumSize(1_000_000).build();
+    /**
+     * Registers known to have no read before an instant (a new meter's first reads): without this
+     * each first read would ask the store for a read that is not there.
+     */
+    private final Cache<RegisterKey, Instant> noReadBefore = Caffeine.newBuilder().maximumSize(1_000_000).build();
     /** Whether a meter ever had its multiplier changed (rare: most meters never need the range query). */
     private final Cache<MeterKey, Boolean> multiplierEverChanged = Caffeine.newBuilder().maximumSize(1_000_000).build();
 
     RegisterChecks(ReadingStore store, JdbcClient jdbc) {
         this.store = store;
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Learns, in one query each, what the checks of these reads would otherwise ask one register
+     * and one meter at a time: the read before each register's earliest read here, and whether the
+     * meter's multiplier ever changed.
+     */
+    void preload(UUID tenantId, List<io.vidyut.mdm.readings.Reading> reads) {
+        Map<RegisterKey, Instant> earliest = new LinkedHashMap<>();
+        for (io.vidyut.mdm.readings.Reading read : reads) {
+            if (!INTERVALS_OF.containsKey(read.channel())) continue;
+            earliest.merge(new RegisterKey(tenantId, read.meterId(), read.channel()), read.at(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        earliest.entrySet().removeIf(e -> known(e.getKey(), e.getValue()));
+        if (earliest.isEmpty()) return;
+        List<ReadingStore.RegisterQuery> queries = earliest.entrySet().stream()
+                .map(e -> new ReadingStore.RegisterQuery(e.getKey().meterId(), e.getKey().channel(), e.getValue())).toList();
+        Map<ReadingStore.RegisterQuery, RegisterValue> found = store.registersBefore(queries);
+        for (ReadingStore.RegisterQuery query : queries) {
+            RegisterKey key = new RegisterKey(tenantId, query.meterId(), query.channel());
+            RegisterValue before = found.get(query);
+            if (before == null) noReadBefore.put(key, query.before());
+            else latest.asMap().merge(key, before, (a, b) -> a.at().isAfter(b.at()) ? a : b);
+        }
+        List<UUID> meters = earliest.keySet().stream().map(RegisterKey::meterId).distinct()
+                .filter(meter -> multiplierEverChanged.getIfPresent(new MeterKey(tenantId, meter)) == null).toList();
+        if (meters.isEmpty()) return;
+        java.util.Set<UUID> changed = new java.util.HashSet<>(jdbc.sql("""
+                        select distinct meter_id from vee_exception where meter_id = any(?) and rule = 'MULTIPLIER_CHANGE'""")
+                .param(meters.toArray(UUID[]::new)).query(UUID.class).list());
+        meters.forEach(meter -> multiplierEverChanged.asMap().putIfAbsent(new MeterKey(tenantId, meter), changed.contains(meter)));
+    }
+
+    /** Whether the read before {@code at} is known without the store. */
+    private boolean known(RegisterKey key, Instant at) {
+        RegisterValue remembered = latest.getIfPresent(key);
+        if (remembered != null && remembered.at().isBefore(at)) return true;
+        Instant none = noReadBefore.getIfPresent(key);
+        return none != null && !at.isAfter(none);
     }
 
     void multiplierChanged(UUID tenantId, UUID meterId) {
@@ -76,6 +120,7 @@ class RegisterChecks {
         Optional<RegisterValue> previous = previous(key, at);
         RegisterValue remembered = latest.getIfPresent(key);
         if (remembered == null || remembered.at().isBefore(at)) latest.put(key, new RegisterValue(at, value, 0));
+        noReadBefore.asMap().computeIfPresent(key, (k, none) -> at.isBefore(none) ? at : none);
         if (previous.isEmpty()) return findings;
         ZoneId zone = stored.zone();
         long earlier = previous.get().value();
@@ -118,6 +163,8 @@ class RegisterChecks {
     private Optional<RegisterValue> previous(RegisterKey key, Instant at) {
         RegisterValue remembered = latest.getIfPresent(key);
         if (remembered != null && remembered.at().isBefore(at)) return Optional.of(remembered);
+        Instant none = noReadBefore.getIfPresent(key);
+        if (none != null && !at.isAfter(none)) return Optional.empty();
         return store.registerBefore(key.meterId(), key.channel(), at);
     }
 
@@ -180,8 +227,4 @@ class RegisterChecks {
                                           and first_at > ? and first_at <= ?)""")
                 .params(meter.meterId(), register.code(), java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
                 .query(Boolean.class).single();
-    }
-
-
-
-}
+    }}

@@ -137,6 +137,25 @@ class ValidationInPipelineTest extends VeePipelineTest {
         assertThat(exceptions("rule=REGISTER_ROLLOVER&meter_id=" + meter).get("items").get(0).get("blocking").asBoolean()).isFalse();
     }
 
+    @Test
+    void registers_arriving_out_of_order_are_each_judged_against_the_read_before_them() {
+        var created = api.post("/api/v1/meters", tenant.admin(), Map.of("serial", "LATE-REG", "make", "HPL", "phase", "1P",
+                "category", "CONSUMER", "hes_vendor_id", vendorId, "lifecycle_stage", "IN_SERVICE"));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String meter = created.json().get("id").asString();
+        push("LATE-REG", List.of(register(DAY.plusDays(3).atStartOfDay(IST), 30.0))); // the newest read comes first
+        push("LATE-REG", List.of(register(DAY.plusDays(1).atStartOfDay(IST), 10.0))); // then the oldest
+        push("LATE-REG", List.of(register(DAY.plusDays(2).atStartOfDay(IST), 5.0))); // below the oldest: went backwards
+        push("LATE-REG", List.of(register(DAY.plusDays(4).atStartOfDay(IST), 40.0)));
+
+        await("/api/v1/meters/" + meter + "/registers?channel=KWH_IMPORT_TOTAL&from=" + enc(DAY.atStartOfDay(IST)) + "&to="
+                + enc(DAY.plusDays(5).atStartOfDay(IST)), tenant.analyst(), body -> body.size() == 4);
+        JsonNode found = awaitExceptions("meter_id=" + meter, 1).get("items");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("rule").asString()).isEqualTo("REGISTER_DECREASE");
+        assertThat(found.get(0).get("detail").get("previous_value").decimalValue()).isEqualByComparingTo("10");
+    }
+
     static final class CtMeter {
         static Double alternating(int slot) {
             return slot % 2 == 0 ? 0.11 : 0.09;
