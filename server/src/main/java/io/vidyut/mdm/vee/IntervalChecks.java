@@ -96,8 +96,12 @@ final class IntervalChecks {
         double floor = settings.spikeMinimumKwh();
         double resolution = day.channel().resolution().doubleValue();
         int[] neighbours = new int[2 * window]; // fixed-point values: this runs for every stored day row
+        // no threshold is below this, so most ordinary intervals are passed without looking further
+        double neverAbove = Math.min(settings.spikeFactor(), settings.spikeHistoryFactor()) * floor;
         for (int slot = candidates.nextSetBit(0); slot >= 0; slot = candidates.nextSetBit(slot + 1)) {
-            if (!judged.test(slot) || kwhOf(day, slot) < floor) continue;
+            if (!judged.test(slot)) continue;
+            double kwh = day.values()[slot] * resolution;
+            if (kwh < floor || kwh <= neverAbove) continue;
             int count = 0;
             for (int n = Math.max(0, slot - window); n <= Math.min(day.slots() - 1, slot + window); n++) {
                 if (n != slot && day.values()[n] != null) neighbours[count++] = day.values()[n];
@@ -105,22 +109,35 @@ final class IntervalChecks {
             if (count < window) {
                 if (typicalKwh.isEmpty()) continue;
                 double threshold = settings.spikeHistoryFactor() * Math.max(typicalKwh.getAsDouble(), floor);
-                if (kwhOf(day, slot) > threshold) {
+                if (kwh > threshold) {
                     findings.add(finding(day, VeeRule.SPIKE, slot, slot, Finding.detail("value", Finding.value(day.channel(), day.values()[slot]),
                             "typical_kwh", Finding.rounded(typicalKwh.getAsDouble()), "threshold_kwh", Finding.rounded(threshold),
                             "factor", settings.spikeHistoryFactor(), "basis", "history")));
                 }
                 continue;
             }
+            if (!medianBelow(neighbours, count, kwh / settings.spikeFactor() / resolution)) continue;
             Arrays.sort(neighbours, 0, count);
             double median = neighbours[count / 2] * resolution;
             double threshold = settings.spikeFactor() * Math.max(median, floor);
-            if (kwhOf(day, slot) > threshold) {
+            if (kwh > threshold) {
                 findings.add(finding(day, VeeRule.SPIKE, slot, slot, Finding.detail("value", Finding.value(day.channel(), day.values()[slot]),
                         "neighbour_median_kwh", Finding.rounded(median), "threshold_kwh", Finding.rounded(threshold),
                         "factor", settings.spikeFactor(), "basis", "neighbours")));
             }
         }
+    }
+
+    /**
+     * Whether the median (the upper one of an even count) lies below {@code limit}: more than half
+     * the values do. A count instead of a sort; the sort is left for the few that are spikes. The
+     * limit is widened a little so rounding can only send a slot on to the exact test, never past it.
+     */
+    private static boolean medianBelow(int[] values, int count, double limit) {
+        double widened = limit * (1 + 1e-9);
+        int below = 0;
+        for (int i = 0; i < count; i++) if (values[i] < widened) below++;
+        return below > count / 2;
     }
 
     private void flatLines(List<Finding> findings, IntervalDay day, BitSet written, IntPredicate judged) {

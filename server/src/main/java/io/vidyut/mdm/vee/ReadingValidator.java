@@ -2,6 +2,7 @@ package io.vidyut.mdm.vee;
 
 import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.channels.Quality;
+import io.vidyut.mdm.meters.MeterCategory;
 import io.vidyut.mdm.meters.MeterMultiplierChanged;
 import io.vidyut.mdm.readings.IntervalDay;
 import io.vidyut.mdm.readings.ReadingsStored;
@@ -13,8 +14,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -99,15 +103,20 @@ class ReadingValidator {
         }
     }
 
+    private record ClosingRead(java.util.UUID meterId, Channel register, Instant at) {}
+
     /** A changed meter-day with the meter and the rules it is judged by. */
     private record Judged(ReadingsStored.Change change, MeterProfile meter, VeeSettingsService.Versioned rules) {}
 
     private void validateIntervals(ReadingsStored stored) {
         List<Judged> judged = new ArrayList<>(stored.changes().size());
+        Map<MeterCategory, VeeSettingsService.Versioned> rulesOf = new EnumMap<>(MeterCategory.class);
         for (ReadingsStored.Change change : stored.changes()) {
-            profiles.find(change.after().meterId())
-                    .ifPresent(meter -> judged.add(new Judged(change, meter, settings.effective(meter.category()))));
+            profiles.find(change.after().meterId()).ifPresent(meter -> judged.add(
+                    new Judged(change, meter, rulesOf.computeIfAbsent(meter.category(), settings::effective))));
         }
+        Set<ClosingRead> closingReads = new HashSet<>();
+        stored.registers().forEach(read -> closingReads.add(new ClosingRead(read.meterId(), read.channel(), read.at())));
         // before the checks: a finding about a re-sent value must not be settled with the old one
         settleReplaced(judged, stored.zone(), stored.source(), Instant.now());
         for (Judged each : judged) {
@@ -122,8 +131,11 @@ class ReadingValidator {
                 levels.learn(stored.tenantId(), day, change.written());
             }
             if (completedNow(change) && rules.checks(VeeRule.SUM_CHECK)) {
-                RegisterChecks.registerOf(day.channel()).ifPresent(register -> findings.addAll(registerChecks.checkDayEnd(meter, register,
-                        day.slotEnd(day.slots() - 1, stored.zone()), rules, stored)));
+                Instant dayEnd = day.slotEnd(day.slots() - 1, stored.zone());
+                // a closing read in this write gets its sum check with the register checks below
+                RegisterChecks.registerOf(day.channel())
+                        .filter(register -> !closingReads.contains(new ClosingRead(meter.meterId(), register, dayEnd)))
+                        .ifPresent(register -> findings.addAll(registerChecks.checkDayEnd(meter, register, dayEnd, rules, stored)));
             }
             exceptions.record(stored.tenantId(), findings, each.rules().version());
             findingsCounter.increment(findings.size());
@@ -135,12 +147,13 @@ class ReadingValidator {
     private void validateRegisters(ReadingsStored stored) {
         List<Reading> reads = new ArrayList<>(stored.registers());
         reads.sort(java.util.Comparator.comparing((Reading r) -> r.meterId()).thenComparing(Reading::channel).thenComparing(Reading::at));
+        Map<MeterCategory, VeeSettingsService.Versioned> rulesOf = new EnumMap<>(MeterCategory.class);
         for (Reading read : reads) {
             if (!RegisterChecks.INTERVALS_OF.containsKey(read.channel())) continue;
             Optional<MeterProfile> found = profiles.find(read.meterId());
             if (found.isEmpty()) continue;
             MeterProfile meter = found.get();
-            VeeSettingsService.Versioned rules = settings.effective(meter.category());
+            VeeSettingsService.Versioned rules = rulesOf.computeIfAbsent(meter.category(), settings::effective);
             List<Finding> findings = registerChecks.check(meter, read.channel(), read.at(), read.value(), rules.settings(), stored);
             findings.removeIf(f -> !rules.settings().checks(f.rule()));
             exceptions.record(stored.tenantId(), findings, rules.version());

@@ -151,8 +151,11 @@ class RegisterChecks {
 
     /** The sum check of the register read that closes {@code dayEnd}, if both reads are there. */
     List<Finding> checkDayEnd(MeterProfile meter, Channel register, Instant dayEnd, VeeSettings settings, ReadingsStored stored) {
-        RegisterValue remembered = latest.getIfPresent(new RegisterKey(stored.tenantId(), meter.meterId(), register));
+        RegisterKey key = new RegisterKey(stored.tenantId(), meter.meterId(), register);
+        RegisterValue remembered = latest.getIfPresent(key);
         if (remembered != null && remembered.at().isBefore(dayEnd)) return List.of(); // the closing read has not come yet
+        Instant none = noReadBefore.getIfPresent(key);
+        if (remembered == null && none != null && none.isAfter(dayEnd)) return List.of();
         Optional<RegisterValue> closing = remembered != null && remembered.at().equals(dayEnd) ? Optional.of(remembered)
                 : store.registerBefore(meter.meterId(), register, dayEnd.plusSeconds(1)).filter(read -> read.at().equals(dayEnd));
         return closing.map(read -> check(meter, register, dayEnd, read.value(), settings, stored).stream()

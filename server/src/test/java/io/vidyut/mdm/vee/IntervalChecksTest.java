@@ -68,6 +68,17 @@ class IntervalChecksTest {
         }
 
         @Test
+        void the_median_of_an_even_count_of_neighbours_is_the_upper_one_and_a_value_on_the_threshold_is_no_spike() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
+            for (int n = 32; n <= 48; n++) day.values()[n] = n < 40 ? 100 : 300; // 8 neighbours at 0.1 kWh, 8 at 0.3
+            day.values()[40] = 1500; // 5 × 0.3 kWh
+            assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).doesNotContain(VeeRule.SPIKE);
+            day.values()[40] = 1501;
+            assertThat(check(day, VeeSettings.defaults(), CONSUMER)).filteredOn(f -> f.rule() == VeeRule.SPIKE).singleElement()
+                    .satisfies(spike -> assertThat(((Number) spike.detail().get("neighbour_median_kwh")).doubleValue()).isEqualTo(0.3));
+        }
+
+        @Test
         void is_not_judged_before_enough_neighbours_have_arrived() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
             Arrays.fill(day.values(), null);
