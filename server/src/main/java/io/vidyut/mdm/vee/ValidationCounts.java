@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,10 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ValidationCounts {
     private record Key(TenantScope tenant, LocalDate day, UUID vendorId) {}
 
-    private record Tally(LongAdder validated, LongAdder failed) {
-        Tally() {
-            this(new LongAdder(), new LongAdder());
-        }
+    /** Only touched inside the map's compute and remove, which lock the key's bin: no count slips between add and flush. */
+    private static final class Tally {
+        long validated;
+        long failed;
     }
 
     private final Map<Key, Tally> pending = new ConcurrentHashMap<>();
@@ -40,9 +39,12 @@ class ValidationCounts {
     void add(LocalDate day, UUID vendorId, int validated, int failed) {
         if (vendorId == null || validated + failed == 0) return;
         TenantScope tenant = TenantContext.current().orElseThrow();
-        Tally tally = pending.computeIfAbsent(new Key(tenant, day, vendorId), k -> new Tally());
-        tally.validated().add(validated);
-        tally.failed().add(failed);
+        pending.compute(new Key(tenant, day, vendorId), (key, tally) -> {
+            Tally counted = tally == null ? new Tally() : tally;
+            counted.validated += validated;
+            counted.failed += failed;
+            return counted;
+        });
     }
 
     @Scheduled(fixedDelayString = "${mdm.vee.count-flush-ms:5000}")
@@ -50,8 +52,8 @@ class ValidationCounts {
         for (Key key : pending.keySet()) {
             Tally tally = pending.remove(key);
             if (tally == null) continue;
-            long validated = tally.validated().sum();
-            long failed = tally.failed().sum();
+            long validated = tally.validated;
+            long failed = tally.failed;
             TenantContext.runAs(key.tenant(), () -> transactions.executeWithoutResult(status ->
                     jdbc.sql("""
                             insert into vee_daily_count (tenant_id, day, vendor_id, validated, failed) values (?, ?, ?, ?, ?)
