@@ -69,7 +69,14 @@ class IngestService {
 
     /** What normalization made of a payload, before anything is stored (also the test-parse answer). */
     record Normalized(int mappingVersion, ParsedPayload parsed, List<Reading> readings, List<Integer> readingRows,
-                      List<RowRejection> rejections) {}
+                      List<RowRejection> rejections, List<IntervalDerivation.Pending> pending) {}
+
+    /** The readings and pending derivations of one pipeline partition. */
+    private record Part(List<Reading> readings, List<IntervalDerivation.Pending> pending) {
+        Part() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+    }
 
     BatchReceipt accept(MachineClient vendor, String protocol, byte[] payload, String batchKeyHint) {
         limit.check(payload.length);
@@ -77,7 +84,7 @@ class IngestService {
         Normalized normalized = normalize(vendor.vendorId(), mapping.version(), new PayloadParser(mapping.mapping()), payload);
         String batchKey = BatchLedger.batchKey(batchKeyHint, normalized.parsed().batchId(), payload);
         ZoneId zone = tenants.zoneOf(vendor.tenantId());
-        Map<Integer, List<Reading>> parts = byPartition(normalized.readings());
+        Map<Integer, Part> parts = byPartition(normalized.readings(), normalized.pending());
 
         BatchLedger.NewBatch batch = new BatchLedger.NewBatch(UUID.randomUUID(), vendor, batchKey, protocol,
                 mapping.version(), payload, normalized.parsed().rows(), normalized.readings().size(),
@@ -136,13 +143,17 @@ class IngestService {
             }
         }
         rejections.sort(java.util.Comparator.comparingInt(RowRejection::row));
-        List<Reading> derived = IntervalDerivation.derive(readings, parser.derivedIntervals(), parser.intervalMinutes(),
-                store::registerAt);
-        for (Reading reading : derived) {
+        IntervalDerivation.Derived derived = IntervalDerivation.derive(readings, parser.derivedIntervals(), parser.intervalMinutes());
+        for (Reading reading : derived.readings()) {
             readings.add(reading);
             readingRows.add(0);
         }
-        return new Normalized(mappingVersion, parsed, readings, readingRows, rejections);
+        return new Normalized(mappingVersion, parsed, readings, readingRows, rejections, derived.pending());
+    }
+
+    /** Pending intervals the registers already stored can derive: what storing would add (test-parse shows them). */
+    List<Reading> derivableNow(Normalized normalized) {
+        return normalized.pending().stream().map(interval -> interval.resolve(store::registerAt)).flatMap(Optional::stream).toList();
     }
 
     /** Puts a stored batch through the pipeline again (after a restart); idempotent. */
@@ -159,7 +170,7 @@ class IngestService {
                 stored.payload());
         UUID tenantId = TenantContext.requireTenantId();
         publish(batchId, tenantId, TenantContext.current().orElseThrow().tenantCode(), tenants.zoneOf(tenantId),
-                byPartition(normalized.readings()));
+                byPartition(normalized.readings(), normalized.pending()));
         log.info("Re-drove batch {} ({} readings)", batchId, normalized.readings().size());
     }
 
@@ -203,8 +214,8 @@ class IngestService {
                 int row = normalized.readingRows().get(i);
                 if (open.contains(row) && !failing.containsKey(row)) recovered.add(normalized.readings().get(i));
             }
-            Map<Integer, List<Reading>> parts = byPartition(recovered);
-            Map<Integer, List<Reading>> redriveParts = new TreeMap<>();
+            Map<Integer, Part> parts = byPartition(recovered, List.of());
+            Map<Integer, Part> redriveParts = new TreeMap<>();
             parts.forEach((partition, readings) -> redriveParts.put(REDRIVE_PART_BASE + partition, readings));
             publish(batchId, tenantId, tenantCode, zone, redriveParts);
             for (int row : open) {
@@ -231,19 +242,24 @@ class IngestService {
     /** Re-driven quarantine rows travel as extra parts, numbered apart from the batch's own parts. */
     static final int REDRIVE_PART_BASE = 100_000;
 
-    private void publish(UUID batchId, UUID tenantId, String tenantCode, ZoneId zone, Map<Integer, List<Reading>> parts) {
-        for (Map.Entry<Integer, List<Reading>> part : parts.entrySet()) {
-            IngestWork work = new IngestWork(batchId, part.getKey(), tenantId, tenantCode, zone, part.getValue());
+    private void publish(UUID batchId, UUID tenantId, String tenantCode, ZoneId zone, Map<Integer, Part> parts) {
+        for (Map.Entry<Integer, Part> part : parts.entrySet()) {
+            IngestWork work = new IngestWork(batchId, part.getKey(), tenantId, tenantCode, zone, part.getValue().readings(),
+                    part.getValue().pending());
             if (!transport.publish(work, PUBLISH_TIMEOUT)) {
                 log.warn("Pipeline full: part {} of batch {} left for re-drive", part.getKey(), batchId);
             }
         }
     }
 
-    private Map<Integer, List<Reading>> byPartition(List<Reading> readings) {
-        Map<Integer, List<Reading>> parts = new TreeMap<>();
+    private Map<Integer, Part> byPartition(List<Reading> readings, List<IntervalDerivation.Pending> pending) {
+        Map<Integer, Part> parts = new TreeMap<>();
         for (Reading reading : readings) {
-            parts.computeIfAbsent(transport.partitionOf(reading.meterId()), p -> new ArrayList<>()).add(reading);
+            parts.computeIfAbsent(transport.partitionOf(reading.meterId()), p -> new Part()).readings().add(reading);
+        }
+        // a pending interval's register read is in the same part: it travels with it
+        for (IntervalDerivation.Pending interval : pending) {
+            parts.computeIfAbsent(transport.partitionOf(interval.meterId()), p -> new Part()).pending().add(interval);
         }
         return parts;
     }

@@ -19,7 +19,8 @@ import java.util.UUID;
  * by a leading format byte so a rolling upgrade can read the previous format.
  */
 final class IngestWorkCodec {
-    static final byte FORMAT = 1;
+    /** 2 added the pending derivations after the readings; 1 is still read (a part without them). */
+    static final byte FORMAT = 2;
 
     private IngestWorkCodec() {}
 
@@ -41,6 +42,15 @@ final class IngestWorkCodec {
                 out.writeLong(reading.value());
                 out.writeByte(reading.quality());
             }
+            out.writeInt(work.pending().size());
+            for (IntervalDerivation.Pending interval : work.pending()) {
+                uuid(out, interval.meterId());
+                out.writeShort(interval.register().code());
+                out.writeShort(interval.interval().code());
+                out.writeLong(interval.at().getEpochSecond());
+                out.writeShort(interval.intervalMinutes());
+                out.writeLong(interval.endValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,7 +60,7 @@ final class IngestWorkCodec {
     static IngestWork decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != FORMAT) throw new IllegalArgumentException("unknown ingest work format " + format);
+            if (format != 1 && format != FORMAT) throw new IllegalArgumentException("unknown ingest work format " + format);
             UUID batchId = uuid(in);
             int part = in.readInt();
             UUID tenantId = uuid(in);
@@ -62,7 +72,12 @@ final class IngestWorkCodec {
                 readings.add(new Reading(uuid(in), Channel.ofCode(in.readShort()), Instant.ofEpochSecond(in.readLong()),
                         in.readShort(), in.readLong(), in.readByte() & 0xFF));
             }
-            return new IngestWork(batchId, part, tenantId, tenantCode, zone, readings);
+            List<IntervalDerivation.Pending> pending = new ArrayList<>();
+            for (int i = 0, n = format == 1 ? 0 : in.readInt(); i < n; i++) {
+                pending.add(new IntervalDerivation.Pending(uuid(in), Channel.ofCode(in.readShort()), Channel.ofCode(in.readShort()),
+                        Instant.ofEpochSecond(in.readLong()), in.readShort(), in.readLong()));
+            }
+            return new IngestWork(batchId, part, tenantId, tenantCode, zone, readings, pending);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
 /**
  * For vendors that send only cumulative registers at interval boundaries: the energy of an
  * interval is the register at its end minus the register at its start, marked DERIVED. The start
- * value comes from the same batch or, for the first read, from the store. A register that went
- * backwards (rollover, meter change) derives nothing; VEE deals with it.
+ * value comes from the same batch when it is there; otherwise the interval stays pending until the
+ * batch is stored, where the pipeline's per-meter order guarantees that an earlier batch's read is
+ * already in the store. A register that went backwards (rollover, meter change) derives nothing;
+ * VEE deals with it.
  */
 final class IntervalDerivation {
     /** Looks up a stored register value of a meter's channel at an instant. */
@@ -25,29 +27,45 @@ final class IntervalDerivation {
         Optional<Long> at(UUID meterId, Channel channel, Instant at);
     }
 
+    /** An interval whose start register was not in its batch: derived when the batch is stored. */
+    record Pending(UUID meterId, Channel register, Channel interval, Instant at, int intervalMinutes, long endValue) {
+        Optional<Reading> resolve(StoredRegisters stored) {
+            return stored.at(meterId, register, at.minus(Duration.ofMinutes(intervalMinutes)))
+                    .flatMap(start -> derived(meterId, interval, at, intervalMinutes, start, endValue));
+        }
+    }
+
+    /** Intervals derived from the batch itself, and those waiting for a stored start value. */
+    record Derived(List<Reading> readings, List<Pending> pending) {}
+
     private IntervalDerivation() {}
 
-    static List<Reading> derive(List<Reading> readings, Map<Channel, Channel> registerToInterval, int intervalMinutes,
-                                StoredRegisters stored) {
-        if (registerToInterval.isEmpty()) return List.of();
+    static Derived derive(List<Reading> readings, Map<Channel, Channel> registerToInterval, int intervalMinutes) {
+        if (registerToInterval.isEmpty()) return new Derived(List.of(), List.of());
         Duration length = Duration.ofMinutes(intervalMinutes);
         Map<UUID, Map<Channel, List<Reading>>> byMeter = readings.stream()
                 .filter(r -> registerToInterval.containsKey(r.channel()))
                 .collect(Collectors.groupingBy(Reading::meterId, Collectors.groupingBy(Reading::channel)));
         List<Reading> derived = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         byMeter.forEach((meter, channels) -> channels.forEach((register, reads) -> {
             reads.sort(Comparator.comparing(Reading::at));
             Channel interval = registerToInterval.get(register);
             Reading previous = null;
             for (Reading read : reads) {
-                Instant start = read.at().minus(length);
-                Optional<Long> startValue = previous != null && previous.at().equals(start)
-                        ? Optional.of(previous.value()) : stored.at(meter, register, start);
-                startValue.filter(v -> read.value() >= v).ifPresent(v -> derived.add(new Reading(meter, interval,
-                        read.at(), intervalMinutes, read.value() - v, Quality.ACTUAL.bit() | Quality.DERIVED.bit())));
+                if (previous != null && previous.at().equals(read.at().minus(length))) {
+                    derived(meter, interval, read.at(), intervalMinutes, previous.value(), read.value()).ifPresent(derived::add);
+                } else {
+                    pending.add(new Pending(meter, register, interval, read.at(), intervalMinutes, read.value()));
+                }
                 previous = read;
             }
         }));
-        return derived;
+        return new Derived(derived, pending);
+    }
+
+    private static Optional<Reading> derived(UUID meter, Channel interval, Instant end, int minutes, long start, long endValue) {
+        if (endValue < start) return Optional.empty();
+        return Optional.of(new Reading(meter, interval, end, minutes, endValue - start, Quality.ACTUAL.bit() | Quality.DERIVED.bit()));
     }
 }

@@ -39,9 +39,20 @@ class StoreWriter {
         }
     }
 
+    /**
+     * The part's readings and the intervals derived from registers stored before it: an earlier
+     * batch of the same meter went through this partition first, so its read is in the store now.
+     */
+    private java.util.List<io.vidyut.mdm.readings.Reading> withDerived(IngestWork work) {
+        if (work.pending().isEmpty()) return work.readings();
+        java.util.List<io.vidyut.mdm.readings.Reading> readings = new java.util.ArrayList<>(work.readings());
+        work.pending().forEach(interval -> interval.resolve(store::registerAt).ifPresent(readings::add));
+        return readings;
+    }
+
     void store(IngestWork work) {
         TenantContext.runAs(TenantScope.of(work.tenantId(), work.tenantCode()), () -> transactions.executeWithoutResult(status -> {
-            ReadingStore.WriteResult result = store.write(work.readings(), work.zone(), "batch:" + work.batchId());
+            ReadingStore.WriteResult result = store.write(withDerived(work), work.zone(), "batch:" + work.batchId());
             jdbc.sql("insert into ingest_batch_part (tenant_id, batch_id, part) values (?, ?, ?) on conflict do nothing")
                     .params(work.tenantId(), work.batchId(), work.part()).update();
             jdbc.sql("""

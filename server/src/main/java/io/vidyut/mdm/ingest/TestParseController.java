@@ -71,6 +71,8 @@ class TestParseController {
         for (int i = 0; i < normalized.readings().size() && i < 5000; i++) {
             values.add(value(normalized.readings().get(i), normalized.readingRows().get(i), zone));
         }
+        ingest.derivableNow(normalized).stream().limit(Math.max(0, 5000 - values.size()))
+                .forEach(derived -> values.add(value(derived, 0, zone)));
         return new TestParseResult(version, normalized.parsed().rows(), values, normalized.rejections().stream()
                 .map(r -> new BatchReceipt.Rejection(r.row(), r.field(), r.reason())).toList());
     }
