@@ -15,13 +15,18 @@ import java.util.Set;
  * under a feeder (and at least {@code feederOutageMinDts} of them) are out, one feeder outage alarm stands
  * for them instead of an alarm per DT. Meters silent for {@code communicationLossHours} appear in the
  * communication-loss report. With {@code escalateAfterMinutes}, an alarm still OPEN (not acknowledged) is
- * escalated every that many minutes of age, up to {@code maxEscalationLevel} levels.
+ * escalated every that many minutes of age, up to {@code maxEscalationLevel} levels. Alarms raised or
+ * escalated at {@code emailMinSeverity} or above are e-mailed to {@code emailRecipients} when SMTP is set up.
  */
 record AlarmRules(Set<Integer> tamperCodes, Set<Integer> powerQualityCodes, Double outageShare, Double outageClearShare,
                   Integer outageWindowSeconds, Integer communicationLossHours, Double feederOutageShare,
-                  Integer feederOutageMinDts, Integer escalateAfterMinutes, Integer maxEscalationLevel) {
+                  Integer feederOutageMinDts, Integer escalateAfterMinutes, Integer maxEscalationLevel,
+                  List<String> emailRecipients, String emailMinSeverity) {
 
-    static final AlarmRules DEFAULTS = new AlarmRules(null, null, null, null, null, null, null, null, null, null);
+    static final AlarmRules DEFAULTS = new AlarmRules(null, null, null, null, null, null, null, null, null, null, null, null);
+    static final int MAX_RECIPIENTS = 50;
+    /** Deliberately plain: one mailbox, no display name, no spaces or line breaks (nothing to inject into headers). */
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^@\\s,;<>\"]+@[^@\\s,;<>\"]+\\.[^@\\s,;<>\"]+");
 
     AlarmRules {
         if (tamperCodes == null) tamperCodes = Set.of(65, 201, 203, 251);
@@ -33,6 +38,8 @@ record AlarmRules(Set<Integer> tamperCodes, Set<Integer> powerQualityCodes, Doub
         if (feederOutageShare == null) feederOutageShare = 0.5;
         if (feederOutageMinDts == null) feederOutageMinDts = 2;
         if (maxEscalationLevel == null) maxEscalationLevel = 3;
+        emailRecipients = emailRecipients == null ? List.of() : List.copyOf(emailRecipients);
+        if (emailMinSeverity == null) emailMinSeverity = "MAJOR";
     }
 
     List<FieldError> problems() {
@@ -60,6 +67,17 @@ record AlarmRules(Set<Integer> tamperCodes, Set<Integer> powerQualityCodes, Doub
         }
         if (maxEscalationLevel < 1 || maxEscalationLevel > 10) {
             problems.add(new FieldError("max_escalation_level", "between 1 and 10"));
+        }
+        if (emailRecipients.size() > MAX_RECIPIENTS) {
+            problems.add(new FieldError("email_recipients", "at most " + MAX_RECIPIENTS + " addresses"));
+        }
+        for (String address : emailRecipients) {
+            if (address == null || address.length() > 254 || !ADDRESS.matcher(address).matches()) {
+                problems.add(new FieldError("email_recipients", "'" + address + "' is not a plain e-mail address (name@example.com)"));
+            }
+        }
+        if (!Alarms.SEVERITIES.contains(emailMinSeverity)) {
+            problems.add(new FieldError("email_min_severity", "one of " + String.join(", ", Alarms.SEVERITIES)));
         }
         return problems;
     }
