@@ -17,13 +17,17 @@ import java.util.Set;
  * communication-loss report. With {@code escalateAfterMinutes}, an alarm still OPEN (not acknowledged) is
  * escalated every that many minutes of age, up to {@code maxEscalationLevel} levels. Alarms raised or
  * escalated at {@code emailMinSeverity} or above are e-mailed to {@code emailRecipients} when SMTP is set up.
+ * With {@code voltageChecks}, stored average voltages more than {@code voltageLowPercent} below or
+ * {@code voltageHighPercent} above nominal raise power-quality alarms ({@link VoltageQuality}).
  */
 record AlarmRules(Set<Integer> tamperCodes, Set<Integer> powerQualityCodes, Double outageShare, Double outageClearShare,
                   Integer outageWindowSeconds, Integer communicationLossHours, Double feederOutageShare,
                   Integer feederOutageMinDts, Integer escalateAfterMinutes, Integer maxEscalationLevel,
-                  List<String> emailRecipients, String emailMinSeverity) {
+                  List<String> emailRecipients, String emailMinSeverity, Boolean voltageChecks, Double voltageLowPercent,
+                  Double voltageHighPercent) {
 
-    static final AlarmRules DEFAULTS = new AlarmRules(null, null, null, null, null, null, null, null, null, null, null, null);
+    static final AlarmRules DEFAULTS = new AlarmRules(null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null);
     static final int MAX_RECIPIENTS = 50;
     /** Deliberately plain: one mailbox, no display name, no spaces or line breaks (nothing to inject into headers). */
     private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^@\\s,;<>\"]+@[^@\\s,;<>\"]+\\.[^@\\s,;<>\"]+");
@@ -40,6 +44,9 @@ record AlarmRules(Set<Integer> tamperCodes, Set<Integer> powerQualityCodes, Doub
         if (maxEscalationLevel == null) maxEscalationLevel = 3;
         emailRecipients = emailRecipients == null ? List.of() : List.copyOf(emailRecipients);
         if (emailMinSeverity == null) emailMinSeverity = "MAJOR";
+        if (voltageChecks == null) voltageChecks = true;
+        if (voltageLowPercent == null) voltageLowPercent = 10.0;
+        if (voltageHighPercent == null) voltageHighPercent = 10.0;
     }
 
     List<FieldError> problems() {
@@ -75,6 +82,12 @@ record AlarmRules(Set<Integer> tamperCodes, Set<Integer> powerQualityCodes, Doub
             if (address == null || address.length() > 254 || !ADDRESS.matcher(address).matches()) {
                 problems.add(new FieldError("email_recipients", "'" + address + "' is not a plain e-mail address (name@example.com)"));
             }
+        }
+        if (voltageLowPercent < 1 || voltageLowPercent > 40) {
+            problems.add(new FieldError("voltage_low_percent", "between 1 and 40 (% below nominal)"));
+        }
+        if (voltageHighPercent < 1 || voltageHighPercent > 40) {
+            problems.add(new FieldError("voltage_high_percent", "between 1 and 40 (% above nominal)"));
         }
         if (!Alarms.SEVERITIES.contains(emailMinSeverity)) {
             problems.add(new FieldError("email_min_severity", "one of " + String.join(", ", Alarms.SEVERITIES)));
