@@ -95,7 +95,7 @@ class AlarmMailTest extends IntegrationTest {
         assertThat(inbox(se)).hasSize(1);
 
         // 31 minutes on: both escalate; the low-voltage alarm is MAJOR now, so both are mailed
-        assertThat(escalation.escalateDue(Instant.now().plus(Duration.ofMinutes(31)))).isEqualTo(2);
+        escalation.escalateDue(Instant.now().plus(Duration.ofMinutes(31))); // across tenants: other tests' alarms too
         List<MimeMessage> all = awaitInbox(ops, 3);
         assertThat(all).hasSize(3);
         assertThat(all.subList(1, 3).stream().map(message -> {
