@@ -44,7 +44,7 @@ class AlarmController {
     @GetMapping
     @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
     @Operation(summary = "Alarms, newest first", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. Filter by status "
-            + "(OPEN, ACKNOWLEDGED, RESOLVED), kind (TAMPER, POWER_QUALITY, DT_OUTAGE), meter_id and network_node_id.")
+            + "(OPEN, ACKNOWLEDGED, RESOLVED), kind (TAMPER, POWER_QUALITY, DT_OUTAGE, FEEDER_OUTAGE), meter_id and network_node_id.")
     Page<Alarm> list(@RequestParam(required = false) AlarmStatus status, @RequestParam(required = false) AlarmKind kind,
                      @RequestParam(name = "meter_id", required = false) UUID meterId,
                      @RequestParam(name = "network_node_id", required = false) UUID networkNodeId,
@@ -107,7 +107,7 @@ class AlarmController {
     @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
     @Operation(summary = "Live alarm changes of the tenant as Server-Sent Events",
             description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. First a 'ready' event, then one event per change named "
-                    + "RAISED, REPEATED, UPDATED, ACKNOWLEDGED or RESOLVED carrying the alarm; the stream ends after 30 "
+                    + "RAISED, REPEATED, UPDATED, ESCALATED, ACKNOWLEDGED or RESOLVED carrying the alarm; the stream ends after 30 "
                     + "minutes (reconnect).")
     SseEmitter stream() {
         return stream.open(TenantContext.requireTenantId());

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,9 +50,35 @@ class AlarmEngine {
                         alarms.resolve(open.id(), "system", "Restored at " + event.occurredAt()));
             }
         }
-        if (!powerEventsByMeter.isEmpty()) {
-            latestByDt(powerEventsByMeter).forEach((dt, latest) -> outages.evaluate(dt, latest, tenantRules));
-        }
+        if (!powerEventsByMeter.isEmpty()) evaluateOutages(latestByDt(powerEventsByMeter), tenantRules);
+    }
+
+    /**
+     * Locks every feeder concerned, then every DT, each set in one (UUID) order, so batches cannot deadlock;
+     * then judges the feeders first (a feeder outage stands for its DTs, which then raise nothing of their own),
+     * then the DTs.
+     */
+    private void evaluateOutages(Map<UUID, Instant> latestByDt, AlarmRules tenantRules) {
+        Map<UUID, UUID> feederOfDt = feedersOf(latestByDt.keySet());
+        Map<UUID, Instant> latestByFeeder = new TreeMap<>();
+        latestByDt.forEach((dt, latest) -> {
+            UUID feeder = feederOfDt.get(dt);
+            if (feeder != null) latestByFeeder.merge(feeder, latest, (a, b) -> a.isAfter(b) ? a : b);
+        });
+        latestByFeeder.keySet().forEach(feeder -> outages.lock("feeder-outage", feeder));
+        latestByDt.keySet().forEach(dt -> outages.lock("dt-outage", dt));
+        latestByFeeder.forEach((feeder, latest) -> outages.evaluateFeeder(feeder, latest, tenantRules));
+        latestByDt.forEach((dt, latest) -> outages.evaluate(dt, feederOfDt.get(dt), latest, tenantRules, false));
+    }
+
+    private Map<UUID, UUID> feedersOf(java.util.Set<UUID> dtIds) {
+        Map<UUID, UUID> feeders = new HashMap<>();
+        jdbc.sql("""
+                        select d.id, f.id from network_node d join network_node f on f.id = d.parent_id and f.level = 'FEEDER'
+                         where d.id = any(?)""")
+                .param(dtIds.toArray(UUID[]::new))
+                .query((rs, n) -> feeders.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+        return feeders;
     }
 
     private void raiseAtMeter(AlarmKind kind, MeterEvent event) {
@@ -78,7 +105,7 @@ class AlarmEngine {
                          where m.id = any(?)""")
                 .param(latestByMeter.keySet().toArray(UUID[]::new))
                 .query((rs, n) -> new MeterDt(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
-        Map<UUID, Instant> byDt = new java.util.TreeMap<>(); // DTs locked in one order: no deadlock between batches
+        Map<UUID, Instant> byDt = new TreeMap<>(); // DTs locked in one order: no deadlock between batches
         for (MeterDt meter : placed) {
             if (meter.dtId() == null) continue;
             byDt.merge(meter.dtId(), latestByMeter.get(meter.meterId()), (a, b) -> a.isAfter(b) ? a : b);

@@ -74,6 +74,33 @@ class Alarms {
         announce(AlarmChanged.Change.UPDATED, id);
     }
 
+    /** Severities from least to most urgent; escalation moves an alarm up this ladder. */
+    static final List<String> SEVERITIES = List.of("INFO", "MINOR", "MAJOR", "CRITICAL");
+
+    /**
+     * Escalates an alarm still OPEN to {@code level} (if it is below), raising its severity one step per level
+     * gained (at most CRITICAL). Empty when it was acknowledged, resolved or escalated meanwhile.
+     */
+    @Transactional
+    Optional<Alarm> escalate(UUID id, int level) {
+        Optional<Alarm> alarm = jdbc.sql(VIEW + " where a.id = ? and a.status = 'OPEN' and a.escalation_level < ? for update of a")
+                .params(id, level).query(Alarms::read).optional();
+        if (alarm.isEmpty()) return Optional.empty();
+        int from = SEVERITIES.indexOf(alarm.get().severity());
+        String severity = from < 0 ? alarm.get().severity()
+                : SEVERITIES.get(Math.min(SEVERITIES.size() - 1, from + level - alarm.get().escalationLevel()));
+        jdbc.sql("update alarm set escalation_level = ?, escalated_at = now(), severity = ? where id = ?")
+                .params(level, severity, id).update();
+        return Optional.of(announce(AlarmChanged.Change.ESCALATED, id));
+    }
+
+    /** The unresolved alarms of a kind about these network nodes. */
+    @Transactional(readOnly = true)
+    List<Alarm> unresolvedAt(AlarmKind kind, List<UUID> nodeIds) {
+        return jdbc.sql(VIEW + " where a.kind = ? and a.status <> 'RESOLVED' and a.network_node_id = any(?)")
+                .params(kind.name(), nodeIds.toArray(UUID[]::new)).query(Alarms::read).list();
+    }
+
     @Transactional
     Alarm acknowledge(UUID id, String user, String note) {
         return transition(id, AlarmChanged.Change.ACKNOWLEDGED, "OPEN", """
@@ -145,7 +172,8 @@ class Alarms {
                 AlarmStatus.valueOf(rs.getString("status")), rs.getInt("occurrences"),
                 rs.getObject("affected_meters", Integer.class), instant(rs, "first_at"), instant(rs, "last_at"),
                 instant(rs, "raised_at"), instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
-                instant(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("note"));
+                instant(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("note"),
+                rs.getInt("escalation_level"), instant(rs, "escalated_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -5,14 +5,17 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the power failures of many meters under one DT into one DT outage alarm, and closes it when
- * power is back. Evaluated per DT under a transaction-scoped advisory lock, so concurrent batches
- * from the DT's meters see each other's events and raise one alarm, not several.
+ * Turns the power failures of many meters under one DT into one DT outage alarm, and the outage of several
+ * DTs under one feeder into one feeder outage alarm (instead of one per DT); each closes when power is back.
+ * Evaluated under transaction-scoped advisory locks, feeders before DTs, each in one order (the engine's), so
+ * concurrent batches from the meters of one DT or feeder see each other's events and raise one alarm, and
+ * cannot deadlock: a DT is only ever locked by a transaction that holds its feeder's lock.
  */
 @Component
 class OutageInference {
@@ -30,10 +33,18 @@ class OutageInference {
     /** A meter's last power event (failure or restoration) and when. */
     private record PowerState(UUID meterId, int code, Instant at) {}
 
-    /** Re-evaluates a DT after power events of its meters, the latest of them at {@code latest}. */
-    void evaluate(UUID dtId, Instant latest, AlarmRules rules) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('dt-outage:' || ?, 0))").param(dtId.toString())
+    void lock(String kind, UUID nodeId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || ':' || ?, 0))").params(kind, nodeId.toString())
                 .query(Object.class).optional();
+    }
+
+    /**
+     * Re-evaluates a DT after power events of its meters, the latest of them at {@code latest}; the caller holds
+     * the DT's lock (and its feeder's). While its feeder has an open outage alarm, the DT raises none of its own.
+     * {@code anyAge}: failures count however long ago they were (after a feeder outage ended), not only those
+     * within the rules' window.
+     */
+    void evaluate(UUID dtId, UUID feederId, Instant latest, AlarmRules rules, boolean anyAge) {
         List<UUID> meters = jdbc.sql("""
                         select m.id from meter m left join consumer c on c.id = m.consumer_id
                          where (c.dt_id = ? or m.network_node_id = ?) and m.lifecycle_stage <> 'DECOMMISSIONED'""")
@@ -48,12 +59,13 @@ class OutageInference {
                 .query((rs, n) -> new PowerState(rs.getObject(1, UUID.class), rs.getInt(2), rs.getTimestamp(3).toInstant()))
                 .list();
         List<PowerState> out = states.stream().filter(s -> s.code() == EventCatalog.POWER_FAILURE).toList();
-        Instant windowStart = latest.minusSeconds(rules.outageWindowSeconds());
+        Instant windowStart = anyAge ? Instant.MIN : latest.minusSeconds(rules.outageWindowSeconds());
         long recentlyOut = out.stream().filter(s -> !s.at().isBefore(windowStart)).count();
         String subject = "dt-outage:" + dtId;
         var open = alarms.unresolved(subject);
         if (open.isEmpty()) {
-            if ((double) recentlyOut / meters.size() >= rules.outageShare()) {
+            boolean feederOut = feederId != null && alarms.unresolved(feederSubject(feederId)).isPresent();
+            if (!feederOut && (double) recentlyOut / meters.size() >= rules.outageShare()) {
                 Instant since = out.stream().map(PowerState::at).min(Instant::compareTo).orElse(latest);
                 alarms.raise(new Alarms.Raise(AlarmKind.DT_OUTAGE, "CRITICAL", subject, "DT outage: " + out.size() + " of "
                         + meters.size() + " meters report power failure", null, dtId, EventCatalog.POWER_FAILURE,
@@ -65,5 +77,71 @@ class OutageInference {
         } else if (open.get().affectedMeters() == null || open.get().affectedMeters() != out.size()) {
             alarms.updateAffected(open.get().id(), out.size());
         }
+    }
+
+    /** One DT under a feeder: its meters and how many of them are out. */
+    private record DtCount(UUID dtId, int meters, int out, Instant firstFailure) {}
+
+    /**
+     * Re-evaluates a feeder after power events under it; the caller holds the feeder's lock. A DT is out when
+     * at least {@code outage_share} of its meters are; when at least {@code feeder_outage_share} of the feeder's
+     * DTs (with meters) and at least {@code feeder_outage_min_dts} are out, one FEEDER_OUTAGE alarm is raised and
+     * the open DT outage alarms under it are resolved into it. It is resolved when fewer than
+     * {@code outage_clear_share} of the feeder's meters are still out; the DTs still out then get their own
+     * alarms back.
+     */
+    void evaluateFeeder(UUID feederId, Instant latest, AlarmRules rules) {
+        List<DtCount> dts = jdbc.sql("""
+                        with dts as (select id from network_node where parent_id = ? and level = 'DT'),
+                        meters as (
+                          select m.id, coalesce(c.dt_id, m.network_node_id) as dt_id from meter m
+                            left join consumer c on c.id = m.consumer_id
+                           where (c.dt_id in (select id from dts) or m.network_node_id in (select id from dts))
+                             and m.lifecycle_stage <> 'DECOMMISSIONED'),
+                        last as (
+                          select distinct on (meter_id) meter_id, code, occurred_at from meter_event
+                           where meter_id in (select id from meters) and code in (?, ?) and occurred_at > ?
+                           order by meter_id, occurred_at desc)
+                        select m.dt_id, count(*), count(*) filter (where l.code = ?),
+                               min(l.occurred_at) filter (where l.code = ?)
+                          from meters m left join last l on l.meter_id = m.id
+                         group by m.dt_id order by m.dt_id""")
+                .params(feederId, EventCatalog.POWER_FAILURE, EventCatalog.POWER_RESTORED,
+                        Timestamp.from(latest.minus(LOOKBACK)), EventCatalog.POWER_FAILURE, EventCatalog.POWER_FAILURE)
+                .query((rs, n) -> new DtCount(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .list();
+        if (dts.isEmpty()) return;
+        int meters = dts.stream().mapToInt(DtCount::meters).sum();
+        int out = dts.stream().mapToInt(DtCount::out).sum();
+        List<DtCount> dtsOut = dts.stream().filter(dt -> (double) dt.out() / dt.meters() >= rules.outageShare()).toList();
+        String subject = feederSubject(feederId);
+        Optional<Alarm> open = alarms.unresolved(subject);
+        if (open.isEmpty()) {
+            if (dtsOut.size() >= rules.feederOutageMinDts() && (double) dtsOut.size() / dts.size() >= rules.feederOutageShare()) {
+                Instant since = dtsOut.stream().map(DtCount::firstFailure).filter(java.util.Objects::nonNull)
+                        .min(Instant::compareTo).orElse(latest);
+                Alarm feeder = alarms.raise(new Alarms.Raise(AlarmKind.FEEDER_OUTAGE, "CRITICAL", subject, "Feeder outage: "
+                        + dtsOut.size() + " of " + dts.size() + " DTs out, " + out + " of " + meters + " meters report power failure",
+                        null, feederId, EventCatalog.POWER_FAILURE, out, since));
+                for (Alarm dtAlarm : alarms.unresolvedAt(AlarmKind.DT_OUTAGE, dts.stream().map(DtCount::dtId).toList())) {
+                    alarms.resolve(dtAlarm.id(), "system", "Part of the feeder outage " + feeder.id()
+                            + (feeder.networkNodeCode() == null ? "" : " (" + feeder.networkNodeCode() + ")"));
+                }
+            }
+        } else if ((double) out / meters < rules.outageClearShare()) {
+            alarms.resolve(open.get().id(), "system", "Power restored: " + (meters - out) + " of " + meters + " meters");
+            for (DtCount dt : dts) {
+                if (dt.out() == 0) continue;
+                lock("dt-outage", dt.dtId()); // safe: every DT lock is taken under its feeder's, which this holds
+                evaluate(dt.dtId(), feederId, latest, rules, true);
+            }
+        } else if (open.get().affectedMeters() == null || open.get().affectedMeters() != out) {
+            alarms.updateAffected(open.get().id(), out);
+        }
+    }
+
+    static String feederSubject(UUID feederId) {
+        return "feeder-outage:" + feederId;
     }
 }

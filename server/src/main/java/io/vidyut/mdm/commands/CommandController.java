@@ -60,6 +60,19 @@ class CommandController {
         return commands.get(id);
     }
 
+    /** A command's audit trail. */
+    record History(UUID commandId, List<Commands.Transition> items) {}
+
+    @GetMapping("/{id}/history")
+    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Operation(summary = "The command's audit trail: every state change with when, who or what made it, and why",
+            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. Oldest first. actor is the user who asked or cancelled, "
+                    + "mdm.dispatcher for the MDM's own steps (sending, retries, time-outs, reading results) or "
+                    + "hes:<vendor code> for the HES's callbacks.")
+    History history(@PathVariable UUID id) {
+        return new History(id, commands.history(id));
+    }
+
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
     @Operation(summary = "Cancel a command not yet sent", description = "Roles: TENANT_ADMIN, OPERATOR. 409 once it was sent.")
@@ -73,6 +86,6 @@ class CommandController {
             description = "Roles: HES (X-API-Key), only the vendor the command went to. Body: {\"status\": \"ACKNOWLEDGED\" | "
                     + "\"EXECUTED\" | \"FAILED\", \"reason\", \"reference\"}. 409 once the command has ended.")
     Command result(@PathVariable UUID id, @RequestBody Commands.Result result, @AuthenticationPrincipal MachineClient vendor) {
-        return commands.report(id, vendor.vendorId(), result);
+        return commands.report(id, vendor, result);
     }
 }

@@ -2,6 +2,8 @@ package io.vidyut.mdm.commands;
 
 import io.vidyut.mdm.hes.PayloadMapping;
 import io.vidyut.mdm.hes.VendorMappingService;
+import io.vidyut.mdm.ingest.BatchReceipt;
+import io.vidyut.mdm.ingest.OnDemandReads;
 import io.vidyut.mdm.meters.MeterService;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
@@ -27,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CommandDispatcher {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
     static final int BATCH = 100;
+    /** The actor the audit trail names for the MDM's own steps. */
+    static final String DISPATCHER = "mdm.dispatcher";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -35,9 +39,12 @@ class CommandDispatcher {
     private final VendorMappingService mappings;
     private final HesCommandClient client;
     private final CommandSettings settings;
+    private final OnDemandReads reads;
 
     CommandDispatcher(JdbcClient jdbc, TransactionTemplate transactions, Commands commands, MeterService meters,
-                      VendorMappingService mappings, HesCommandClient client, CommandSettings settings) {
+                      VendorMappingService mappings, HesCommandClient client, CommandSettings settings,
+                      OnDemandReads reads) {
+        this.reads = reads;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.commands = commands;
@@ -60,6 +67,44 @@ class CommandDispatcher {
                 log.warn("Command {} could not be dispatched now", command.commandId(), e);
             }
         }
+    }
+
+    /**
+     * Fetches and ingests the results of executed on-demand reads (the HES's read_path, through the ingestion
+     * pipeline like any push). One try: the pull client retries within it; the outcome goes into the command's
+     * audit trail either way.
+     */
+    @Scheduled(fixedDelayString = "${mdm.commands.poll:PT0.5S}")
+    void ingestReadResults() {
+        List<Due> due = jdbc.sql("select * from mdm_due_command_reads(?)").param(BATCH)
+                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3))).list();
+        for (Due command : due) {
+            try {
+                TenantContext.runAs(TenantScope.of(command.tenantId(), command.tenantCode()), () -> ingestRead(command.commandId()));
+            } catch (RuntimeException e) {
+                log.warn("The result of on-demand read {} could not be ingested now", command.commandId(), e);
+            }
+        }
+    }
+
+    private void ingestRead(UUID id) {
+        Command command = commands.get(id);
+        String note;
+        UUID batchId = null;
+        try {
+            BatchReceipt receipt = reads.readAndIngest(meters.get(command.meterId()));
+            batchId = receipt.batchId();
+            note = "read result ingested: batch " + receipt.batchId() + " (" + receipt.valuesAccepted() + " values accepted, "
+                    + receipt.valuesRejected() + " rejected)";
+        } catch (RuntimeException e) {
+            note = "read result could not be fetched from the HES: " + e.getMessage();
+        }
+        UUID batch = batchId;
+        String trail = note;
+        transactions.executeWithoutResult(status -> jdbc.sql("""
+                        update meter_command set read_pending = false, read_batch_id = ?, transition_by = ?, transition_note = ?
+                         where id = ? and read_pending""")
+                .params(batch, DISPATCHER, trail, id).update());
     }
 
     private void dispatch(UUID id) {
@@ -98,18 +143,25 @@ class CommandDispatcher {
         if (command.isEmpty() || command.get().status() == CommandStatus.ACKNOWLEDGED) return command;
         jdbc.sql("""
                         update meter_command set status = 'SENT', attempts = attempts + 1, sent_at = now(),
-                                                 next_attempt_at = now() + make_interval(secs => ?) where id = ?""")
-                .params(60, id).update();
+                                                 next_attempt_at = now() + make_interval(secs => ?), transition_by = ?,
+                                                 transition_note = case when status = 'SENT'
+                                                     then 'sent again: the previous call did not finish' end
+                         where id = ?""")
+                .params(60, DISPATCHER, id).update();
         return Optional.of(commands.get(id));
     }
 
     private void accepted(Command command, HesCommandClient.Accepted accepted) {
         transactions.executeWithoutResult(status -> jdbc.sql("""
                         update meter_command set status = ?, acknowledged_at = now(), hes_reference = ?, reason = null,
-                               completed_at = case when ? then now() end, next_attempt_at = ?
+                               completed_at = case when ? then now() end, next_attempt_at = ?, transition_by = ?,
+                               transition_note = ?
                          where id = ? and status = 'SENT'""")
                 .params(accepted.executed() ? "EXECUTED" : "ACKNOWLEDGED", accepted.reference(), accepted.executed(),
-                        Timestamp.from(Instant.now().plus(settings.resultTimeout())), command.id())
+                        Timestamp.from(Instant.now().plus(settings.resultTimeout())), DISPATCHER,
+                        "the HES accepted the command" + (accepted.executed() ? " and executed it at once" : "")
+                                + (accepted.reference() == null ? "" : " (reference " + accepted.reference() + ")"),
+                        command.id())
                 .update());
     }
 
@@ -120,16 +172,20 @@ class CommandDispatcher {
             return;
         }
         transactions.executeWithoutResult(status -> jdbc.sql("""
-                        update meter_command set status = 'REQUESTED', reason = ?, next_attempt_at = ?
+                        update meter_command set status = 'REQUESTED', reason = ?, next_attempt_at = ?, transition_by = ?,
+                               transition_note = ?
                          where id = ? and status = 'SENT'""")
-                .params(reason, Timestamp.from(Instant.now().plus(settings.backoffAfter(command.attempts()))), command.id())
+                .params(reason, Timestamp.from(Instant.now().plus(settings.backoffAfter(command.attempts()))), DISPATCHER,
+                        reason + "; attempt " + (command.attempts() + 1) + " in " + settings.backoffAfter(command.attempts()),
+                        command.id())
                 .update());
     }
 
     /** Ends a command, unless it has left {@code from} meanwhile (e.g. the HES's callback came first). */
     private void finish(UUID id, CommandStatus from, CommandStatus to, String reason) {
         transactions.executeWithoutResult(status -> jdbc.sql("""
-                        update meter_command set status = ?, reason = ?, completed_at = now() where id = ? and status = ?""")
-                .params(to.name(), reason, id, from.name()).update());
+                        update meter_command set status = ?, reason = ?, completed_at = now(), transition_by = ?
+                         where id = ? and status = ?""")
+                .params(to.name(), reason, DISPATCHER, id, from.name()).update());
     }
 }

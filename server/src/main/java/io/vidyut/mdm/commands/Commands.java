@@ -9,6 +9,7 @@ import io.vidyut.mdm.common.PageRequest;
 import io.vidyut.mdm.hes.VendorMappingService;
 import io.vidyut.mdm.meters.Meter;
 import io.vidyut.mdm.meters.MeterService;
+import io.vidyut.mdm.security.MachineClient;
 import io.vidyut.mdm.tenancy.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -70,10 +71,10 @@ class Commands {
             UUID id = UUID.randomUUID();
             jdbc.sql("""
                             insert into meter_command (id, tenant_id, meter_id, vendor_id, type, params, idempotency_key,
-                                                       requested_by)
-                            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
+                                                       requested_by, transition_by)
+                            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
                     .params(id, TenantContext.requireTenantId(), meterId, meter.hesVendorId(), issue.type().name(),
-                            json.writeValueAsString(params), key, user)
+                            json.writeValueAsString(params), key, user, user)
                     .update();
             commands.add(get(id));
             created = true;
@@ -111,9 +112,9 @@ class Commands {
     Command cancel(UUID id, String user) {
         int cancelled = jdbc.sql("""
                         update meter_command set status = 'CANCELLED', cancelled_by = ?, completed_at = now(),
-                                                 reason = 'cancelled by ' || ?
+                                                 reason = 'cancelled by ' || ?, transition_by = ?
                          where id = ? and status = 'REQUESTED'""")
-                .params(user, user, id).update();
+                .params(user, user, user, id).update();
         if (cancelled == 0) throw new ConflictException("Command is " + get(id).status() + "; only a REQUESTED command can be cancelled");
         return get(id);
     }
@@ -123,9 +124,10 @@ class Commands {
 
     /** The HES's report of a command; only the vendor the command went to may report it. */
     @Transactional
-    Command report(UUID id, UUID vendorId, Result result) {
+    Command report(UUID id, MachineClient vendor, Result result) {
         Command command = get(id);
-        if (!command.vendorId().equals(vendorId)) throw new NotFoundException("Command", id);
+        String actor = "hes:" + vendor.vendorCode();
+        if (!command.vendorId().equals(vendor.vendorId())) throw new NotFoundException("Command", id);
         if (result == null || result.status() == null || !List.of(CommandStatus.ACKNOWLEDGED, CommandStatus.EXECUTED,
                 CommandStatus.FAILED).contains(result.status())) {
             throw FieldErrorsException.of("status", "ACKNOWLEDGED, EXECUTED or FAILED");
@@ -134,16 +136,36 @@ class Commands {
         if (result.status() == CommandStatus.ACKNOWLEDGED) {
             jdbc.sql("""
                             update meter_command set status = 'ACKNOWLEDGED', acknowledged_at = coalesce(acknowledged_at, now()),
-                                   hes_reference = coalesce(?, hes_reference) where id = ?""")
-                    .params(result.reference(), id).update();
+                                   hes_reference = coalesce(?, hes_reference), transition_by = ?,
+                                   transition_note = case when status = 'ACKNOWLEDGED' then null else ? end
+                             where id = ?""")
+                    .params(result.reference(), actor, result.reason(), id).update();
         } else {
             jdbc.sql("""
                             update meter_command set status = ?, completed_at = now(), reason = ?,
                                    acknowledged_at = coalesce(acknowledged_at, now()),
-                                   hes_reference = coalesce(?, hes_reference) where id = ?""")
-                    .params(result.status().name(), result.reason(), result.reference(), id).update();
+                                   hes_reference = coalesce(?, hes_reference), transition_by = ?, transition_note = ?
+                             where id = ?""")
+                    .params(result.status().name(), result.reason(), result.reference(), actor, result.reason(), id)
+                    .update();
         }
         return get(id);
+    }
+
+    /** One step of a command's audit trail. */
+    record Transition(Instant at, CommandStatus fromStatus, CommandStatus toStatus, int attempt, String actor,
+                      String reason) {}
+
+    /** Every step of a command, oldest first (404 for a command outside the tenant). */
+    @Transactional(readOnly = true)
+    List<Transition> history(UUID id) {
+        get(id);
+        return jdbc.sql("select * from meter_command_transition where command_id = ? order by seq").param(id)
+                .query((rs, n) -> new Transition(instant(rs, "at"),
+                        rs.getString("from_status") == null ? null : CommandStatus.valueOf(rs.getString("from_status")),
+                        CommandStatus.valueOf(rs.getString("to_status")), rs.getInt("attempt"), rs.getString("actor"),
+                        rs.getString("reason")))
+                .list();
     }
 
     private Optional<Command> byKey(String key) {
@@ -191,7 +213,8 @@ class Commands {
                 rs.getString("idempotency_key"), CommandStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 rs.getString("reason"), rs.getString("hes_reference"), rs.getString("requested_by"),
                 instant(rs, "requested_at"), instant(rs, "sent_at"), instant(rs, "acknowledged_at"),
-                instant(rs, "completed_at"), rs.getString("cancelled_by"));
+                instant(rs, "completed_at"), rs.getString("cancelled_by"),
+                rs.getObject("read_batch_id", UUID.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

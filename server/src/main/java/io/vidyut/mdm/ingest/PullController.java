@@ -10,8 +10,6 @@ import io.vidyut.mdm.hes.PayloadMapping;
 import io.vidyut.mdm.hes.VendorMappingService;
 import io.vidyut.mdm.meters.Meter;
 import io.vidyut.mdm.meters.MeterService;
-import io.vidyut.mdm.security.MachineClient;
-import io.vidyut.mdm.tenancy.TenantContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,14 +34,16 @@ class PullController {
     private final VendorMappingService mappings;
     private final HesPullClient client;
     private final IngestService ingest;
+    private final OnDemandReads reads;
 
     PullController(MeterService meters, HesVendorService vendors, VendorMappingService mappings, HesPullClient client,
-                   IngestService ingest) {
+                   IngestService ingest, OnDemandReads reads) {
         this.meters = meters;
         this.vendors = vendors;
         this.mappings = mappings;
         this.client = client;
         this.ingest = ingest;
+        this.reads = reads;
     }
 
     /** Without from/to: an on-demand read of the meter now; with them: history back-fill. */
@@ -55,23 +55,17 @@ class PullController {
             description = "Roles: TENANT_ADMIN, OPERATOR. 502 when the HES fails after retries, 503 while its circuit is open.")
     ResponseEntity<BatchReceipt> pull(@PathVariable("meter_id") UUID meterId, @RequestBody(required = false) PullRequest request) {
         Meter meter = meters.get(meterId);
+        if (request == null || request.from() == null) return reads.readAndIngest(meter).toResponse();
         if (meter.hesVendorId() == null) throw new ConflictException("Meter " + meter.serial() + " has no HES vendor");
         HesVendor vendor = vendors.get(meter.hesVendorId());
         PayloadMapping.PullEndpoint endpoint = mappings.current(vendor.id()).map(m -> m.mapping().pull())
                 .orElseThrow(() -> new ConflictException("HES vendor " + vendor.code() + " has no pull endpoint in its mapping"));
-        byte[] answer;
-        if (request == null || request.from() == null) {
-            answer = client.read(vendor.id(), endpoint, meter.serial());
-        } else {
-            Instant to = request.to() == null ? Instant.now() : request.to().toInstant();
-            if (Duration.between(request.from().toInstant(), to).toDays() > 31) {
-                throw io.vidyut.mdm.common.FieldErrorsException.of("to", "pull at most 31 days at a time");
-            }
-            answer = client.history(vendor.id(), endpoint, meter.serial(), request.from().toInstant(), to);
+        Instant to = request.to() == null ? Instant.now() : request.to().toInstant();
+        if (Duration.between(request.from().toInstant(), to).toDays() > 31) {
+            throw io.vidyut.mdm.common.FieldErrorsException.of("to", "pull at most 31 days at a time");
         }
-        MachineClient asVendor = new MachineClient(vendor.id(), vendor.code(), TenantContext.requireTenantId(),
-                TenantContext.current().orElseThrow().tenantCode());
-        BatchReceipt receipt = ingest.accept(asVendor, "PULL", answer, null);
+        byte[] answer = client.history(vendor.id(), endpoint, meter.serial(), request.from().toInstant(), to);
+        BatchReceipt receipt = ingest.accept(OnDemandReads.asVendor(vendor), "PULL", answer, null);
         return receipt.toResponse();
     }
 

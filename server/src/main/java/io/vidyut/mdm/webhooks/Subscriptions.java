@@ -29,8 +29,10 @@ class Subscriptions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final WebhookTargetGuard guard;
 
-    Subscriptions(JdbcClient jdbc) {
+    Subscriptions(JdbcClient jdbc, WebhookTargetGuard guard) {
+        this.guard = guard;
         this.jdbc = jdbc;
     }
 
@@ -51,6 +53,8 @@ class Subscriptions {
         List<FieldError> problems = new ArrayList<>();
         if (request.url() == null || !validUrl(request.url())) {
             problems.add(new FieldError("url", "an absolute http or https URL"));
+        } else {
+            guard.refusal(request.url()).ifPresent(refusal -> problems.add(new FieldError("url", refusal)));
         }
         Set<String> types = new LinkedHashSet<>();
         if (request.eventTypes() == null || request.eventTypes().isEmpty()) {

@@ -29,15 +29,19 @@ class WebhookSender {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final WebhookSettings settings;
+    private final WebhookTargetGuard guard;
 
-    WebhookSender(WebhookSettings settings) {
+    WebhookSender(WebhookSettings settings, WebhookTargetGuard guard) {
         this.settings = settings;
+        this.guard = guard;
     }
 
     /** The receiver's answer: delivered (2xx), or not, with the status (0 when none came) and why. */
     record Outcome(boolean delivered, int status, String error) {}
 
     Outcome send(String url, String secret, UUID id, String eventType, String payload) {
+        var refusal = guard.refusal(url);
+        if (refusal.isPresent()) return new Outcome(false, 0, "not sent: " + refusal.get());
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout())
                 .header("Content-Type", "application/json")

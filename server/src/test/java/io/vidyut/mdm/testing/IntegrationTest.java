@@ -2,6 +2,8 @@ package io.vidyut.mdm.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.vidyut.mdm.MdmApplication;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +25,17 @@ public abstract class IntegrationTest {
     public static final String PLATFORM_ADMIN_PASSWORD = "platform-admin-for-tests";
     public static final String PASSWORD = "password-for-tests";
     private static final Path DATA_DIR = Path.of("target", "test-data", "run-" + UUID.randomUUID());
+    /**
+     * A real SMTP server (GreenMail) for the whole test JVM, which the server's mail goes to; only tenants
+     * whose alarm rules name e-mail recipients get any.
+     */
+    protected static final GreenMail MAIL = startMail();
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        return mail;
+    }
 
     @LocalServerPort
     protected int port;
@@ -34,6 +47,8 @@ public abstract class IntegrationTest {
         registry.add("mdm.security.admin-password", () -> PLATFORM_ADMIN_PASSWORD);
         // tests run gap estimation themselves, at the instants they choose
         registry.add("mdm.vee.estimation-delay", () -> "PT24H");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     }
 
     @BeforeEach

@@ -14,6 +14,7 @@ import io.vidyut.mdm.vee.IntervalsCorrected;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ class WebhookApiTest extends IntegrationTest {
     @Autowired TransactionTemplate transactions;
     @Autowired ApplicationEventPublisher publisher;
     @Autowired JdbcClient jdbc;
+    @Autowired OutboxRetention retention;
 
     record Received(Map<String, String> headers, String body) {}
 
@@ -111,6 +113,25 @@ class WebhookApiTest extends IntegrationTest {
     static Predicate<JsonNode> all(String status, int count) {
         return page -> page.get("total").asInt() == count
                 && page.get("items").findValuesAsString("status").stream().allMatch(status::equals);
+    }
+
+    @Test
+    void delivered_messages_older_than_the_retention_are_deleted_and_pending_ones_kept() {
+        String delivered = subscribe(receiverUrl(), List.of("alarm.raised"));
+        assertThat(feed.push("W1", "2026-11-20T10:00:00+05:30", "MAGNET").status()).isEqualTo(202);
+        deliveries(delivered, all("DELIVERED", 1));
+        receiver.stop(0);
+        String pending = subscribe(receiverUrl(), List.of("alarm.changed"));
+        assertThat(feed.push("W1", "2026-11-20T10:30:00+05:30", "MAGNET").status()).isEqualTo(202);
+        assertThat(deliveries(pending, page -> page.get("total").asInt() == 1).get("total").asInt()).isEqualTo(1);
+
+        assertThat(retention.purge(Instant.now())).as("delivered just now: kept for 30 days").isZero();
+        assertThat(deliveries(delivered, page -> true).get("total").asInt()).isEqualTo(1);
+        assertThat(retention.purge(Instant.now().plus(Duration.ofDays(31)))).isGreaterThanOrEqualTo(1);
+        assertThat(deliveries(delivered, page -> true).get("total").asInt()).isZero();
+        JsonNode stillThere = deliveries(pending, page -> true);
+        assertThat(stillThere.get("total").asInt()).as("not delivered: kept").isEqualTo(1);
+        assertThat(stillThere.get("items").get(0).get("status").asString()).isNotEqualTo("DELIVERED");
     }
 
     @Test

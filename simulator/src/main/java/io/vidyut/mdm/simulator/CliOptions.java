@@ -38,6 +38,11 @@ final class CliOptions {
               --pull-host HOST         address to listen on (default 127.0.0.1; 0.0.0.0 for all)
               --pull-failure-rate R    answer this share of requests 503, deterministic for --seed (default 0)
               --pull-delay-ms D        wait D ms before answering each request (default 0)
+              --command-delay-ms D     commands (POST /hes/{vendor}/meters/{serial}/commands) are carried out
+                                       D ms after their acknowledgement (default 1000)
+              --command-failure-rate R this share of acknowledged commands fails at the meter (default 0)
+              --command-callbacks B    true: results go to the MDM's /api/v1/commands/{id}/result with the
+                                       vendor's key (default); false: carried out before answering EXECUTED
 
             Server:
               --target URL             MDM base URL (default http://localhost:8080)
@@ -132,6 +137,13 @@ final class CliOptions {
             case "--pull-host" -> builder.pullHost(value);
             case "--pull-failure-rate" -> builder.pullFailureRate(doubleValue(flag, value));
             case "--pull-delay-ms" -> builder.pullDelay(Duration.ofMillis(longValue(flag, value)));
+            case "--command-delay-ms" -> builder.commandDelay(Duration.ofMillis(longValue(flag, value)));
+            case "--command-failure-rate" -> builder.commandFailureRate(doubleValue(flag, value));
+            case "--command-callbacks" -> builder.commandCallbacks(switch (value.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on" -> true;
+                case "false", "no", "off" -> false;
+                default -> throw new IllegalArgumentException("--command-callbacks is true or false, not " + value);
+            });
             default -> throw new IllegalArgumentException("unknown option " + flag + " (see --help)");
         }
         if (mqttUser != null) {

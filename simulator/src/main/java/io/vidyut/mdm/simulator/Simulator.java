@@ -15,6 +15,7 @@ import io.vidyut.mdm.simulator.load.RegisterLedger;
 import io.vidyut.mdm.simulator.payload.MeterDayAssembler;
 import io.vidyut.mdm.simulator.payload.WireFormat;
 import io.vidyut.mdm.simulator.pull.ProfileSource;
+import io.vidyut.mdm.simulator.pull.CommandSettings;
 import io.vidyut.mdm.simulator.pull.PullServer;
 import io.vidyut.mdm.simulator.pull.PullSettings;
 import io.vidyut.mdm.simulator.run.SimulationEngine;
@@ -73,6 +74,7 @@ public final class Simulator {
     private volatile boolean started;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CompletableFuture<Integer> pullPort = new CompletableFuture<>();
+    private volatile PullServer runningPulls;
 
     private Simulator(Builder config) {
         this.config = config;
@@ -228,18 +230,32 @@ public final class Simulator {
             return null;
         }
         PullSettings settings = config.pullSettings.withSeed(config.seed);
+        Map<String, String> keys = new LinkedHashMap<>(DEMO_KEYS);
+        keys.putAll(config.apiKeys);
+        CommandSettings commands = new CommandSettings(config.commandDelay, config.commandFailureRate,
+                config.commandCallbacks ? config.target : null, keys);
         try {
-            PullServer pulls = PullServer.start(settings, formats, meters, source, config.clock, config.progress);
+            PullServer pulls = PullServer.start(settings, commands, formats, meters, source, config.clock, config.progress);
+            runningPulls = pulls;
             pullPort.complete(pulls.port());
             if (config.diagnostics != null) {
                 config.diagnostics.printf("answering pulls at http://%s:%d/hes/{%s}/meters/{serial}/read and "
-                                + "/profile?from=&to= (header %s)%n", settings.host(), pulls.port(),
+                                + "/profile?from=&to=, commands at POST …/commands (header %s)%n", settings.host(), pulls.port(),
                         String.join("|", formats.keySet()), PullServer.KEY_HEADER);
             }
             return pulls;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve pulls on " + settings.host() + ":" + settings.port(), e);
         }
+    }
+
+    /**
+     * Whether the simulated meter's relay is connected, as the commands served so far left it (true for a meter
+     * no DISCONNECT reached); false while the simulator serves no pulls.
+     */
+    public boolean relayConnected(String serial) {
+        PullServer pulls = runningPulls;
+        return pulls != null && pulls.relayConnected(serial);
     }
 
     private void awaitStop() {
@@ -313,6 +329,9 @@ public final class Simulator {
         private Transport transportOverride;
         private boolean servePulls;
         private PullSettings pullSettings = PullSettings.onPort(0);
+        private Duration commandDelay = Duration.ofSeconds(1);
+        private double commandFailureRate;
+        private boolean commandCallbacks = true;
         private PrintStream progress;
         private PrintStream diagnostics;
 
@@ -508,6 +527,27 @@ public final class Simulator {
         /** Wait before answering each pull request (default none). */
         public Builder pullDelay(Duration delay) {
             this.pullSettings = pullSettings.withDelay(delay);
+            return this;
+        }
+
+        /** How long after acknowledging a command the simulated meter has carried it out (default 1 s). */
+        public Builder commandDelay(Duration delay) {
+            this.commandDelay = new CommandSettings(delay, 0, null, Map.of()).executeDelay();
+            return this;
+        }
+
+        /** Share of acknowledged commands the meter fails to carry out, reported FAILED (default 0). */
+        public Builder commandFailureRate(double rate) {
+            this.commandFailureRate = new CommandSettings(Duration.ZERO, rate, null, Map.of()).failureRate();
+            return this;
+        }
+
+        /**
+         * Whether command results are POSTed to the MDM's callback (the target's /api/v1/commands/{id}/result, with
+         * the vendor's API key; default), or commands are carried out before answering and the answer says EXECUTED.
+         */
+        public Builder commandCallbacks(boolean callbacks) {
+            this.commandCallbacks = callbacks;
             return this;
         }
 

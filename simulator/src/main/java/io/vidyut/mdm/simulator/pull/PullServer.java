@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * GET /hes/{vendor}/meters/{serial}/read                      the latest completed interval (+ register, HPL)
  * GET /hes/{vendor}/meters/{serial}/profile?from=…&amp;to=…       every interval ending in (from, to], ≤ 31 days
+ * POST /hes/{vendor}/meters/{serial}/commands                 a command from the MDM (see {@link CommandDesk})
  * </pre>
  * answered 200 in the vendor's wire format; 401 without the key in {@value #KEY_HEADER}, 404 for an unknown vendor
  * or meter, 400 for a bad range. Before that, every request waits the configured delay and may be failed with 503,
@@ -56,9 +57,11 @@ public final class PullServer implements AutoCloseable {
     private final byte[] key;
     private final PrintStream log;
     private final AtomicLong requests = new AtomicLong();
+    private final CommandDesk commands;
 
-    private PullServer(PullSettings settings, Map<String, WireFormat> formats, Collection<SimMeter> meters,
-                       ProfileSource source, Clock clock, PrintStream log) throws IOException {
+    private PullServer(PullSettings settings, CommandSettings commandSettings, Map<String, WireFormat> formats,
+                       Collection<SimMeter> meters, ProfileSource source, Clock clock, PrintStream log) throws IOException {
+        this.commands = new CommandDesk(commandSettings, settings.seed(), log);
         formats.forEach((vendor, format) -> answersByVendor.put(vendor, new PullAnswers(vendor, format)));
         for (SimMeter meter : meters) {
             if (formats.containsKey(meter.vendorCode())) {
@@ -91,7 +94,14 @@ public final class PullServer implements AutoCloseable {
     public static PullServer start(PullSettings settings, Map<String, WireFormat> formats,
                                    Collection<SimMeter> meters, ProfileSource source, Clock clock, PrintStream log)
             throws IOException {
-        PullServer pulls = new PullServer(settings, formats, meters, source, clock, log);
+        return start(settings, CommandSettings.IMMEDIATE, formats, meters, source, clock, log);
+    }
+
+    /** As {@link #start(PullSettings, Map, Collection, ProfileSource, Clock, PrintStream)}, playing commands so. */
+    public static PullServer start(PullSettings settings, CommandSettings commands, Map<String, WireFormat> formats,
+                                   Collection<SimMeter> meters, ProfileSource source, Clock clock, PrintStream log)
+            throws IOException {
+        PullServer pulls = new PullServer(settings, commands, formats, meters, source, clock, log);
         pulls.server.start();
         return pulls;
     }
@@ -110,8 +120,19 @@ public final class PullServer implements AutoCloseable {
         return requests.get();
     }
 
+    /** Whether the meter's relay is connected (true until a DISCONNECT command was carried out, and after a CONNECT). */
+    public boolean relayConnected(String serial) {
+        return commands.relayConnected(serial);
+    }
+
+    /** How many command results were delivered to the MDM's callback so far. */
+    public long commandCallbacksDelivered() {
+        return commands.callbacksDelivered();
+    }
+
     @Override
     public void close() {
+        commands.close();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -140,14 +161,15 @@ public final class PullServer implements AutoCloseable {
 
     private Answer answer(HttpExchange exchange) {
         try {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                return error(405, "only GET is answered");
-            }
             String presented = exchange.getRequestHeaders().getFirst(KEY_HEADER);
             if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), key)) {
                 return error(401, "missing or wrong " + KEY_HEADER);
             }
             PullRoute route = PullRoute.parse(exchange.getRequestURI().getRawPath());
+            String method = route.kind() == PullRoute.Kind.COMMANDS ? "POST" : "GET";
+            if (!method.equals(exchange.getRequestMethod())) {
+                return error(405, "only " + method + " is answered here");
+            }
             PullAnswers answers = answersByVendor.get(route.vendor());
             if (answers == null) {
                 throw PullRefusal.notFound("unknown vendor " + route.vendor());
@@ -155,6 +177,10 @@ public final class PullServer implements AutoCloseable {
             SimMeter meter = metersByVendor.getOrDefault(route.vendor(), Map.of()).get(route.serial());
             if (meter == null) {
                 throw PullRefusal.notFound("vendor " + route.vendor() + " has no meter " + route.serial());
+            }
+            if (route.kind() == PullRoute.Kind.COMMANDS) {
+                CommandDesk.Answer answer = commands.take(route.vendor(), meter, exchange.getRequestBody().readAllBytes());
+                return new Answer(answer.status(), "application/json", answer.body(), answer.note());
             }
             Instant latest = IntervalClock.floorToBoundary(clock.instant());
             Payload payload;
@@ -169,7 +195,7 @@ public final class PullServer implements AutoCloseable {
             return new Answer(200, payload.contentType(), payload.body(), "(" + payload.valueCount() + " values)");
         } catch (PullRefusal refusal) {
             return error(refusal.status(), refusal.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             return error(500, "simulator error: " + e);
         }
     }

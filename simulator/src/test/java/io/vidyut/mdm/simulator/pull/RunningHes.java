@@ -50,6 +50,18 @@ final class RunningHes implements AutoCloseable {
         }
     }
 
+    /** POST {@code body} (JSON) to {@code path} with {@code key} in X-Hes-Key. */
+    HttpResponse<String> post(String path, String key, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header(PullServer.KEY_HEADER, key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("POST " + path + " failed", e);
+        }
+    }
+
     /** Stops the simulator and returns its stats. */
     RunStats stop() {
         simulator.stop();

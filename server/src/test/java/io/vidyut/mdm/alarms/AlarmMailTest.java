@@ -1,0 +1,142 @@
+package io.vidyut.mdm.alarms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vidyut.mdm.testing.EventFeed;
+import io.vidyut.mdm.testing.IntegrationTest;
+import io.vidyut.mdm.testing.Registry;
+import io.vidyut.mdm.testing.TestTenant;
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantScope;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Alarm e-mail through SMTP to a real in-process SMTP server (GreenMail): raised and escalated alarms at or
+ * above the tenant's minimum severity reach the tenant's recipients, others and other tenants' do not.
+ */
+class AlarmMailTest extends IntegrationTest {
+    @Autowired AlarmEscalation escalation;
+    @Autowired AlarmMail mail;
+
+    /**
+     * The mails sent to this address, in arrival order, each once (GreenMail keeps a copy per envelope
+     * recipient, with the same Message-ID).
+     */
+    static List<MimeMessage> inbox(String address) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return Arrays.stream(MAIL.getReceivedMessagesForDomain(address)).filter(message -> {
+            try {
+                return seen.add(message.getMessageID());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+    }
+
+    static String describe(List<MimeMessage> messages) {
+        StringBuilder text = new StringBuilder();
+        for (MimeMessage message : messages) {
+            try {
+                text.append(message.getSubject()).append(" to ").append(Arrays.toString(message.getAllRecipients()))
+                        .append(" id ").append(message.getMessageID()).append('\n');
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        return text.toString();
+    }
+
+    static List<MimeMessage> awaitInbox(String address, int count) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<MimeMessage> messages = inbox(address);
+        while (messages.size() < count && System.currentTimeMillis() < deadline) {
+            MAIL.waitForIncomingEmail(500, MAIL.getReceivedMessages().length + 1);
+            messages = inbox(address);
+        }
+        return messages;
+    }
+
+    @Test
+    void raised_and_escalated_alarms_are_mailed_to_the_tenants_recipients_from_the_minimum_severity() throws Exception {
+        TestTenant tenant = newTenant();
+        Registry registry = new Registry(api, tenant.admin());
+        JsonNode vendor = registry.vendor("ML");
+        String vendorId = vendor.get("vendor").get("id").asString();
+        assertThat(api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), EventFeed.MAPPING).status()).isEqualTo(200);
+        registry.meter("M1", vendorId, null);
+        EventFeed feed = new EventFeed(api, vendor.get("api_key").asString());
+        String ops = "ops-" + tenant.code() + "@discom.example";
+        String se = "se-" + tenant.code() + "@discom.example";
+        var saved = api.put("/api/v1/alarms/rules", tenant.admin(), Map.of("email_recipients", List.of(ops, se),
+                "email_min_severity", "MAJOR", "power_quality_codes", List.of(9), "escalate_after_minutes", 30));
+        assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+
+        assertThat(feed.push("M1", "2026-11-20T10:00:00+05:30", "9").status()).isEqualTo(202);     // low voltage: MINOR
+        assertThat(feed.push("M1", "2026-11-20T10:05:00+05:30", "MAGNET").status()).isEqualTo(202); // CRITICAL
+        List<MimeMessage> raised = awaitInbox(ops, 1);
+        assertThat(raised).as(describe(raised)).hasSize(1);
+        MimeMessage tamper = raised.get(0);
+        assertThat(tamper.getSubject()).isEqualTo("[Vidyut MDM] CRITICAL alarm raised: Magnet influence at meter M1");
+        assertThat(tamper.getFrom()[0].toString()).contains("mdm@localhost");
+        assertThat(Arrays.stream(tamper.getRecipients(Message.RecipientType.TO)).map(Object::toString)).containsExactly(ops, se);
+        String body = (String) tamper.getContent();
+        String tamperId = api.get("/api/v1/alarms?kind=TAMPER", tenant.operator()).json().get("items").get(0).get("id").asString();
+        assertThat(body).contains("Meter:      M1").contains("Severity:   CRITICAL").contains(tamperId)
+                .contains("Since:      20 Nov 2026 10:05:00 IST");
+        assertThat(inbox(se)).hasSize(1);
+
+        // 31 minutes on: both escalate; the low-voltage alarm is MAJOR now, so both are mailed
+        escalation.escalateDue(Instant.now().plus(Duration.ofMinutes(31))); // across tenants: other tests' alarms too
+        List<MimeMessage> all = awaitInbox(ops, 3);
+        assertThat(all).hasSize(3);
+        assertThat(all.subList(1, 3).stream().map(message -> {
+            try {
+                return message.getSubject();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        })).containsExactlyInAnyOrder(
+                "[Vidyut MDM] MAJOR alarm escalated (level 1, still not acknowledged): Low voltage at meter M1",
+                "[Vidyut MDM] CRITICAL alarm escalated (level 1, still not acknowledged): Magnet influence at meter M1");
+        // SMTP took them; the outbox marks each SENT just after
+        long deadline = System.currentTimeMillis() + 10_000;
+        List<AlarmMail.Mail> outbox;
+        do {
+            outbox = TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> mail.recent(10));
+            Thread.sleep(50);
+        } while (outbox.stream().anyMatch(m -> m.status().equals("PENDING")) && System.currentTimeMillis() < deadline);
+        assertThat(outbox).hasSize(3).allSatisfy(sent -> {
+            assertThat(sent.status()).isEqualTo("SENT");
+            assertThat(sent.attempts()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void recipients_are_validated_and_a_tenant_without_them_gets_no_mail() {
+        TestTenant tenant = newTenant();
+        var bad = api.put("/api/v1/alarms/rules", tenant.admin(), Map.of("email_recipients",
+                List.of("ops@discom.example", "Ops <ops@discom.example>", "x@y\r\nBcc: evil@example.com"), "email_min_severity", "LOUD"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
+                "email_recipients", "email_recipients", "email_min_severity");
+
+        Registry registry = new Registry(api, tenant.admin());
+        JsonNode vendor = registry.vendor("NM");
+        assertThat(api.put("/api/v1/hes-vendors/" + vendor.get("vendor").get("id").asString() + "/mapping", tenant.admin(),
+                EventFeed.MAPPING).status()).isEqualTo(200);
+        registry.meter("Q1", vendor.get("vendor").get("id").asString(), null);
+        assertThat(new EventFeed(api, vendor.get("api_key").asString()).push("Q1", "2026-11-20T10:05:00+05:30", "MAGNET")
+                .status()).isEqualTo(202);
+        assertThat(api.get("/api/v1/alarms?kind=TAMPER", tenant.operator()).json().get("total").asLong()).isEqualTo(1);
+        assertThat(TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> mail.recent(10))).isEmpty();
+    }
+}
