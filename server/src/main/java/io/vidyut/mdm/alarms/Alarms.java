@@ -64,6 +64,15 @@ class Alarms {
 
     /** The unresolved alarm of a subject, if any. */
     @Transactional(readOnly = true)
+    /** The unresolved alarms of these subjects, by subject: one query for a whole write's meters. */
+    Map<String, Alarm> unresolved(java.util.Collection<String> subjects) {
+        Map<String, Alarm> open = new java.util.HashMap<>();
+        if (subjects.isEmpty()) return open;
+        jdbc.sql(VIEW + " where a.subject = any(?) and a.status <> 'RESOLVED'").param(subjects.toArray(String[]::new))
+                .query((rs, n) -> open.put(rs.getString("subject"), read(rs, n))).list();
+        return open;
+    }
+
     Optional<Alarm> unresolved(String subject) {
         return jdbc.sql(VIEW + " where a.subject = ? and a.status <> 'RESOLVED'").param(subject).query(Alarms::read).optional();
     }

@@ -77,45 +77,57 @@ class VoltageQuality {
             }
         }
         if (byMeter.isEmpty()) return;
-        try {
-            nested.executeWithoutResult(status -> check(byMeter));
-        } catch (RuntimeException e) {
-            log.error("Voltage limits could not be checked; the readings are stored all the same", e);
-        }
-    }
-
-    private void check(Map<UUID, List<Sample>> byMeter) {
         AlarmRules tenantRules = rules.current();
         if (!tenantRules.voltageChecks()) return;
+        Map<UUID, Meter> metersById = new java.util.HashMap<>();
+        meters.getAll(byMeter.keySet()).forEach(meter -> metersById.put(meter.id(), meter));
+        Map<String, Alarm> open = alarms.unresolved(byMeter.keySet().stream()
+                .flatMap(meter -> java.util.stream.Stream.of(subject(meter, true), subject(meter, false))).toList());
+        List<Runnable> changes = new ArrayList<>();
         byMeter.forEach((meterId, samples) -> {
-            Meter meter = meters.get(meterId);
+            Meter meter = metersById.get(meterId);
+            if (meter == null) return;
             double nominal = meter.ptRatio() != null && meter.ptRatio().compareTo(BigDecimal.ONE) > 0
                     ? PT_SECONDARY_NOMINAL : LT_NOMINAL;
             List<Sample> powered = samples.stream().filter(s -> s.volts() >= nominal / 2)
                     .sorted(Comparator.comparing(Sample::end)).toList();
             if (powered.isEmpty()) return;
-            double high = nominal * (1 + tenantRules.voltageHighPercent() / 100);
-            double low = nominal * (1 - tenantRules.voltageLowPercent() / 100);
-            judge(meter, powered, true, high);
-            judge(meter, powered, false, low);
+            judge(meter, powered, true, nominal * (1 + tenantRules.voltageHighPercent() / 100), open, changes);
+            judge(meter, powered, false, nominal * (1 - tenantRules.voltageLowPercent() / 100), open, changes);
         });
+        // the usual write is within limits with no alarm open: two queries, and no savepoint
+        if (changes.isEmpty()) return;
+        try {
+            nested.executeWithoutResult(status -> changes.forEach(Runnable::run));
+        } catch (RuntimeException e) {
+            log.error("Voltage alarms could not be raised or resolved; the readings are stored all the same", e);
+        }
     }
 
-    private void judge(Meter meter, List<Sample> samples, boolean over, double limit) {
-        String subject = "meter:" + meter.id() + ":voltage-" + (over ? "high" : "low");
+    private static String subject(UUID meterId, boolean over) {
+        return "meter:" + meterId + ":voltage-" + (over ? "high" : "low");
+    }
+
+    /** Adds to {@code changes} the raise of a breach and the resolution of an open alarm the latest interval clears. */
+    private void judge(Meter meter, List<Sample> samples, boolean over, double limit, Map<String, Alarm> open,
+                       List<Runnable> changes) {
+        String subject = subject(meter.id(), over);
         List<Sample> beyond = samples.stream().filter(s -> over ? s.volts() > limit : s.volts() < limit).toList();
         if (!beyond.isEmpty()) {
             Sample worst = beyond.stream().max(Comparator.comparingDouble(s -> over ? s.volts() : -s.volts())).orElseThrow();
             String title = String.format(Locale.ROOT, "%s from readings: %.1f V on phase %s (limit %.1f V)",
                     over ? "Over-voltage" : "Low voltage", worst.volts(), worst.phase(), limit);
-            alarms.raise(new Alarms.Raise(AlarmKind.POWER_QUALITY, over ? "MAJOR" : "MINOR", subject, title, meter.id(), null,
-                    over ? OVER_VOLTAGE : LOW_VOLTAGE, null, beyond.get(0).end()));
+            changes.add(() -> alarms.raise(new Alarms.Raise(AlarmKind.POWER_QUALITY, over ? "MAJOR" : "MINOR", subject, title,
+                    meter.id(), null, over ? OVER_VOLTAGE : LOW_VOLTAGE, null, beyond.get(0).end())));
         }
         Instant latest = samples.get(samples.size() - 1).end();
         boolean latestWithin = samples.stream().filter(s -> s.end().equals(latest))
                 .allMatch(s -> over ? s.volts() <= limit : s.volts() >= limit);
+        Alarm unresolved = open.get(subject);
         if (!latestWithin) return;
-        alarms.unresolved(subject).filter(open -> latest.isAfter(open.lastAt())).ifPresent(open -> alarms.resolve(open.id(),
-                "system", "Voltage back within limits at " + latest));
+        if (beyond.isEmpty() && (unresolved == null || !latest.isAfter(unresolved.lastAt()))) return;
+        // a breach in this very write is raised (or repeats) first: the resolution reads the alarm afresh
+        changes.add(() -> alarms.unresolved(subject).filter(alarm -> latest.isAfter(alarm.lastAt()))
+                .ifPresent(alarm -> alarms.resolve(alarm.id(), "system", "Voltage back within limits at " + latest)));
     }
 }
