@@ -17,6 +17,7 @@ const MeterDetailPage = lazy(() => import('./screens/meters/MeterDetailPage'));
 const VendorsPage = lazy(() => import('./screens/vendors/VendorsPage'));
 const VendorDetailPage = lazy(() => import('./screens/vendors/VendorDetailPage'));
 const VeeWorkbenchPage = lazy(() => import('./screens/vee/VeeWorkbenchPage'));
+const VeeSettingsPage = lazy(() => import('./screens/vee/VeeSettingsPage'));
 const AlarmsPage = lazy(() => import('./screens/alarms/AlarmsPage'));
 const UsersPage = lazy(() => import('./screens/users/UsersPage'));
 
@@ -54,6 +55,7 @@ export function App() {
                 <Route path="meters" element={<Lazy><MetersPage /></Lazy>} />
                 <Route path="meters/:meterId" element={<Lazy><MeterDetailPage /></Lazy>} />
                 <Route path="vee" element={<Lazy><VeeWorkbenchPage /></Lazy>} />
+                <Route path="vee-settings" element={<Lazy><VeeSettingsPage /></Lazy>} />
                 <Route path="alarms" element={<Lazy><AlarmsPage /></Lazy>} />
                 <Route path="vendors" element={<Lazy><VendorsPage /></Lazy>} />
                 <Route path="vendors/:vendorId" element={<Lazy><VendorDetailPage /></Lazy>} />
