@@ -72,10 +72,11 @@ interface SettingsFormProps {
   meterClass: MeterClass;
   initial: SettingsDraft;
   editable: boolean;
+  onSaved(saved: VersionedSettings): void;
 }
 
 /** The settings of one class: checked before sending, the server's field errors beside the fields. */
-function SettingsForm({ meterClass, initial, editable }: SettingsFormProps) {
+function SettingsForm({ meterClass, initial, editable, onSaved }: SettingsFormProps) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(initial);
   const [formErrors, setFormErrors] = useState<Record<string, string>>({});
@@ -87,7 +88,10 @@ function SettingsForm({ meterClass, initial, editable }: SettingsFormProps) {
           body: toSettings(body),
         }),
       ),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['vee', 'settings'] }),
+    onSuccess: (saved) => {
+      onSaved(saved);
+      void queryClient.invalidateQueries({ queryKey: ['vee', 'settings'] });
+    },
   });
   const serverErrors = fieldErrorsOf(save.error);
   const errors = { ...formErrors, ...serverErrors };
@@ -127,11 +131,6 @@ function SettingsForm({ meterClass, initial, editable }: SettingsFormProps) {
       {Object.keys(formErrors).length > 0 && (
         <Alert severity="error" role="alert">
           Some values need correcting before saving.
-        </Alert>
-      )}
-      {save.isSuccess && (
-        <Alert severity="success" role="status">
-          Saved as version {save.data.version}.
         </Alert>
       )}
       <Grid container spacing={2} sx={{ mt: 0 }}>
@@ -302,6 +301,7 @@ export default function VeeSettingsPage() {
   const requested = params.get('class');
   const meterClass: MeterClass = METER_CLASSES.some((c) => c.value === requested) ? (requested as MeterClass) : 'DEFAULT';
   const settings = useSettings();
+  const [saved, setSaved] = useState<VersionedSettings>();
 
   return (
     <>
@@ -318,7 +318,10 @@ export default function VeeSettingsPage() {
         size="small"
         label="Meter class"
         value={meterClass}
-        onChange={(e) => setParams(e.target.value === 'DEFAULT' ? {} : { class: e.target.value }, { replace: true })}
+        onChange={(e) => {
+          setSaved(undefined);
+          setParams(e.target.value === 'DEFAULT' ? {} : { class: e.target.value }, { replace: true });
+        }}
         sx={{ minWidth: 240, mb: 1 }}
       >
         {METER_CLASSES.map((c) => (
@@ -333,6 +336,11 @@ export default function VeeSettingsPage() {
           if (!effective?.settings) return <Alert severity="warning">No settings found.</Alert>;
           return (
             <>
+              {saved && saved.meter_class === meterClass && (
+                <Alert severity="success" role="status" onClose={() => setSaved(undefined)} sx={{ mb: 1 }}>
+                  Saved as version {saved.version}.
+                </Alert>
+              )}
               <Typography variant="body2" color="text.secondary" data-testid="settings-in-force">
                 {describe(effective, meterClass)}
               </Typography>
@@ -341,6 +349,7 @@ export default function VeeSettingsPage() {
                 meterClass={meterClass}
                 initial={toDraft(effective.settings)}
                 editable={editable}
+                onSaved={setSaved}
               />
             </>
           );
