@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signIn, test } from './fixtures';
+import { expect, expectAccessible, HPL_API_KEY, hplConsumerMeter, hplPayload, istIso, signIn, test, tokenFor } from './fixtures';
 
 test('VEE settings of a meter class are saved as a version, with the server refusing a bad value beside its field', async ({
   page,
@@ -54,4 +54,76 @@ test('an analyst reads the VEE settings but cannot change them', async ({ page }
   const form = page.getByRole('form', { name: 'VEE settings of DT' });
   await expect(form.getByLabel('Spike factor', { exact: true })).toHaveAttribute('readonly', '');
   await expect(form.getByRole('button', { name: 'Save settings' })).toHaveCount(0);
+});
+
+test.describe('edits awaiting a second approver', () => {
+  const consumerSettings = async (request: import('@playwright/test').APIRequestContext, approval: boolean) => {
+    const headers = { Authorization: `Bearer ${await tokenFor(request, 'demo.admin')}` };
+    const saved = await request.put('/api/v1/vee/settings/CONSUMER', { headers, data: { edit_approval_required: approval } });
+    expect(saved.ok(), await saved.text()).toBeTruthy();
+  };
+
+  test.afterAll(async ({ request }) => consumerSettings(request, false));
+
+  test('a tenant administrator approves one and rejects another in the VEE workbench, but not their own', async ({
+    page,
+    request,
+  }) => {
+    await consumerSettings(request, true);
+    const meter = await hplConsumerMeter(request, 5);
+    const quarter = 15 * 60_000;
+    const last = Math.floor(Date.now() / quarter) * quarter - 4 * quarter;
+    const ask = async (username: string, value: number, note: string) => {
+      const headers = { Authorization: `Bearer ${await tokenFor(request, username)}` };
+      const response = await request.post('/api/v1/vee/edits', {
+        headers,
+        data: {
+          meter_ids: [meter.id], channel: 'KWH_IMPORT', from: istIso(new Date(last - 2 * quarter)), to: istIso(new Date(last)),
+          action: 'SET', value, reason_code: 'METER_FAULT', note,
+        },
+      });
+      expect(response.status(), await response.text()).toBe(201);
+      const [edit] = await response.json();
+      expect(edit.status).toBe('PENDING');
+    };
+    const run = Date.now();
+    // what the edits will replace: actual intervals the HES sent
+    const ends = [0, 1, 2].map((i) => istIso(new Date(last - i * quarter))).reverse();
+    const pushed = await request.post('/api/v1/meters/readings', {
+      headers: { 'X-API-Key': HPL_API_KEY, 'Content-Type': 'application/json' },
+      data: hplPayload(meter.serial, ends, `E2E-EDITS-${run}`),
+    });
+    expect(pushed.ok(), await pushed.text()).toBeTruthy();
+    await ask('demo.operator', 0.25, `approve me ${run}`);
+    await ask('demo.operator', 9.5, `reject me ${run}`);
+    await ask('demo.admin', 0.3, `my own ${run}`);
+
+    await page.goto('/vee');
+    await signIn(page, 'demo.admin');
+    const queue = page.getByRole('table', { name: 'Edits awaiting approval' });
+    const toApprove = queue.getByRole('row').filter({ hasText: `approve me ${run}` });
+    const toReject = queue.getByRole('row').filter({ hasText: `reject me ${run}` });
+    const own = queue.getByRole('row').filter({ hasText: `my own ${run}` });
+    await expect(toApprove).toContainText(meter.serial);
+    await expect(toApprove).toContainText('Meter fault');
+    await expect(toApprove).toContainText('demo.operator');
+    await expect(toApprove).toContainText('IST');
+    await expect(own).toContainText('Your own edit: another tenant administrator decides it');
+    await expect(own.getByRole('button')).toHaveCount(0);
+    await expectAccessible(page, 'VEE workbench with edits awaiting approval');
+
+    // keyboard: focus the approve button and press Enter
+    await toApprove.getByRole('button', { name: /^Approve the edit asked by demo.operator/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Edit approved and applied.')).toBeVisible();
+    await expect(toApprove).toHaveCount(0);
+    await toReject.getByRole('button', { name: /^Reject the edit asked by demo.operator/ }).click();
+    await expect(page.getByText('Edit rejected: the data stays as it was.')).toBeVisible();
+    await expect(toReject).toHaveCount(0);
+    await expect(own).toHaveCount(1);
+
+    const headers = { Authorization: `Bearer ${await tokenFor(request, 'demo.analyst')}` };
+    const applied = await (await request.get('/api/v1/vee/edits?status=APPLIED&size=200', { headers })).json();
+    expect(applied.items.find((e: { note?: string }) => e.note === `approve me ${run}`)?.decided_by).toBe('demo.admin');
+  });
 });
