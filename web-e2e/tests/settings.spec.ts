@@ -127,3 +127,67 @@ test.describe('edits awaiting a second approver', () => {
     expect(applied.items.find((e: { note?: string }) => e.note === `approve me ${run}`)?.decided_by).toBe('demo.admin');
   });
 });
+
+test.describe('alarm rules and the communication-loss report', () => {
+  test.afterAll(async ({ request }) => {
+    const headers = { Authorization: `Bearer ${await tokenFor(request, 'demo.admin')}` };
+    const restored = await request.put('/api/v1/alarms/rules', { headers, data: {} });
+    expect(restored.ok(), await restored.text()).toBeTruthy();
+  });
+
+  test('a tenant administrator changes the alarm rules, the server refusing a restoration code beside its field', async ({
+    page,
+    monitor,
+  }) => {
+    await page.goto('/');
+    await signIn(page, 'demo.admin');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alarm rules' }).click();
+    await expect(page).toHaveURL(/\/alarm-rules$/);
+    const form = page.getByRole('form', { name: 'Alarm rules' });
+    await expect(form.getByLabel('Tamper event codes')).toHaveValue('65, 201, 203, 251');
+    await expect(form.getByLabel("Raise when this share of a DT's meters lose power (%)")).toHaveValue('50');
+    await expectAccessible(page, 'alarm rules');
+
+    await form.getByLabel('Within (seconds)').fill('five minutes');
+    await form.getByRole('button', { name: 'Save alarm rules' }).click();
+    await expect(form.getByText('A whole number')).toBeVisible();
+
+    monitor.expectStatuses(422);
+    await form.getByLabel('Within (seconds)').fill('600');
+    await form.getByLabel('Tamper event codes').fill('201, 202, 251');
+    await form.getByLabel('Clear when fewer than this share are still out (%)').fill('60');
+    await form.getByRole('button', { name: 'Save alarm rules' }).click();
+    await expect(form.getByText('202 is not an IS 15959 occurrence code (restorations close alarms)')).toBeVisible();
+    await expect(form.getByText('at least 0 and below outage_share')).toBeVisible();
+    await expect(form.getByLabel('Tamper event codes')).toHaveAttribute('aria-invalid', 'true');
+
+    await form.getByLabel('Tamper event codes').fill('201 251');
+    await form.getByLabel('Clear when fewer than this share are still out (%)').fill('20');
+    await form.getByLabel('A meter is silent after (hours)').fill('48');
+    await form.getByRole('button', { name: 'Save alarm rules' }).click();
+    await expect(page.getByText('Alarm rules saved; they apply to events from now on.')).toBeVisible();
+    await expect(form.getByLabel('Tamper event codes')).toHaveValue('201, 251');
+    await page.reload();
+    await expect(page.getByRole('form', { name: 'Alarm rules' }).getByLabel('Within (seconds)')).toHaveValue('600');
+
+    // the report starts at the rules' silence, or at the hours asked for
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Communication loss' }).click();
+    await expect(page).toHaveURL(/\/communication-loss$/);
+    await expect(page.getByText(/^\d[\d,]* meters in service silent for the period of the alarm rules or longer; times in IST\.$/)).toBeVisible();
+    await expect(page.getByRole('grid', { name: 'Silent meters' })).toBeVisible();
+    await expectAccessible(page, 'communication loss');
+    await page.getByLabel('Silent for at least (hours)').fill('0');
+    await expect(page.getByText('Whole hours, e.g. 48')).toBeVisible();
+    await page.getByLabel('Silent for at least (hours)').fill('1000');
+    await expect(page).toHaveURL(/\/communication-loss\?hours=1000$/);
+    await expect(page.getByText(/ meters in service silent for 1,000 hours or longer/)).toBeVisible();
+  });
+
+  test('an operator reads the alarm rules without changing them', async ({ page }) => {
+    await page.goto('/alarm-rules');
+    await signIn(page, 'demo.operator');
+    await expect(page.getByText('Read only: tenant administrators change the alarm rules.')).toBeVisible();
+    await expect(page.getByRole('form', { name: 'Alarm rules' }).getByLabel('Tamper event codes')).toHaveAttribute('readonly', '');
+    await expect(page.getByRole('button', { name: 'Save alarm rules' })).toHaveCount(0);
+  });
+});

@@ -7,6 +7,8 @@ import GroupIcon from '@mui/icons-material/Group';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import TuneIcon from '@mui/icons-material/Tune';
+import RuleIcon from '@mui/icons-material/Rule';
+import SignalCellularConnectedNoInternet0BarIcon from '@mui/icons-material/SignalCellularConnectedNoInternet0Bar';
 import { DATA_ANALYSTS, hasAnyRole, METER_READERS, TENANT_ADMINS, VENDOR_READERS, type Role } from '../auth/roles';
 
 export interface NavigationItem {
@@ -23,6 +25,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'VEE workbench', path: '/vee', icon: <FactCheckIcon />, roles: DATA_ANALYSTS },
   { label: 'VEE settings', path: '/vee-settings', icon: <TuneIcon />, roles: DATA_ANALYSTS },
   { label: 'Alarms', path: '/alarms', icon: <NotificationsActiveIcon />, roles: DATA_ANALYSTS },
+  { label: 'Alarm rules', path: '/alarm-rules', icon: <RuleIcon />, roles: DATA_ANALYSTS },
+  { label: 'Communication loss', path: '/communication-loss', icon: <SignalCellularConnectedNoInternet0BarIcon />, roles: DATA_ANALYSTS },
   { label: 'HES vendors', path: '/vendors', icon: <HubIcon />, roles: VENDOR_READERS },
   { label: 'Users and roles', path: '/users', icon: <GroupIcon />, roles: TENANT_ADMINS },
 ];
