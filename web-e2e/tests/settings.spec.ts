@@ -191,3 +191,66 @@ test.describe('alarm rules and the communication-loss report', () => {
     await expect(page.getByRole('button', { name: 'Save alarm rules' })).toHaveCount(0);
   });
 });
+
+test('vendor codes, units and scalers are edited as rows of the mapping, the server judging a unit beside its field', async ({
+  page,
+  monitor,
+  request,
+}) => {
+  const headers = { Authorization: `Bearer ${await tokenFor(request, 'demo.admin')}` };
+  const code = `MAP${Date.now() % 1_000_000}`;
+  const created = await request.post('/api/v1/hes-vendors', {
+    headers,
+    data: { code, name: 'Codes and units', protocol: 'REST', ip_allowlist: ['127.0.0.1'] },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const vendorId = (await created.json()).vendor.id as string;
+  const first = await request.put(`/api/v1/hes-vendors/${vendorId}/mapping`, {
+    headers,
+    data: {
+      format: 'JSON', rows: 'data[*]', time_zone: 'Asia/Kolkata', interval_minutes: 15,
+      fields: { meter: '^.dev', timestamp: '^.ts', code: 'obis', value: 'v' }, codes: { IMP_KWH: 'KWH_IMPORT' },
+    },
+  });
+  expect(first.ok(), await first.text()).toBeTruthy();
+
+  await page.goto(`/vendors/${vendorId}`);
+  await signIn(page, 'demo.admin');
+  const codes = page.getByRole('table', { name: 'Vendor codes and their channels' });
+  await expect(codes.getByRole('row').filter({ hasText: 'IMP_KWH' })).toContainText('1.0.1.29.0.255');
+  await expectAccessible(page, 'vendor mapping with codes and units');
+
+  // a code already mapped is refused by the form, a new one is added
+  await page.getByRole('textbox', { name: 'New code' }).fill('imp_kwh');
+  await page.getByRole('combobox', { name: 'Its channel' }).click();
+  await page.getByRole('option', { name: 'KWH_EXPORT (kWh)' }).click();
+  await page.getByRole('button', { name: 'Add code' }).click();
+  await expect(page.getByText('imp_kwh is mapped already: change its channel in the list')).toBeVisible();
+  await page.getByRole('textbox', { name: 'New code' }).fill('1-0:1.8.1*255');
+  await page.getByRole('combobox', { name: 'Its channel' }).click();
+  await page.getByRole('option', { name: 'KWH_IMPORT_TOTAL (kWh)' }).click();
+  await page.getByRole('button', { name: 'Add code' }).click();
+  await expect(codes.getByRole('row').filter({ hasText: '1-0:1.8.1*255' })).toContainText('1.0.1.8.0.255');
+
+  // a unit that does not measure the channel: the server says so beside the unit
+  monitor.expectStatuses(422);
+  await page.getByRole('combobox', { name: 'Channel', exact: true }).click();
+  await page.getByRole('option', { name: 'VOLTAGE_R_AVG (V)' }).click();
+  await page.getByRole('combobox', { name: 'Unit sent' }).fill('kWh');
+  await page.getByRole('textbox', { name: 'Scaler' }).fill('-1');
+  await page.getByRole('button', { name: 'Add unit' }).click();
+  const units = page.getByRole('table', { name: 'Units and scalers per channel' });
+  await expect(units.getByRole('spinbutton', { name: 'Scaler of VOLTAGE_R_AVG' })).toHaveValue('-1');
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(units.getByText('unit kWh does not measure VOLTAGE_R_AVG')).toBeVisible();
+
+  await units.getByRole('combobox', { name: 'Unit of VOLTAGE_R_AVG' }).fill('V');
+  await page.getByRole('button', { name: 'Remove code IMP_KWH' }).click();
+  await expect(codes.getByRole('row').filter({ hasText: 'IMP_KWH' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(page.getByText('Saved as version 2; in force now.')).toBeVisible();
+
+  const saved = await (await request.get(`/api/v1/hes-vendors/${vendorId}/mapping`, { headers })).json();
+  expect(saved.mapping.codes).toEqual({ '1-0:1.8.1*255': 'KWH_IMPORT_TOTAL' });
+  expect(saved.mapping.units).toEqual({ VOLTAGE_R_AVG: { unit: 'V', scaler: -1 } });
+});
