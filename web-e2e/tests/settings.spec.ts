@@ -254,3 +254,27 @@ test('vendor codes, units and scalers are edited as rows of the mapping, the ser
   expect(saved.mapping.codes).toEqual({ '1-0:1.8.1*255': 'KWH_IMPORT_TOTAL' });
   expect(saved.mapping.units).toEqual({ VOLTAGE_R_AVG: { unit: 'V', scaler: -1 } });
 });
+
+test('the meters grid is sorted by the server, in the URL, across pages', async ({ page, request }) => {
+  const headers = { Authorization: `Bearer ${await tokenFor(request, 'demo.analyst')}` };
+  const byApi = await (await request.get('/api/v1/meters?serial=HPL&sort=-serial&size=26', { headers })).json();
+  const serials: string[] = byApi.items.map((m: { serial: string }) => m.serial);
+
+  await page.goto('/meters?serial=HPL&size=25');
+  await signIn(page, 'demo.analyst');
+  await expect(page.getByText(/Sorted by the server across pages/)).toBeVisible();
+  const grid = page.getByRole('grid', { name: 'Meters' });
+  await grid.getByRole('columnheader', { name: 'Serial' }).click();
+  await expect(page).toHaveURL(/sort=serial/);
+  await expect(grid.getByRole('columnheader', { name: 'Serial' })).toHaveAttribute('aria-sort', 'ascending');
+  await grid.getByRole('columnheader', { name: 'Serial' }).click();
+  await expect(page).toHaveURL(/sort=-serial/);
+  await expect(grid.getByRole('row').nth(1)).toContainText(serials[0]);
+  await expect(grid.getByRole('columnheader', { name: 'Serial' })).toHaveAttribute('aria-sort', 'descending');
+  await expectAccessible(page, 'meters sorted');
+
+  // the next page goes on where the first stopped
+  await page.getByRole('button', { name: 'Go to next page' }).click();
+  await expect(grid.getByRole('row').nth(1)).toContainText(serials[25]);
+  await expect(grid.getByRole('columnheader', { name: 'HES' })).not.toHaveAttribute('aria-sort', /ascending|descending/);
+});
