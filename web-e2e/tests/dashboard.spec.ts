@@ -23,6 +23,9 @@ test('signing in shows the overview with the demo tenant, and its first paint is
   await expect(page.getByRole('table', { name: 'Ingest: rows in quarantine by HES vendor' })).toContainText('KIRAN');
   await expect(page.getByRole('table', { name: 'Open alarms by kind' })).toContainText('DT / feeder outage');
   await expect(page.getByRole('heading', { name: 'VEE pass rate today' })).toBeVisible();
+  const completeness = page.getByRole('table', { name: 'Data completeness per HES vendor' });
+  for (const vendor of ['HPL', 'VOLTA', 'KIRAN', 'All vendors']) await expect(completeness).toContainText(vendor);
+  await expect(page.getByTestId('completeness-all').getByRole('cell').first()).toHaveText(/^(\d{1,2}(,\d{2})*,)?\d{1,3}$/);
   await expectAccessible(page, 'overview');
 
   // a reload with the session in place: how soon does the overview show its figures?

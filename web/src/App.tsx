@@ -17,7 +17,10 @@ const MeterDetailPage = lazy(() => import('./screens/meters/MeterDetailPage'));
 const VendorsPage = lazy(() => import('./screens/vendors/VendorsPage'));
 const VendorDetailPage = lazy(() => import('./screens/vendors/VendorDetailPage'));
 const VeeWorkbenchPage = lazy(() => import('./screens/vee/VeeWorkbenchPage'));
+const VeeSettingsPage = lazy(() => import('./screens/vee/VeeSettingsPage'));
 const AlarmsPage = lazy(() => import('./screens/alarms/AlarmsPage'));
+const AlarmRulesPage = lazy(() => import('./screens/alarms/AlarmRulesPage'));
+const CommunicationLossPage = lazy(() => import('./screens/alarms/CommunicationLossPage'));
 const UsersPage = lazy(() => import('./screens/users/UsersPage'));
 
 const queryClient = new QueryClient({
@@ -54,7 +57,10 @@ export function App() {
                 <Route path="meters" element={<Lazy><MetersPage /></Lazy>} />
                 <Route path="meters/:meterId" element={<Lazy><MeterDetailPage /></Lazy>} />
                 <Route path="vee" element={<Lazy><VeeWorkbenchPage /></Lazy>} />
+                <Route path="vee-settings" element={<Lazy><VeeSettingsPage /></Lazy>} />
                 <Route path="alarms" element={<Lazy><AlarmsPage /></Lazy>} />
+                <Route path="alarm-rules" element={<Lazy><AlarmRulesPage /></Lazy>} />
+                <Route path="communication-loss" element={<Lazy><CommunicationLossPage /></Lazy>} />
                 <Route path="vendors" element={<Lazy><VendorsPage /></Lazy>} />
                 <Route path="vendors/:vendorId" element={<Lazy><VendorDetailPage /></Lazy>} />
                 <Route path="users" element={<Lazy><UsersPage /></Lazy>} />

@@ -27,7 +27,7 @@ import BoltIcon from '@mui/icons-material/Bolt';
 import { useSession, useSignedIn } from '../auth/SessionProvider';
 import { hasAnyRole, PLATFORM_ADMINS } from '../auth/roles';
 import { useThemeMode } from '../theme/ThemeModeProvider';
-import { navigationFor } from './navigation';
+import { isCurrentPath, navigationFor } from './navigation';
 import { TenantSwitcher } from './TenantSwitcher';
 
 const DRAWER_WIDTH = 220;
@@ -44,7 +44,7 @@ function ChooseTenantNotice({ onChoose }: { onChoose(): void }) {
 function NavigationList({ onNavigate }: { onNavigate(): void }) {
   const session = useSignedIn();
   const location = useLocation();
-  const isCurrent = (path: string) => (path === '/' ? location.pathname === '/' : location.pathname.startsWith(path));
+  const isCurrent = (path: string) => isCurrentPath(location.pathname, path);
   return (
     <List component="nav" aria-label="Main">
       {navigationFor(session.roles).map((item) => (

@@ -6,6 +6,9 @@ import HubIcon from '@mui/icons-material/Hub';
 import GroupIcon from '@mui/icons-material/Group';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
+import TuneIcon from '@mui/icons-material/Tune';
+import RuleIcon from '@mui/icons-material/Rule';
+import SignalCellularConnectedNoInternet0BarIcon from '@mui/icons-material/SignalCellularConnectedNoInternet0Bar';
 import { DATA_ANALYSTS, hasAnyRole, METER_READERS, TENANT_ADMINS, VENDOR_READERS, type Role } from '../auth/roles';
 
 export interface NavigationItem {
@@ -20,7 +23,10 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Network', path: '/network', icon: <AccountTreeIcon />, roles: METER_READERS },
   { label: 'Meters', path: '/meters', icon: <SpeedIcon />, roles: METER_READERS },
   { label: 'VEE workbench', path: '/vee', icon: <FactCheckIcon />, roles: DATA_ANALYSTS },
+  { label: 'VEE settings', path: '/vee-settings', icon: <TuneIcon />, roles: DATA_ANALYSTS },
   { label: 'Alarms', path: '/alarms', icon: <NotificationsActiveIcon />, roles: DATA_ANALYSTS },
+  { label: 'Alarm rules', path: '/alarm-rules', icon: <RuleIcon />, roles: DATA_ANALYSTS },
+  { label: 'Communication loss', path: '/communication-loss', icon: <SignalCellularConnectedNoInternet0BarIcon />, roles: DATA_ANALYSTS },
   { label: 'HES vendors', path: '/vendors', icon: <HubIcon />, roles: VENDOR_READERS },
   { label: 'Users and roles', path: '/users', icon: <GroupIcon />, roles: TENANT_ADMINS },
 ];
@@ -28,4 +34,10 @@ export const NAVIGATION: readonly NavigationItem[] = [
 /** The menu entries the holder of these roles may open. */
 export function navigationFor(roles: readonly string[]): NavigationItem[] {
   return NAVIGATION.filter((item) => hasAnyRole(roles, item.roles));
+}
+
+/** Whether the screen at this location belongs to the menu entry: the entry's path or a page under it. */
+export function isCurrentPath(pathname: string, itemPath: string): boolean {
+  if (itemPath === '/') return pathname === '/';
+  return pathname === itemPath || pathname.startsWith(`${itemPath}/`);
 }

@@ -8,6 +8,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { useUrlListState } from '../../components/useUrlListState';
+import { fromSortParam, toSortParam } from '../../components/serverSort';
 import { hasAnyRole, VENDOR_READERS } from '../../auth/roles';
 import { useSignedIn } from '../../auth/SessionProvider';
 import { useVendorCodes } from '../vendors/vendorQueries';
@@ -15,6 +16,8 @@ import { LIFECYCLE_STAGES, METER_CATEGORIES, stageLabel, type LifecycleStage, ty
 import { useMeterPage } from './meterQueries';
 
 const PAGE_SIZES = [25, 50, 100];
+/** The columns GET /meters sorts by (its `sort` parameter); the others are not sortable. */
+const SORTABLE = ['serial', 'category', 'phase', 'make', 'lifecycle_stage', 'stage_changed_at'];
 
 function columns(vendorCodes: Map<string, string>): GridColDef<Meter>[] {
   return [
@@ -36,6 +39,7 @@ function columns(vendorCodes: Map<string, string>): GridColDef<Meter>[] {
       field: 'hes_vendor_id',
       headerName: 'HES',
       width: 100,
+      sortable: false,
       valueGetter: (value: string | undefined) => (value ? vendorCodes.get(value) ?? '' : ''),
     },
     {
@@ -56,7 +60,7 @@ function columns(vendorCodes: Map<string, string>): GridColDef<Meter>[] {
 export default function MetersPage() {
   const session = useSignedIn();
   const navigate = useNavigate();
-  const { state, update } = useUrlListState(['serial', 'stage', 'category', 'vendor'] as const);
+  const { state, update } = useUrlListState(['serial', 'stage', 'category', 'vendor', 'sort'] as const);
   const vendorCodes = useVendorCodes(hasAnyRole(session.roles, VENDOR_READERS));
   const serial = useDebouncedValue(state.serial.trim());
   const filter = {
@@ -64,9 +68,11 @@ export default function MetersPage() {
     stage: (state.stage || undefined) as LifecycleStage | undefined,
     category: (state.category || undefined) as MeterCategory | undefined,
     hes_vendor_id: state.vendor || undefined,
+    sort: state.sort || undefined,
   };
   const meters = useMeterPage(filter, state.page, state.size);
   const gridColumns = useMemo(() => columns(vendorCodes), [vendorCodes]);
+  const sortModel = useMemo(() => fromSortParam(state.sort, SORTABLE), [state.sort]);
   const paginationModel: GridPaginationModel = { page: state.page, pageSize: state.size };
 
   return (
@@ -75,7 +81,7 @@ export default function MetersPage() {
         title="Meters"
         subtitle={
           meters.data
-            ? `${formatCount(meters.data.total ?? 0)} meters match. Sorting orders the page shown; Enter opens a meter.`
+            ? `${formatCount(meters.data.total ?? 0)} meters match. Sorted by the server across pages; Enter opens a meter.`
             : 'Loading meters…'
         }
       />
@@ -120,6 +126,9 @@ export default function MetersPage() {
           columns={gridColumns}
           loading={meters.isFetching}
           paginationMode="server"
+          sortingMode="server"
+          sortModel={sortModel}
+          onSortModelChange={(model) => update({ sort: toSortParam(model, SORTABLE) })}
           rowCount={meters.data?.total ?? 0}
           paginationModel={paginationModel}
           onPaginationModelChange={(model) => update({ page: model.page, size: model.pageSize })}

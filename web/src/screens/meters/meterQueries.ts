@@ -10,6 +10,8 @@ export interface MeterFilter {
   hes_vendor_id?: string;
   consumer_id?: string;
   network_node_id?: string;
+  /** serial (default), make, -stage_changed_at …: GET /meters sorts, so the order holds across pages. */
+  sort?: string;
 }
 
 /** One page of meters matching the filter. */

@@ -11,6 +11,7 @@ import { useVendors } from '../vendors/vendorQueries';
 import { ALARM_KINDS } from '../alarms/alarmLabels';
 import { countAlarms } from '../alarms/alarmQueries';
 import { VeeStatisticsCard } from '../vee/VeeStatisticsCard';
+import { CompletenessCard } from './CompletenessCard';
 import { CountBreakdownCard } from './CountBreakdownCard';
 import { StorageCard } from './StorageCard';
 
@@ -71,6 +72,9 @@ export function OverviewPage() {
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
               <VeeStatisticsCard />
+            </Grid>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <CompletenessCard />
             </Grid>
           </>
         )}

@@ -10,6 +10,7 @@ import { formatCount, formatIstDateTime } from '../../format/indian';
 import { useVendorCodes } from '../vendors/vendorQueries';
 import { BulkAcceptDialog } from './BulkAcceptDialog';
 import { ExceptionFilters, EXCEPTION_FILTER_KEYS, type ExceptionFilterState } from './ExceptionFilters';
+import { EditApprovalsCard } from './EditApprovalsCard';
 import { ExceptionPanel } from './ExceptionPanel';
 import { ruleLabel, type VeeException, type VeeRule } from './veeLabels';
 import { useExceptionPage, type ExceptionFilter } from './veeQueries';
@@ -121,6 +122,9 @@ export default function VeeWorkbenchPage() {
             <ExceptionPanel key={openId} exceptionId={openId} onClose={() => setOpenId(undefined)} />
           </Grid>
         )}
+        <Grid size={{ xs: 12 }}>
+          <EditApprovalsCard />
+        </Grid>
         <Grid size={{ xs: 12 }}>
           <VeeStatisticsCard />
         </Grid>

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { fieldErrorsOf, messageOf, unwrap } from '../../api/problem';
 import { MONOSPACE_INPUT } from '../../components/monospace';
 import { formatIstDateTime } from '../../format/indian';
+import { ChannelMappingPanel } from './ChannelMappingPanel';
 import { checkDraft, parseDraft, withField } from './mappingDraft';
 
 const STRUCTURED_FIELDS = ['time_zone', 'interval_stamp', 'interval_minutes'];
@@ -46,7 +47,9 @@ export function MappingEditor(props: MappingEditorProps) {
   });
 
   const errors = { ...formErrors, ...fieldErrorsOf(save.error) };
-  const otherErrors = Object.entries(errors).filter(([field]) => !STRUCTURED_FIELDS.includes(field));
+  const otherErrors = Object.entries(errors).filter(
+    ([field]) => !STRUCTURED_FIELDS.includes(field) && !field.startsWith('codes.') && !field.startsWith('units.'),
+  );
 
   function edit(text: string) {
     setFormErrors({});
@@ -121,6 +124,9 @@ export function MappingEditor(props: MappingEditorProps) {
               helperText={errors.interval_minutes ?? 'Push interval, e.g. 15 or 30'}
               slotProps={{ htmlInput: { min: 1, step: 1 } }}
             />
+          </Grid>
+          <Grid size={{ xs: 12 }}>
+            <ChannelMappingPanel draft={draft} mapping={mapping} errors={errors} onEdit={edit} />
           </Grid>
           <Grid size={{ xs: 12 }}>
             <TextField

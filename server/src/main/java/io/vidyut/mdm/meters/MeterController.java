@@ -69,7 +69,8 @@ class MeterController {
     @GetMapping
     @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH')")
     @Operation(summary = "List meters by serial prefix, category, vendor, stage, phase, consumer, node or DT",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH")
+            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH. sort: serial (default), category, phase, "
+                    + "make, lifecycle_stage or stage_changed_at, with a leading '-' for descending; ties by serial.")
     Page<Meter> list(@RequestParam(required = false) String serial,
                      @RequestParam(required = false) MeterCategory category,
                      @RequestParam(name = "hes_vendor_id", required = false) UUID hesVendorId,
@@ -78,11 +79,12 @@ class MeterController {
                      @RequestParam(name = "consumer_id", required = false) UUID consumerId,
                      @RequestParam(name = "network_node_id", required = false) UUID networkNodeId,
                      @RequestParam(name = "dt_id", required = false) UUID dtId,
+                     @RequestParam(required = false) String sort,
                      @RequestParam(defaultValue = "0") int page,
                      @RequestParam(defaultValue = "50") int size) {
         return meters.list(new MeterService.MeterFilter(serial, category, hesVendorId, stage,
                 phase == null ? null : Phase.ofCode(phase), consumerId,
-                networkNodeId, dtId), new PageRequest(page, size));
+                networkNodeId, dtId), new PageRequest(page, size), MeterSort.parse(sort));
     }
 
     @PostMapping

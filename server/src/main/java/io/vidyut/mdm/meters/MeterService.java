@@ -125,6 +125,11 @@ public class MeterService {
 
     @Transactional(readOnly = true)
     public Page<Meter> list(MeterFilter filter, PageRequest page) {
+        return list(filter, page, MeterSort.BY_SERIAL);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Meter> list(MeterFilter filter, PageRequest page, MeterSort sort) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.serialPrefix() != null && !filter.serialPrefix().isBlank()) {
@@ -141,7 +146,7 @@ public class MeterService {
             where.append(" and (m.network_node_id = :dt or m.consumer_id in (select c.id from consumer c where c.dt_id = :dt))");
             params.put("dt", filter.dtId());
         }
-        List<Meter> items = jdbc.sql("select m.* from meter m" + where + " order by m.serial limit :limit offset :offset")
+        List<Meter> items = jdbc.sql("select m.* from meter m" + where + " order by " + sort.orderBy() + " limit :limit offset :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query(MeterService::map).list();
         long total = jdbc.sql("select count(*) from meter m" + where).params(params).query(Long.class).single();

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { checkSettings, effectiveFor, toDraft, toSettings, type VersionedSettings } from './settingsForm';
+
+const BUILT_IN = {
+  rules: ['GAP', 'SPIKE'],
+  grace_minutes: 240, lookback_days: 3, high_limit_factor: 1.5, low_limit_factor: 0, spike_factor: 5, spike_window: 8,
+  spike_minimum_kwh: 0.05, spike_history_factor: 10, zero_run_intervals: 16, zero_run_minimum_volts: 100,
+  flat_line_intervals: 12, sum_check_tolerance_percent: 2, sum_check_minimum_kwh: 0.05, register_maximum_kwh: 99999.999,
+  rollover_threshold_percent: 90, linear_maximum_minutes: 120, like_day_weeks: 4, prolonged_estimation_intervals: 96,
+  estimated_channels: ['KWH_IMPORT'], holidays: ['2026-11-08', '2026-10-20'], edit_approval_required: false,
+} as const;
+
+describe('the VEE settings form', () => {
+  it('round-trips saved settings, sorting the holidays', () => {
+    const draft = toDraft(structuredClone(BUILT_IN) as never);
+    expect(draft.holidays).toBe('2026-10-20, 2026-11-08');
+    expect(draft.numbers.spike_factor).toBe('5');
+    expect(checkSettings(draft)).toEqual({});
+    expect(toSettings(draft)).toEqual({ ...BUILT_IN, holidays: ['2026-10-20', '2026-11-08'] });
+  });
+
+  it('reads numbers grouped the Indian way and judges only what is not a number or a date', () => {
+    const draft = toDraft(structuredClone(BUILT_IN) as never);
+    draft.numbers.register_maximum_kwh = '99,999.999';
+    draft.numbers.zero_run_intervals = '1,00,000';
+    draft.numbers.spike_factor = '0.5'; // out of range: the server's to say
+    expect(checkSettings(draft)).toEqual({});
+    expect(toSettings(draft)).toMatchObject({ register_maximum_kwh: 99999.999, zero_run_intervals: 100000, spike_factor: 0.5 });
+
+    draft.numbers.spike_window = '8.5';
+    draft.numbers.high_limit_factor = '';
+    draft.numbers.spike_minimum_kwh = '1,5';
+    draft.holidays = '2026-10-20; Diwali';
+    expect(checkSettings(draft)).toEqual({
+      spike_window: 'A whole number',
+      high_limit_factor: 'Give a value',
+      spike_minimum_kwh: 'A number, e.g. 1.5',
+      holidays: 'Diwali is not a date like 2026-10-20',
+    });
+  });
+
+  it('shows a class without its own settings those of DEFAULT', () => {
+    const all: VersionedSettings[] = [
+      { meter_class: 'DEFAULT', version: 2, settings: {} },
+      { meter_class: 'DT', version: 1, settings: {} },
+    ];
+    expect(effectiveFor(all, 'DT')?.meter_class).toBe('DT');
+    expect(effectiveFor(all, 'CONSUMER')).toMatchObject({ meter_class: 'DEFAULT', version: 2 });
+  });
+});

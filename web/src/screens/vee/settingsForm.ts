@@ -1,0 +1,162 @@
+import type { Schemas } from '../../api/client';
+import type { VeeRule } from './veeLabels';
+
+export type VeeSettings = Schemas['VeeSettings'];
+export type VersionedSettings = Schemas['Versioned'];
+
+/** The meter classes VEE settings are kept for; a class without its own goes by DEFAULT. */
+export const METER_CLASSES = [
+  { value: 'DEFAULT', label: 'Default (all classes)' },
+  { value: 'CONSUMER', label: 'Consumer meters' },
+  { value: 'DT', label: 'DT meters' },
+  { value: 'FEEDER', label: 'Feeder meters' },
+  { value: 'BOUNDARY', label: 'Boundary meters' },
+] as const;
+export type MeterClass = (typeof METER_CLASSES)[number]['value'];
+
+type NumberKey = {
+  [K in keyof VeeSettings]-?: NonNullable<VeeSettings[K]> extends number ? K : never;
+}[keyof VeeSettings];
+
+export interface NumberField {
+  key: NumberKey;
+  label: string;
+  integer: boolean;
+  hint: string;
+}
+
+/** The numeric settings, grouped as an analyst thinks of them (server field names, PRODUCT.md §4.3). */
+export const NUMBER_GROUPS: ReadonlyArray<{ title: string; fields: readonly NumberField[] }> = [
+  {
+    title: 'Limits and spikes',
+    fields: [
+      { key: 'high_limit_factor', label: 'High limit factor', integer: false, hint: '× sanctioned kW × interval hours' },
+      { key: 'low_limit_factor', label: 'Low limit factor', integer: false, hint: '0 turns the low limit off' },
+      { key: 'spike_factor', label: 'Spike factor', integer: false, hint: '× the median of the neighbours' },
+      { key: 'spike_window', label: 'Spike window (intervals each side)', integer: true, hint: '1 to 48' },
+      { key: 'spike_minimum_kwh', label: 'Spike minimum (kWh)', integer: false, hint: 'Smaller intervals are never spikes' },
+      { key: 'spike_history_factor', label: 'Spike history factor', integer: false, hint: '× the recent typical interval' },
+    ],
+  },
+  {
+    title: 'Runs',
+    fields: [
+      { key: 'zero_run_intervals', label: 'Zero run (intervals)', integer: true, hint: 'Zeros in a row with voltage present' },
+      { key: 'zero_run_minimum_volts', label: 'Voltage present from (V)', integer: false, hint: 'For the zero-run check' },
+      { key: 'flat_line_intervals', label: 'Flat line (intervals)', integer: true, hint: 'Equal non-zero values in a row' },
+    ],
+  },
+  {
+    title: 'Registers',
+    fields: [
+      { key: 'sum_check_tolerance_percent', label: 'Sum check tolerance (%)', integer: false, hint: 'Σ intervals against the register' },
+      { key: 'sum_check_minimum_kwh', label: 'Sum check minimum (kWh)', integer: false, hint: 'Smaller differences always pass' },
+      { key: 'register_maximum_kwh', label: 'Register maximum (kWh)', integer: false, hint: 'Where the register rolls over' },
+      { key: 'rollover_threshold_percent', label: 'Rollover threshold (%)', integer: false, hint: 'Of the maximum, exclusive 0–100' },
+    ],
+  },
+  {
+    title: 'Gaps and estimation',
+    fields: [
+      { key: 'grace_minutes', label: 'Grace period (minutes)', integer: true, hint: 'Before a missing interval is a gap' },
+      { key: 'lookback_days', label: 'Gap scan look-back (days)', integer: true, hint: '1 to 62' },
+      { key: 'linear_maximum_minutes', label: 'Linear interpolation up to (minutes)', integer: true, hint: '0 to 1,440' },
+      { key: 'like_day_weeks', label: 'Like-day history (weeks)', integer: true, hint: '1 to 52' },
+      { key: 'prolonged_estimation_intervals', label: 'Prolonged estimation (intervals)', integer: true, hint: 'Estimates in a row that raise an exception' },
+    ],
+  },
+];
+
+/** The interval energy channels VEE may fill gaps in. */
+export const ESTIMABLE_CHANNELS = [
+  { value: 'KWH_IMPORT', label: 'kWh import' },
+  { value: 'KWH_EXPORT', label: 'kWh export' },
+  { value: 'KVAH_IMPORT', label: 'kVAh import' },
+  { value: 'KVAH_EXPORT', label: 'kVAh export' },
+] as const;
+type EstimableChannel = (typeof ESTIMABLE_CHANNELS)[number]['value'];
+
+/** What the form holds: numbers as typed, so a half-typed one can be judged. */
+export interface SettingsDraft {
+  numbers: Record<string, string>;
+  rules: VeeRule[];
+  estimated_channels: string[];
+  holidays: string;
+  edit_approval_required: boolean;
+}
+
+/** The form's view of saved settings. */
+export function toDraft(settings: VeeSettings): SettingsDraft {
+  const numbers: Record<string, string> = {};
+  for (const group of NUMBER_GROUPS) {
+    for (const field of group.fields) {
+      const value = settings[field.key];
+      numbers[field.key] = value === undefined || value === null ? '' : String(value);
+    }
+  }
+  return {
+    numbers,
+    rules: [...(settings.rules ?? [])],
+    estimated_channels: [...(settings.estimated_channels ?? [])],
+    holidays: [...(settings.holidays ?? [])].sort().join(', '),
+    edit_approval_required: Boolean(settings.edit_approval_required),
+  };
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const INTEGER = /^-?\d+$/;
+/** en-IN or western grouping typed by a person: 99,999.999 or 1,00,000. */
+const GROUPED = /^-?\d{1,3}(,\d{2,3})+(\.\d+)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function plain(text: string): string {
+  const trimmed = text.trim();
+  return GROUPED.test(trimmed) ? trimmed.replaceAll(',', '') : trimmed;
+}
+
+function holidayList(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((d) => d.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Problems per field (the server's field names), empty when the draft may be sent. Only the form's
+ * own concerns are checked here (is it a number, a date); ranges and consistency are the server's,
+ * whose field errors are shown beside the same fields.
+ */
+export function checkSettings(draft: SettingsDraft): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const group of NUMBER_GROUPS) {
+    for (const field of group.fields) {
+      const text = plain(draft.numbers[field.key] ?? '');
+      if (!text) errors[field.key] = 'Give a value';
+      else if (field.integer ? !INTEGER.test(text) : !DECIMAL.test(text)) {
+        errors[field.key] = field.integer ? 'A whole number' : 'A number, e.g. 1.5';
+      }
+    }
+  }
+  const badDay = holidayList(draft.holidays).find((d) => !DATE.test(d) || Number.isNaN(Date.parse(d)));
+  if (badDay) errors.holidays = `${badDay} is not a date like 2026-10-20`;
+  return errors;
+}
+
+/** The request body of a checked draft: every field stated, so the version says exactly what it holds. */
+export function toSettings(draft: SettingsDraft): VeeSettings {
+  const body: Record<string, unknown> = {
+    rules: [...draft.rules],
+    estimated_channels: draft.estimated_channels as EstimableChannel[],
+    holidays: [...new Set(holidayList(draft.holidays))].sort(),
+    edit_approval_required: draft.edit_approval_required,
+  };
+  for (const group of NUMBER_GROUPS) {
+    for (const field of group.fields) body[field.key] = Number(plain(draft.numbers[field.key] ?? ''));
+  }
+  return body as VeeSettings;
+}
+
+/** The settings a class goes by: its own, else DEFAULT's (version 0 = built-in). */
+export function effectiveFor(all: readonly VersionedSettings[], meterClass: MeterClass): VersionedSettings | undefined {
+  return all.find((v) => v.meter_class === meterClass) ?? all.find((v) => v.meter_class === 'DEFAULT');
+}
