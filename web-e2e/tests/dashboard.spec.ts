@@ -21,7 +21,7 @@ test('signing in shows the overview with the demo tenant, and its first paint is
   await expect(page.getByRole('table', { name: 'Meters by lifecycle stage' })).toContainText('In service');
   await expect(page.getByText(/^1,058 meters registered$/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Ingest: rows in quarantine by HES vendor' })).toContainText('KIRAN');
-  await expect(page.getByRole('table', { name: 'Open alarms by kind' })).toContainText('DT / feeder outage');
+  await expect(page.getByRole('table', { name: 'Open alarms by kind' })).toContainText('DT outage');
   await expect(page.getByRole('heading', { name: 'VEE pass rate today' })).toBeVisible();
   const completeness = page.getByRole('table', { name: 'Data completeness per HES vendor' });
   for (const vendor of ['HPL', 'VOLTA', 'KIRAN', 'All vendors']) await expect(completeness).toContainText(vendor);

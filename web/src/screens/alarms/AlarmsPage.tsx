@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useUrlListState } from '../../components/useUrlListState';
 import { formatCount, formatIstDateTime } from '../../format/indian';
 import { AlarmActions } from './AlarmActions';
-import { ALARM_KINDS, ALARM_STATUSES, alarmPlace, kindLabel, type Alarm, type AlarmKind, type AlarmStatus } from './alarmLabels';
+import { ALARM_KINDS, ALARM_STATUSES, alarmPlace, isOutage, kindLabel, type Alarm, type AlarmKind, type AlarmStatus } from './alarmLabels';
 import { useAlarmPage } from './alarmQueries';
 import { useAlarmStream, type StreamState } from './useAlarmStream';
 
@@ -26,7 +26,7 @@ function columns(canAct: boolean, onFailure: (error: unknown) => void): GridColD
     valueGetter: (value: string | undefined) => kindLabel(value),
     renderCell: ({ row, value }) => (
       <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
-        {row.kind === 'DT_OUTAGE' && <PowerOffIcon fontSize="small" color="error" aria-hidden />}
+        {isOutage(row) && <PowerOffIcon fontSize="small" color="error" aria-hidden />}
         <span>{value}</span>
       </Stack>
     ),
@@ -108,7 +108,7 @@ export default function AlarmsPage() {
           onPaginationModelChange={(model) => update({ page: model.page, size: model.pageSize })}
           pageSizeOptions={PAGE_SIZES}
           disableRowSelectionOnClick
-          getRowClassName={({ row }) => (row.kind === 'DT_OUTAGE' && row.status !== 'RESOLVED' ? 'alarm-outage' : '')}
+          getRowClassName={({ row }) => (isOutage(row) && row.status !== 'RESOLVED' ? 'alarm-outage' : '')}
           sx={(theme) => ({ '& .alarm-outage': { bgcolor: alpha(theme.palette.error.main, 0.12), fontWeight: 600 } })}
           density="compact"
         />
