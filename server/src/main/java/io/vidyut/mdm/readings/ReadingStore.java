@@ -347,11 +347,27 @@ public class ReadingStore {
                 .optional();
     }
 
-    /** In its own transaction, so a rolled-back write cannot leave the cache believing in a missing partition. */
+    /**
+     * Makes sure the months holding these days can be written. A caller that reads day rows before
+     * it writes, in one transaction, must call this first: creating a month's partition locks the
+     * whole table, which the caller's own read would hold against it (a wait across two connections
+     * that PostgreSQL cannot see as a deadlock).
+     */
+    public void prepareDays(LocalDate first, LocalDate last) {
+        for (LocalDate month = first.withDayOfMonth(1); !month.isAfter(last); month = month.plusMonths(1)) ensurePartition(month);
+    }
+
+    /**
+     * In its own transaction, so a rolled-back write cannot leave the cache believing in a missing
+     * partition; with a lock timeout, so a lock it cannot get fails the write (to be retried) rather
+     * than hanging it.
+     */
     private void ensurePartition(LocalDate month) {
         if (knownPartitions.contains(month)) return;
-        partitionTransactions.executeWithoutResult(status ->
-                jdbc.sql("select mdm_ensure_interval_partition(?)").param(month).query(Object.class).optional());
+        partitionTransactions.executeWithoutResult(status -> {
+            jdbc.sql("set local lock_timeout = '15s'").update();
+            jdbc.sql("select mdm_ensure_interval_partition(?)").param(month).query(Object.class).optional();
+        });
         knownPartitions.add(month);
     }
 

@@ -154,6 +154,7 @@ class EditService {
                 EditRequest.Action.valueOf(rs.getString("action")), json.readValue(rs.getString("new_values"), Map.class),
                 rs.getString("decided_by") != null ? rs.getString("decided_by") : rs.getString("requested_by"),
                 rs.getString("reason_code"))).single();
+        store.prepareDays(IntervalDay.dayOf(edit.first(), zone, 1), IntervalDay.dayOf(edit.last(), zone, 1));
         List<IntervalDay> days = store.days(edit.meterId(), edit.channel(), IntervalDay.dayOf(edit.first(), zone, 1),
                 IntervalDay.dayOf(edit.last(), zone, 1));
         int minutes = days.isEmpty() ? 15 : days.get(0).intervalMinutes();

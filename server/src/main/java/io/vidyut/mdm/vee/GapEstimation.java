@@ -125,6 +125,7 @@ class GapEstimation {
         LocalDate firstDay = IntervalDay.dayOf(from, zone, 1);
         LocalDate lastDay = IntervalDay.dayOf(to, zone, 1);
         LocalDate historyStart = firstDay.minusDays(7L * rules.likeDayWeeks() + 1);
+        store.prepareDays(firstDay, lastDay.plusDays(1));
         Timeline line = Timeline.of(channel, historyStart, lastDay.plusDays(1),
                 store.days(meterId, channel, historyStart, lastDay.plusDays(1)), zone);
         if (line == null) return List.of();

@@ -99,6 +99,17 @@ class EstimationTest extends VeePipelineTest {
     }
 
     @Test
+    void an_edit_in_a_month_no_reading_has_reached_yet_is_applied() {
+        String meter = consumerMeter("FIRST-IN-MONTH");
+        LocalDate untouched = LocalDate.of(2019, 2, 10); // no test writes this month: its partition does not exist yet
+        var applied = api.post("/api/v1/vee/edits", tenant.operator(), body("meter_ids", List.of(meter), "channel", "KWH_IMPORT",
+                "from", slotEnd(untouched, 39).toOffsetDateTime().toString(), "to", slotEnd(untouched, 40).toOffsetDateTime().toString(),
+                "action", "SET", "value", 0.4, "reason_code", "METER_FAULT"));
+        assertThat(applied.status()).as(applied.raw()).isEqualTo(201);
+        assertThat(consumption(meter, untouched).get("points").get(40).get("value").decimalValue()).isEqualByComparingTo("0.4");
+    }
+
+    @Test
     void edits_state_a_reason_stay_in_their_tenant_respect_locked_periods_outrank_resends_and_are_announced_to_billing() {
         String meter = consumerMeter("CORRECTED");
         push("CORRECTED", day(DAY, VeePipelineTest::load));
