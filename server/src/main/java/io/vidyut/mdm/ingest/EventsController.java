@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/meters")
 @Tag(name = "Ingestion")
 class EventsController {
-    private final EventIngestService events;
+    private final HesInbox inbox;
 
-    EventsController(EventIngestService events) {
-        this.events = events;
+    EventsController(HesInbox inbox) {
+        this.inbox = inbox;
     }
 
     @PostMapping(value = "/events", consumes = {"application/json", "text/csv", "text/plain"})
@@ -36,6 +36,6 @@ class EventsController {
                     + "else its SHA-256: a repeat answers 200 with the first receipt.")
     ResponseEntity<BatchReceipt> push(@AuthenticationPrincipal MachineClient vendor, @RequestBody byte[] payload,
                                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return events.accept(vendor, "REST", payload, idempotencyKey).toResponse();
+        return inbox.events(vendor, "REST", payload, idempotencyKey).toResponse();
     }
 }

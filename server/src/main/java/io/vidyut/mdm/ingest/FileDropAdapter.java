@@ -33,13 +33,13 @@ class FileDropAdapter {
 
     private final Path dropDir;
     private final JdbcClient jdbc;
-    private final IngestService ingest;
+    private final HesInbox inbox;
 
     FileDropAdapter(@Value("${mdm.ingest.drop-dir:${mdm.db.data-dir:./data}/drop}") Path dropDir, JdbcClient jdbc,
-                    IngestService ingest) {
+                    HesInbox inbox) {
         this.dropDir = dropDir.toAbsolutePath();
         this.jdbc = jdbc;
-        this.ingest = ingest;
+        this.inbox = inbox;
     }
 
     Path dropDir() {
@@ -90,7 +90,7 @@ class FileDropAdapter {
         try {
             byte[] payload = Files.readAllBytes(file);
             BatchReceipt receipt = TenantContext.callAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
-                    () -> ingest.accept(vendor, "FILE", payload, null));
+                    () -> inbox.readings(vendor, "FILE", payload, null));
             move(file, folder.resolve("done"));
             log.info("File {} of vendor {}: {} values accepted, {} rejected ({})", name, vendor.vendorCode(),
                     receipt.valuesAccepted(), receipt.valuesRejected(), receipt.status());

@@ -46,16 +46,14 @@ class MqttIngestAdapter implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final VendorMappingService mappings;
-    private final IngestService ingest;
-    private final EventIngestService events;
+    private final HesInbox inbox;
     private final Map<UUID, Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile boolean running;
 
-    MqttIngestAdapter(JdbcClient jdbc, VendorMappingService mappings, IngestService ingest, EventIngestService events) {
+    MqttIngestAdapter(JdbcClient jdbc, VendorMappingService mappings, HesInbox inbox) {
         this.jdbc = jdbc;
         this.mappings = mappings;
-        this.ingest = ingest;
-        this.events = events;
+        this.inbox = inbox;
     }
 
     private record VendorMqtt(MachineClient vendor, PayloadMapping.MqttSubscription settings) {}
@@ -138,8 +136,8 @@ class MqttIngestAdapter implements SmartLifecycle {
         for (int attempt = 1; ; attempt++) {
             try {
                 TenantContext.runAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()), () -> {
-                    if (isEvents) events.accept(vendor, "MQTT", payload, null);
-                    else ingest.accept(vendor, "MQTT", payload, null);
+                    if (isEvents) inbox.events(vendor, "MQTT", payload, null);
+                    else inbox.readings(vendor, "MQTT", payload, null);
                 });
                 return;
             } catch (RuntimeException e) {
@@ -231,7 +229,7 @@ class MqttIngestAdapter implements SmartLifecycle {
             if (refusal.isPresent()) {
                 // redelivery would fail the same way: keep it for inspection and let the broker move on
                 TenantContext.runAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
-                        () -> ingest.quarantineUnreadable(vendor, payload, refusal.get()));
+                        () -> inbox.unreadable(vendor, payload, refusal.get()));
                 message.acknowledge();
                 return;
             }

@@ -23,15 +23,15 @@ public class OnDemandReads {
     private final HesVendorService vendors;
     private final VendorMappingService mappings;
     private final HesPullClient client;
-    private final IngestService ingest;
+    private final HesInbox inbox;
 
     OnDemandReads(MeterService meters, HesVendorService vendors, VendorMappingService mappings, HesPullClient client,
-                  IngestService ingest) {
+                  HesInbox inbox) {
         this.meters = meters;
         this.vendors = vendors;
         this.mappings = mappings;
         this.client = client;
-        this.ingest = ingest;
+        this.inbox = inbox;
     }
 
     /**
@@ -46,7 +46,7 @@ public class OnDemandReads {
         PayloadMapping.PullEndpoint endpoint = mappings.current(vendor.id()).map(m -> m.mapping().pull())
                 .orElseThrow(() -> new ConflictException("HES vendor " + vendor.code() + " has no pull endpoint in its mapping"));
         byte[] answer = client.read(vendor.id(), endpoint, meter.serial());
-        return ingest.accept(asVendor(vendor), "PULL", answer, null);
+        return inbox.readings(asVendor(vendor), "PULL", answer, null);
     }
 
     static MachineClient asVendor(HesVendor vendor) {

@@ -33,16 +33,16 @@ class PullController {
     private final HesVendorService vendors;
     private final VendorMappingService mappings;
     private final HesPullClient client;
-    private final IngestService ingest;
+    private final HesInbox inbox;
     private final OnDemandReads reads;
 
     PullController(MeterService meters, HesVendorService vendors, VendorMappingService mappings, HesPullClient client,
-                   IngestService ingest, OnDemandReads reads) {
+                   HesInbox inbox, OnDemandReads reads) {
         this.meters = meters;
         this.vendors = vendors;
         this.mappings = mappings;
         this.client = client;
-        this.ingest = ingest;
+        this.inbox = inbox;
         this.reads = reads;
     }
 
@@ -65,7 +65,7 @@ class PullController {
             throw io.vidyut.mdm.common.FieldErrorsException.of("to", "pull at most 31 days at a time");
         }
         byte[] answer = client.history(vendor.id(), endpoint, meter.serial(), request.from().toInstant(), to);
-        BatchReceipt receipt = ingest.accept(OnDemandReads.asVendor(vendor), "PULL", answer, null);
+        BatchReceipt receipt = inbox.readings(OnDemandReads.asVendor(vendor), "PULL", answer, null);
         return receipt.toResponse();
     }
 

@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/meters")
 @Tag(name = "Ingestion", description = "HES systems push meter data")
 class ReadingsController {
-    private final IngestService ingest;
+    private final HesInbox inbox;
     private final PushAdmission admission;
 
-    ReadingsController(IngestService ingest, PushAdmission admission) {
-        this.ingest = ingest;
+    ReadingsController(HesInbox inbox, PushAdmission admission) {
+        this.inbox = inbox;
         this.admission = admission;
     }
 
@@ -40,7 +40,7 @@ class ReadingsController {
                     + "field, else the payload's SHA-256: a repeat answers 200 with the first receipt.")
     ResponseEntity<BatchReceipt> push(@AuthenticationPrincipal MachineClient vendor, @RequestBody byte[] payload,
                                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        BatchReceipt receipt = admission.admit(() -> ingest.accept(vendor, "REST", payload, idempotencyKey));
+        BatchReceipt receipt = admission.admit(() -> inbox.readings(vendor, "REST", payload, idempotencyKey));
         return receipt.toResponse();
     }
 
