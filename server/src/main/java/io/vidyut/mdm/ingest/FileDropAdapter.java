@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Files an HES drops (or an operator copies) into {@code <drop-dir>/<tenant>/<vendor>/} are read by
- * the vendor's mapping like a REST push. A file is taken once it has not changed for a few seconds;
+ * the vendor's mapping like a REST push; files in its {@code events/} sub-folder are meter events, read
+ * by the mapping's events section like a push to {@code /meters/events}. A file is taken once it has not changed for a few seconds;
  * after durable acceptance it moves to {@code done/}, an unreadable one to {@code failed/} with a
  * {@code .reason} file beside it. A file is identified by its content: dropping the same file again is a repeat.
  */
@@ -54,7 +55,9 @@ class FileDropAdapter {
         for (Vendor vendor : vendors()) {
             Path folder = dropDir.resolve(vendor.client().tenantCode()).resolve(vendor.client().vendorCode());
             if (!Files.isDirectory(folder)) continue;
-            for (Path file : settledFiles(folder)) take(vendor.client(), folder, file);
+            for (Path file : settledFiles(folder)) take(vendor.client(), folder, file, false);
+            Path events = folder.resolve("events");
+            if (Files.isDirectory(events)) for (Path file : settledFiles(events)) take(vendor.client(), events, file, true);
         }
     }
 
@@ -85,12 +88,13 @@ class FileDropAdapter {
         }
     }
 
-    private void take(MachineClient vendor, Path folder, Path file) {
+    /** {@code events}: the file holds meter events, read by the mapping's events section. */
+    private void take(MachineClient vendor, Path folder, Path file, boolean events) {
         String name = file.getFileName().toString();
         try {
             byte[] payload = Files.readAllBytes(file);
             BatchReceipt receipt = TenantContext.callAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
-                    () -> inbox.readings(vendor, "FILE", payload, null));
+                    () -> events ? inbox.events(vendor, "FILE", payload, null) : inbox.readings(vendor, "FILE", payload, null));
             move(file, folder.resolve("done"));
             log.info("File {} of vendor {}: {} values accepted, {} rejected ({})", name, vendor.vendorCode(),
                     receipt.valuesAccepted(), receipt.valuesRejected(), receipt.status());

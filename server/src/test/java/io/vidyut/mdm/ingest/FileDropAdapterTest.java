@@ -51,6 +51,32 @@ class FileDropAdapterTest extends IntegrationTest {
         assertThat(stored).isEqualTo(1);
     }
 
+    @Test
+    void events_dropped_into_the_events_folder_are_read_by_the_mappings_events_section() throws Exception {
+        TestTenant tenant = newTenant();
+        Registry registry = new Registry(api, tenant.admin());
+        String vendorId = api.post("/api/v1/hes-vendors", tenant.admin(), Map.of("code", "EVFILER", "name", "Event files",
+                "protocol", "FILE", "ip_allowlist", List.of())).json().get("vendor").get("id").asString();
+        var saved = api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), Map.of("format", "CSV",
+                "fields", Map.of("meter", "meter", "timestamp", "end", "code", "obis", "value", "kwh"),
+                "events", Map.of("fields", Map.of("meter", "meter", "timestamp", "at", "code", "type"),
+                        "codes", Map.of("MAGNET", 201))));
+        assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+        String meterId = registry.meter("EVFILE-1", vendorId, null).get("id").asString();
+
+        Path events = adapter.dropDir().resolve(tenant.code()).resolve("EVFILER").resolve("events");
+        Files.createDirectories(events);
+        settled(Files.writeString(events.resolve("tamper.csv"), "meter,at,type\nEVFILE-1,2026-11-21T10:00:00+05:30,MAGNET\n"));
+
+        adapter.poll();
+
+        assertThat(events.resolve("done/tamper.csv")).exists();
+        var stored = api.get("/api/v1/meters/" + meterId + "/events?from=2026-11-21T00:00:00Z&to=2026-11-22T00:00:00Z",
+                tenant.analyst());
+        assertThat(stored.status()).as(stored.raw()).isEqualTo(200);
+        assertThat(stored.json().get("items").findValuesAsString("code").toString()).contains("201");
+    }
+
     private static Path settled(Path file) throws Exception {
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(30)));
         return file;
