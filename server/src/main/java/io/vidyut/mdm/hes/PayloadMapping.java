@@ -241,9 +241,11 @@ public record PayloadMapping(
 
     private List<FieldError> eventProblems() {
         List<FieldError> problems = new ArrayList<>();
-        if (format == Format.DLMS) problems.add(new FieldError("events", "event pushes are read from JSON or CSV"));
         EventFields f = events.fields();
-        if (f == null) {
+        // a DLMS event profile says itself where meter, time and code are: only the codes apply
+        if (format == Format.DLMS) {
+            // nothing to check about fields or rows
+        } else if (f == null) {
             problems.add(new FieldError("events.fields", "required: meter, timestamp and code"));
         } else {
             if (blank(f.meter())) problems.add(new FieldError("events.fields.meter", "required"));

@@ -118,6 +118,7 @@ public final class PayloadParser {
             throw new io.vidyut.mdm.common.ConflictException("The vendor's mapping has no 'events' section; add one to "
                     + "read its event pushes");
         }
+        if (mapping.format() == PayloadMapping.Format.DLMS) return parseDlmsEvents(payload, now);
         List<SourceEvent> read = new ArrayList<>();
         List<RowRejection> rejections = new ArrayList<>();
         RowReader reader = (rowNo, row, raw) -> readEventRow(rowNo, row, now, read, rejections, raw);
@@ -180,12 +181,7 @@ public final class PayloadParser {
      * capture, the clock column giving the time, every other column one value with its scaler-unit.
      */
     private ParsedPayload parseDlms(byte[] payload, Instant now) {
-        ProfileBuffer buffer;
-        try {
-            buffer = ProfileBuffer.parse(DataNotification.decode(payload));
-        } catch (DlmsDecodingException | ProfileFormatException e) {
-            throw new UnreadablePayloadException("Malformed DLMS push: " + e.getMessage());
-        }
+        ProfileBuffer buffer = profileBuffer(payload);
         int clock = buffer.clockColumn();
         List<SourceValue> values = new ArrayList<>();
         List<RowRejection> rejections = new ArrayList<>();
@@ -219,6 +215,57 @@ public final class PayloadParser {
         List<List<io.vidyut.mdm.dlms.DlmsData>> rows = buffer.rows();
         return new ParsedPayload(null, rows.size(), values, rejections,
                 n -> n >= 1 && n <= rows.size() ? rows.get(n - 1).toString() : "");
+    }
+
+    private static ProfileBuffer profileBuffer(byte[] payload) {
+        try {
+            return ProfileBuffer.parse(DataNotification.decode(payload));
+        } catch (DlmsDecodingException | ProfileFormatException e) {
+            throw new UnreadablePayloadException("Malformed DLMS push: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A DLMS DataNotification carrying an IS 15959 event log profile (voltage, current, power,
+     * transaction, other, non-roll-over or control events): one event per row, its time from the
+     * clock column and its code from the event code object (0.0.96.11.e.255); snapshot columns
+     * (currents, voltages at the event) are not kept.
+     */
+    private ParsedEvents parseDlmsEvents(byte[] payload, Instant now) {
+        ProfileBuffer buffer = profileBuffer(payload);
+        int codeColumn = -1;
+        for (int c = 0; c < buffer.columns().size() && codeColumn < 0; c++) {
+            io.vidyut.mdm.dlms.ObisCode obis = buffer.columns().get(c).obis();
+            if (obis.a() == 0 && obis.b() == 0 && obis.c() == 96 && obis.d() == 11 && obis.f() == 255) codeColumn = c;
+        }
+        if (codeColumn < 0) {
+            throw new UnreadablePayloadException("DLMS push holds no event code object (0.0.96.11.e.255): not an event log profile");
+        }
+        List<SourceEvent> read = new ArrayList<>();
+        List<RowRejection> rejections = new ArrayList<>();
+        for (int r = 0; r < buffer.rows().size(); r++) {
+            String raw = buffer.rows().get(r).toString();
+            try {
+                Instant at;
+                try {
+                    at = buffer.timestamp(r).toInstant(zone);
+                } catch (RuntimeException e) {
+                    throw new RowProblem("timestamp", "unreadable COSEM date-time: " + e.getMessage());
+                }
+                plausible(at, now);
+                String code;
+                try {
+                    code = buffer.scaledValue(r, codeColumn).toBigIntegerExact().toString();
+                } catch (RuntimeException e) {
+                    throw new RowProblem("code", "unreadable event code: " + e.getMessage());
+                }
+                read.add(new SourceEvent(r + 1, buffer.meterSerial(), at, code, eventCode(code)));
+            } catch (RowProblem problem) {
+                rejections.add(new RowRejection(r + 1, raw, problem.field, problem.getMessage()));
+            }
+        }
+        List<List<io.vidyut.mdm.dlms.DlmsData>> rows = buffer.rows();
+        return new ParsedEvents(null, rows.size(), read, rejections, n -> n >= 1 && n <= rows.size() ? rows.get(n - 1).toString() : "");
     }
 
     private void readRow(int rowNo, RowFields row, Instant now, List<SourceValue> values, List<RowRejection> rejections,

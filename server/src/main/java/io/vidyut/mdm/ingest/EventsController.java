@@ -24,7 +24,7 @@ class EventsController {
         this.inbox = inbox;
     }
 
-    @PostMapping(value = "/events", consumes = {"application/json", "text/csv", "text/plain"})
+    @PostMapping(value = "/events", consumes = {"application/json", "text/csv", "text/plain", "application/octet-stream"})
     @PreAuthorize("hasRole('HES')")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The vendor's own event payload (JSON or CSV), "
             + "read by the 'events' section of its payload mapping",

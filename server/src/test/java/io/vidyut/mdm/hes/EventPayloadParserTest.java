@@ -5,8 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.dlms.CosemDateTime;
+import io.vidyut.mdm.dlms.DlmsData;
+import io.vidyut.mdm.dlms.DlmsUnits;
+import io.vidyut.mdm.dlms.ObisCode;
+import io.vidyut.mdm.dlms.ProfileBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A vendor's event push becomes events in IS 15959 codes by its mapping's 'events' section alone. */
@@ -21,6 +28,44 @@ class EventPayloadParserTest {
 
     static ParsedEvents parse(PayloadMapping mapping, String payload) {
         return new PayloadParser(mapping).parseEvents(payload.getBytes(StandardCharsets.UTF_8), NOW);
+    }
+
+    @Test
+    void a_dlms_event_log_profile_gives_one_event_per_row_from_its_clock_and_event_code_object() {
+        PayloadMapping dlms = PayloadParserTest.mapping("{\"format\": \"DLMS\", \"events\": {\"codes\": {\"9001\": 201}}}");
+        ProfileBuffer buffer = new ProfileBuffer(new ObisCode(0, 0, 99, 98, 0, 255), "KRN7", List.of(
+                ProfileBuffer.Column.clock(),
+                new ProfileBuffer.Column(new ObisCode(0, 0, 96, 11, 0, 255), 1, 2, 0, DlmsUnits.NONE_GIVEN),
+                new ProfileBuffer.Column(ObisCode.parse("1.0.31.7.0.255"), 3, 2, -2, 33)), // current at the event: not kept
+                List.of(row("2026-11-26T10:00", 7, 512), row("2026-11-26T10:30", 9001, 0), row("2026-11-27T10:00", 8, 0)));
+
+        ParsedEvents parsed = new PayloadParser(dlms).parseEvents(buffer.encode(1, null).encode(), NOW);
+
+        assertThat(parsed.rows()).isEqualTo(3);
+        assertThat(parsed.events()).extracting(SourceEvent::meterSerial).containsOnly("KRN7");
+        assertThat(parsed.events()).extracting(SourceEvent::rawCode).containsExactly("7", "9001");
+        assertThat(parsed.events()).extracting(SourceEvent::code).as("IS 15959 number as sent; a vendor number mapped")
+                .containsExactly(7, 201);
+        assertThat(parsed.events().get(0).at()).isEqualTo(Instant.parse("2026-11-26T04:30:00Z"));
+        assertThat(parsed.rejections()).singleElement().satisfies(r -> assertThat(r.field()).isEqualTo("timestamp"));
+    }
+
+    @Test
+    void a_dlms_push_without_an_event_code_object_is_not_an_event_profile() {
+        PayloadMapping dlms = PayloadParserTest.mapping("{\"format\": \"DLMS\", \"events\": {}}");
+        ProfileBuffer buffer = new ProfileBuffer(ObisCode.BLOCK_LOAD_PROFILE, "KRN7", List.of(ProfileBuffer.Column.clock(),
+                new ProfileBuffer.Column(ObisCode.parse("1.0.1.29.0.255"), 3, 2, 0, 30)),
+                List.of(List.of(time("2026-11-26T10:15"), new DlmsData.Unsigned32(250))));
+        assertThatThrownBy(() -> new PayloadParser(dlms).parseEvents(buffer.encode(1, null).encode(), NOW))
+                .hasMessageContaining("0.0.96.11");
+    }
+
+    private static List<DlmsData> row(String localTime, int code, int centiAmps) {
+        return List.of(time(localTime), new DlmsData.Unsigned16(code), new DlmsData.Unsigned16(centiAmps));
+    }
+
+    private static DlmsData time(String localTime) {
+        return new DlmsData.OctetString(CosemDateTime.ofLocal(LocalDateTime.parse(localTime)).toBytes());
     }
 
     @Test
