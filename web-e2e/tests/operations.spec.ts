@@ -161,7 +161,7 @@ test('an operator edits a range of intervals from the meter page: checked, refus
   await expect(dialog.getByText('Give the value to store')).toBeVisible();
   await expectAccessible(page, 'manual edit with field errors');
 
-  // the server's check: an edit covers at most 31 days
+  // the server's check: an edit covers at most 62 days
   const first = ends[40].slice(0, 16);
   await dialog.getByLabel('First interval end (IST)').fill(first);
   await dialog.getByLabel('Last interval end (IST)').fill('2027-12-31T23:45');

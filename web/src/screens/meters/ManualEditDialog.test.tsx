@@ -70,7 +70,7 @@ describe('ManualEditDialog', () => {
 
   it('shows the server’s field errors beside the fields they name', async () => {
     fetchMock.mockResolvedValue(
-      new Response(JSON.stringify({ title: 'Invalid input', errors: [{ field: 'to', message: 'an edit covers at most 31 days' }] }), {
+      new Response(JSON.stringify({ title: 'Invalid input', errors: [{ field: 'to', message: 'an edit covers at most 62 days' }] }), {
         status: 422,
         headers: { 'Content-Type': 'application/problem+json' },
       }),
@@ -81,6 +81,6 @@ describe('ManualEditDialog', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Request edit' }));
     const to = within(dialog).getByLabelText('Last interval end (IST)');
     await waitFor(() => expect(to.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById(to.getAttribute('aria-describedby') ?? '')?.textContent).toBe('an edit covers at most 31 days');
+    expect(document.getElementById(to.getAttribute('aria-describedby') ?? '')?.textContent).toBe('an edit covers at most 62 days');
   });
 });
