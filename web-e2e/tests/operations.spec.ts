@@ -122,3 +122,68 @@ test('a tamper event raises an alarm that arrives on the live list and is acknow
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('region', { name: 'Commands' })).toContainText('No commands issued to this meter.');
 });
+
+test('an operator edits a range of intervals from the meter page: checked, refused beside the field, applied and charted', async ({
+  page,
+  monitor,
+  request,
+}) => {
+  monitor.expectStatuses(422);
+  const meter = await hplConsumerMeter(request, 9);
+  const ends = lastDayIntervalEnds();
+  const pushed = await request.post('/api/v1/meters/readings', {
+    headers: { 'X-API-Key': HPL_API_KEY, 'Content-Type': 'application/json' },
+    data: hplPayload(meter.serial, ends, `E2E-EDIT-${Date.now()}`),
+  });
+  expect(pushed.ok(), await pushed.text()).toBeTruthy();
+  const headers = { Authorization: `Bearer ${await tokenFor(request, 'demo.analyst')}` };
+  await expect
+    .poll(async () => {
+      const from = encodeURIComponent(ends[0]);
+      const to = encodeURIComponent(ends[ends.length - 1]);
+      const day = await request.get(`/api/v1/meters/${meter.id}/consumption?from=${from}&to=${to}`, { headers });
+      return (await day.json()).total?.intervals ?? 0;
+    }, { timeout: 30_000 })
+    .toBeGreaterThan(90);
+
+  await page.goto(`/meters/${meter.id}`);
+  await signIn(page, 'demo.operator');
+  const total = page.getByTestId('load-profile-total');
+  await expect(total).toContainText('expected intervals');
+  const before = (await total.textContent()) ?? '';
+
+  await page.getByRole('button', { name: 'Edit intervals…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit intervals (kWh import)' });
+  // the form's own check: nothing sent
+  await dialog.getByRole('button', { name: 'Request edit' }).click();
+  await expect(dialog.getByText('Every edit states a reason')).toBeVisible();
+  await expect(dialog.getByText('Give the end of the first interval to change')).toBeVisible();
+  await expect(dialog.getByText('Give the value to store')).toBeVisible();
+  await expectAccessible(page, 'manual edit with field errors');
+
+  // the server's check: an edit covers at most 62 days
+  const first = ends[40].slice(0, 16);
+  await dialog.getByLabel('First interval end (IST)').fill(first);
+  await dialog.getByLabel('Last interval end (IST)').fill('2027-12-31T23:45');
+  await dialog.getByLabel('Value to store').fill('0.5');
+  await dialog.getByRole('combobox', { name: 'Reason' }).click();
+  await page.getByRole('option', { name: 'Meter fault' }).click();
+  await dialog.getByLabel('Note').fill('e2e: register stuck, read on site');
+  await dialog.getByRole('button', { name: 'Request edit' }).click();
+  await expect(dialog.getByText(/an edit covers at most \d+ days/)).toBeVisible();
+  await expect(dialog.getByLabel('Last interval end (IST)')).toHaveAttribute('aria-invalid', 'true');
+
+  await dialog.getByLabel('Last interval end (IST)').fill(ends[42].slice(0, 16));
+  await dialog.getByRole('button', { name: 'Request edit' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('The edit is applied');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // the chart is read again: three intervals now 0.5 kWh each
+  await expect(total).not.toHaveText(before);
+
+  await page.getByLabel('Interval end (IST)', { exact: true }).fill(ends[41].slice(0, 16));
+  await page.getByRole('button', { name: 'Show versions' }).click();
+  const versions = page.getByRole('dialog').getByRole('table');
+  await expect(versions).toContainText('0.500 kWh');
+  await expect(versions).toContainText('demo.operator');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+});

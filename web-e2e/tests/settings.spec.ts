@@ -1,4 +1,16 @@
-import { expect, expectAccessible, HPL_API_KEY, hplConsumerMeter, hplPayload, istIso, signIn, test, tokenFor } from './fixtures';
+import {
+  expect,
+  expectAccessible,
+  HPL_API_KEY,
+  hplConsumerMeter,
+  hplPayload,
+  istIso,
+  lastDayIntervalEnds,
+  readHplEvents,
+  signIn,
+  test,
+  tokenFor,
+} from './fixtures';
 
 test('VEE settings of a meter class are saved as a version, with the server refusing a bad value beside its field', async ({
   page,
@@ -277,4 +289,64 @@ test('the meters grid is sorted by the server, in the URL, across pages', async 
   await page.getByRole('button', { name: 'Go to next page' }).click();
   await expect(grid.getByRole('row').nth(1)).toContainText(serials[25]);
   await expect(grid.getByRole('columnheader', { name: 'HES' })).not.toHaveAttribute('aria-sort', /ascending|descending/);
+});
+
+test('the VEE queue and the alarms grid are sorted by the server, the sort kept in the URL', async ({ page, request }) => {
+  const headers = { Authorization: `Bearer ${await tokenFor(request, 'demo.analyst')}` };
+  const meters = [await hplConsumerMeter(request, 7), await hplConsumerMeter(request, 8)];
+  // a spike each (a day three days back) and a tamper each, so both lists have rows to order
+  const ends = lastDayIntervalEnds(new Date(Date.now() - 3 * 86_400_000));
+  await readHplEvents(request);
+  for (const [n, meter] of meters.entries()) {
+    const kwh = (i: number) => (i === 30 + n * 10 ? 4 : 0.2 + 0.01 * (i % 5));
+    const readings = await request.post('/api/v1/meters/readings', {
+      headers: { 'X-API-Key': HPL_API_KEY, 'Content-Type': 'application/json' },
+      data: hplPayload(meter.serial, ends, `E2E-SORT-${n}-${Date.now()}`, undefined, () => undefined, kwh),
+    });
+    expect(readings.ok(), await readings.text()).toBeTruthy();
+    const events = await request.post('/api/v1/meters/events', {
+      headers: { 'X-API-Key': HPL_API_KEY, 'Content-Type': 'application/json' },
+      data: JSON.stringify({ batch: `EV-SORT-${n}-${Date.now()}`, events: [{ meter: meter.serial, at: istIso(new Date(Date.now() - 120_000)), type: '201' }] }),
+    });
+    expect(events.ok(), await events.text()).toBeTruthy();
+  }
+  for (const meter of meters) {
+    await expect
+      .poll(async () => (await (await request.get(`/api/v1/vee/exceptions?meter_id=${meter.id}&rule=SPIKE`, { headers })).json()).total, {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0);
+  }
+  const lastSpike = (await (await request.get('/api/v1/vee/exceptions?rule=SPIKE&sort=-meter_serial&size=1', { headers })).json())
+    .items[0].meter_serial;
+  const lastTamper = (await (await request.get('/api/v1/alarms?kind=TAMPER&sort=-place&size=1', { headers })).json()).items[0]
+    .meter_serial;
+
+  await page.goto('/vee?rule=SPIKE');
+  await signIn(page, 'demo.analyst');
+  await expect(page.getByText(/sorted by the server across pages/)).toBeVisible();
+  const queue = page.getByRole('grid', { name: 'VEE exceptions' });
+  await queue.getByRole('columnheader', { name: 'Meter' }).click();
+  await expect(page).toHaveURL(/sort=meter_serial/);
+  await expect(queue.getByRole('columnheader', { name: 'Meter' })).toHaveAttribute('aria-sort', 'ascending');
+  await queue.getByRole('columnheader', { name: 'Meter' }).click();
+  await expect(page).toHaveURL(/sort=-meter_serial/);
+  await expect(queue.getByRole('row').nth(1)).toContainText(lastSpike);
+  await expect(queue.getByRole('columnheader', { name: 'HES' })).not.toHaveAttribute('aria-sort', /ascending|descending/);
+  await expectAccessible(page, 'VEE queue sorted');
+  // the sort survives a reload: it is in the URL
+  await page.reload();
+  await expect(queue.getByRole('columnheader', { name: 'Meter' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(queue.getByRole('row').nth(1)).toContainText(lastSpike);
+
+  await page.goto('/alarms?kind=TAMPER');
+  const alarms = page.getByRole('grid', { name: 'Alarms' });
+  await alarms.getByRole('columnheader', { name: 'Where' }).click();
+  await expect(page).toHaveURL(/sort=place/);
+  await expect(page.getByText(/sorted by the server across pages/)).toBeVisible();
+  await alarms.getByRole('columnheader', { name: 'Where' }).click();
+  await expect(page).toHaveURL(/sort=-place/);
+  await expect(alarms.getByRole('columnheader', { name: 'Where' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(alarms.getByRole('row').nth(1)).toContainText(lastTamper);
+  await expectAccessible(page, 'alarms sorted');
 });

@@ -8,9 +8,10 @@ import { SessionProvider } from './auth/SessionProvider';
 import { SignInPage } from './auth/SignInPage';
 import { AppShell } from './shell/AppShell';
 import { ThemeModeProvider } from './theme/ThemeModeProvider';
-import { OverviewPage } from './screens/overview/OverviewPage';
 import { NotFoundPage } from './screens/NotFoundPage';
 
+// the overview's charts (MUI X Charts) load with it, apart from the shell and sign-in
+const OverviewPage = lazy(() => import('./screens/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 const NetworkPage = lazy(() => import('./screens/network/NetworkPage'));
 const MetersPage = lazy(() => import('./screens/meters/MetersPage'));
 const MeterDetailPage = lazy(() => import('./screens/meters/MeterDetailPage'));
@@ -52,7 +53,7 @@ export function App() {
                   </RequireSession>
                 }
               >
-                <Route index element={<OverviewPage />} />
+                <Route index element={<Lazy><OverviewPage /></Lazy>} />
                 <Route path="network" element={<Lazy><NetworkPage /></Lazy>} />
                 <Route path="meters" element={<Lazy><MetersPage /></Lazy>} />
                 <Route path="meters/:meterId" element={<Lazy><MeterDetailPage /></Lazy>} />

@@ -8,10 +8,11 @@ import { DATA_OPERATORS, hasAnyRole } from '../../auth/roles';
 import { useSignedIn } from '../../auth/SessionProvider';
 import { FilterSelect } from '../../components/FilterSelect';
 import { PageHeader } from '../../components/PageHeader';
+import { fromSortParam, toSortParam } from '../../components/serverSort';
 import { useUrlListState } from '../../components/useUrlListState';
 import { formatCount, formatIstDateTime } from '../../format/indian';
 import { AlarmActions } from './AlarmActions';
-import { ALARM_KINDS, ALARM_STATUSES, alarmPlace, isOutage, kindLabel, type Alarm, type AlarmKind, type AlarmStatus } from './alarmLabels';
+import { ALARM_KINDS, ALARM_SORTABLE, ALARM_STATUSES, alarmPlace, isOutage, kindLabel, type Alarm, type AlarmKind, type AlarmStatus } from './alarmLabels';
 import { useAlarmPage } from './alarmQueries';
 import { useAlarmStream, type StreamState } from './useAlarmStream';
 
@@ -62,21 +63,26 @@ const STREAM_LABELS: Record<StreamState, string> = {
 export default function AlarmsPage() {
   const session = useSignedIn();
   const canAct = hasAnyRole(session.roles, DATA_OPERATORS);
-  const { state, update } = useUrlListState(['status', 'kind'] as const);
+  const { state, update } = useUrlListState(['status', 'kind', 'sort'] as const);
   const alarms = useAlarmPage(
-    { status: (state.status || undefined) as AlarmStatus | undefined, kind: (state.kind || undefined) as AlarmKind | undefined },
+    {
+      status: (state.status || undefined) as AlarmStatus | undefined,
+      kind: (state.kind || undefined) as AlarmKind | undefined,
+      sort: state.sort || undefined,
+    },
     state.page,
     state.size,
   );
   const stream = useAlarmStream();
   const [actionError, setActionError] = useState<unknown>();
   const gridColumns = useMemo(() => columns(canAct, setActionError), [canAct]);
+  const sortModel = useMemo(() => fromSortParam(state.sort, ALARM_SORTABLE), [state.sort]);
 
   return (
     <>
       <PageHeader
         title="Alarms"
-        subtitle={alarms.data ? `${formatCount(alarms.data.total ?? 0)} alarms match; newest first, times in IST.` : 'Loading alarms…'}
+        subtitle={alarms.data ? `${formatCount(alarms.data.total ?? 0)} alarms match; ${state.sort ? 'sorted by the server across pages' : 'newest first'}, times in IST.` : 'Loading alarms…'}
         actions={<Chip label={STREAM_LABELS[stream.state]} color={stream.state === 'live' ? 'success' : 'default'} variant="outlined" />}
       />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'center' } }}>
@@ -103,6 +109,9 @@ export default function AlarmsPage() {
           columns={gridColumns}
           loading={alarms.isFetching && !alarms.data}
           paginationMode="server"
+          sortingMode="server"
+          sortModel={sortModel}
+          onSortModelChange={(model) => update({ sort: toSortParam(model, ALARM_SORTABLE) })}
           rowCount={alarms.data?.total ?? 0}
           paginationModel={{ page: state.page, pageSize: state.size }}
           onPaginationModelChange={(model) => update({ page: model.page, size: model.pageSize })}

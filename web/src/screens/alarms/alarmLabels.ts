@@ -33,3 +33,6 @@ export function alarmPlace(alarm: Alarm): string {
   }
   return alarm.meter_serial ?? '—';
 }
+
+/** The grid columns GET /alarms sorts by (its `sort` parameter); the others are not sortable. */
+export const ALARM_SORTABLE = ['kind', 'place', 'status', 'acknowledged_by', 'title', 'severity', 'occurrences', 'last_at'];

@@ -8,6 +8,8 @@ export interface AlarmFilter {
   kind?: AlarmKind;
   meter_id?: string;
   network_node_id?: string;
+  /** A column of ALARM_SORTABLE, '-' first for descending; none: newest first. */
+  sort?: string;
 }
 
 export function useAlarmPage(filter: AlarmFilter, page: number, size: number) {

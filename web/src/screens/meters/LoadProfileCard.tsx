@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, CardContent, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, Card, CardContent, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import { QueryStatus } from '../../components/QueryStatus';
@@ -9,6 +9,7 @@ import { LoadProfileChart } from './LoadProfileChart';
 import { hasValue } from './loadProfile';
 import { IntervalHistoryDialog, type IntervalRef } from './IntervalHistoryDialog';
 import { IntervalPicker } from './IntervalPicker';
+import { ManualEditDialog } from './ManualEditDialog';
 
 const CHANNELS = [
   { channel: 'KWH_IMPORT', label: 'kWh import' },
@@ -28,7 +29,8 @@ const RANGES = [
 type Channel = (typeof CHANNELS)[number]['channel'];
 
 /** The meter's load profile: pick channel and range; bars by interval with quality shown. */
-export function LoadProfileCard({ meterId, withHistory }: { meterId: string; withHistory: boolean }) {
+export function LoadProfileCard({ meterId, withHistory, canEdit = false }: { meterId: string; withHistory: boolean; canEdit?: boolean }) {
+  const [editing, setEditing] = useState(false);
   const [versionsOf, setVersionsOf] = useState<IntervalRef | null>(null);
   const [channel, setChannel] = useState<Channel>('KWH_IMPORT');
   const [days, setDays] = useState<number>(1);
@@ -70,6 +72,11 @@ export function LoadProfileCard({ meterId, withHistory }: { meterId: string; wit
               </MenuItem>
             ))}
           </TextField>
+          {canEdit && (
+            <Button variant="outlined" onClick={() => setEditing(true)}>
+              Edit intervals…
+            </Button>
+          )}
         </Stack>
         <QueryStatus query={series}>
           {(s) =>
@@ -91,6 +98,10 @@ export function LoadProfileCard({ meterId, withHistory }: { meterId: string; wit
             )
           }
         </QueryStatus>
+        {canEdit && (
+          <ManualEditDialog meterId={meterId} channel={channel}
+            channelLabel={CHANNELS.find((c) => c.channel === channel)?.label ?? channel} open={editing} onClose={() => setEditing(false)} />
+        )}
         {withHistory && (
           <>
             <IntervalPicker onPick={(at) => setVersionsOf({ meterId, channel, at })} />

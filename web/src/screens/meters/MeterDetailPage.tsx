@@ -3,7 +3,7 @@ import { Card, CardContent, Grid, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
-import { DATA_ANALYSTS, hasAnyRole, VENDOR_READERS } from '../../auth/roles';
+import { DATA_ANALYSTS, DATA_OPERATORS, hasAnyRole, VENDOR_READERS } from '../../auth/roles';
 import { useSignedIn } from '../../auth/SessionProvider';
 import { FactsTable } from '../../components/FactsTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -67,7 +67,7 @@ export default function MeterDetailPage() {
           <PageHeader title={`Meter ${m.serial}`} subtitle="Times in IST (Asia/Kolkata)" />
           <Grid container spacing={2}>
             <Grid size={{ xs: 12 }}>
-              <LoadProfileCard meterId={meterId} withHistory={analyst} />
+              <LoadProfileCard meterId={meterId} withHistory={analyst} canEdit={hasAnyRole(session.roles, DATA_OPERATORS)} />
             </Grid>
             <Grid size={{ xs: 12, md: 4 }}>
               <MeterFacts meter={m} />

@@ -5,6 +5,7 @@ import { messageOf } from '../../api/problem';
 import { DATA_OPERATORS, hasAnyRole } from '../../auth/roles';
 import { useSignedIn } from '../../auth/SessionProvider';
 import { PageHeader } from '../../components/PageHeader';
+import { fromSortParam, toSortParam } from '../../components/serverSort';
 import { useUrlListState } from '../../components/useUrlListState';
 import { formatCount, formatIstDateTime } from '../../format/indian';
 import { useVendorCodes } from '../vendors/vendorQueries';
@@ -12,7 +13,7 @@ import { BulkAcceptDialog } from './BulkAcceptDialog';
 import { ExceptionFilters, EXCEPTION_FILTER_KEYS, type ExceptionFilterState } from './ExceptionFilters';
 import { EditApprovalsCard } from './EditApprovalsCard';
 import { ExceptionPanel } from './ExceptionPanel';
-import { ruleLabel, type VeeException, type VeeRule } from './veeLabels';
+import { ruleLabel, VEE_SORTABLE, type VeeException, type VeeRule } from './veeLabels';
 import { useExceptionPage, type ExceptionFilter } from './veeQueries';
 import { VeeStatisticsCard } from './VeeStatisticsCard';
 
@@ -31,7 +32,7 @@ function columns(vendorCodes: Map<string, string>): GridColDef<VeeException>[] {
     },
     { field: 'blocking', headerName: 'Blocking', width: 90, type: 'boolean' },
     { field: 'status', headerName: 'Status', width: 100 },
-    { field: 'vendor_id', headerName: 'HES', width: 90, valueGetter: (value: string | undefined) => (value ? vendorCodes.get(value) ?? '' : '') },
+    { field: 'vendor_id', headerName: 'HES', width: 90, sortable: false, valueGetter: (value: string | undefined) => (value ? vendorCodes.get(value) ?? '' : '') },
     { field: 'assigned_to', headerName: 'Assigned to', width: 130 },
     {
       field: 'detected_at',
@@ -42,8 +43,9 @@ function columns(vendorCodes: Map<string, string>): GridColDef<VeeException>[] {
   ];
 }
 
-function toFilter(state: ExceptionFilterState): ExceptionFilter {
+function toFilter(state: ExceptionFilterState & { sort: string }): ExceptionFilter {
   return {
+    sort: state.sort || undefined,
     status: state.status || undefined,
     meter_id: state.meter || undefined,
     rule: (state.rule || undefined) as VeeRule | undefined,
@@ -60,9 +62,10 @@ const NO_SELECTION: GridRowSelectionModel = { type: 'include', ids: new Set() };
 export default function VeeWorkbenchPage() {
   const session = useSignedIn();
   const canResolve = hasAnyRole(session.roles, DATA_OPERATORS);
-  const { state, update } = useUrlListState(EXCEPTION_FILTER_KEYS);
+  const { state, update } = useUrlListState([...EXCEPTION_FILTER_KEYS, 'sort'] as const);
   const filterState: ExceptionFilterState = state;
-  const exceptions = useExceptionPage(toFilter(filterState), state.page, state.size);
+  const exceptions = useExceptionPage(toFilter(state), state.page, state.size);
+  const sortModel = useMemo(() => fromSortParam(state.sort, VEE_SORTABLE), [state.sort]);
   const vendorCodes = useVendorCodes(true);
   const gridColumns = useMemo(() => columns(vendorCodes), [vendorCodes]);
   const [openId, setOpenId] = useState<string>();
@@ -76,7 +79,7 @@ export default function VeeWorkbenchPage() {
         title="VEE workbench"
         subtitle={
           exceptions.data
-            ? `${formatCount(exceptions.data.total ?? 0)} exceptions match. Enter or a click opens one; times in IST.`
+            ? `${formatCount(exceptions.data.total ?? 0)} exceptions match, sorted by the server across pages. Enter or a click opens one; times in IST.`
             : 'Loading exceptions…'
         }
         actions={
@@ -99,6 +102,9 @@ export default function VeeWorkbenchPage() {
               columns={gridColumns}
               loading={exceptions.isFetching}
               paginationMode="server"
+              sortingMode="server"
+              sortModel={sortModel}
+              onSortModelChange={(model) => update({ sort: toSortParam(model, VEE_SORTABLE) })}
               rowCount={exceptions.data?.total ?? 0}
               paginationModel={{ page: state.page, pageSize: state.size }}
               onPaginationModelChange={(model) => update({ page: model.page, size: model.pageSize })}

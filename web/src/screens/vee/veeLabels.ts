@@ -71,3 +71,6 @@ export function channelUnit(channel: string | undefined): string {
   if (channel.startsWith('CURRENT')) return 'A';
   return '';
 }
+
+/** The grid columns GET /vee/exceptions sorts by (its `sort` parameter); the others are not sortable. */
+export const VEE_SORTABLE = ['meter_serial', 'rule', 'channel', 'first_at', 'blocking', 'status', 'assigned_to', 'detected_at'];

@@ -11,6 +11,8 @@ export interface ExceptionFilter {
   dt_id?: string;
   blocking?: boolean;
   older_than_hours?: number;
+  /** A column of VEE_SORTABLE, '-' first for descending; none: oldest detection first. */
+  sort?: string;
 }
 
 /** One page of the exceptions queue (paged by the server). */

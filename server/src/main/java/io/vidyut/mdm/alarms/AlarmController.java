@@ -43,13 +43,18 @@ class AlarmController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "Alarms, newest first", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. Filter by status "
-            + "(OPEN, ACKNOWLEDGED, RESOLVED), kind (TAMPER, POWER_QUALITY, DT_OUTAGE, FEEDER_OUTAGE), meter_id and network_node_id.")
+    @Operation(summary = "Alarms, newest first unless sorted", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. Filter by status "
+            + "(OPEN, ACKNOWLEDGED, RESOLVED), kind (TAMPER, POWER_QUALITY, DT_OUTAGE, FEEDER_OUTAGE), meter_id and network_node_id. "
+            + "sort: raised_at, first_at, last_at, kind, place (meter serial or node code), status (lifecycle order), severity "
+            + "(INFO < MINOR < MAJOR < CRITICAL), acknowledged_by, title or occurrences, with a leading '-' for descending; "
+            + "ties by id; default -raised_at.")
     Page<Alarm> list(@RequestParam(required = false) AlarmStatus status, @RequestParam(required = false) AlarmKind kind,
                      @RequestParam(name = "meter_id", required = false) UUID meterId,
                      @RequestParam(name = "network_node_id", required = false) UUID networkNodeId,
+                     @RequestParam(required = false) String sort,
                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return alarms.list(new Alarms.Filter(status, kind, meterId, networkNodeId), new PageRequest(page, size));
+        return alarms.list(new Alarms.Filter(status, kind, meterId, networkNodeId), new PageRequest(page, size),
+                AlarmSort.parse(sort));
     }
 
     @GetMapping("/{id}")

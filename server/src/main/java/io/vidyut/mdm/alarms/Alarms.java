@@ -143,7 +143,7 @@ class Alarms {
     record Filter(AlarmStatus status, AlarmKind kind, UUID meterId, UUID networkNodeId) {}
 
     @Transactional(readOnly = true)
-    Page<Alarm> list(Filter filter, PageRequest page) {
+    Page<Alarm> list(Filter filter, PageRequest page, AlarmSort sort) {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder where = new StringBuilder(" where true");
         if (filter.status() != null) {
@@ -162,7 +162,7 @@ class Alarms {
             where.append(" and a.network_node_id = :node");
             params.put("node", filter.networkNodeId());
         }
-        List<Alarm> items = jdbc.sql(VIEW + where + " order by a.raised_at desc, a.id limit :limit offset :offset")
+        List<Alarm> items = jdbc.sql(VIEW + where + " order by " + sort.orderBy() + " limit :limit offset :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset()).query(Alarms::read).list();
         long total = jdbc.sql("select count(*) from alarm a" + where).params(params).query(Long.class).single();
         return Page.of(items, page, total);

@@ -49,10 +49,10 @@ class ExceptionQueue {
 
     @Transactional(readOnly = true)
     Page<VeeException> list(String status, VeeRule rule, UUID meterId, UUID vendorId, UUID dtId, String assignedTo,
-                            Integer olderThanHours, Boolean blocking, PageRequest page) {
+                            Integer olderThanHours, Boolean blocking, PageRequest page, VeeExceptionSort sort) {
         Instant before = olderThanHours == null ? null : Instant.now().minusSeconds(olderThanHours * 3600L);
         return exceptions.list(new VeeExceptions.Filter(status == null ? null : status.toUpperCase(java.util.Locale.ROOT),
-                rule, meterId, vendorId, dtId, assignedTo, before, blocking), page, zone());
+                rule, meterId, vendorId, dtId, assignedTo, before, blocking), page, sort, zone());
     }
 
     @Transactional(readOnly = true)

@@ -29,7 +29,9 @@ class VeeExceptionController {
     @GetMapping("/exceptions")
     @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
     @Operation(summary = "The exceptions work queue, filtered by status, rule, meter, vendor, DT, assignee, age",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. older_than_hours: detected at least that long ago.")
+            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. older_than_hours: detected at least that long ago. "
+                    + "sort: detected_at (default), first_at, meter_serial, rule, channel, blocking, status (OPEN first) or "
+                    + "assigned_to, with a leading '-' for descending; ties by id.")
     Page<VeeException> list(@RequestParam(required = false) String status, @RequestParam(required = false) VeeRule rule,
                             @RequestParam(name = "meter_id", required = false) UUID meterId,
                             @RequestParam(name = "vendor_id", required = false) UUID vendorId,
@@ -37,8 +39,10 @@ class VeeExceptionController {
                             @RequestParam(name = "assigned_to", required = false) String assignedTo,
                             @RequestParam(name = "older_than_hours", required = false) Integer olderThanHours,
                             @RequestParam(required = false) Boolean blocking,
+                            @RequestParam(required = false) String sort,
                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return queue.list(status, rule, meterId, vendorId, dtId, assignedTo, olderThanHours, blocking, new PageRequest(page, size));
+        return queue.list(status, rule, meterId, vendorId, dtId, assignedTo, olderThanHours, blocking, new PageRequest(page, size),
+                VeeExceptionSort.parse(sort));
     }
 
     @GetMapping("/exceptions/{id}")

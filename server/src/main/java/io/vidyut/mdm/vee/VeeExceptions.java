@@ -82,7 +82,7 @@ class VeeExceptions {
                 .update();
     }
 
-    Page<VeeException> list(Filter filter, PageRequest page, ZoneId zone) {
+    Page<VeeException> list(Filter filter, PageRequest page, VeeExceptionSort sort, ZoneId zone) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
         condition(where, params, "e.status", "status", filter.status());
@@ -98,7 +98,7 @@ class VeeExceptions {
         }
         String from = " from vee_exception e join meter m on m.id = e.meter_id left join consumer c on c.id = m.consumer_id";
         List<VeeException> items = jdbc.sql("select e.*, m.serial, m.hes_vendor_id, coalesce(c.dt_id, m.network_node_id) as dt_id"
-                        + from + where + " order by e.detected_at, e.id limit :limit offset :offset")
+                        + from + where + " order by " + sort.orderBy() + " limit :limit offset :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> map(rs, zone)).list();
         long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
