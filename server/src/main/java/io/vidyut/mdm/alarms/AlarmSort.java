@@ -1,7 +1,6 @@
 package io.vidyut.mdm.alarms;
 
-import io.vidyut.mdm.common.FieldErrorsException;
-import java.util.Locale;
+import io.vidyut.mdm.common.SortColumns;
 import java.util.Map;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Map;
  * alarm's id, so paging through a sorted list never repeats or skips an alarm.
  */
 public record AlarmSort(String column, boolean descending) {
-    private static final Map<String, String> COLUMNS = Map.ofEntries(
+    private static final SortColumns COLUMNS = new SortColumns(Map.ofEntries(
             Map.entry("kind", "a.kind"),
             Map.entry("place", "coalesce(m.serial, n.code)"),
             // the lifecycle's own order and the severities' rank, not the names' alphabetical one
@@ -20,27 +19,18 @@ public record AlarmSort(String column, boolean descending) {
             Map.entry("occurrences", "a.occurrences"),
             Map.entry("first_at", "a.first_at"),
             Map.entry("last_at", "a.last_at"),
-            Map.entry("raised_at", "a.raised_at"));
+            Map.entry("raised_at", "a.raised_at")), "a.id");
 
     /** Newest first: the list's default order. */
     public static final AlarmSort NEWEST_FIRST = new AlarmSort("raised_at", true);
 
     /** {@code -raised_at}, {@code severity} …; null or blank: newest first. */
     public static AlarmSort parse(String text) {
-        if (text == null || text.isBlank()) return NEWEST_FIRST;
-        String trimmed = text.trim().toLowerCase(Locale.ROOT);
-        boolean descending = trimmed.startsWith("-");
-        String column = descending ? trimmed.substring(1) : trimmed;
-        if (!COLUMNS.containsKey(column)) {
-            throw FieldErrorsException.of("sort", "one of " + String.join(", ", COLUMNS.keySet().stream().sorted().toList())
-                    + ", optionally with a leading '-'");
-        }
-        return new AlarmSort(column, descending);
+        return COLUMNS.parse(text).map(choice -> new AlarmSort(choice.column(), choice.descending())).orElse(NEWEST_FIRST);
     }
 
     /** The SQL order-by clause (from the fixed set above, never from the caller's text). */
     String orderBy() {
-        String direction = descending ? " desc" : "";
-        return COLUMNS.get(column) + direction + ", a.id" + direction;
+        return COLUMNS.orderBy(column, descending);
     }
 }

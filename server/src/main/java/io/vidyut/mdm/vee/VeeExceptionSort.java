@@ -1,7 +1,6 @@
 package io.vidyut.mdm.vee;
 
-import io.vidyut.mdm.common.FieldErrorsException;
-import java.util.Locale;
+import io.vidyut.mdm.common.SortColumns;
 import java.util.Map;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Map;
  * by the exception's id, so paging through a sorted queue never repeats or skips an exception.
  */
 public record VeeExceptionSort(String column, boolean descending) {
-    private static final Map<String, String> COLUMNS = Map.of(
+    private static final SortColumns COLUMNS = new SortColumns(Map.of(
             "meter_serial", "m.serial",
             "rule", "e.rule",
             "channel", "e.channel",
@@ -18,27 +17,18 @@ public record VeeExceptionSort(String column, boolean descending) {
             // the queue's own order: open work first
             "status", "array_position(array['OPEN', 'RESOLVED'], e.status)",
             "assigned_to", "e.assigned_to",
-            "detected_at", "e.detected_at");
+            "detected_at", "e.detected_at"), "e.id");
 
     /** Oldest detection first: the queue's default order. */
     public static final VeeExceptionSort BY_DETECTION = new VeeExceptionSort("detected_at", false);
 
     /** {@code detected_at}, {@code -first_at} …; null or blank: oldest detection first. */
     public static VeeExceptionSort parse(String text) {
-        if (text == null || text.isBlank()) return BY_DETECTION;
-        String trimmed = text.trim().toLowerCase(Locale.ROOT);
-        boolean descending = trimmed.startsWith("-");
-        String column = descending ? trimmed.substring(1) : trimmed;
-        if (!COLUMNS.containsKey(column)) {
-            throw FieldErrorsException.of("sort", "one of " + String.join(", ", COLUMNS.keySet().stream().sorted().toList())
-                    + ", optionally with a leading '-'");
-        }
-        return new VeeExceptionSort(column, descending);
+        return COLUMNS.parse(text).map(choice -> new VeeExceptionSort(choice.column(), choice.descending())).orElse(BY_DETECTION);
     }
 
     /** The SQL order-by clause (from the fixed set above, never from the caller's text). */
     String orderBy() {
-        String direction = descending ? " desc" : "";
-        return COLUMNS.get(column) + direction + ", e.id" + direction;
+        return COLUMNS.orderBy(column, descending);
     }
 }
