@@ -44,9 +44,15 @@ export function MappingHistory({ vendorId, onLoad }: { vendorId: string; onLoad(
               {rows.map((row) => (
                 <ListItem
                   key={row.version}
+                  // room for the button: a long label would run over the version's date
+                  sx={{ pr: 12 }}
                   secondaryAction={
-                    <Button size="small" onClick={() => row.version !== undefined && load(row.version)}>
-                      Load version {row.version} into editor
+                    <Button
+                      size="small"
+                      aria-label={`Load version ${row.version} into editor`}
+                      onClick={() => row.version !== undefined && load(row.version)}
+                    >
+                      Load
                     </Button>
                   }
                 >
