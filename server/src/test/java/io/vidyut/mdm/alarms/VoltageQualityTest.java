@@ -42,14 +42,7 @@ class VoltageQualityTest extends IntegrationTest {
      * statements, and the alarm may commit between them).
      */
     JsonNode awaitAlarms(String query, Predicate<JsonNode> until) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        JsonNode page;
-        do {
-            page = api.get("/api/v1/alarms?" + query, tenant.operator()).json();
-            if (until.test(page)) return page;
-            Pause.sleep(100);
-        } while (System.currentTimeMillis() < deadline);
-        return page;
+        return await("/api/v1/alarms?" + query, tenant.operator(), until);
     }
 
     @Test
@@ -89,16 +82,5 @@ class VoltageQualityTest extends IntegrationTest {
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
                 "voltage_low_percent", "voltage_high_percent");
-    }
-
-    /** A short pause between polls. */
-    static final class Pause {
-        static void sleep(long millis) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -81,14 +81,7 @@ class CommandApiTest extends IntegrationTest {
     }
 
     JsonNode await(String commandId, Predicate<JsonNode> until) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        JsonNode command;
-        do {
-            command = api.get("/api/v1/commands/" + commandId, tenant.analyst()).json();
-            if (until.test(command)) return command;
-            sleep(50);
-        } while (System.currentTimeMillis() < deadline);
-        return command;
+        return await("/api/v1/commands/" + commandId, tenant.analyst(), until);
     }
 
     static Predicate<JsonNode> status(String status) {

@@ -106,14 +106,7 @@ class SimulatedHesCommandsTest extends IntegrationTest {
     }
 
     JsonNode await(String commandId, Predicate<JsonNode> until) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonNode command;
-        do {
-            command = api.get("/api/v1/commands/" + commandId, tenant.analyst()).json();
-            if (until.test(command)) return command;
-            CommandApiTest.sleep(100);
-        } while (System.currentTimeMillis() < deadline);
-        return command;
+        return await("/api/v1/commands/" + commandId, tenant.analyst(), java.time.Duration.ofSeconds(30), until);
     }
 
     static Predicate<JsonNode> ended() {
@@ -165,13 +158,8 @@ class SimulatedHesCommandsTest extends IntegrationTest {
         // the simulated HES answers the latest completed interval: it reaches the interval store
         Instant now = Instant.now();
         String meterId = meterIdsBySerial.get(serial);
-        long deadline = System.currentTimeMillis() + 20_000;
-        long stored = 0;
-        while (stored == 0 && System.currentTimeMillis() < deadline) {
-            stored = api.get("/api/v1/meters/" + meterId + "/consumption?from=" + now.minusSeconds(3600) + "&to=" + now,
-                    tenant.analyst()).json().get("total").get("intervals").asLong();
-            CommandApiTest.sleep(100);
-        }
+        long stored = await("/api/v1/meters/" + meterId + "/consumption?from=" + now.minusSeconds(3600) + "&to=" + now,
+                tenant.analyst(), body -> body.get("total").get("intervals").asLong() > 0).get("total").get("intervals").asLong();
         assertThat(stored).isGreaterThanOrEqualTo(1);
     }
 

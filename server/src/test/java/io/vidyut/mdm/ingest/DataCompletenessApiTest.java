@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -134,22 +133,5 @@ class DataCompletenessApiTest extends IntegrationTest {
         ApiClient.Response receipt = api.send("POST", "/api/v1/meters/readings", null, JSON.writeValueAsString(payload),
                 "application/json", Map.of("X-API-Key", apiKey));
         assertThat(receipt.status()).as(receipt.raw()).isEqualTo(202);
-    }
-
-    private JsonNode await(String path, String token, Predicate<JsonNode> condition) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        JsonNode body;
-        do {
-            ApiClient.Response response = api.get(path, token);
-            assertThat(response.status()).as(response.raw()).isEqualTo(200);
-            body = response.json();
-            if (condition.test(body)) return body;
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        } while (System.currentTimeMillis() < deadline);
-        return body;
     }
 }

@@ -6,15 +6,18 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.vidyut.mdm.MdmApplication;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The whole server on a random port over a real embedded PostgreSQL (fresh cluster per test JVM),
@@ -54,6 +57,30 @@ public abstract class IntegrationTest {
     @BeforeEach
     protected void connectClient() {
         api = new ApiClient("http://127.0.0.1:" + port);
+    }
+
+    /** Polls a GET (expecting 200) until its JSON satisfies the condition, for up to 20 s; returns the last answer. */
+    protected JsonNode await(String path, String token, Predicate<JsonNode> condition) {
+        return await(path, token, Duration.ofSeconds(20), condition);
+    }
+
+    /** Polls a GET (expecting 200) until its JSON satisfies the condition, for up to {@code timeout}; returns the last answer. */
+    protected JsonNode await(String path, String token, Duration timeout, Predicate<JsonNode> condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode body;
+        do {
+            ApiClient.Response response = api.get(path, token);
+            assertThat(response.status()).as(response.raw()).isEqualTo(200);
+            body = response.json();
+            if (condition.test(body)) return body;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return body;
+            }
+        } while (System.nanoTime() < deadline);
+        return body;
     }
 
     protected String platformAdmin() {

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,24 +84,6 @@ abstract class VeePipelineTest extends IntegrationTest {
         ApiClient.Response receipt = api.send("POST", "/api/v1/meters/readings", null, JSON.writeValueAsString(payload),
                 "application/json", Map.of("X-API-Key", apiKey));
         assertThat(receipt.status()).as(receipt.raw()).isEqualTo(202);
-    }
-
-    /** Polls a GET until the JSON satisfies the condition (the pipeline stores asynchronously). */
-    JsonNode await(String path, String token, Predicate<JsonNode> condition) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        JsonNode body;
-        do {
-            ApiClient.Response response = api.get(path, token);
-            assertThat(response.status()).as(response.raw()).isEqualTo(200);
-            body = response.json();
-            if (condition.test(body)) return body;
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        } while (System.currentTimeMillis() < deadline);
-        return body;
     }
 
     JsonNode exceptions(String query) {
