@@ -153,7 +153,7 @@ class IngestService {
 
     /** Pending intervals the registers already stored can derive: what storing would add (test-parse shows them). */
     List<Reading> derivableNow(Normalized normalized) {
-        return normalized.pending().stream().map(interval -> interval.resolve(store::registerAt)).flatMap(Optional::stream).toList();
+        return IntervalDerivation.resolve(normalized.pending(), store);
     }
 
     /** Puts a stored batch through the pipeline again (after a restart); idempotent. */

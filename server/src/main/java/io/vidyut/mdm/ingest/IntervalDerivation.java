@@ -3,6 +3,7 @@ package io.vidyut.mdm.ingest;
 import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.channels.Quality;
 import io.vidyut.mdm.readings.Reading;
+import io.vidyut.mdm.readings.ReadingStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,17 +23,31 @@ import java.util.stream.Collectors;
  * VEE deals with it.
  */
 final class IntervalDerivation {
-    /** Looks up a stored register value of a meter's channel at an instant. */
-    interface StoredRegisters {
-        Optional<Long> at(UUID meterId, Channel channel, Instant at);
-    }
-
     /** An interval whose start register was not in its batch: derived when the batch is stored. */
     record Pending(UUID meterId, Channel register, Channel interval, Instant at, int intervalMinutes, long endValue) {
-        Optional<Reading> resolve(StoredRegisters stored) {
-            return stored.at(meterId, register, at.minus(Duration.ofMinutes(intervalMinutes)))
-                    .flatMap(start -> derived(meterId, interval, at, intervalMinutes, start, endValue));
+        Instant start() {
+            return at.minus(Duration.ofMinutes(intervalMinutes));
         }
+    }
+
+    /**
+     * The pending intervals whose start reads the store holds, with one query for all of them: the
+     * latest read before a microsecond after each start is the start read when it is stamped there.
+     */
+    static List<Reading> resolve(List<Pending> pending, ReadingStore store) {
+        if (pending.isEmpty()) return List.of();
+        List<ReadingStore.RegisterQuery> queries = pending.stream()
+                .map(p -> new ReadingStore.RegisterQuery(p.meterId(), p.register(), p.start().plusNanos(1_000))).toList();
+        Map<ReadingStore.RegisterQuery, ReadingStore.RegisterValue> found = store.registersBefore(queries);
+        List<Reading> derived = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            ReadingStore.RegisterValue start = found.get(queries.get(i));
+            if (start != null && start.at().equals(p.start())) {
+                derived(p.meterId(), p.interval(), p.at(), p.intervalMinutes(), start.value(), p.endValue()).ifPresent(derived::add);
+            }
+        }
+        return derived;
     }
 
     /** Intervals derived from the batch itself, and those waiting for a stored start value. */

@@ -46,7 +46,7 @@ class StoreWriter {
     private java.util.List<io.vidyut.mdm.readings.Reading> withDerived(IngestWork work) {
         if (work.pending().isEmpty()) return work.readings();
         java.util.List<io.vidyut.mdm.readings.Reading> readings = new java.util.ArrayList<>(work.readings());
-        work.pending().forEach(interval -> interval.resolve(store::registerAt).ifPresent(readings::add));
+        readings.addAll(IntervalDerivation.resolve(work.pending(), store));
         return readings;
     }
 

@@ -274,13 +274,6 @@ public class ReadingStore {
         return new WriteResult(filled, unchanged, changed, List.of());
     }
 
-    /** The stored register value of a meter's channel at an instant, if any (current tenant). */
-    @Transactional(readOnly = true)
-    public java.util.Optional<Long> registerAt(UUID meterId, Channel channel, java.time.Instant at) {
-        return jdbc.sql("select value from register_read where meter_id = ? and channel = ? and read_at = ?")
-                .params(meterId, channel.code(), java.sql.Timestamp.from(at)).query(Long.class).optional();
-    }
-
     /** Stored day rows of a meter's channel, oldest first (current tenant). */
     @Transactional(readOnly = true)
     public List<IntervalDay> days(UUID meterId, Channel channel, LocalDate first, LocalDate last) {
