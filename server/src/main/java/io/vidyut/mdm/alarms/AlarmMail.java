@@ -45,14 +45,16 @@ class AlarmMail {
     private final AlarmRulesStore rules;
     private final ObjectProvider<JavaMailSender> senders;
     private final MailSettings settings;
+    private final io.vidyut.mdm.tenancy.TenantDirectory tenants;
 
     AlarmMail(JdbcClient jdbc, TransactionTemplate transactions, AlarmRulesStore rules, ObjectProvider<JavaMailSender> senders,
-              MailSettings settings) {
+              MailSettings settings, io.vidyut.mdm.tenancy.TenantDirectory tenants) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.rules = rules;
         this.senders = senders;
         this.settings = settings;
+        this.tenants = tenants;
     }
 
     /** In the change's transaction: one outbox row for the tenant's recipients, when the change is worth a mail. */
@@ -66,7 +68,7 @@ class AlarmMail {
         if (Alarms.SEVERITIES.indexOf(alarm.severity()) < Alarms.SEVERITIES.indexOf(tenantRules.emailMinSeverity())) return;
         jdbc.sql("insert into mail_outbox (id, tenant_id, recipients, subject, body) values (?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), change.tenantId(), tenantRules.emailRecipients().toArray(String[]::new),
-                        subject(change), body(change))
+                        subject(change), body(change, tenants.zoneOf(change.tenantId())))
                 .update();
     }
 
@@ -77,9 +79,9 @@ class AlarmMail {
         return "[Vidyut MDM] " + alarm.severity() + " " + what + ": " + alarm.title() + place(alarm);
     }
 
-    static String body(AlarmChanged change) {
+    /** Times in the tenant's zone, as the dashboard shows them. */
+    static String body(AlarmChanged change, ZoneId zone) {
         Alarm alarm = change.alarm();
-        ZoneId ist = ZoneId.of("Asia/Kolkata");
         StringBuilder text = new StringBuilder();
         text.append(change.change() == AlarmChanged.Change.ESCALATED
                 ? "This alarm has been open for a while and nobody has acknowledged it yet.\n\n"
@@ -90,8 +92,8 @@ class AlarmMail {
         if (alarm.meterSerial() != null) text.append("Meter:      ").append(alarm.meterSerial()).append('\n');
         if (alarm.networkNodeCode() != null) text.append("Network:    ").append(alarm.networkNodeCode()).append('\n');
         if (alarm.affectedMeters() != null) text.append("Meters out: ").append(alarm.affectedMeters()).append('\n');
-        text.append("Since:      ").append(TIME.format(alarm.firstAt().atZone(ist))).append('\n');
-        text.append("Raised:     ").append(TIME.format(alarm.raisedAt().atZone(ist))).append('\n');
+        text.append("Since:      ").append(TIME.format(alarm.firstAt().atZone(zone))).append('\n');
+        text.append("Raised:     ").append(TIME.format(alarm.raisedAt().atZone(zone))).append('\n');
         if (alarm.escalationLevel() > 0) text.append("Escalation: level ").append(alarm.escalationLevel()).append('\n');
         text.append("Alarm id:   ").append(alarm.id()).append("\n\n");
         text.append("Acknowledge or resolve it in the MDM (Alarms), or POST /api/v1/alarms/").append(alarm.id())
