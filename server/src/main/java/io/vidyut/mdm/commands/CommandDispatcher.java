@@ -152,17 +152,20 @@ class CommandDispatcher {
     }
 
     private void accepted(Command command, HesCommandClient.Accepted accepted) {
-        transactions.executeWithoutResult(status -> jdbc.sql("""
-                        update meter_command set status = ?, acknowledged_at = now(), hes_reference = ?, reason = null,
-                               completed_at = case when ? then now() end, next_attempt_at = ?, transition_by = ?,
-                               transition_note = ?
-                         where id = ? and status = 'SENT'""")
-                .params(accepted.executed() ? "EXECUTED" : "ACKNOWLEDGED", accepted.reference(), accepted.executed(),
-                        Timestamp.from(Instant.now().plus(settings.resultTimeout())), DISPATCHER,
-                        "the HES accepted the command" + (accepted.executed() ? " and executed it at once" : "")
-                                + (accepted.reference() == null ? "" : " (reference " + accepted.reference() + ")"),
-                        command.id())
-                .update());
+        transactions.executeWithoutResult(status -> {
+            int updated = jdbc.sql("""
+                            update meter_command set status = ?, acknowledged_at = now(), hes_reference = ?, reason = null,
+                                   completed_at = case when ? then now() end, next_attempt_at = ?, transition_by = ?,
+                                   transition_note = ?
+                             where id = ? and status = 'SENT'""")
+                    .params(accepted.executed() ? "EXECUTED" : "ACKNOWLEDGED", accepted.reference(), accepted.executed(),
+                            Timestamp.from(Instant.now().plus(settings.resultTimeout())), DISPATCHER,
+                            "the HES accepted the command" + (accepted.executed() ? " and executed it at once" : "")
+                                    + (accepted.reference() == null ? "" : " (reference " + accepted.reference() + ")"),
+                            command.id())
+                    .update();
+            if (updated == 1 && accepted.executed()) commands.announceCompleted(command.id());
+        });
     }
 
     private void retryOrFail(Command command, String reason) {
@@ -183,9 +186,12 @@ class CommandDispatcher {
 
     /** Ends a command, unless it has left {@code from} meanwhile (e.g. the HES's callback came first). */
     private void finish(UUID id, CommandStatus from, CommandStatus to, String reason) {
-        transactions.executeWithoutResult(status -> jdbc.sql("""
-                        update meter_command set status = ?, reason = ?, completed_at = now(), transition_by = ?
-                         where id = ? and status = ?""")
-                .params(to.name(), reason, DISPATCHER, id, from.name()).update());
+        transactions.executeWithoutResult(status -> {
+            int updated = jdbc.sql("""
+                            update meter_command set status = ?, reason = ?, completed_at = now(), transition_by = ?
+                             where id = ? and status = ?""")
+                    .params(to.name(), reason, DISPATCHER, id, from.name()).update();
+            if (updated == 1) commands.announceCompleted(id);
+        });
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,8 +37,11 @@ class Commands {
     private final JsonMapper json;
     private final MeterService meters;
     private final VendorMappingService mappings;
+    private final ApplicationEventPublisher publisher;
 
-    Commands(JdbcClient jdbc, JsonMapper json, MeterService meters, VendorMappingService mappings) {
+    Commands(JdbcClient jdbc, JsonMapper json, MeterService meters, VendorMappingService mappings,
+             ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.jdbc = jdbc;
         this.json = json;
         this.meters = meters;
@@ -116,7 +120,7 @@ class Commands {
                          where id = ? and status = 'REQUESTED'""")
                 .params(user, user, user, id).update();
         if (cancelled == 0) throw new ConflictException("Command is " + get(id).status() + "; only a REQUESTED command can be cancelled");
-        return get(id);
+        return announceCompleted(id);
     }
 
     /** What an HES reports about a command it was sent. */
@@ -148,8 +152,20 @@ class Commands {
                              where id = ?""")
                     .params(result.status().name(), result.reason(), result.reference(), actor, result.reason(), id)
                     .update();
+            return announceCompleted(id);
         }
         return get(id);
+    }
+
+    /** Announces a command that has just ended, inside the transaction that ended it; returns it as it is now. */
+    Command announceCompleted(UUID id) {
+        Command command = get(id);
+        if (command.status().isFinal()) {
+            publisher.publishEvent(new CommandCompleted(TenantContext.requireTenantId(), command.id(), command.meterId(),
+                    command.type().name(), command.status().name(), command.reason(), command.hesReference(),
+                    command.requestedBy(), command.completedAt()));
+        }
+        return command;
     }
 
     /** One step of a command's audit trail. */

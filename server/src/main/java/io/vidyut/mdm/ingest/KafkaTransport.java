@@ -1,18 +1,16 @@
 package io.vidyut.mdm.ingest;
 
+import io.vidyut.mdm.common.KafkaTopics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -22,7 +20,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -52,7 +49,8 @@ final class KafkaTransport implements IngestTransport, AutoCloseable {
 
     KafkaTransport(Settings settings, Consumer<IngestWork> handler) {
         this.topic = settings.topic();
-        this.partitions = ensureTopic(settings);
+        this.partitions = KafkaTopics.ensure(settings.bootstrap(), settings.topic(), settings.partitions(),
+                settings.replication());
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -150,25 +148,6 @@ final class KafkaTransport implements IngestTransport, AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Could not store part {} of batch {}; retrying", work.part(), work.batchId(), e);
             return false;
-        }
-    }
-
-    private static int ensureTopic(Settings settings) {
-        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", settings.bootstrap()))) {
-            try {
-                admin.createTopics(List.of(new NewTopic(settings.topic(), settings.partitions(), settings.replication())))
-                        .all().get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) throw new IllegalStateException(e.getCause());
-            }
-            return Optional.ofNullable(admin.describeTopics(List.of(settings.topic())).allTopicNames()
-                            .get(30, TimeUnit.SECONDS).get(settings.topic()))
-                    .map(d -> d.partitions().size()).orElseThrow();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + settings.bootstrap() + " is not reachable", e);
         }
     }
 

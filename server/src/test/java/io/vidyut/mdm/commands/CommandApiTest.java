@@ -84,6 +84,19 @@ class CommandApiTest extends IntegrationTest {
         return await("/api/v1/commands/" + commandId, tenant.analyst(), until);
     }
 
+    /** The feed entry that announced the command's end (its data). */
+    JsonNode announced(String commandId) {
+        JsonNode feed = await("/api/v1/feed?type=command.completed&limit=1000", tenant.analyst(),
+                page -> page.get("items").findValuesAsString("command_id").contains(commandId));
+        for (JsonNode entry : feed.get("items")) {
+            if (entry.get("data").get("command_id").asString().equals(commandId)) {
+                assertThat(entry.get("meter_id").asString()).isEqualTo(meterId);
+                return entry.get("data");
+            }
+        }
+        throw new AssertionError("not on the feed: " + commandId);
+    }
+
     static Predicate<JsonNode> status(String status) {
         return command -> status.equals(command.get("status").asString());
     }
@@ -106,6 +119,7 @@ class CommandApiTest extends IntegrationTest {
         JsonNode executed = api.get("/api/v1/commands/" + id, tenant.analyst()).json();
         assertThat(executed.get("status").asString()).isEqualTo("EXECUTED");
         assertThat(executed.has("completed_at")).isTrue();
+        assertThat(announced(id).get("status").asString()).isEqualTo("EXECUTED");
         assertThat(api.send("POST", "/api/v1/commands/" + id + "/result", null, "{\"status\": \"FAILED\"}",
                 "application/json", Map.of("X-API-Key", vendorKey)).status()).as("an ended command stays ended").isEqualTo(409);
     }
@@ -134,6 +148,7 @@ class CommandApiTest extends IntegrationTest {
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
         assertThat(failed.get("attempts").asInt()).isEqualTo(3);
         assertThat(failed.get("reason").asString()).contains("HES unreachable").contains("after 3 attempts");
+        assertThat(announced(id).get("reason").asString()).contains("HES unreachable");
     }
 
     @Test
@@ -156,6 +171,7 @@ class CommandApiTest extends IntegrationTest {
         answerBody = "{\"status\": \"EXECUTED\"}";
         String atOnce = issue(Map.of("type", "CONNECT", "meter_ids", List.of(meterId)), 201).get(0).get("id").asString();
         assertThat(await(atOnce, status("EXECUTED")).get("status").asString()).isEqualTo("EXECUTED");
+        assertThat(announced(atOnce).get("type").asString()).isEqualTo("CONNECT");
 
         answerStatus = 202;
         answerBody = "";
@@ -163,6 +179,9 @@ class CommandApiTest extends IntegrationTest {
         JsonNode timedOut = await(silent, status("TIMED_OUT"));
         assertThat(timedOut.get("status").asString()).isEqualTo("TIMED_OUT");
         assertThat(timedOut.get("reason").asString()).contains("no result");
+        JsonNode announcement = announced(silent);
+        assertThat(announcement.get("status").asString()).isEqualTo("TIMED_OUT");
+        assertThat(announcement.get("reason").asString()).contains("no result");
     }
 
     @Test
@@ -175,6 +194,7 @@ class CommandApiTest extends IntegrationTest {
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.json().get("cancelled_by").asString()).isEqualTo(tenant.code() + ".admin");
         assertThat(api.post("/api/v1/commands/" + id + "/cancel", tenant.admin(), null).status()).isEqualTo(409);
+        assertThat(announced(id).get("status").asString()).isEqualTo("CANCELLED");
         sleep(1500);
         assertThat(received).as("no attempt after the cancellation").hasSize(1);
     }
@@ -196,13 +216,5 @@ class CommandApiTest extends IntegrationTest {
         String otherVendorKey = registry.vendor("OTHERHES").get("api_key").asString();
         assertThat(api.send("POST", "/api/v1/commands/" + id + "/result", null, "{\"status\": \"EXECUTED\"}",
                 "application/json", Map.of("X-API-Key", otherVendorKey)).status()).isEqualTo(404);
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

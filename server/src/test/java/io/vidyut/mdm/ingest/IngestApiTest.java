@@ -342,12 +342,4 @@ class IngestApiTest extends IntegrationTest {
     private static String enc(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

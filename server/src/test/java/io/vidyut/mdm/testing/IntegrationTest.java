@@ -83,6 +83,15 @@ public abstract class IntegrationTest {
         return body;
     }
 
+    /** Waits a while, for asserting that something does not happen. */
+    protected static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     protected String platformAdmin() {
         return api.signIn("admin", PLATFORM_ADMIN_PASSWORD);
     }

@@ -261,12 +261,4 @@ class WebhookApiTest extends IntegrationTest {
         assertThat(api.delete("/api/v1/webhooks/" + id, tenant.admin()).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/webhooks/" + id, tenant.admin()).status()).isEqualTo(404);
     }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
