@@ -33,7 +33,7 @@ class AlarmMailTest extends IntegrationTest {
      */
     static List<MimeMessage> inbox(String address) {
         java.util.Set<String> seen = new java.util.HashSet<>();
-        return Arrays.stream(MAIL.getReceivedMessagesForDomain(address)).filter(message -> {
+        return Arrays.stream(smtp().getReceivedMessagesForDomain(address)).filter(message -> {
             try {
                 return seen.add(message.getMessageID());
             } catch (Exception e) {
@@ -59,26 +59,49 @@ class AlarmMailTest extends IntegrationTest {
         long deadline = System.currentTimeMillis() + 20_000;
         List<MimeMessage> messages = inbox(address);
         while (messages.size() < count && System.currentTimeMillis() < deadline) {
-            MAIL.waitForIncomingEmail(500, MAIL.getReceivedMessages().length + 1);
+            smtp().waitForIncomingEmail(500, smtp().getReceivedMessages().length + 1);
             messages = inbox(address);
         }
         return messages;
     }
 
-    @Test
-    void raised_and_escalated_alarms_are_mailed_to_the_tenants_recipients_from_the_minimum_severity() throws Exception {
-        TestTenant tenant = newTenant();
+    /** Meter M1 of a vendor pushing events; returns that vendor's feed. */
+    EventFeed meterM1(TestTenant tenant) {
         Registry registry = new Registry(api, tenant.admin());
         JsonNode vendor = registry.vendor("ML");
         String vendorId = vendor.get("vendor").get("id").asString();
         assertThat(api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), EventFeed.MAPPING).status()).isEqualTo(200);
         registry.meter("M1", vendorId, null);
-        EventFeed feed = new EventFeed(api, vendor.get("api_key").asString());
-        String ops = "ops-" + tenant.code() + "@discom.example";
-        String se = "se-" + tenant.code() + "@discom.example";
-        var saved = api.put("/api/v1/alarms/rules", tenant.admin(), Map.of("email_recipients", List.of(ops, se),
+        return new EventFeed(api, vendor.get("api_key").asString());
+    }
+
+    void mailTo(TestTenant tenant, String... recipients) {
+        var saved = api.put("/api/v1/alarms/rules", tenant.admin(), Map.of("email_recipients", List.of(recipients),
                 "email_min_severity", "MAJOR", "power_quality_codes", List.of(9), "escalate_after_minutes", 30));
         assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+    }
+
+    List<AlarmMail.Mail> outbox(TestTenant tenant) {
+        return TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> mail.recent(10));
+    }
+
+    List<AlarmMail.Mail> awaitOutbox(TestTenant tenant, java.util.function.Predicate<List<AlarmMail.Mail>> until) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<AlarmMail.Mail> mails = outbox(tenant);
+        while (!until.test(mails) && System.currentTimeMillis() < deadline) {
+            sleep(100);
+            mails = outbox(tenant);
+        }
+        return mails;
+    }
+
+    @Test
+    void raised_and_escalated_alarms_are_mailed_to_the_tenants_recipients_from_the_minimum_severity() throws Exception {
+        TestTenant tenant = newTenant();
+        EventFeed feed = meterM1(tenant);
+        String ops = "ops-" + tenant.code() + "@discom.example";
+        String se = "se-" + tenant.code() + "@discom.example";
+        mailTo(tenant, ops, se);
 
         assertThat(feed.push("M1", "2026-11-20T10:00:00+05:30", "9").status()).isEqualTo(202);     // low voltage: MINOR
         assertThat(feed.push("M1", "2026-11-20T10:05:00+05:30", "MAGNET").status()).isEqualTo(202); // CRITICAL
@@ -108,12 +131,7 @@ class AlarmMailTest extends IntegrationTest {
                 "[Vidyut MDM] MAJOR alarm escalated (level 1, still not acknowledged): Low voltage at meter M1",
                 "[Vidyut MDM] CRITICAL alarm escalated (level 1, still not acknowledged): Magnet influence at meter M1");
         // SMTP took them; the outbox marks each SENT just after
-        long deadline = System.currentTimeMillis() + 10_000;
-        List<AlarmMail.Mail> outbox;
-        do {
-            outbox = TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> mail.recent(10));
-            Thread.sleep(50);
-        } while (outbox.stream().anyMatch(m -> m.status().equals("PENDING")) && System.currentTimeMillis() < deadline);
+        List<AlarmMail.Mail> outbox = awaitOutbox(tenant, mails -> mails.stream().noneMatch(m -> m.status().equals("PENDING")));
         assertThat(outbox).hasSize(3).allSatisfy(sent -> {
             assertThat(sent.status()).isEqualTo("SENT");
             assertThat(sent.attempts()).isEqualTo(1);
@@ -137,6 +155,32 @@ class AlarmMailTest extends IntegrationTest {
         assertThat(new EventFeed(api, vendor.get("api_key").asString()).push("Q1", "2026-11-20T10:05:00+05:30", "MAGNET")
                 .status()).isEqualTo(202);
         assertThat(api.get("/api/v1/alarms?kind=TAMPER", tenant.operator()).json().get("total").asLong()).isEqualTo(1);
-        assertThat(TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> mail.recent(10))).isEmpty();
+        assertThat(outbox(tenant)).isEmpty();
+    }
+
+    @Test
+    void while_smtp_is_down_the_alarm_is_raised_and_its_mail_waits_and_goes_out_once_smtp_is_back() {
+        TestTenant tenant = newTenant();
+        EventFeed feed = meterM1(tenant);
+        String ops = "ops-" + tenant.code() + "@discom.example";
+        mailTo(tenant, ops);
+        stopSmtp();
+        try {
+            assertThat(feed.push("M1", "2026-11-20T10:05:00+05:30", "MAGNET").status()).isEqualTo(202);
+            assertThat(api.get("/api/v1/alarms?kind=TAMPER", tenant.operator()).json().get("total").asLong())
+                    .as("the alarm does not wait for mail").isEqualTo(1);
+            List<AlarmMail.Mail> failing = awaitOutbox(tenant, mails -> mails.size() == 1 && mails.get(0).lastError() != null);
+            assertThat(failing).singleElement().satisfies(waiting -> {
+                assertThat(waiting.status()).isEqualTo("PENDING");
+                assertThat(waiting.attempts()).isGreaterThanOrEqualTo(1);
+                assertThat(waiting.lastError()).containsIgnoringCase("connect");
+            });
+        } finally {
+            startSmtp();
+        }
+        List<AlarmMail.Mail> sent = awaitOutbox(tenant, mails -> mails.get(0).status().equals("SENT"));
+        assertThat(sent.get(0).status()).isEqualTo("SENT");
+        assertThat(sent.get(0).attempts()).isGreaterThanOrEqualTo(2);
+        assertThat(awaitInbox(ops, 1)).hasSize(1);
     }
 }

@@ -3,8 +3,10 @@ package io.vidyut.mdm.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.vidyut.mdm.MdmApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,15 +31,34 @@ public abstract class IntegrationTest {
     public static final String PASSWORD = "password-for-tests";
     private static final Path DATA_DIR = Path.of("target", "test-data", "run-" + UUID.randomUUID());
     /**
-     * A real SMTP server (GreenMail) for the whole test JVM, which the server's mail goes to; only tenants
-     * whose alarm rules name e-mail recipients get any.
+     * A real SMTP server (GreenMail) for the whole test JVM, on a port fixed for the JVM, which the server's mail
+     * goes to; only tenants whose alarm rules name e-mail recipients get any. Tests may stop it and start it
+     * again (on the same port) to play an SMTP outage.
      */
-    protected static final GreenMail MAIL = startMail();
+    private static final int SMTP_PORT = freePort();
+    private static GreenMail smtp = startSmtp();
 
-    private static GreenMail startMail() {
-        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        mail.start();
-        return mail;
+    protected static synchronized GreenMail smtp() {
+        return smtp;
+    }
+
+    protected static synchronized void stopSmtp() {
+        smtp.stop();
+    }
+
+    /** A fresh SMTP server on the same port (what the stopped one received is gone with it). */
+    protected static synchronized GreenMail startSmtp() {
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        return smtp;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @LocalServerPort
@@ -51,7 +72,8 @@ public abstract class IntegrationTest {
         // tests run gap estimation themselves, at the instants they choose
         registry.add("mdm.vee.estimation-delay", () -> "PT24H");
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("mdm.mail.backoff", () -> "PT1S");
     }
 
     @BeforeEach
