@@ -25,13 +25,20 @@ class DemoConfiguration {
     @Bean
     DemoDataSeeder demoDataSeeder(TenantDirectory tenants, UserDirectory users, HesVendorService vendors,
                                   NetworkService network, ConsumerService consumers, MeterService meters,
-                                  TransactionTemplate transactions, VendorMappingService mappings, JsonMapper json) {
-        return new DemoDataSeeder(tenants, users, vendors, network, consumers, meters, transactions, mappings, json);
+                                  TransactionTemplate transactions, VendorMappingService mappings, JsonMapper json,
+                                  Environment environment) {
+        return new DemoDataSeeder(tenants, users, vendors, network, consumers, meters, transactions, mappings, json,
+                hesPort(environment));
     }
 
     @Bean(destroyMethod = "close")
     DemoTraffic demoTraffic(Environment environment) {
-        return new DemoTraffic(environment.getProperty("mdm.demo.backfill-days", Integer.class, 2));
+        return new DemoTraffic(environment.getProperty("mdm.demo.backfill-days", Integer.class, 2), hesPort(environment));
+    }
+
+    /** Where the simulated HES answers the MDM's reads and commands (the demo mappings point there). */
+    private static int hesPort(Environment environment) {
+        return environment.getProperty("mdm.demo.hes-port", Integer.class, 18089);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import io.vidyut.mdm.hes.HesVendorService;
 import io.vidyut.mdm.hes.PayloadMapping;
 import io.vidyut.mdm.hes.VendorMappingService;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import io.vidyut.mdm.meters.LifecycleStage;
 import io.vidyut.mdm.meters.MeterCategory;
 import io.vidyut.mdm.meters.MeterService;
@@ -61,10 +62,12 @@ class DemoDataSeeder {
     private final TransactionTemplate transactions;
     private final VendorMappingService mappings;
     private final JsonMapper json;
+    private final int hesPort;
 
     DemoDataSeeder(TenantDirectory tenants, UserDirectory users, HesVendorService vendors, NetworkService network,
                    ConsumerService consumers, MeterService meters, TransactionTemplate transactions,
-                   VendorMappingService mappings, JsonMapper json) {
+                   VendorMappingService mappings, JsonMapper json, int hesPort) {
+        this.hesPort = hesPort;
         this.mappings = mappings;
         this.json = json;
         this.tenants = tenants;
@@ -146,10 +149,18 @@ class DemoDataSeeder {
         }
     }
 
-    /** The worked examples of docs/hes-onboarding.md: one mapping per simulated vendor's wire format. */
+    /**
+     * The worked examples of docs/hes-onboarding.md: one mapping per simulated vendor's wire format, each with the
+     * simulated HES's read and command API (DemoTraffic serves it on {@code hesPort}), so demo commands reach it.
+     */
     private PayloadMapping mapping(String vendorCode) {
         try (var in = getClass().getResourceAsStream("/demo-mappings/" + vendorCode + ".json")) {
-            return json.readValue(in, PayloadMapping.class);
+            ObjectNode mapping = (ObjectNode) json.readTree(in);
+            String meters = "/hes/" + vendorCode + "/meters/{serial}";
+            mapping.set("pull", json.valueToTree(new PayloadMapping.PullEndpoint("http://127.0.0.1:" + hesPort,
+                    meters + "/read", meters + "/profile?from={from}&to={to}", "X-Hes-Key", DemoTraffic.HES_KEY, 10,
+                    meters + "/commands")));
+            return json.treeToValue(mapping, PayloadMapping.class);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

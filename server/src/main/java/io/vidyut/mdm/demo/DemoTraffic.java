@@ -6,15 +6,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo's simulated HES fleet: the three vendors back-fill recent days, then push every
- * 15-minute interval live, through the same public endpoints a real HES uses.
+ * 15-minute interval live, through the same public endpoints a real HES uses. A second simulator plays the
+ * vendors' HES APIs on {@code hesPort}: it answers the MDM's reads and takes its commands (acknowledges,
+ * carries them out a second later and calls back), so commands from the demo dashboard end as they would.
  */
 final class DemoTraffic implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DemoTraffic.class);
-    private final int backfillDays;
-    private volatile Simulator simulator;
+    /** What the simulated HES expects in X-Hes-Key (the simulator's default). */
+    static final String HES_KEY = "hes-secret";
 
-    DemoTraffic(int backfillDays) {
+    private final int backfillDays;
+    private final int hesPort;
+    private volatile Simulator simulator;
+    private volatile Simulator hes;
+
+    DemoTraffic(int backfillDays, int hesPort) {
         this.backfillDays = backfillDays;
+        this.hesPort = hesPort;
     }
 
     /** Starts pushing to the server at {@code baseUrl} (known once the web server listens). */
@@ -40,10 +48,34 @@ final class DemoTraffic implements AutoCloseable {
         thread.start();
         log.info("Simulated HES vendors HPL (REST), VOLTA (JSON) and KIRAN (DLMS) are pushing data ({} days back-filled first)",
                 backfillDays);
+        startHes(baseUrl);
+    }
+
+    /** The vendors' HES APIs, apart from the pushing simulator so that a busy port costs commands only. */
+    void startHes(String baseUrl) {
+        Simulator.Builder builder = Simulator.builder().target(baseUrl)
+                .credentials("demo.operator", DemoCredentials.PASSWORD)
+                .vendors(Simulator.DEMO_VENDORS)
+                .servePulls(hesPort).pullKey(HES_KEY);
+        DemoCredentials.VENDORS.forEach(vendor -> builder.apiKey(vendor.code(), vendor.apiKey()));
+        Simulator desk = builder.build();
+        hes = desk;
+        Thread thread = new Thread(() -> {
+            try {
+                desk.run();
+            } catch (RuntimeException e) {
+                log.error("The simulated HES could not serve reads and commands on port {} (mdm.demo.hes-port); "
+                        + "commands to demo meters will fail as HES unreachable", hesPort, e);
+            }
+        }, "demo-hes-api");
+        thread.setDaemon(true);
+        thread.start();
+        log.info("Simulated HES API (reads and commands) at http://127.0.0.1:{}/hes/{vendor}/meters/{serial}", hesPort);
     }
 
     @Override
     public void close() {
         if (simulator != null) simulator.stop();
+        if (hes != null) hes.stop();
     }
 }

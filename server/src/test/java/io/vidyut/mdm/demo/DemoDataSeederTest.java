@@ -9,7 +9,11 @@ import io.vidyut.mdm.network.NetworkService;
 import io.vidyut.mdm.security.UserDirectory;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import io.vidyut.mdm.testing.IntegrationTest;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,10 +32,25 @@ class DemoDataSeederTest extends IntegrationTest {
     @Autowired io.vidyut.mdm.hes.VendorMappingService mappings;
     @Autowired tools.jackson.databind.json.JsonMapper json;
 
+    /** Where the simulated HES of these tests answers (the seeded mappings point there). */
+    static final int HES_PORT = freePort();
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    DemoDataSeeder seeder() {
+        return new DemoDataSeeder(tenants, users, vendors, network, consumers, meters, transactions, mappings, json, HES_PORT);
+    }
+
     @Test
     void seeds_a_believable_network_once() {
-        DemoDataSeeder seeder = new DemoDataSeeder(tenants, users, vendors, network, consumers, meters, transactions, mappings, json);
-        assertThat(seeder.seedIfAbsent()).isTrue();
+        DemoDataSeeder seeder = seeder();
+        seeder.seedIfAbsent(); // by this test or the other
         assertThat(seeder.seedIfAbsent()).isFalse();
 
         String operator = api.signIn("demo.operator", DemoCredentials.PASSWORD);
@@ -59,6 +78,26 @@ class DemoDataSeederTest extends IntegrationTest {
         }
         for (DemoCredentials.DemoUser user : DemoCredentials.USERS) {
             assertThat(api.signIn(user.username(), DemoCredentials.PASSWORD)).isNotBlank();
+        }
+    }
+
+    @Test
+    void a_command_to_a_demo_meter_of_each_vendor_reaches_the_simulated_hes_and_is_executed() {
+        seeder().seedIfAbsent();
+        String operator = api.signIn("demo.operator", DemoCredentials.PASSWORD);
+        try (DemoTraffic traffic = new DemoTraffic(0, HES_PORT)) {
+            traffic.startHes("http://127.0.0.1:" + port);
+            for (JsonNode vendor : api.get("/api/v1/hes-vendors", operator).json().get("items")) {
+                String meterId = api.get("/api/v1/meters?category=CONSUMER&size=1&hes_vendor_id=" + vendor.get("id").asString(),
+                        operator).json().get("items").get(0).get("id").asString();
+                var issued = api.post("/api/v1/commands", operator, Map.of("type", "DISCONNECT", "meter_ids", List.of(meterId)));
+                assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
+                String id = issued.json().get("commands").get(0).get("id").asString();
+                JsonNode command = await("/api/v1/commands/" + id, operator, Duration.ofSeconds(60),
+                        c -> List.of("EXECUTED", "FAILED", "TIMED_OUT").contains(c.get("status").asString()));
+                assertThat(command.get("status").asString()).as(vendor.get("code").asString() + " " + command).isEqualTo("EXECUTED");
+                assertThat(command.get("hes_reference").asString()).startsWith("SIM-" + vendor.get("code").asString());
+            }
         }
     }
 
