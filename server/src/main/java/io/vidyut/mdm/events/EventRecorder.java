@@ -51,12 +51,22 @@ public class EventRecorder {
     /** How many events were new and how many repeated ones already recorded. */
     public record Recorded(int stored, int duplicates) {}
 
+    /**
+     * Creates the month partitions these events need, each in a short transaction of its own. Call it before the
+     * transaction that records them: creating a partition from inside that transaction takes a second pooled
+     * connection while holding the first, and a burst of concurrent batches then waits on the pool for good.
+     */
+    public void preparePartitions(List<NewEvent> events) {
+        events.stream().map(e -> YearMonth.from(e.occurredAt().atOffset(ZoneOffset.UTC))).distinct()
+                .forEach(this::ensurePartition);
+    }
+
+    /** Records the events (whose partitions {@link #preparePartitions} made) inside the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Recorded record(List<NewEvent> events) {
         if (events.isEmpty()) return new Recorded(0, 0);
         UUID tenantId = TenantContext.requireTenantId();
-        events.stream().map(e -> YearMonth.from(e.occurredAt().atOffset(ZoneOffset.UTC))).distinct()
-                .forEach(this::ensurePartition);
+        preparePartitions(events); // a no-op when prepared; else the nested transaction as a last resort
         Map<String, NewEvent> byKey = new HashMap<>();
         for (NewEvent event : events) byKey.putIfAbsent(identity(event.meterId(), event.occurredAt(), key(event)), event);
         List<MeterEvent> stored = template.execute((ConnectionCallback<List<MeterEvent>>) connection ->

@@ -65,6 +65,7 @@ class EventIngestService {
         String batchKey = KEY_PREFIX + BatchLedger.batchKey(batchKeyHint, parsed.batchId(), payload);
         BatchLedger.NewBatch batch = new BatchLedger.NewBatch(batchId, vendor, batchKey, protocol, mapping.version(),
                 payload, parsed.rows(), events.size(), rejections.size(), 0);
+        recorder.preparePartitions(events);
         Optional<BatchReceipt> earlier = transactions.execute(status -> {
             Optional<BatchReceipt> seen = ledger.receiptOf(vendor.vendorId(), batchKey);
             if (seen.isPresent()) return seen;

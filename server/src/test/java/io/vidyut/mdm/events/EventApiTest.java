@@ -9,13 +9,25 @@ import io.vidyut.mdm.testing.Registry;
 import io.vidyut.mdm.testing.TestTenant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import javax.sql.DataSource;
 import tools.jackson.databind.JsonNode;
 
 /** HES event pushes: unified codes, de-duplication, flagged unknown codes, quarantine, idempotency, episodes. */
 class EventApiTest extends IntegrationTest {
+    @Autowired DataSource dataSource;
     TestTenant tenant;
     EventFeed feed;
     String meterId;
@@ -113,6 +125,37 @@ class EventApiTest extends IntegrationTest {
 
         JsonNode quarantine = api.get("/api/v1/quarantine", tenant.operator()).json();
         assertThat(quarantine.get("items").findValuesAsString("raw")).anyMatch(raw -> raw.contains("GHOST"));
+    }
+
+    /**
+     * A month's partition is made before the recording transaction takes its connection. Made inside it, each
+     * batch would hold one pooled connection while waiting for a second: a burst as large as the pool, arriving
+     * while the partition cannot be created yet (its lock is held), then waits on the pool for good.
+     */
+    @Test
+    void a_burst_of_batches_into_a_month_without_a_partition_yet_does_not_starve_the_connection_pool() throws Exception {
+        int batches = 30; // three times the pool
+        ExecutorService senders = Executors.newFixedThreadPool(batches);
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        try (Connection reader = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
+            reader.setAutoCommit(false);
+            // holds what making the month's partition waits for (as a long reader of the table would)
+            reader.createStatement().execute("select pg_advisory_xact_lock(hashtext('meter_event_202307'))");
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < batches; i++) {
+                String at = "2023-07-14T10:%02d:00+05:30".formatted(i);
+                statuses.add(senders.submit(() -> push("{\"events\": [{\"meter\": \"E1\", \"at\": \"" + at
+                        + "\", \"type\": \"MAGNET\"}]}").status()));
+            }
+            sleep(3000);
+            reader.commit();
+            for (Future<Integer> status : statuses) assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(202);
+        } finally {
+            senders.shutdownNow();
+        }
+        var july = api.get("/api/v1/meters/" + meterId + "/events?from=" + enc("2023-07-01T00:00:00+05:30")
+                + "&to=" + enc("2023-08-01T00:00:00+05:30"), tenant.analyst()).json();
+        assertThat(july.get("total").asLong()).isEqualTo(batches);
     }
 
     @Test
