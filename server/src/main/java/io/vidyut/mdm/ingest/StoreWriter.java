@@ -1,10 +1,12 @@
 package io.vidyut.mdm.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vidyut.mdm.readings.ReadingStore;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +42,21 @@ class StoreWriter {
     }
 
     /**
+     * The months the part writes into exist before its transaction takes a connection (made inside it, each
+     * consumer would hold one connection while waiting for a second, and enough consumers starve the pool).
+     */
+    private void prepareMonths(IngestWork work) {
+        Instant first = null, last = null;
+        for (io.vidyut.mdm.readings.Reading reading : work.readings()) {
+            if (first == null || reading.at().isBefore(first)) first = reading.at();
+            if (last == null || reading.at().isAfter(last)) last = reading.at();
+        }
+        if (first == null) return;
+        // an interval ending at midnight belongs to the day before
+        store.prepareDays(LocalDate.ofInstant(first, work.zone()).minusDays(1), LocalDate.ofInstant(last, work.zone()));
+    }
+
+    /**
      * The part's readings and the intervals derived from registers stored before it: an earlier
      * batch of the same meter went through this partition first, so its read is in the store now.
      */
@@ -51,6 +68,7 @@ class StoreWriter {
     }
 
     void store(IngestWork work) {
+        prepareMonths(work);
         TenantContext.runAs(TenantScope.of(work.tenantId(), work.tenantCode()), () -> transactions.executeWithoutResult(status -> {
             ReadingStore.WriteResult result = store.write(withDerived(work), work.zone(), "batch:" + work.batchId());
             jdbc.sql("insert into ingest_batch_part (tenant_id, batch_id, part) values (?, ?, ?) on conflict do nothing")
