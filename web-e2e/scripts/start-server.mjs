@@ -1,11 +1,12 @@
-// Starts the packaged server on embedded defaults with the demo tenant and no simulated traffic,
-// in a fresh data directory under target/. Playwright's webServer runs this and stops it at the end.
+// Starts the packaged server on embedded defaults with the demo tenant and no simulated traffic (the simulated
+// HES API still answers commands), in a fresh data directory under target/. Playwright's webServer runs this and stops it at the end.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 
 const jar = process.env.MDM_JAR ?? path.resolve('../server/target/mdm-server.jar');
 const port = process.env.E2E_PORT ?? '18080';
+const hesPort = process.env.E2E_HES_PORT ?? '18090';
 mkdirSync('target', { recursive: true });
 const dataDir = mkdtempSync(path.resolve('target', 'mdm-data-'));
 
@@ -18,6 +19,7 @@ const server = spawn('java', ['-Xmx1g', '-jar', jar], {
     MDM_DATA_DIR: dataDir,
     MDM_DEMO: 'true',
     MDM_DEMO_TRAFFIC: 'false',
+    MDM_DEMO_HES_PORT: hesPort,
     MDM_ADMIN_PASSWORD: 'vidyut-admin',
   },
 });

@@ -10,10 +10,17 @@ import { formatIstDateTime } from '../../format/indian';
 import { commandLabel, type Command } from './commandForm';
 import { IssueCommandDialog } from './IssueCommandDialog';
 
+const FINAL_STATES = ['EXECUTED', 'FAILED', 'TIMED_OUT', 'CANCELLED'];
+/** How often the list is read again while a command is on its way (the HES answers within seconds). */
+const IN_FLIGHT_REFRESH_MS = 2000;
+
+/** The meter's latest commands, read again every couple of seconds while any of them has not ended. */
 function useMeterCommands(meterId: string) {
   return useQuery({
     queryKey: ['commands', meterId],
     queryFn: async () => unwrap(await api.GET('/api/v1/commands', { params: { query: { meter_id: meterId, size: 20 } } })),
+    refetchInterval: (query) =>
+      (query.state.data?.items ?? []).some((c) => !FINAL_STATES.includes(c.status ?? '')) ? IN_FLIGHT_REFRESH_MS : false,
   });
 }
 

@@ -48,9 +48,9 @@ class DemoConfiguration {
             boolean seeded = seeder.seedIfAbsent();
             System.out.println(DemoBanner.text(environment.getProperty("local.server.port", "8080"), seeded,
                     environment.getProperty("mdm.security.admin-password", "")));
-            if (environment.getProperty("mdm.demo.traffic", Boolean.class, true)) {
-                traffic.getObject().start("http://127.0.0.1:" + environment.getProperty("local.server.port", "8080"));
-            }
+            String self = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
+            if (environment.getProperty("mdm.demo.traffic", Boolean.class, true)) traffic.getObject().start(self);
+            if (environment.getProperty("mdm.demo.hes", Boolean.class, true)) traffic.getObject().startHes(self);
         };
     }
 }

@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo's simulated HES fleet: the three vendors back-fill recent days, then push every
- * 15-minute interval live, through the same public endpoints a real HES uses. A second simulator plays the
- * vendors' HES APIs on {@code hesPort}: it answers the MDM's reads and takes its commands (acknowledges,
+ * 15-minute interval live, through the same public endpoints a real HES uses. A second simulator (started on
+ * its own, {@code mdm.demo.hes}) plays the vendors' HES APIs on {@code hesPort}: it answers the MDM's reads and takes its commands (acknowledges,
  * carries them out a second later and calls back), so commands from the demo dashboard end as they would.
  */
 final class DemoTraffic implements AutoCloseable {
@@ -48,11 +48,11 @@ final class DemoTraffic implements AutoCloseable {
         thread.start();
         log.info("Simulated HES vendors HPL (REST), VOLTA (JSON) and KIRAN (DLMS) are pushing data ({} days back-filled first)",
                 backfillDays);
-        startHes(baseUrl);
     }
 
     /** The vendors' HES APIs, apart from the pushing simulator so that a busy port costs commands only. */
-    void startHes(String baseUrl) {
+    synchronized void startHes(String baseUrl) {
+        if (hes != null) return;
         Simulator.Builder builder = Simulator.builder().target(baseUrl)
                 .credentials("demo.operator", DemoCredentials.PASSWORD)
                 .vendors(Simulator.DEMO_VENDORS)
