@@ -17,7 +17,7 @@ public final class BenchMain {
                     usage: bin/mdm bench ingest [--meters N] [--days D] [--transport memory|kafka] [--vee on|off] [--threads T]
                                                 [--seed S] [--jar server/target/mdm-server.jar] [--server-java-options "-Xmx3g"]
                            bin/mdm bench vee [--meters N] [--days D] [--gaps-per-case K] [--seed S] [--jar …]
-                           bin/mdm bench events [--meters N] [--dts D] [--rate R] [--seconds S] [--with-ingest]
+                           bin/mdm bench events [--meters N] [--dts D] [--rate R] [--batch B] [--seconds S] [--with-ingest]
                                                 [--ingest-meters M] [--seed S] [--jar …]""");
             System.exit(2);
         }
@@ -36,6 +36,7 @@ public final class BenchMain {
                     Integer.parseInt(flags.getOrDefault("meters", "50")),
                     Integer.parseInt(flags.getOrDefault("dts", "3")),
                     Double.parseDouble(flags.getOrDefault("rate", "50")),
+                    Integer.parseInt(flags.getOrDefault("batch", "1")),
                     Integer.parseInt(flags.getOrDefault("seconds", "30")),
                     flags.containsKey("with-ingest"),
                     Integer.parseInt(flags.getOrDefault("ingest-meters", "1000")),

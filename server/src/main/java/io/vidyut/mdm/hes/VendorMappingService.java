@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,9 +32,12 @@ public class VendorMappingService {
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
 
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final TransactionTemplate reads;
 
     VendorMappingService(JdbcClient jdbc, JsonMapper json, HesVendorService vendors,
-                         org.springframework.context.ApplicationEventPublisher events) {
+                         org.springframework.context.ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
         this.jdbc = jdbc;
         this.json = json;
         this.vendors = vendors;
@@ -65,12 +70,15 @@ public class VendorMappingService {
         return version(vendorId, version);
     }
 
-    /** The vendor's mapping in force (cached briefly; a save on this instance takes effect at once). */
-    @Transactional(readOnly = true)
+    /**
+     * The vendor's mapping in force (cached briefly; a save on this instance takes effect at once). Not a
+     * transactional method: a cache hit, which is nearly every HES request, needs no connection; a miss reads in
+     * a transaction of its own (or the caller's).
+     */
     public Optional<VersionedMapping> current(UUID vendorId) {
-        return current.get(vendorId, id -> jdbc.sql("""
+        return current.get(vendorId, id -> reads.execute(status -> jdbc.sql("""
                         select * from hes_vendor_mapping where vendor_id = ? order by version desc limit 1""")
-                .param(id).query(this::map).optional());
+                .param(id).query(this::map).optional()));
     }
 
     @Transactional(readOnly = true)
