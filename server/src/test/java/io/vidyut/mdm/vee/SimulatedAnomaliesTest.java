@@ -14,6 +14,7 @@ import io.vidyut.mdm.testing.TestTenant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,7 +99,7 @@ class SimulatedAnomaliesTest extends IntegrationTest {
         injected(kind -> kind.equals("SPIKE")).forEach(a -> {
             String key = a.get("serial").asString() + "@" + a.get("from").asString();
             injectedSpikes.add(key);
-            if (a.get("detail").get("sent_kwh").asDouble() >= 0.5 && !onDriftedDay(a)) clearSpikes.add(key);
+            if (a.get("detail").get("sent_kwh").asDouble() >= 0.5 && !onDriftedDay(a) && !onOpenDay(a)) clearSpikes.add(key);
         });
         Set<String> found = new HashSet<>();
         exceptions("SPIKE").forEach(e -> found.add(e.get("meter_serial").asString() + "@" + instant(e.get("first_at"))));
@@ -228,6 +229,18 @@ class SimulatedAnomaliesTest extends IntegrationTest {
             if (touching.isEmpty()) return end;
             end = Instant.parse(touching.get().get("to").asString());
         }
+    }
+
+    /**
+     * Whether the anomaly falls on the day still under way when the simulator stopped (IST). Early in that day a
+     * spike has too few neighbours to be judged against them and is judged against the meter's history, with a
+     * larger factor: a night spike can then pass. So recall is measured over whole days (the run may start just
+     * after midnight, when the open day holds an hour or two).
+     */
+    private boolean onOpenDay(JsonNode anomaly) {
+        ZoneId ist = ZoneId.of("Asia/Kolkata");
+        return LocalDate.ofInstant(Instant.parse(anomaly.get("from").asString()), ist)
+                .equals(LocalDate.ofInstant(simulatedUntil, ist));
     }
 
     /** Whether the anomaly's first interval falls on a meter-day the simulator stamped off the clock. */
