@@ -38,11 +38,9 @@ class AlarmApiTest extends IntegrationTest {
     void tenantWithAVendorMappingEvents() {
         tenant = newTenant();
         registry = new Registry(api, tenant.admin());
-        JsonNode vendor = registry.vendor("ALM");
-        vendorId = vendor.get("vendor").get("id").asString();
-        feed = new EventFeed(api, vendor.get("api_key").asString());
-        assertThat(api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), EventFeed.MAPPING).status())
-                .isEqualTo(200);
+        Registry.EventVendor vendor = registry.eventVendor("ALM");
+        vendorId = vendor.id();
+        feed = vendor.hes();
         meterId = registry.meter("A1", vendorId, null).get("id").asString();
     }
 

@@ -34,11 +34,9 @@ class AlarmEscalationAndFeederOutageTest extends IntegrationTest {
     void tenantWithAVendorMappingEvents() {
         tenant = newTenant();
         registry = new Registry(api, tenant.admin());
-        JsonNode vendor = registry.vendor("ESC");
-        vendorId = vendor.get("vendor").get("id").asString();
-        feed = new EventFeed(api, vendor.get("api_key").asString());
-        assertThat(api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), EventFeed.MAPPING).status())
-                .isEqualTo(200);
+        Registry.EventVendor vendor = registry.eventVendor("ESC");
+        vendorId = vendor.id();
+        feed = vendor.hes();
     }
 
     void push(String serial, String at, String code) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Alarm e-mail through SMTP to a real in-process SMTP server (GreenMail): raised and escalated alarms at or
@@ -68,11 +67,9 @@ class AlarmMailTest extends IntegrationTest {
     /** Meter M1 of a vendor pushing events; returns that vendor's feed. */
     EventFeed meterM1(TestTenant tenant) {
         Registry registry = new Registry(api, tenant.admin());
-        JsonNode vendor = registry.vendor("ML");
-        String vendorId = vendor.get("vendor").get("id").asString();
-        assertThat(api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), EventFeed.MAPPING).status()).isEqualTo(200);
-        registry.meter("M1", vendorId, null);
-        return new EventFeed(api, vendor.get("api_key").asString());
+        Registry.EventVendor vendor = registry.eventVendor("ML");
+        registry.meter("M1", vendor.id(), null);
+        return vendor.hes();
     }
 
     void mailTo(TestTenant tenant, String... recipients) {
@@ -148,11 +145,9 @@ class AlarmMailTest extends IntegrationTest {
                 "email_recipients", "email_recipients", "email_min_severity");
 
         Registry registry = new Registry(api, tenant.admin());
-        JsonNode vendor = registry.vendor("NM");
-        assertThat(api.put("/api/v1/hes-vendors/" + vendor.get("vendor").get("id").asString() + "/mapping", tenant.admin(),
-                EventFeed.MAPPING).status()).isEqualTo(200);
-        registry.meter("Q1", vendor.get("vendor").get("id").asString(), null);
-        assertThat(new EventFeed(api, vendor.get("api_key").asString()).push("Q1", "2026-11-20T10:05:00+05:30", "MAGNET")
+        Registry.EventVendor vendor = registry.eventVendor("NM");
+        registry.meter("Q1", vendor.id(), null);
+        assertThat(vendor.hes().push("Q1", "2026-11-20T10:05:00+05:30", "MAGNET")
                 .status()).isEqualTo(202);
         assertThat(api.get("/api/v1/alarms?kind=TAMPER", tenant.operator()).json().get("total").asLong()).isEqualTo(1);
         assertThat(outbox(tenant)).isEmpty();

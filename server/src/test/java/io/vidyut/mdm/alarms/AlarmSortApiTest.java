@@ -20,11 +20,9 @@ class AlarmSortApiTest extends IntegrationTest {
     void alarms_are_sorted_by_a_chosen_column_either_way_across_pages_and_an_unknown_column_is_refused() {
         TestTenant tenant = newTenant();
         Registry registry = new Registry(api, tenant.admin());
-        JsonNode vendor = registry.vendor("SRT");
-        String vendorId = vendor.get("vendor").get("id").asString();
-        EventFeed feed = new EventFeed(api, vendor.get("api_key").asString());
-        assertThat(api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), EventFeed.MAPPING).status())
-                .isEqualTo(200);
+        Registry.EventVendor vendor = registry.eventVendor("SRT");
+        String vendorId = vendor.id();
+        EventFeed feed = vendor.hes();
         // a tamper each, the later serial tampered with earlier; one tampered with twice
         String[][] tampers = {{"ALS-B", "2026-11-20T10:00:00+05:30", "MAGNET"}, {"ALS-C", "2026-11-20T09:00:00+05:30", "251"},
                 {"ALS-A", "2026-11-20T11:00:00+05:30", "203"}, {"ALS-A", "2026-11-20T11:05:00+05:30", "203"}};

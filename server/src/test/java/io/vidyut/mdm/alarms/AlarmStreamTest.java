@@ -2,7 +2,6 @@ package io.vidyut.mdm.alarms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vidyut.mdm.testing.EventFeed;
 import io.vidyut.mdm.testing.IntegrationTest;
 import io.vidyut.mdm.testing.Registry;
 import io.vidyut.mdm.testing.TestTenant;
@@ -15,7 +14,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /** The dashboard's live stream: a tenant's alarm changes arrive as Server-Sent Events, and only that tenant's. */
 class AlarmStreamTest extends IntegrationTest {
@@ -53,17 +51,15 @@ class AlarmStreamTest extends IntegrationTest {
         TestTenant tenant = newTenant();
         TestTenant other = newTenant();
         Registry registry = new Registry(api, tenant.admin());
-        JsonNode vendor = registry.vendor("LIVE");
-        String vendorId = vendor.get("vendor").get("id").asString();
-        api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), EventFeed.MAPPING);
-        registry.meter("L1", vendorId, null);
+        Registry.EventVendor vendor = registry.eventVendor("LIVE");
+        registry.meter("L1", vendor.id(), null);
 
         BlockingQueue<String> mine = listen(tenant.operator());
         BlockingQueue<String> theirs = listen(other.admin());
         assertThat(next(mine, "event:")).isEqualTo("event:ready");
         assertThat(next(theirs, "event:")).isEqualTo("event:ready");
 
-        new EventFeed(api, vendor.get("api_key").asString()).push("L1", "2026-11-20T10:00:00+05:30", "251");
+        vendor.hes().push("L1", "2026-11-20T10:00:00+05:30", "251");
 
         assertThat(next(mine, "event:")).isEqualTo("event:RAISED");
         String data = next(mine, "data:");

@@ -8,7 +8,6 @@ import io.vidyut.mdm.testing.IntegrationTest;
 import io.vidyut.mdm.testing.Registry;
 import io.vidyut.mdm.testing.TestTenant;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -138,10 +137,7 @@ class CommandApiTest extends IntegrationTest {
 
     @Test
     void a_command_to_an_unreachable_hes_fails_with_the_reason_after_its_retries() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = freePort();
         map(vendorId, "http://127.0.0.1:" + closedPort);
         String id = issue(Map.of("type", "CONNECT", "meter_ids", List.of(meterId)), 201).get(0).get("id").asString();
         JsonNode failed = await(id, status("FAILED"));

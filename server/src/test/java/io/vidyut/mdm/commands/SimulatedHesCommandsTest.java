@@ -9,7 +9,6 @@ import io.vidyut.mdm.simulator.fleet.SimMeter;
 import io.vidyut.mdm.simulator.fleet.SyntheticFleet;
 import io.vidyut.mdm.testing.IntegrationTest;
 import io.vidyut.mdm.testing.TestTenant;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,10 +174,7 @@ class SimulatedHesCommandsTest extends IntegrationTest {
 
     @Test
     void an_unreachable_hes_ends_failed_with_the_reason_after_retries_each_in_the_trail() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = freePort();
         routeTo("http://127.0.0.1:" + closedPort);
         String command = issue("DISCONNECT", serials.get(3));
         JsonNode done = await(command, ended());

@@ -9,7 +9,6 @@ import io.vidyut.mdm.network.NetworkService;
 import io.vidyut.mdm.security.UserDirectory;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import io.vidyut.mdm.testing.IntegrationTest;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -34,14 +33,6 @@ class DemoDataSeederTest extends IntegrationTest {
 
     /** Where the simulated HES of these tests answers (the seeded mappings point there). */
     static final int HES_PORT = freePort();
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     DemoDataSeeder seeder() {
         return new DemoDataSeeder(tenants, users, vendors, network, consumers, meters, transactions, mappings, json, HES_PORT);

@@ -36,12 +36,9 @@ class EventApiTest extends IntegrationTest {
     void tenantWithAVendorMappingEvents() {
         tenant = newTenant();
         Registry registry = new Registry(api, tenant.admin());
-        JsonNode vendor = registry.vendor("EVT");
-        String vendorId = vendor.get("vendor").get("id").asString();
-        feed = new EventFeed(api, vendor.get("api_key").asString());
-        var saved = api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), EventFeed.MAPPING);
-        assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
-        meterId = registry.meter("E1", vendorId, null).get("id").asString();
+        Registry.EventVendor vendor = registry.eventVendor("EVT");
+        feed = vendor.hes();
+        meterId = registry.meter("E1", vendor.id(), null).get("id").asString();
     }
 
     ApiClient.Response push(String payload) {

@@ -38,12 +38,9 @@ class FeedTest extends IntegrationTest {
     void tenantWithAMeterPushingEvents() {
         tenant = newTenant();
         Registry registry = new Registry(api, tenant.admin());
-        JsonNode vendor = registry.vendor("FEED");
-        String vendorId = vendor.get("vendor").get("id").asString();
-        hes = new EventFeed(api, vendor.get("api_key").asString());
-        assertThat(api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), EventFeed.MAPPING).status())
-                .isEqualTo(200);
-        meterId = registry.meter("F1", vendorId, null).get("id").asString();
+        Registry.EventVendor vendor = registry.eventVendor("FEED");
+        hes = vendor.hes();
+        meterId = registry.meter("F1", vendor.id(), null).get("id").asString();
     }
 
     JsonNode feed(String query) {

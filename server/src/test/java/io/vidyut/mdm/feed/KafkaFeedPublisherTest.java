@@ -63,11 +63,9 @@ class KafkaFeedPublisherTest extends IntegrationTest {
     void entries_are_published_once_in_order_keyed_by_meter_and_another_instance_carries_on_from_the_cursor() {
         TestTenant tenant = newTenant();
         Registry registry = new Registry(api, tenant.admin());
-        JsonNode vendor = registry.vendor("KFEED");
-        String vendorId = vendor.get("vendor").get("id").asString();
-        assertThat(api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), EventFeed.MAPPING).status()).isEqualTo(200);
-        String meterId = registry.meter("K1", vendorId, null).get("id").asString();
-        EventFeed hes = new EventFeed(api, vendor.get("api_key").asString());
+        Registry.EventVendor vendor = registry.eventVendor("KFEED");
+        String meterId = registry.meter("K1", vendor.id(), null).get("id").asString();
+        EventFeed hes = vendor.hes();
         hes.push("K1", "2026-11-20T10:00:00+05:30", "PWR_FAIL");
         hes.push("K1", "2026-11-20T10:20:00+05:30", "PWR_BACK");
         // the REST feed shows positioned entries only: once it has them, so can Kafka

@@ -53,7 +53,8 @@ public abstract class IntegrationTest {
         return smtp;
     }
 
-    private static int freePort() {
+    /** A port nothing listens on (just now): for a server to start on, or to play an unreachable one. */
+    protected static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

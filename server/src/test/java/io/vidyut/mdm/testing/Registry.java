@@ -22,6 +22,17 @@ public final class Registry {
                 "protocol", "REST", "ip_allowlist", java.util.List.of("127.0.0.1/32", "::1/128"))));
     }
 
+    /** A vendor with {@link EventFeed#MAPPING} saved, and its HES pushing with the vendor's key. */
+    public record EventVendor(String id, EventFeed hes) {}
+
+    public EventVendor eventVendor(String code) {
+        JsonNode vendor = vendor(code);
+        String id = vendor.get("vendor").get("id").asString();
+        var saved = api.put("/api/v1/hes-vendors/" + id + "/mapping", token, EventFeed.MAPPING);
+        assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+        return new EventVendor(id, new EventFeed(api, vendor.get("api_key").asString()));
+    }
+
     /** Circle down to one DT; returns the DT. */
     public JsonNode branch(String prefix) {
         JsonNode parent = null;

@@ -12,7 +12,6 @@ import io.vidyut.mdm.testing.Registry;
 import io.vidyut.mdm.testing.TestTenant;
 import io.vidyut.mdm.vee.IntervalsCorrected;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,12 +72,9 @@ class WebhookApiTest extends IntegrationTest {
         receiver.start();
         tenant = newTenant();
         Registry registry = new Registry(api, tenant.admin());
-        JsonNode vendor = registry.vendor("WH");
-        String vendorId = vendor.get("vendor").get("id").asString();
-        assertThat(api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), EventFeed.MAPPING).status())
-                .isEqualTo(200);
-        registry.meter("W1", vendorId, null);
-        feed = new EventFeed(api, vendor.get("api_key").asString());
+        Registry.EventVendor vendor = registry.eventVendor("WH");
+        registry.meter("W1", vendor.id(), null);
+        feed = vendor.hes();
     }
 
     @AfterEach
@@ -178,10 +174,7 @@ class WebhookApiTest extends IntegrationTest {
 
     @Test
     void an_unreachable_receiver_ends_failed_with_the_reason_after_its_attempts() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = freePort();
         String subscription = subscribe("http://127.0.0.1:" + closedPort + "/hooks", List.of("alarm.raised"));
         assertThat(feed.push("W1", "2026-11-20T10:00:00+05:30", "MAGNET").status()).isEqualTo(202);
 
