@@ -28,24 +28,9 @@ final class DemoTraffic implements AutoCloseable {
     /** Starts pushing to the server at {@code baseUrl} (known once the web server listens). */
     synchronized void start(String baseUrl) {
         if (simulator != null) return;
-        Simulator.Builder builder = Simulator.builder().target(baseUrl)
-                .credentials("demo.operator", DemoCredentials.PASSWORD)
-                .vendors(Simulator.DEMO_VENDORS)
-                .live(true)
-                .threads(2);
-        DemoCredentials.VENDORS.forEach(vendor -> builder.apiKey(vendor.code(), vendor.apiKey()));
+        Simulator.Builder builder = demoFleet(baseUrl).live(true).threads(2);
         if (backfillDays > 0) builder.backfill(backfillDays);
-        Simulator running = builder.build();
-        simulator = running;
-        Thread thread = new Thread(() -> {
-            try {
-                log.info("Demo traffic stopped: {}", running.run().toJson());
-            } catch (RuntimeException e) {
-                log.error("Demo traffic failed", e);
-            }
-        }, "demo-hes-traffic");
-        thread.setDaemon(true);
-        thread.start();
+        simulator = runInBackground(builder.build(), "demo-hes-traffic", "Demo traffic failed");
         log.info("Simulated HES vendors HPL (REST), VOLTA (JSON) and KIRAN (DLMS) are pushing data ({} days back-filled first)",
                 backfillDays);
     }
@@ -53,24 +38,32 @@ final class DemoTraffic implements AutoCloseable {
     /** The vendors' HES APIs, apart from the pushing simulator so that a busy port costs commands only. */
     synchronized void startHes(String baseUrl) {
         if (hes != null) return;
+        hes = runInBackground(demoFleet(baseUrl).servePulls(hesPort).pullKey(HES_KEY).build(), "demo-hes-api",
+                "The simulated HES could not serve reads and commands on port " + hesPort + " (mdm.demo.hes-port); "
+                        + "commands to demo meters will fail as HES unreachable");
+        log.info("Simulated HES API (reads and commands) at http://127.0.0.1:{}/hes/{vendor}/meters/{serial}", hesPort);
+    }
+
+    /** The demo tenant's three vendors, their fleet read from the server at {@code baseUrl}, with their keys. */
+    private static Simulator.Builder demoFleet(String baseUrl) {
         Simulator.Builder builder = Simulator.builder().target(baseUrl)
                 .credentials("demo.operator", DemoCredentials.PASSWORD)
-                .vendors(Simulator.DEMO_VENDORS)
-                .servePulls(hesPort).pullKey(HES_KEY);
+                .vendors(Simulator.DEMO_VENDORS);
         DemoCredentials.VENDORS.forEach(vendor -> builder.apiKey(vendor.code(), vendor.apiKey()));
-        Simulator desk = builder.build();
-        hes = desk;
+        return builder;
+    }
+
+    private static Simulator runInBackground(Simulator simulator, String threadName, String failure) {
         Thread thread = new Thread(() -> {
             try {
-                desk.run();
+                log.info("{} stopped: {}", threadName, simulator.run().toJson());
             } catch (RuntimeException e) {
-                log.error("The simulated HES could not serve reads and commands on port {} (mdm.demo.hes-port); "
-                        + "commands to demo meters will fail as HES unreachable", hesPort, e);
+                log.error(failure, e);
             }
-        }, "demo-hes-api");
+        }, threadName);
         thread.setDaemon(true);
         thread.start();
-        log.info("Simulated HES API (reads and commands) at http://127.0.0.1:{}/hes/{vendor}/meters/{serial}", hesPort);
+        return simulator;
     }
 
     @Override

@@ -83,13 +83,7 @@ class AlarmMailTest extends IntegrationTest {
     }
 
     List<AlarmMail.Mail> awaitOutbox(TestTenant tenant, java.util.function.Predicate<List<AlarmMail.Mail>> until) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        List<AlarmMail.Mail> mails = outbox(tenant);
-        while (!until.test(mails) && System.currentTimeMillis() < deadline) {
-            sleep(100);
-            mails = outbox(tenant);
-        }
-        return mails;
+        return poll(() -> outbox(tenant), until, Duration.ofSeconds(20));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -89,21 +90,22 @@ public abstract class IntegrationTest {
 
     /** Polls a GET (expecting 200) until its JSON satisfies the condition, for up to {@code timeout}; returns the last answer. */
     protected JsonNode await(String path, String token, Duration timeout, Predicate<JsonNode> condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode body;
-        do {
+        return poll(() -> {
             ApiClient.Response response = api.get(path, token);
             assertThat(response.status()).as(response.raw()).isEqualTo(200);
-            body = response.json();
-            if (condition.test(body)) return body;
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return body;
-            }
-        } while (System.nanoTime() < deadline);
-        return body;
+            return response.json();
+        }, condition, timeout);
+    }
+
+    /** Reads every 100 ms until what it reads satisfies the condition, for up to {@code timeout}; returns the last read. */
+    protected static <T> T poll(Supplier<T> read, Predicate<T> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T value = read.get();
+        while (!condition.test(value) && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+            sleep(100);
+            value = read.get();
+        }
+        return value;
     }
 
     /** Waits a while, for asserting that something does not happen. */
