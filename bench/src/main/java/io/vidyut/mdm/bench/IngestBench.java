@@ -87,8 +87,29 @@ final class IngestBench {
         result.put("values_rejected", sent.valuesRejected());
         result.put("errors", sent.errors());
         result.put("lost", sent.valuesAccepted() - stored);
+        result.put("store_seconds", storeSeconds(api, platform));
         if (options.vee()) result.put("vee_exceptions", veeExceptionsByRule(api, token));
         return result;
+    }
+
+    /**
+     * Where the store workers spent their time (summed over workers): whole parts (validation included)
+     * and the steps of writing day rows.
+     */
+    private static Map<String, Double> storeSeconds(BenchApi api, String platform) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        seconds.put("parts", round(totalSeconds(api.get("/actuator/metrics/mdm.ingest.part.store", platform))));
+        for (String step : List.of("load", "insert", "archive", "update")) {
+            seconds.put(step, round(totalSeconds(api.get("/actuator/metrics/mdm.readings.write?tag=step:" + step, platform))));
+        }
+        return seconds;
+    }
+
+    private static double totalSeconds(JsonNode metric) {
+        for (JsonNode measurement : metric.get("measurements")) {
+            if (measurement.get("statistic").asString().equals("TOTAL_TIME")) return measurement.get("value").asDouble();
+        }
+        throw new IllegalStateException("no TOTAL_TIME in " + metric);
     }
 
     /** Open and resolved VEE exceptions the run raised, per rule. */

@@ -2,6 +2,7 @@ package io.vidyut.mdm.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vidyut.mdm.readings.ReadingStore;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
@@ -22,6 +23,7 @@ class StoreWriter {
     private final TransactionTemplate transactions;
     private final Counter stored;
     private final Counter unchanged;
+    private final Timer storing;
 
     StoreWriter(ReadingStore store, JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry metrics) {
         this.store = store;
@@ -29,6 +31,8 @@ class StoreWriter {
         this.transactions = transactions;
         this.stored = metrics.counter("mdm.ingest.values.stored");
         this.unchanged = metrics.counter("mdm.ingest.values.unchanged");
+        this.storing = Timer.builder("mdm.ingest.part.store")
+                .description("Storing one part of a batch: its transaction, validation included").register(metrics);
     }
 
     /** Readings the store refused go to the quarantine of the batch's vendor, so the part still completes. */
@@ -68,6 +72,10 @@ class StoreWriter {
     }
 
     void store(IngestWork work) {
+        storing.record(() -> storeTimed(work));
+    }
+
+    private void storeTimed(IngestWork work) {
         prepareMonths(work);
         TenantContext.runAs(TenantScope.of(work.tenantId(), work.tenantCode()), () -> transactions.executeWithoutResult(status -> {
             ReadingStore.WriteResult result = store.write(withDerived(work), work.zone(), "batch:" + work.batchId());

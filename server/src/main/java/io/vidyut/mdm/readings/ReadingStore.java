@@ -1,5 +1,7 @@
 package io.vidyut.mdm.readings;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vidyut.mdm.channels.ChannelKind;
 import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.tenancy.TenantContext;
@@ -19,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -38,21 +39,36 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ReadingStore {
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final DataSource dataSource;
+    private final DayRowWriter rowWriter;
+    private final WriteSteps steps;
     private final Set<LocalDate> knownPartitions = ConcurrentHashMap.newKeySet();
 
     private final TransactionTemplate partitionTransactions;
     private final ApplicationEventPublisher events;
 
-    ReadingStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, PlatformTransactionManager transactions,
-                 ApplicationEventPublisher events) {
+    ReadingStore(JdbcClient jdbc, DayRowWriter rowWriter, DataSource dataSource, PlatformTransactionManager transactions,
+                 ApplicationEventPublisher events, MeterRegistry metrics) {
         this.jdbc = jdbc;
+        this.steps = new WriteSteps(metrics);
         this.events = events;
-        this.template = template;
+        this.rowWriter = rowWriter;
         this.dataSource = dataSource;
         this.partitionTransactions = new TransactionTemplate(transactions);
         this.partitionTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Time spent in each step of writing day rows, for operators and the ingest benchmark. */
+    private record WriteSteps(Timer load, Timer insert, Timer archive, Timer update) {
+        WriteSteps(MeterRegistry metrics) {
+            this(step(metrics, "load"), step(metrics, "insert"), step(metrics, "archive"), step(metrics, "update"));
+        }
+
+        private static Timer step(MeterRegistry metrics, String step) {
+            return Timer.builder("mdm.readings.write").tag("step", step)
+                    .description("Writing interval day rows: reading the stored rows, copying new ones in, archiving and updating changed ones")
+                    .register(metrics);
+        }
     }
 
     /** What a write did, counted per value. */
@@ -98,7 +114,7 @@ public class ReadingStore {
             byDay.computeIfAbsent(key, k -> new ArrayList<>()).add(reading);
         }
         byDay.keySet().stream().map(k -> k.day().withDayOfMonth(1)).distinct().forEach(this::ensurePartition);
-        Map<DayKey, DayRow> existing = load(byDay.keySet());
+        Map<DayKey, DayRow> existing = steps.load().record(() -> load(byDay.keySet()));
 
         int filled = 0, unchanged = 0, changed = 0;
         List<Refused> refused = new ArrayList<>();
@@ -140,9 +156,9 @@ public class ReadingStore {
                 updates.add(row);
             }
         }
-        insertRows(tenant, inserts);
-        archive(tenant, superseded, source);
-        updateRows(updates);
+        steps.insert().record(() -> rowWriter.insert(tenant, inserts));
+        steps.archive().record(() -> rowWriter.archive(tenant, superseded, source));
+        steps.update().record(() -> rowWriter.update(updates));
         return new WriteResult(filled, unchanged, changed, refused);
     }
 
@@ -181,56 +197,6 @@ public class ReadingStore {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
         return rows;
-    }
-
-    private void insertRows(UUID tenant, List<DayRow> rows) {
-        if (rows.isEmpty()) return;
-        template.batchUpdate("""
-                insert into interval_day (tenant_id, meter_id, channel, day, interval_minutes, vals, quality, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows, 500, (ps, row) -> bindRow(ps, tenant, row));
-    }
-
-    private void updateRows(List<DayRow> rows) {
-        if (rows.isEmpty()) return;
-        template.batchUpdate("""
-                update interval_day set vals = ?, quality = ?, version = ?, updated_at = now()
-                 where meter_id = ? and channel = ? and day = ?""", rows, 500, (ps, row) -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("int4", row.values));
-            ps.setBytes(2, row.storedQuality());
-            ps.setInt(3, row.version);
-            bindKey(ps, 4, row);
-        });
-    }
-
-    /** Copies the rows about to change into history, valid from when the current version was written. */
-    private void archive(UUID tenant, List<DayRow> rows, String source) {
-        if (rows.isEmpty()) return;
-        template.batchUpdate("""
-                insert into interval_day_history (tenant_id, meter_id, channel, day, interval_minutes, vals, quality,
-                                                  version, valid_from, superseded_by)
-                select ?, ?, ?, ?, ?, ?, ?, ?, d.updated_at, ? from interval_day d
-                 where d.meter_id = ? and d.channel = ? and d.day = ?""", rows, 500, (ps, row) -> {
-            bindRow(ps, tenant, row);
-            ps.setString(9, source);
-            bindKey(ps, 10, row);
-        });
-    }
-
-    /** Parameters 1–8: tenant, key, interval length, values, quality, version. */
-    private static void bindRow(java.sql.PreparedStatement ps, UUID tenant, DayRow row) throws SQLException {
-        ps.setObject(1, tenant);
-        bindKey(ps, 2, row);
-        ps.setShort(5, (short) row.intervalMinutes);
-        ps.setArray(6, ps.getConnection().createArrayOf("int4", row.values));
-        ps.setBytes(7, row.storedQuality());
-        ps.setInt(8, row.version);
-    }
-
-    /** Meter, channel and day from parameter {@code first} on. */
-    private static void bindKey(java.sql.PreparedStatement ps, int first, DayRow row) throws SQLException {
-        ps.setObject(first, row.key.meterId());
-        ps.setShort(first + 1, (short) row.key.channel().code());
-        ps.setObject(first + 2, row.key.day());
     }
 
     private WriteResult writeRegisters(UUID tenant, List<Reading> readings, String source, List<Reading> written) {

@@ -1,0 +1,97 @@
+package io.vidyut.mdm.readings;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes merged day rows in the caller's transaction. New rows, the bulk of any ingest, are copied:
+ * {@code COPY FROM} refuses tables under row-level security, so they are copied into a
+ * session's staging table (emptied at every commit) and moved with one {@code INSERT … SELECT},
+ * which the tenant policy checks row by row as any insert. Changed rows are few and go as batched statements.
+ */
+@Component
+class DayRowWriter {
+    private static final String STAGING_TABLE = """
+            create temporary table if not exists interval_day_staged (
+              tenant_id uuid, meter_id uuid, channel smallint, day date, interval_minutes smallint,
+              vals int[], quality bytea, version int
+            ) on commit delete rows""";
+
+    private final JdbcTemplate template;
+    private final DataSource dataSource;
+
+    DayRowWriter(JdbcTemplate template, DataSource dataSource) {
+        this.template = template;
+        this.dataSource = dataSource;
+    }
+
+    void insert(UUID tenant, List<DayRow> rows) {
+        if (rows.isEmpty()) return;
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            try (var statement = connection.createStatement()) {
+                statement.execute(STAGING_TABLE);
+            }
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy interval_day_staged (" + DayRowCopy.COLUMNS + ") from stdin (format binary)",
+                    new ByteArrayInputStream(DayRowCopy.encode(tenant, rows)));
+            try (var statement = connection.createStatement()) {
+                // emptied as it is read, so a second write in the same transaction starts clean
+                statement.execute("with staged as (delete from interval_day_staged returning *) insert into interval_day ("
+                        + DayRowCopy.COLUMNS + ") select " + DayRowCopy.COLUMNS + " from staged");
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Could not copy " + rows.size() + " day rows", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    void update(List<DayRow> rows) {
+        if (rows.isEmpty()) return;
+        template.batchUpdate("""
+                update interval_day set vals = ?, quality = ?, version = ?, updated_at = now()
+                 where meter_id = ? and channel = ? and day = ?""", rows, 500, (ps, row) -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("int4", row.values));
+            ps.setBytes(2, row.storedQuality());
+            ps.setInt(3, row.version);
+            bindKey(ps, 4, row);
+        });
+    }
+
+    /** Copies the rows about to change into history, valid from when the current version was written. */
+    void archive(UUID tenant, List<DayRow> rows, String source) {
+        if (rows.isEmpty()) return;
+        template.batchUpdate("""
+                insert into interval_day_history (tenant_id, meter_id, channel, day, interval_minutes, vals, quality,
+                                                  version, valid_from, superseded_by)
+                select ?, ?, ?, ?, ?, ?, ?, ?, d.updated_at, ? from interval_day d
+                 where d.meter_id = ? and d.channel = ? and d.day = ?""", rows, 500, (ps, row) -> {
+            ps.setObject(1, tenant);
+            bindKey(ps, 2, row);
+            ps.setShort(5, (short) row.intervalMinutes);
+            ps.setArray(6, ps.getConnection().createArrayOf("int4", row.values));
+            ps.setBytes(7, row.storedQuality());
+            ps.setInt(8, row.version);
+            ps.setString(9, source);
+            bindKey(ps, 10, row);
+        });
+    }
+
+    /** Meter, channel and day from parameter {@code first} on. */
+    private static void bindKey(PreparedStatement ps, int first, DayRow row) throws SQLException {
+        ps.setObject(first, row.key.meterId());
+        ps.setShort(first + 1, (short) row.key.channel().code());
+        ps.setObject(first + 2, row.key.day());
+    }
+}
