@@ -56,6 +56,9 @@ public enum Channel {
         this.kind = kind;
         this.unit = unit;
         this.resolution = new BigDecimal(resolution);
+        if (!this.resolution.unscaledValue().equals(java.math.BigInteger.ONE)) {
+            throw new IllegalArgumentException("a resolution is a power of ten: " + resolution);
+        }
         this.obis = obis;
         this.scaledByTransformers = scaledByTransformers;
     }
@@ -77,6 +80,11 @@ public enum Channel {
     /** The smallest step stored: a value is kept as value / resolution, an integer. */
     public BigDecimal resolution() {
         return resolution;
+    }
+
+    /** A value in whole steps of the resolution, rounded half up (the resolution is a power of ten: no division). */
+    public BigDecimal toUnits(BigDecimal value) {
+        return value.scaleByPowerOfTen(resolution.scale()).setScale(0, java.math.RoundingMode.HALF_UP);
     }
 
     /** IS 15959 OBIS code of the quantity, dotted notation. */

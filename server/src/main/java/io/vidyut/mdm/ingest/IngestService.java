@@ -15,7 +15,6 @@ import io.vidyut.mdm.security.MachineClient;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -264,12 +263,14 @@ class IngestService {
         return parts;
     }
 
+    private static final BigDecimal INTERVAL_LIMIT = BigDecimal.valueOf(Integer.MAX_VALUE);
+    private static final BigDecimal REGISTER_LIMIT = BigDecimal.valueOf(Long.MAX_VALUE / 2);
+
     private static Optional<Reading> toReading(MeterRef meter, SourceValue value) {
         Channel channel = value.channel();
         BigDecimal scaled = channel.scaledByTransformers() ? value.value().multiply(meter.multiplier()) : value.value();
-        BigDecimal units = scaled.divide(channel.resolution(), 0, RoundingMode.HALF_UP);
-        long limit = channel.kind() == ChannelKind.INTERVAL ? Integer.MAX_VALUE : Long.MAX_VALUE / 2;
-        if (units.abs().compareTo(BigDecimal.valueOf(limit)) > 0) return Optional.empty();
+        BigDecimal units = channel.toUnits(scaled);
+        if (units.abs().compareTo(channel.kind() == ChannelKind.INTERVAL ? INTERVAL_LIMIT : REGISTER_LIMIT) > 0) return Optional.empty();
         return Optional.of(new Reading(meter.id(), channel, value.at(), value.intervalMinutes(), units.longValue(),
                 value.quality()));
     }

@@ -60,6 +60,35 @@ class PayloadParserTest {
     }
 
     @Test
+    void iso_timestamps_in_every_shape_vendors_send_mean_the_same_instant() {
+        ParsedPayload parsed = parse(VENDOR_A, """
+                {"meters": [{"serial": "HPL1", "intervals": [
+                  {"end": "2026-11-26T10:15:00+05:30", "values": {"1.0.1.29.0.255": 1}},
+                  {"end": "2026-11-26T04:45:00Z", "values": {"1.0.1.29.0.255": 2}},
+                  {"end": "2026-11-26t04:45:00.000z", "values": {"1.0.1.29.0.255": 3}},
+                  {"end": "2026-11-26 10:15:00+05:30", "values": {"1.0.1.29.0.255": 4}},
+                  {"end": "2026-11-26T10:15+05:30", "values": {"1.0.1.29.0.255": 5}},
+                  {"end": "2026-11-26T10:15:00", "values": {"1.0.1.29.0.255": 6}},
+                  {"end": "2026-11-26T10:15", "values": {"1.0.1.29.0.255": 7}},
+                  {"end": "26/11/2026 10:15", "values": {"1.0.1.29.0.255": 8}}]}]}""");
+        assertThat(parsed.values()).hasSize(7).allSatisfy(value ->
+                assertThat(value.at()).isEqualTo(Instant.parse("2026-11-26T04:45:00Z")));
+        assertThat(parsed.rejections()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.field()).isEqualTo("timestamp");
+            assertThat(rejection.reason()).contains("26/11/2026 10:15");
+        });
+    }
+
+    @Test
+    void json_decimals_are_read_exactly_however_many_digits_they_have() {
+        ParsedPayload parsed = parse(VENDOR_A, """
+                {"meters": [{"serial": "HPL1", "intervals": [{"end": "2026-11-26T10:15:00+05:30",
+                  "values": {"1.0.1.29.0.255": 0.1, "1.0.1.8.0.255": 12345678901234.567, "1.0.32.27.0.255": 2.5E2}}]}]}""");
+        assertThat(parsed.values()).extracting(SourceValue::value).map(BigDecimal::toPlainString)
+                .containsExactly("0.1", "12345678901234.567", "250");
+    }
+
+    @Test
     void vendor_b_iec_notation_in_wh_with_scaler_epoch_seconds_stamped_at_interval_start() {
         ParsedPayload parsed = parse(VENDOR_B, """
                 {"dev": "VLT2", "ts": 1764130500, "data": [
