@@ -8,9 +8,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * How many HES pushes are parsed at once. Parsing is CPU-bound: beyond one push per core, more
- * pushes in flight only take CPU time from the dashboard's and billing's queries without storing
- * more. Pushes over the limit wait their turn in arrival order, and are turned away with 503 and
+ * How many HES pushes are parsed at once. Parsing is CPU-bound and takes about half of what ingest
+ * costs the machine (the store workers and the database the other half): by default one push per two
+ * cores; more pushes in flight only take CPU time from the dashboard's and billing's queries without
+ * storing more. Pushes over the limit wait their turn in arrival order, and are turned away with 503 and
  * Retry-After when the wait grows too long (the HES sends again; nothing was acknowledged).
  */
 @Component
@@ -20,7 +21,7 @@ class PushAdmission {
 
     PushAdmission(@Value("${mdm.ingest.concurrent-pushes:0}") int concurrentPushes,
                   @Value("${mdm.ingest.push-wait:PT30S}") Duration longestWait) {
-        int permitted = concurrentPushes > 0 ? concurrentPushes : Runtime.getRuntime().availableProcessors();
+        int permitted = concurrentPushes > 0 ? concurrentPushes : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         this.permits = new Semaphore(permitted, true);
         this.longestWait = longestWait;
     }
