@@ -94,10 +94,13 @@ final class IngestBench {
 
     /**
      * Where the store workers spent their time (summed over workers): whole parts (validation included)
-     * and the steps of writing day rows.
+     * and the steps of writing day rows; empty from a server built before these were timed (an A/B base).
      */
     private static Map<String, Double> storeSeconds(BenchApi api, String platform) {
         Map<String, Double> seconds = new LinkedHashMap<>();
+        boolean timed = false;
+        for (JsonNode name : api.get("/actuator/metrics", platform).get("names")) timed |= name.asString().equals("mdm.ingest.part.store");
+        if (!timed) return seconds;
         seconds.put("parts", round(totalSeconds(api.get("/actuator/metrics/mdm.ingest.part.store", platform))));
         for (String step : List.of("load", "insert", "archive", "update")) {
             seconds.put(step, round(totalSeconds(api.get("/actuator/metrics/mdm.readings.write?tag=step:" + step, platform))));

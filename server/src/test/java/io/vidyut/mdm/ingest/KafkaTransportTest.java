@@ -68,7 +68,8 @@ class KafkaTransportTest extends IntegrationTest {
 
             TestTenant tenant = newTenant();
             for (UUID meter : metersCoveringEveryPartition(a)) {
-                a.publish(work(tenant, batch(tenant, 1), a.partitionOf(meter), List.of(meter), 1), Duration.ofSeconds(10));
+                // these consumers only note the part: no batch is recorded, which nothing would ever complete
+                a.publish(work(tenant, UUID.randomUUID(), a.partitionOf(meter), List.of(meter), 1), Duration.ofSeconds(10));
             }
             await(() -> seenByA.size() + seenByB.size() == PARTITIONS, "every partition consumed");
             assertThat(seenByA).isNotEmpty().doesNotContainAnyElementsOf(seenByB);
@@ -89,8 +90,10 @@ class KafkaTransportTest extends IntegrationTest {
             for (int i = 0; i < 200; i++) meters.add(UUID.randomUUID());
             int batches = 20;
             for (int b = 0; b < batches; b++) {
-                UUID batchId = batch(tenant, 10);
-                for (UUID meter : meters.subList(b * 10, b * 10 + 10)) {
+                List<UUID> batchMeters = meters.subList(b * 10, b * 10 + 10);
+                // a part per partition: meters sharing one make one part, so the batch completes when all are stored
+                UUID batchId = batch(tenant, (int) batchMeters.stream().map(survivor::partitionOf).distinct().count());
+                for (UUID meter : batchMeters) {
                     survivor.publish(work(tenant, batchId, survivor.partitionOf(meter), List.of(meter), 96), Duration.ofSeconds(10));
                 }
                 if (b == batches / 2) victim.crash();
@@ -100,6 +103,7 @@ class KafkaTransportTest extends IntegrationTest {
             assertThat(storedIntervals(tenant)).isEqualTo(expected);
             assertThat(count(tenant, "select count(*) from interval_day_history")).as("no value stored twice as a change").isZero();
             assertThat(count(tenant, "select count(*) from interval_day where version <> 1")).isZero();
+            await(() -> count(tenant, "select count(*) from ingest_batch where completed_at is null") == 0, "every batch complete");
         } finally {
             victim.close();
         }
