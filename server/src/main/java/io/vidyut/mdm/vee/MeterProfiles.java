@@ -32,16 +32,16 @@ class MeterProfiles {
 
     /** The meter of the current tenant; NotFoundException when it has no such meter. */
     MeterProfile of(UUID meterId) {
-        return cache.get(new Key(TenantContext.requireTenantId(), meterId), key -> load(key.meterId()));
+        return find(meterId).orElseThrow(() -> new io.vidyut.mdm.common.NotFoundException("Meter", meterId));
     }
 
-    /** The meter of the current tenant, or empty when it has none by that id (validation then has nothing to go by). */
+    /**
+     * The meter of the current tenant, or empty when it has none by that id (validation then has nothing to go by).
+     * A miss is not an exception thrown through the meter service's transaction, which would doom the caller's:
+     * validation runs inside the transaction that stores the readings.
+     */
     java.util.Optional<MeterProfile> find(UUID meterId) {
-        try {
-            return java.util.Optional.of(of(meterId));
-        } catch (io.vidyut.mdm.common.NotFoundException e) {
-            return java.util.Optional.empty();
-        }
+        return java.util.Optional.ofNullable(cache.get(new Key(TenantContext.requireTenantId(), meterId), key -> load(key.meterId())));
     }
 
     /**
@@ -65,8 +65,11 @@ class MeterProfiles {
         cache.invalidate(new Key(TenantContext.requireTenantId(), meterId));
     }
 
+    /** Null when the tenant has no such meter (the cache then keeps nothing). */
     private MeterProfile load(UUID meterId) {
-        Meter meter = meters.get(meterId);
+        List<Meter> found = meters.getAll(List.of(meterId));
+        if (found.isEmpty()) return null;
+        Meter meter = found.get(0);
         return profile(meter, meter.consumerId() == null ? null : consumers.get(meter.consumerId()));
     }
 

@@ -2,12 +2,21 @@ package io.vidyut.mdm.vee;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.channels.Quality;
+import io.vidyut.mdm.readings.Reading;
+import io.vidyut.mdm.readings.ReadingStore;
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantScope;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Readings pushed by an HES are validated as they are stored; what fails is queued, withheld and resolvable. */
@@ -15,6 +24,29 @@ class ValidationInPipelineTest extends VeePipelineTest {
     static final LocalDate DAY = LocalDate.of(2026, 11, 2);
 
     @Autowired ValidationCounts counts;
+    @Autowired ReadingStore store;
+    @Autowired TransactionTemplate transactions;
+    @Autowired MeterRegistry metrics;
+
+    @Test
+    void a_meter_validation_does_not_know_costs_the_other_meters_of_the_write_nothing() {
+        UUID meter = UUID.fromString(consumerMeter("KNOWN"));
+        UUID unknown = UUID.randomUUID();
+        List<Reading> readings = new ArrayList<>();
+        for (UUID id : List.of(unknown, meter)) {
+            for (int slot = 0; slot < 96; slot++) {
+                long wh = Math.round((slot == 40 ? 0.74 : load(slot)) * 1000);
+                readings.add(new Reading(id, Channel.KWH_IMPORT,
+                        slotEnd(DAY, slot).toInstant(), 15, wh, Quality.ACTUAL.bit()));
+            }
+        }
+        double errorsBefore = metrics.counter("mdm.vee.errors").count();
+        TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()),
+                () -> transactions.executeWithoutResult(status -> store.write(readings, IST, "test")));
+
+        assertThat(exceptions("rule=SPIKE&meter_id=" + meter).get("total").asInt()).isEqualTo(1);
+        assertThat(metrics.counter("mdm.vee.errors").count()).isEqualTo(errorsBefore);
+    }
 
     @Test
     void a_spike_is_queued_with_its_values_withheld_from_billing_and_released_when_accepted_with_a_reason() {
