@@ -20,11 +20,16 @@ final class DayRowCopy {
     private DayRowCopy() {}
 
     static byte[] encode(UUID tenant, List<DayRow> rows) {
+        byte[][] qualities = new byte[rows.size()][];
         int size = SIGNATURE.length + 8 + 2;
-        for (DayRow row : rows) size += rowSize(row);
+        for (int i = 0; i < rows.size(); i++) {
+            qualities[i] = rows.get(i).storedQuality();
+            size += rowSize(rows.get(i), qualities[i]);
+        }
         ByteBuffer out = ByteBuffer.allocate(size);
         out.put(SIGNATURE).putInt(0).putInt(0); // flags, header extension length
-        for (DayRow row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            DayRow row = rows.get(i);
             out.putShort((short) 8);
             uuid(out, tenant);
             uuid(out, row.key.meterId());
@@ -32,7 +37,7 @@ final class DayRowCopy {
             out.putInt(4).putInt((int) (row.key.day().toEpochDay() - POSTGRES_EPOCH_DAY));
             out.putInt(2).putShort((short) row.intervalMinutes);
             intArray(out, row.values);
-            byte[] quality = row.storedQuality();
+            byte[] quality = qualities[i];
             if (quality == null) {
                 out.putInt(-1);
             } else {
@@ -45,11 +50,10 @@ final class DayRowCopy {
         return out.array();
     }
 
-    private static int rowSize(DayRow row) {
+    private static int rowSize(DayRow row, byte[] quality) {
         int nulls = 0;
         for (Integer value : row.values) if (value == null) nulls++;
         int array = 20 + row.values.length * 8 - nulls * 4;
-        byte[] quality = row.storedQuality();
         return 2 + (4 + 16) * 2 + (4 + 2) * 2 + (4 + 4) * 2 + 4 + array + 4 + (quality == null ? 0 : quality.length);
     }
 
