@@ -2,15 +2,14 @@ package io.vidyut.mdm.readings;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.sql.Connection;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,33 +27,27 @@ class DayRowWriter {
             ) on commit delete rows""";
 
     private final JdbcTemplate template;
-    private final DataSource dataSource;
 
-    DayRowWriter(JdbcTemplate template, DataSource dataSource) {
+    DayRowWriter(JdbcTemplate template) {
         this.template = template;
-        this.dataSource = dataSource;
     }
 
     void insert(UUID tenant, List<DayRow> rows) {
         if (rows.isEmpty()) return;
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
+        template.execute((ConnectionCallback<Void>) connection -> {
             try (var statement = connection.createStatement()) {
                 statement.execute(STAGING_TABLE);
-            }
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy interval_day_staged (" + DayRowCopy.COLUMNS + ") from stdin (format binary)",
-                    new ByteArrayInputStream(DayRowCopy.encode(tenant, rows)));
-            try (var statement = connection.createStatement()) {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "copy interval_day_staged (" + DayRowCopy.COLUMNS + ") from stdin (format binary)",
+                        new ByteArrayInputStream(DayRowCopy.encode(tenant, rows)));
                 // emptied as it is read, so a second write in the same transaction starts clean
                 statement.execute("with staged as (delete from interval_day_staged returning *) insert into interval_day ("
                         + DayRowCopy.COLUMNS + ") select " + DayRowCopy.COLUMNS + " from staged");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not copy " + rows.size() + " day rows", e);
             }
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("Could not copy " + rows.size() + " day rows", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+            return null;
+        });
     }
 
     void update(List<DayRow> rows) {

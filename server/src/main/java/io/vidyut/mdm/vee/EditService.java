@@ -205,7 +205,7 @@ class EditService {
     }
 
     private static Reading reading(UUID meterId, Channel channel, Instant at, int minutes, BigDecimal value, int quality) {
-        long fixed = value.divide(channel.resolution()).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        long fixed = channel.toUnits(value).longValueExact();
         return new Reading(meterId, channel, at, minutes, fixed, quality);
     }
 

@@ -126,8 +126,8 @@ class RegisterChecks {
         long earlier = previous.get().value();
         long advance = value - earlier;
         if (advance < 0) {
-            long wrap = BigDecimal.valueOf(settings.registerMaximumKwh()).add(register.resolution())
-                    .divide(register.resolution(), 0, RoundingMode.HALF_UP).multiply(meter.multiplier())
+            long wrap = register.toUnits(BigDecimal.valueOf(settings.registerMaximumKwh()).add(register.resolution()))
+                    .multiply(meter.multiplier())
                     .setScale(0, RoundingMode.HALF_UP).longValueExact();
             boolean rolledOver = earlier >= wrap * settings.rolloverThresholdPercent() / 100.0;
             Map<String, Object> detail = Finding.detail("previous_read_at", previous.get().at().toString(),

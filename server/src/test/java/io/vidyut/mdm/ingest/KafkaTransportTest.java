@@ -158,15 +158,6 @@ class KafkaTransportTest extends IntegrationTest {
     }
 
     static void await(BooleanSupplier condition, String what) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) throw new AssertionError("timed out waiting for " + what);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        assertThat(poll(condition::getAsBoolean, Boolean::booleanValue, Duration.ofSeconds(60))).as("waiting for " + what).isTrue();
     }
 }
