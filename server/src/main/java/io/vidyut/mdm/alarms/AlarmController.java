@@ -6,6 +6,7 @@ import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
 import io.vidyut.mdm.events.MeterActivity;
 import io.vidyut.mdm.tenancy.TenantContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,12 +31,14 @@ class AlarmController {
     private final AlarmRulesStore rules;
     private final AlarmStream stream;
     private final MeterActivity activity;
+    private final Clock clock;
 
-    AlarmController(Alarms alarms, AlarmRulesStore rules, AlarmStream stream, MeterActivity activity) {
+    AlarmController(Alarms alarms, AlarmRulesStore rules, AlarmStream stream, MeterActivity activity, Clock clock) {
         this.alarms = alarms;
         this.rules = rules;
         this.stream = stream;
         this.activity = activity;
+        this.clock = clock;
     }
 
     /** An optional note kept with the alarm. */
@@ -105,7 +108,7 @@ class AlarmController {
                                                       @RequestParam(defaultValue = "100") int size) {
         int hours = silentHours != null ? silentHours : rules.current().communicationLossHours();
         if (hours < 1) throw io.vidyut.mdm.common.FieldErrorsException.of("silent_hours", "at least 1");
-        return activity.silentSince(Instant.now().minus(Duration.ofHours(hours)), new PageRequest(page, size));
+        return activity.silentSince(clock.instant().minus(Duration.ofHours(hours)), new PageRequest(page, size));
     }
 
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -3,6 +3,7 @@ package io.vidyut.mdm.alarms;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,17 +27,19 @@ class AlarmEscalation {
 
     private final JdbcClient jdbc;
     private final Alarms alarms;
+    private final Clock clock;
 
-    AlarmEscalation(JdbcClient jdbc, Alarms alarms) {
+    AlarmEscalation(JdbcClient jdbc, Alarms alarms, Clock clock) {
         this.jdbc = jdbc;
         this.alarms = alarms;
+        this.clock = clock;
     }
 
     private record Due(UUID alarmId, UUID tenantId, String tenantCode, int level) {}
 
     @Scheduled(fixedDelayString = "${mdm.alarms.escalation-poll:PT30S}")
     void run() {
-        escalateDue(Instant.now());
+        escalateDue(clock.instant());
     }
 
     /** Escalates every alarm due at {@code now}; returns how many were escalated. */

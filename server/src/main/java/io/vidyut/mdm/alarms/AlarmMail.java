@@ -8,6 +8,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -38,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AlarmMail {
     private static final Logger log = LoggerFactory.getLogger(AlarmMail.class);
     static final int BATCH = 50;
+    /** How long a claimed mail is left to its sender before another attempt may take it. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss z");
 
     private final JdbcClient jdbc;
@@ -46,15 +50,17 @@ class AlarmMail {
     private final ObjectProvider<JavaMailSender> senders;
     private final MailSettings settings;
     private final io.vidyut.mdm.tenancy.TenantDirectory tenants;
+    private final Clock clock;
 
     AlarmMail(JdbcClient jdbc, TransactionTemplate transactions, AlarmRulesStore rules, ObjectProvider<JavaMailSender> senders,
-              MailSettings settings, io.vidyut.mdm.tenancy.TenantDirectory tenants) {
+              MailSettings settings, io.vidyut.mdm.tenancy.TenantDirectory tenants, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.rules = rules;
         this.senders = senders;
         this.settings = settings;
         this.tenants = tenants;
+        this.clock = clock;
     }
 
     /** In the change's transaction: one outbox row for the tenant's recipients, when the change is worth a mail. */
@@ -66,9 +72,12 @@ class AlarmMail {
         if (tenantRules.emailRecipients().isEmpty()) return;
         Alarm alarm = change.alarm();
         if (Alarms.SEVERITIES.indexOf(alarm.severity()) < Alarms.SEVERITIES.indexOf(tenantRules.emailMinSeverity())) return;
-        jdbc.sql("insert into mail_outbox (id, tenant_id, recipients, subject, body) values (?, ?, ?, ?, ?)")
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        insert into mail_outbox (id, tenant_id, recipients, subject, body, next_attempt_at, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), change.tenantId(), tenantRules.emailRecipients().toArray(String[]::new),
-                        subject(change), body(change, tenants.zoneOf(change.tenantId())))
+                        subject(change), body(change, tenants.zoneOf(change.tenantId())), now, now)
                 .update();
     }
 
@@ -115,7 +124,7 @@ class AlarmMail {
     void sendDue() {
         JavaMailSender sender = senders.getIfAvailable();
         if (sender == null) return;
-        List<Due> due = jdbc.sql("select * from mdm_due_mails(?)").param(BATCH)
+        List<Due> due = jdbc.sql("select * from mdm_due_mails(?, ?)").params(Timestamp.from(clock.instant()), BATCH)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3))).list();
         for (Due mail : due) {
             try {
@@ -145,14 +154,14 @@ class AlarmMail {
         String failure = error;
         transactions.executeWithoutResult(status -> {
             if (failure == null) {
-                jdbc.sql("update mail_outbox set status = 'SENT', sent_at = now(), last_error = null where id = ? and status = 'PENDING'")
-                        .param(id).update();
+                jdbc.sql("update mail_outbox set status = 'SENT', sent_at = ?, last_error = null where id = ? and status = 'PENDING'")
+                        .params(Timestamp.from(clock.instant()), id).update();
             } else if (mail.attempts() >= settings.maxAttempts()) {
                 jdbc.sql("update mail_outbox set status = 'FAILED', last_error = ? where id = ? and status = 'PENDING'")
                         .params(failure + " (after " + mail.attempts() + " attempts)", id).update();
             } else {
                 jdbc.sql("update mail_outbox set last_error = ?, next_attempt_at = ? where id = ? and status = 'PENDING'")
-                        .params(failure, Timestamp.from(Instant.now().plus(settings.backoffAfter(mail.attempts()))), id).update();
+                        .params(failure, Timestamp.from(clock.instant().plus(settings.backoffAfter(mail.attempts()))), id).update();
             }
         });
     }
@@ -161,21 +170,21 @@ class AlarmMail {
     private Optional<Claimed> claim(UUID id) {
         Optional<Claimed> row = jdbc.sql("""
                         select id, recipients, subject, body, attempts + 1 from mail_outbox
-                         where id = ? and status = 'PENDING' and next_attempt_at <= now() for update skip locked""")
-                .param(id).query((rs, n) -> {
+                         where id = ? and status = 'PENDING' and next_attempt_at <= ? for update skip locked""")
+                .params(id, Timestamp.from(clock.instant())).query((rs, n) -> {
                     Array recipients = rs.getArray(2);
                     return new Claimed(rs.getObject(1, UUID.class), List.of((String[]) recipients.getArray()), rs.getString(3),
                             rs.getString(4), rs.getInt(5));
                 }).optional();
-        row.ifPresent(mail -> jdbc.sql("update mail_outbox set attempts = attempts + 1, next_attempt_at = now() + interval '2 minutes' where id = ?")
-                .param(id).update());
+        row.ifPresent(mail -> jdbc.sql("update mail_outbox set attempts = attempts + 1, next_attempt_at = ? where id = ?")
+                .params(Timestamp.from(clock.instant().plus(LEASE)), id).update());
         return row;
     }
 
     /** Deletes sent mail older than the retention; run with the nightly retention ({@code mdm.retention.cron}). */
     @Scheduled(cron = "${mdm.retention.cron:0 30 2 * * *}")
     void purgeSent() {
-        int deleted = purgeSent(Instant.now());
+        int deleted = purgeSent(clock.instant());
         if (deleted > 0) log.info("Deleted {} sent alarm mails older than {}", deleted, settings.retention());
     }
 

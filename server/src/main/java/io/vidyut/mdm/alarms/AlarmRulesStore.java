@@ -2,6 +2,8 @@ package io.vidyut.mdm.alarms;
 
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.tenancy.TenantContext;
+import java.sql.Timestamp;
+import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,10 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 class AlarmRulesStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Clock clock;
 
-    AlarmRulesStore(JdbcClient jdbc, JsonMapper json) {
+    AlarmRulesStore(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -29,10 +33,11 @@ class AlarmRulesStore {
         var problems = rules.problems();
         if (!problems.isEmpty()) throw new FieldErrorsException(problems);
         jdbc.sql("""
-                        insert into alarm_rules (tenant_id, rules, updated_by) values (?, ?::jsonb, ?)
-                        on conflict (tenant_id) do update set rules = excluded.rules, updated_at = now(),
+                        insert into alarm_rules (tenant_id, rules, updated_by, updated_at) values (?, ?::jsonb, ?, ?)
+                        on conflict (tenant_id) do update set rules = excluded.rules, updated_at = excluded.updated_at,
                                                               updated_by = excluded.updated_by""")
-                .params(TenantContext.requireTenantId(), json.writeValueAsString(rules), user).update();
+                .params(TenantContext.requireTenantId(), json.writeValueAsString(rules), user, Timestamp.from(clock.instant()))
+                .update();
         return rules;
     }
 }

@@ -8,6 +8,7 @@ import io.vidyut.mdm.tenancy.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +34,12 @@ class Alarms {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
+    private final Clock clock;
 
-    Alarms(JdbcClient jdbc, ApplicationEventPublisher publisher) {
+    Alarms(JdbcClient jdbc, ApplicationEventPublisher publisher, Clock clock) {
         this.jdbc = jdbc;
         this.publisher = publisher;
+        this.clock = clock;
     }
 
     /** What an alarm is raised about; {@code subject} identifies it for suppression of repeats. */
@@ -49,15 +52,15 @@ class Alarms {
         record Outcome(UUID id, boolean raised) {}
         Outcome outcome = jdbc.sql("""
                         insert into alarm (id, tenant_id, kind, severity, subject, meter_id, network_node_id, code, title,
-                                           affected_meters, first_at, last_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                           affected_meters, first_at, last_at, raised_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id, subject) where status <> 'RESOLVED' do update
                            set occurrences = alarm.occurrences + 1, last_at = greatest(alarm.last_at, excluded.last_at),
                                affected_meters = coalesce(excluded.affected_meters, alarm.affected_meters)
                         returning id, xmax = 0""")
                 .params(UUID.randomUUID(), TenantContext.requireTenantId(), raise.kind().name(), raise.severity(),
                         raise.subject(), raise.meterId(), raise.networkNodeId(), raise.code(), raise.title(),
-                        raise.affectedMeters(), Timestamp.from(raise.at()), Timestamp.from(raise.at()))
+                        raise.affectedMeters(), Timestamp.from(raise.at()), Timestamp.from(raise.at()), now())
                 .query((rs, n) -> new Outcome(rs.getObject(1, UUID.class), rs.getBoolean(2))).single();
         return announce(outcome.raised() ? AlarmChanged.Change.RAISED : AlarmChanged.Change.REPEATED, outcome.id());
     }
@@ -98,8 +101,8 @@ class Alarms {
         int from = SEVERITIES.indexOf(alarm.get().severity());
         String severity = from < 0 ? alarm.get().severity()
                 : SEVERITIES.get(Math.min(SEVERITIES.size() - 1, from + level - alarm.get().escalationLevel()));
-        jdbc.sql("update alarm set escalation_level = ?, escalated_at = now(), severity = ? where id = ?")
-                .params(level, severity, id).update();
+        jdbc.sql("update alarm set escalation_level = ?, escalated_at = ?, severity = ? where id = ?")
+                .params(level, now(), severity, id).update();
         return Optional.of(announce(AlarmChanged.Change.ESCALATED, id));
     }
 
@@ -113,24 +116,28 @@ class Alarms {
     @Transactional
     Alarm acknowledge(UUID id, String user, String note) {
         return transition(id, AlarmChanged.Change.ACKNOWLEDGED, "OPEN", """
-                update alarm set status = 'ACKNOWLEDGED', acknowledged_at = now(), acknowledged_by = ?, note = coalesce(?, note)
+                update alarm set status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?, note = coalesce(?, note)
                  where id = ? and status = 'OPEN'""", user, note);
     }
 
     @Transactional
     Alarm resolve(UUID id, String user, String note) {
         return transition(id, AlarmChanged.Change.RESOLVED, "OPEN or ACKNOWLEDGED", """
-                update alarm set status = 'RESOLVED', resolved_at = now(), resolved_by = ?, note = coalesce(?, note)
+                update alarm set status = 'RESOLVED', resolved_at = ?, resolved_by = ?, note = coalesce(?, note)
                  where id = ? and status <> 'RESOLVED'""", user, note);
     }
 
     /** A guarded status change: the update names the states it may leave, so racing callers cannot both win. */
     private Alarm transition(UUID id, AlarmChanged.Change change, String from, String update, String user, String note) {
-        if (jdbc.sql(update).params(user, note, id).update() == 0) {
+        if (jdbc.sql(update).params(now(), user, note, id).update() == 0) {
             throw new ConflictException("Alarm is " + get(id).status() + "; only an alarm that is " + from + " can be "
                     + change.name().toLowerCase(java.util.Locale.ROOT));
         }
         return announce(change, id);
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     @Transactional(readOnly = true)

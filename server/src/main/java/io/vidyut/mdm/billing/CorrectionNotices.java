@@ -2,6 +2,7 @@ package io.vidyut.mdm.billing;
 
 import io.vidyut.mdm.vee.IntervalsCorrected;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 class CorrectionNotices {
     private static final Logger log = LoggerFactory.getLogger(CorrectionNotices.class);
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    CorrectionNotices(JdbcClient jdbc) {
+    CorrectionNotices(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     record Notice(UUID id, UUID meterId, String channel, Instant firstAt, Instant lastAt, UUID editId, String correctedBy,
@@ -36,11 +39,12 @@ class CorrectionNotices {
                 .query(Boolean.class).single();
         if (!taken) return;
         jdbc.sql("""
-                insert into billing_correction (id, tenant_id, meter_id, channel, first_at, last_at, edit_id, corrected_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into billing_correction (id, tenant_id, meter_id, channel, first_at, last_at, edit_id, corrected_by,
+                                                announced_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), corrected.tenantId(), corrected.meterId(), corrected.channel().code(),
                         Timestamp.from(corrected.firstAt()), Timestamp.from(corrected.lastAt()), corrected.editId(),
-                        corrected.correctedBy())
+                        corrected.correctedBy(), Timestamp.from(clock.instant()))
                 .update();
         log.info("Corrected data announced to billing: meter {} {} {}..{}", corrected.meterId(), corrected.channel(),
                 corrected.firstAt(), corrected.lastAt());

@@ -8,6 +8,8 @@ import io.vidyut.mdm.meters.MeterService;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CommandDispatcher {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
     static final int BATCH = 100;
+    /** How long a command being sent is left to its call before the dispatcher takes it as interrupted. */
+    private static final Duration SEND_LEASE = Duration.ofSeconds(60);
     /** The actor the audit trail names for the MDM's own steps. */
     static final String DISPATCHER = "mdm.dispatcher";
 
@@ -40,10 +44,11 @@ class CommandDispatcher {
     private final HesCommandClient client;
     private final CommandSettings settings;
     private final OnDemandReads reads;
+    private final Clock clock;
 
     CommandDispatcher(JdbcClient jdbc, TransactionTemplate transactions, Commands commands, MeterService meters,
                       VendorMappingService mappings, HesCommandClient client, CommandSettings settings,
-                      OnDemandReads reads) {
+                      OnDemandReads reads, Clock clock) {
         this.reads = reads;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -52,13 +57,14 @@ class CommandDispatcher {
         this.mappings = mappings;
         this.client = client;
         this.settings = settings;
+        this.clock = clock;
     }
 
     private record Due(UUID commandId, UUID tenantId, String tenantCode) {}
 
     @Scheduled(fixedDelayString = "${mdm.commands.poll:PT0.5S}")
     void dispatchDue() {
-        List<Due> due = jdbc.sql("select * from mdm_due_commands(?)").param(BATCH)
+        List<Due> due = jdbc.sql("select * from mdm_due_commands(?, ?)").params(now(), BATCH)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3))).list();
         for (Due command : due) {
             try {
@@ -102,9 +108,9 @@ class CommandDispatcher {
         UUID batch = batchId;
         String trail = note;
         transactions.executeWithoutResult(status -> jdbc.sql("""
-                        update meter_command set read_pending = false, read_batch_id = ?, transition_by = ?, transition_note = ?
+                        update meter_command set read_pending = false, read_batch_id = ?, transition_by = ?, transition_at = ?, transition_note = ?
                          where id = ? and read_pending""")
-                .params(batch, DISPATCHER, trail, id).update());
+                .params(batch, DISPATCHER, now(), trail, id).update());
     }
 
     private void dispatch(UUID id) {
@@ -138,28 +144,28 @@ class CommandDispatcher {
     private Optional<Command> claim(UUID id) {
         Optional<Command> command = jdbc.sql("""
                         select * from meter_command where id = ? and status in ('REQUESTED', 'SENT', 'ACKNOWLEDGED')
-                           and next_attempt_at <= now() for update skip locked""")
-                .param(id).query(commands::read).optional();
+                           and next_attempt_at <= ? for update skip locked""")
+                .params(id, now()).query(commands::read).optional();
         if (command.isEmpty() || command.get().status() == CommandStatus.ACKNOWLEDGED) return command;
         jdbc.sql("""
-                        update meter_command set status = 'SENT', attempts = attempts + 1, sent_at = now(),
-                                                 next_attempt_at = now() + make_interval(secs => ?), transition_by = ?,
+                        update meter_command set status = 'SENT', attempts = attempts + 1, sent_at = ?,
+                                                 next_attempt_at = ?, transition_by = ?, transition_at = ?,
                                                  transition_note = case when status = 'SENT'
                                                      then 'sent again: the previous call did not finish' end
                          where id = ?""")
-                .params(60, DISPATCHER, id).update();
+                .params(now(), Timestamp.from(clock.instant().plus(SEND_LEASE)), DISPATCHER, now(), id).update();
         return Optional.of(commands.get(id));
     }
 
     private void accepted(Command command, HesCommandClient.Accepted accepted) {
         transactions.executeWithoutResult(status -> {
             int updated = jdbc.sql("""
-                            update meter_command set status = ?, acknowledged_at = now(), hes_reference = ?, reason = null,
-                                   completed_at = case when ? then now() end, next_attempt_at = ?, transition_by = ?,
+                            update meter_command set status = ?, acknowledged_at = ?, hes_reference = ?, reason = null,
+                                   completed_at = case when ? then ?::timestamptz end, next_attempt_at = ?, transition_by = ?, transition_at = ?,
                                    transition_note = ?
                              where id = ? and status = 'SENT'""")
-                    .params(accepted.executed() ? "EXECUTED" : "ACKNOWLEDGED", accepted.reference(), accepted.executed(),
-                            Timestamp.from(Instant.now().plus(settings.resultTimeout())), DISPATCHER,
+                    .params(accepted.executed() ? "EXECUTED" : "ACKNOWLEDGED", now(), accepted.reference(), accepted.executed(),
+                            now(), Timestamp.from(clock.instant().plus(settings.resultTimeout())), DISPATCHER, now(),
                             "the HES accepted the command" + (accepted.executed() ? " and executed it at once" : "")
                                     + (accepted.reference() == null ? "" : " (reference " + accepted.reference() + ")"),
                             command.id())
@@ -175,10 +181,10 @@ class CommandDispatcher {
             return;
         }
         transactions.executeWithoutResult(status -> jdbc.sql("""
-                        update meter_command set status = 'REQUESTED', reason = ?, next_attempt_at = ?, transition_by = ?,
+                        update meter_command set status = 'REQUESTED', reason = ?, next_attempt_at = ?, transition_by = ?, transition_at = ?,
                                transition_note = ?
                          where id = ? and status = 'SENT'""")
-                .params(reason, Timestamp.from(Instant.now().plus(settings.backoffAfter(command.attempts()))), DISPATCHER,
+                .params(reason, Timestamp.from(clock.instant().plus(settings.backoffAfter(command.attempts()))), DISPATCHER, now(),
                         reason + "; attempt " + (command.attempts() + 1) + " in " + settings.backoffAfter(command.attempts()),
                         command.id())
                 .update());
@@ -188,10 +194,14 @@ class CommandDispatcher {
     private void finish(UUID id, CommandStatus from, CommandStatus to, String reason) {
         transactions.executeWithoutResult(status -> {
             int updated = jdbc.sql("""
-                            update meter_command set status = ?, reason = ?, completed_at = now(), transition_by = ?
+                            update meter_command set status = ?, reason = ?, completed_at = ?, transition_by = ?, transition_at = ?
                              where id = ? and status = ?""")
-                    .params(to.name(), reason, DISPATCHER, id, from.name()).update();
+                    .params(to.name(), reason, now(), DISPATCHER, now(), id, from.name()).update();
             if (updated == 1) commands.announceCompleted(id);
         });
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 }

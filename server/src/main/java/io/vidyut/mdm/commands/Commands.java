@@ -1,8 +1,8 @@
 package io.vidyut.mdm.commands;
 
 import io.vidyut.mdm.common.ConflictException;
-import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.FieldErrorsException.FieldError;
+import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
@@ -14,6 +14,7 @@ import io.vidyut.mdm.tenancy.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,14 +39,16 @@ class Commands {
     private final MeterService meters;
     private final VendorMappingService mappings;
     private final ApplicationEventPublisher publisher;
+    private final Clock clock;
 
     Commands(JdbcClient jdbc, JsonMapper json, MeterService meters, VendorMappingService mappings,
-             ApplicationEventPublisher publisher) {
+             ApplicationEventPublisher publisher, Clock clock) {
         this.publisher = publisher;
         this.jdbc = jdbc;
         this.json = json;
         this.meters = meters;
         this.mappings = mappings;
+        this.clock = clock;
     }
 
     /**
@@ -75,10 +78,11 @@ class Commands {
             UUID id = UUID.randomUUID();
             jdbc.sql("""
                             insert into meter_command (id, tenant_id, meter_id, vendor_id, type, params, idempotency_key,
-                                                       requested_by, transition_by)
-                            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
+                                                       requested_by, transition_by, transition_at, requested_at,
+                                                       next_attempt_at)
+                            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""")
                     .params(id, TenantContext.requireTenantId(), meterId, meter.hesVendorId(), issue.type().name(),
-                            json.writeValueAsString(params), key, user, user)
+                            json.writeValueAsString(params), key, user, user, now(), now(), now())
                     .update();
             commands.add(get(id));
             created = true;
@@ -115,10 +119,10 @@ class Commands {
     @Transactional
     Command cancel(UUID id, String user) {
         int cancelled = jdbc.sql("""
-                        update meter_command set status = 'CANCELLED', cancelled_by = ?, completed_at = now(),
-                                                 reason = 'cancelled by ' || ?, transition_by = ?
+                        update meter_command set status = 'CANCELLED', cancelled_by = ?, completed_at = ?,
+                                                 reason = 'cancelled by ' || ?, transition_by = ?, transition_at = ?
                          where id = ? and status = 'REQUESTED'""")
-                .params(user, user, user, id).update();
+                .params(user, now(), user, user, now(), id).update();
         if (cancelled == 0) throw new ConflictException("Command is " + get(id).status() + "; only a REQUESTED command can be cancelled");
         return announceCompleted(id);
     }
@@ -139,18 +143,18 @@ class Commands {
         if (command.status().isFinal()) throw new ConflictException("Command is already " + command.status());
         if (result.status() == CommandStatus.ACKNOWLEDGED) {
             jdbc.sql("""
-                            update meter_command set status = 'ACKNOWLEDGED', acknowledged_at = coalesce(acknowledged_at, now()),
-                                   hes_reference = coalesce(?, hes_reference), transition_by = ?,
+                            update meter_command set status = 'ACKNOWLEDGED', acknowledged_at = coalesce(acknowledged_at, ?),
+                                   hes_reference = coalesce(?, hes_reference), transition_by = ?, transition_at = ?,
                                    transition_note = case when status = 'ACKNOWLEDGED' then null else ? end
                              where id = ?""")
-                    .params(result.reference(), actor, result.reason(), id).update();
+                    .params(now(), result.reference(), actor, now(), result.reason(), id).update();
         } else {
             jdbc.sql("""
-                            update meter_command set status = ?, completed_at = now(), reason = ?,
-                                   acknowledged_at = coalesce(acknowledged_at, now()),
-                                   hes_reference = coalesce(?, hes_reference), transition_by = ?, transition_note = ?
+                            update meter_command set status = ?, completed_at = ?, reason = ?,
+                                   acknowledged_at = coalesce(acknowledged_at, ?),
+                                   hes_reference = coalesce(?, hes_reference), transition_by = ?, transition_at = ?, transition_note = ?
                              where id = ?""")
-                    .params(result.status().name(), result.reason(), result.reference(), actor, result.reason(), id)
+                    .params(result.status().name(), now(), result.reason(), now(), result.reference(), actor, now(), result.reason(), id)
                     .update();
             return announceCompleted(id);
         }
@@ -236,5 +240,9 @@ class Commands {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 }

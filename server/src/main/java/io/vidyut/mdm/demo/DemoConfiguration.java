@@ -2,12 +2,12 @@ package io.vidyut.mdm.demo;
 
 import io.vidyut.mdm.hes.HesVendorService;
 import io.vidyut.mdm.hes.VendorMappingService;
-import tools.jackson.databind.json.JsonMapper;
 import io.vidyut.mdm.meters.MeterService;
 import io.vidyut.mdm.network.ConsumerService;
 import io.vidyut.mdm.network.NetworkService;
 import io.vidyut.mdm.security.UserDirectory;
 import io.vidyut.mdm.tenancy.TenantDirectory;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /** With {@code mdm.demo.enabled} (bin/mdm demo): seed tenant demo on first start and print how to sign in. */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +33,8 @@ class DemoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DemoTraffic demoTraffic(Environment environment) {
-        return new DemoTraffic(environment.getProperty("mdm.demo.backfill-days", Integer.class, 2), hesPort(environment));
+    DemoTraffic demoTraffic(Environment environment, Clock clock) {
+        return new DemoTraffic(environment.getProperty("mdm.demo.backfill-days", Integer.class, 2), hesPort(environment), clock);
     }
 
     /** Where the simulated HES answers the MDM's reads and commands (the demo mappings point there). */

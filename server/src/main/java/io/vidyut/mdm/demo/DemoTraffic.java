@@ -1,6 +1,7 @@
 package io.vidyut.mdm.demo;
 
 import io.vidyut.mdm.simulator.Simulator;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,12 +18,14 @@ final class DemoTraffic implements AutoCloseable {
 
     private final int backfillDays;
     private final int hesPort;
+    private final Clock clock;
     private volatile Simulator simulator;
     private volatile Simulator hes;
 
-    DemoTraffic(int backfillDays, int hesPort) {
+    DemoTraffic(int backfillDays, int hesPort, Clock clock) {
         this.backfillDays = backfillDays;
         this.hesPort = hesPort;
+        this.clock = clock;
     }
 
     /** Starts pushing to the server at {@code baseUrl} (known once the web server listens). */
@@ -44,9 +47,12 @@ final class DemoTraffic implements AutoCloseable {
         log.info("Simulated HES API (reads and commands) at http://127.0.0.1:{}/hes/{vendor}/meters/{serial}", hesPort);
     }
 
-    /** The demo tenant's three vendors, their fleet read from the server at {@code baseUrl}, with their keys. */
-    private static Simulator.Builder demoFleet(String baseUrl) {
-        Simulator.Builder builder = Simulator.builder().target(baseUrl)
+    /**
+     * The demo tenant's three vendors, their fleet read from the server at {@code baseUrl}, with their keys, on the
+     * server's clock (so a demo started at a chosen instant pushes that instant's intervals).
+     */
+    private Simulator.Builder demoFleet(String baseUrl) {
+        Simulator.Builder builder = Simulator.builder().target(baseUrl).clock(clock)
                 .credentials("demo.operator", DemoCredentials.PASSWORD)
                 .vendors(Simulator.DEMO_VENDORS);
         DemoCredentials.VENDORS.forEach(vendor -> builder.apiKey(vendor.code(), vendor.apiKey()));

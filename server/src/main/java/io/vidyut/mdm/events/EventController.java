@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
 import io.vidyut.mdm.meters.MeterService;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,10 +26,12 @@ class EventController {
 
     private final EventQueries events;
     private final MeterService meters;
+    private final Clock clock;
 
-    EventController(EventQueries events, MeterService meters) {
+    EventController(EventQueries events, MeterService meters, Clock clock) {
         this.events = events;
         this.meters = meters;
+        this.clock = clock;
     }
 
     @GetMapping("/meters/{meter_id}/events")
@@ -79,8 +82,8 @@ class EventController {
     }
 
     /** Meter clocks run a little ahead at times: "up to now" includes the few minutes HES pushes may be ahead. */
-    private static Instant end(OffsetDateTime to) {
-        return to == null ? Instant.now().plus(Duration.ofMinutes(10)) : to.toInstant();
+    private Instant end(OffsetDateTime to) {
+        return to == null ? clock.instant().plus(Duration.ofMinutes(10)) : to.toInstant();
     }
 
     private static Instant start(OffsetDateTime from, Instant end) {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -38,14 +39,16 @@ public class EventRecorder {
     private final TransactionTemplate partitionTransactions;
     private final ApplicationEventPublisher publisher;
     private final Set<YearMonth> knownPartitions = ConcurrentHashMap.newKeySet();
+    private final Clock clock;
 
     EventRecorder(JdbcTemplate template, JdbcClient jdbc, PlatformTransactionManager transactions,
-                  ApplicationEventPublisher publisher) {
+                  ApplicationEventPublisher publisher, Clock clock) {
         this.template = template;
         this.jdbc = jdbc;
         this.publisher = publisher;
         this.partitionTransactions = new TransactionTemplate(transactions);
         this.partitionTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
 
     /** How many events were new and how many repeated ones already recorded. */
@@ -97,18 +100,19 @@ public class EventRecorder {
         }
         List<MeterEvent> stored = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                insert into meter_event (tenant_id, meter_id, occurred_at, event_key, code, raw_code, category, severity,
-                                         known, vendor_id, batch_id)
-                select ?, * from unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[],
+                insert into meter_event (tenant_id, received_at, meter_id, occurred_at, event_key, code, raw_code, category,
+                                         severity, known, vendor_id, batch_id)
+                select ?, ?, * from unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[],
                                         ?::boolean[], ?::uuid[], ?::uuid[])
                 on conflict do nothing
                 returning meter_id, occurred_at, event_key, received_at""")) {
             statement.setObject(1, tenantId);
+            statement.setTimestamp(2, Timestamp.from(clock.instant()));
             Object[][] columns = {meters, times, keys, codes, raws, categories, severities, known, vendors, batches};
             String[] types = {"uuid", "timestamptz", "text", "int4", "text", "text", "text", "bool", "uuid", "uuid"};
             for (int c = 0; c < columns.length; c++) {
                 Array array = connection.createArrayOf(types[c], columns[c]);
-                statement.setArray(c + 2, array);
+                statement.setArray(c + 3, array);
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

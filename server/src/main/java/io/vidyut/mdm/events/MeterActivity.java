@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -23,11 +24,13 @@ public class MeterActivity {
     static final Duration GRANULARITY = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final Cache<UUID, Instant> written = Caffeine.newBuilder().expireAfterWrite(GRANULARITY)
             .maximumSize(2_000_000).build();
 
-    MeterActivity(JdbcClient jdbc) {
+    MeterActivity(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A meter in service that has not been heard from since a cutoff ({@code lastSeenAt} null: never). */
@@ -38,12 +41,12 @@ public class MeterActivity {
     public void heardFrom(UUID tenantId, Collection<UUID> meterIds) {
         UUID[] due = meterIds.stream().distinct().filter(id -> written.getIfPresent(id) == null).toArray(UUID[]::new);
         if (due.length == 0) return;
+        Instant now = clock.instant();
         jdbc.sql("""
                         insert into meter_last_seen (tenant_id, meter_id, seen_at)
-                        select ?, id, now() from unnest(?::uuid[]) as id
+                        select ?, id, ? from unnest(?::uuid[]) as id
                         on conflict (meter_id) do update set seen_at = excluded.seen_at""")
-                .params(tenantId, due).update();
-        Instant now = Instant.now();
+                .params(tenantId, Timestamp.from(now), due).update();
         for (UUID id : due) written.put(id, now);
     }
 

@@ -1,6 +1,7 @@
 package io.vidyut.mdm.feed;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -21,15 +22,17 @@ class FeedRetention {
 
     private final JdbcClient jdbc;
     private final Duration retention;
+    private final Clock clock;
 
-    FeedRetention(JdbcClient jdbc, @Value("${mdm.feed.retention:P7D}") Duration retention) {
+    FeedRetention(JdbcClient jdbc, @Value("${mdm.feed.retention:P7D}") Duration retention, Clock clock) {
         this.jdbc = jdbc;
         this.retention = retention;
+        this.clock = clock;
     }
 
     @Scheduled(cron = "${mdm.retention.cron:0 30 2 * * *}")
     void run() {
-        int deleted = purge(Instant.now());
+        int deleted = purge(clock.instant());
         if (deleted > 0) log.info("Deleted {} feed entries older than {}", deleted, retention);
     }
 

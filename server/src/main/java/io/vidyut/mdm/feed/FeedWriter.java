@@ -6,6 +6,7 @@ import io.vidyut.mdm.events.MeterEvent;
 import io.vidyut.mdm.events.MeterEventsRecorded;
 import io.vidyut.mdm.vee.IntervalsCorrected;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
 class FeedWriter {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final Clock clock;
 
-    FeedWriter(JdbcTemplate jdbc, JsonMapper json) {
+    FeedWriter(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     private record Row(FeedType type, UUID meterId, Instant occurredAt, Object data) {}
@@ -49,18 +52,18 @@ class FeedWriter {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("change", changed.change().name());
         data.put("alarm", changed.alarm());
-        append(changed.tenantId(), List.of(new Row(FeedType.ALARM_CHANGED, changed.alarm().meterId(), Instant.now(), data)));
+        append(changed.tenantId(), List.of(new Row(FeedType.ALARM_CHANGED, changed.alarm().meterId(), clock.instant(), data)));
     }
 
     /** The correction as published (snake_case fields of {@link IntervalsCorrected}). */
     @EventListener
     void on(IntervalsCorrected corrected) {
-        append(corrected.tenantId(), List.of(new Row(FeedType.DATA_CORRECTED, corrected.meterId(), Instant.now(), corrected)));
+        append(corrected.tenantId(), List.of(new Row(FeedType.DATA_CORRECTED, corrected.meterId(), clock.instant(), corrected)));
     }
 
     @EventListener
     void on(CommandCompleted completed) {
-        Instant at = completed.completedAt() == null ? Instant.now() : completed.completedAt();
+        Instant at = completed.completedAt() == null ? clock.instant() : completed.completedAt();
         append(completed.tenantId(), List.of(new Row(FeedType.COMMAND_COMPLETED, completed.meterId(), at, completed)));
     }
 
@@ -78,13 +81,14 @@ class FeedWriter {
         }
         jdbc.execute((ConnectionCallback<Integer>) connection -> {
             try (var statement = connection.prepareStatement("""
-                    insert into feed_event (tenant_id, type, meter_id, occurred_at, data)
-                    select ?, * from unnest(?::text[], ?::uuid[], ?::timestamptz[], ?::text[])""")) {
+                    insert into feed_event (tenant_id, created_at, type, meter_id, occurred_at, data)
+                    select ?, ?, * from unnest(?::text[], ?::uuid[], ?::timestamptz[], ?::text[])""")) {
                 statement.setObject(1, tenantId);
-                statement.setArray(2, connection.createArrayOf("text", types));
-                statement.setArray(3, connection.createArrayOf("uuid", meters));
-                statement.setArray(4, connection.createArrayOf("timestamptz", times));
-                statement.setArray(5, connection.createArrayOf("text", data));
+                statement.setTimestamp(2, Timestamp.from(clock.instant()));
+                statement.setArray(3, connection.createArrayOf("text", types));
+                statement.setArray(4, connection.createArrayOf("uuid", meters));
+                statement.setArray(5, connection.createArrayOf("timestamptz", times));
+                statement.setArray(6, connection.createArrayOf("text", data));
                 return statement.executeUpdate();
             }
         });

@@ -8,6 +8,7 @@ import io.vidyut.mdm.tenancy.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -26,10 +27,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class HesVendorService {
     private final JdbcClient jdbc;
     private final HesApiKeyAuthenticator authenticator;
+    private final Clock clock;
 
-    HesVendorService(JdbcClient jdbc, HesApiKeyAuthenticator authenticator) {
+    HesVendorService(JdbcClient jdbc, HesApiKeyAuthenticator authenticator, Clock clock) {
         this.jdbc = jdbc;
         this.authenticator = authenticator;
+        this.clock = clock;
     }
 
     public record NewVendor(String code, String name, HesProtocol protocol, List<String> ipAllowlist) {}
@@ -74,8 +77,8 @@ public class HesVendorService {
     public String rotateKey(UUID vendorId, boolean revokeOthers) {
         get(vendorId);
         if (revokeOthers) {
-            jdbc.sql("update hes_api_key set revoked_at = now() where vendor_id = ? and revoked_at is null")
-                    .param(vendorId).update();
+            jdbc.sql("update hes_api_key set revoked_at = ? where vendor_id = ? and revoked_at is null")
+                    .params(Timestamp.from(clock.instant()), vendorId).update();
             forgetAfterCommit(vendorId);
         }
         return insertKey(TenantContext.requireTenantId(), vendorId, ApiKeys.generate());
@@ -83,8 +86,8 @@ public class HesVendorService {
 
     @Transactional
     public void revokeKey(UUID vendorId, UUID keyId) {
-        int updated = jdbc.sql("update hes_api_key set revoked_at = now() where id = ? and vendor_id = ? and revoked_at is null")
-                .params(keyId, vendorId).update();
+        int updated = jdbc.sql("update hes_api_key set revoked_at = ? where id = ? and vendor_id = ? and revoked_at is null")
+                .params(Timestamp.from(clock.instant()), keyId, vendorId).update();
         if (updated == 0) throw new NotFoundException("Active API key", keyId);
         forgetAfterCommit(vendorId);
     }
@@ -130,8 +133,9 @@ public class HesVendorService {
     }
 
     private String insertKey(UUID tenant, UUID vendorId, String key) {
-        jdbc.sql("insert into hes_api_key (id, tenant_id, vendor_id, key_prefix, key_hash) values (?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), tenant, vendorId, ApiKeys.displayPrefix(key), ApiKeys.hash(key))
+        jdbc.sql("insert into hes_api_key (id, tenant_id, vendor_id, key_prefix, key_hash, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), tenant, vendorId, ApiKeys.displayPrefix(key), ApiKeys.hash(key),
+                        Timestamp.from(clock.instant()))
                 .update();
         return key;
     }

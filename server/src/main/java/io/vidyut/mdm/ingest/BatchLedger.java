@@ -5,6 +5,8 @@ import io.vidyut.mdm.security.MachineClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -26,10 +28,12 @@ class BatchLedger {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Clock clock;
 
-    BatchLedger(JdbcClient jdbc, JdbcTemplate template) {
+    BatchLedger(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
+        this.clock = clock;
     }
 
     /** A batch as stored: {@code parts} still to be stored by the pipeline (0: complete at once). */
@@ -43,13 +47,14 @@ class BatchLedger {
     }
 
     void record(NewBatch batch, List<RowRejection> rejections) {
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                         insert into ingest_batch (id, tenant_id, vendor_id, batch_key, protocol, mapping_version, payload,
-                                                  rows_total, rows_accepted, rows_rejected, parts, completed_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? = 0 then now() end)""")
+                                                  rows_total, rows_accepted, rows_rejected, parts, received_at, completed_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(batch.id(), batch.vendor().tenantId(), batch.vendor().vendorId(), batch.batchKey(), batch.protocol(),
                         batch.mappingVersion(), batch.payload(), batch.rows(), batch.accepted(), batch.rejected(),
-                        batch.parts(), batch.parts())
+                        batch.parts(), now, batch.parts() == 0 ? now : null)
                 .update();
         quarantine(batch.vendor(), batch.id(), rejections);
     }

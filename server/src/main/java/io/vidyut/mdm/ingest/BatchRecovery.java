@@ -2,6 +2,7 @@ package io.vidyut.mdm.ingest;
 
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,23 +29,25 @@ class BatchRecovery implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final IngestService ingest;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
-    BatchRecovery(JdbcClient jdbc, IngestService ingest, TransactionTemplate transactions) {
+    BatchRecovery(JdbcClient jdbc, IngestService ingest, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.ingest = ingest;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     private record OpenBatch(UUID batchId, UUID tenantId, String tenantCode) {}
 
     @Override
     public void run(ApplicationArguments args) {
-        redriveOpenBatches(Instant.now());
+        redriveOpenBatches(clock.instant());
     }
 
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
     void sweep() {
-        redriveOpenBatches(Instant.now().minus(GRACE));
+        redriveOpenBatches(clock.instant().minus(GRACE));
     }
 
     /** Re-drives batches received before {@code receivedBefore} that are not complete. */

@@ -40,12 +40,13 @@ class DataCompletenessController {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final TenantDirectory tenants;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    DataCompletenessController(JdbcClient jdbc, TransactionTemplate transactions, TenantDirectory tenants) {
+    DataCompletenessController(JdbcClient jdbc, TransactionTemplate transactions, TenantDirectory tenants, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.tenants = tenants;
+        this.clock = clock;
     }
 
     record VendorCompleteness(UUID vendorId, String vendorCode, long meters, long expectedIntervals,

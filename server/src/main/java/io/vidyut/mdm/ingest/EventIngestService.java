@@ -8,6 +8,7 @@ import io.vidyut.mdm.hes.PayloadParser;
 import io.vidyut.mdm.hes.RowRejection;
 import io.vidyut.mdm.hes.SourceEvent;
 import io.vidyut.mdm.security.MachineClient;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,9 +34,10 @@ class EventIngestService {
     private final MeterActivity activity;
     private final TransactionTemplate transactions;
     private final PayloadLimit limit;
+    private final Clock clock;
 
     EventIngestService(IngestService ingest, VendorMeters vendorMeters, BatchLedger ledger, EventRecorder recorder,
-                       MeterActivity activity, TransactionTemplate transactions, PayloadLimit limit) {
+                       MeterActivity activity, TransactionTemplate transactions, PayloadLimit limit, Clock clock) {
         this.ingest = ingest;
         this.vendorMeters = vendorMeters;
         this.ledger = ledger;
@@ -43,12 +45,13 @@ class EventIngestService {
         this.activity = activity;
         this.transactions = transactions;
         this.limit = limit;
+        this.clock = clock;
     }
 
     BatchReceipt accept(MachineClient vendor, String protocol, byte[] payload, String batchKeyHint) {
         limit.check(payload.length);
         var mapping = ingest.mappingOf(vendor);
-        ParsedEvents parsed = new PayloadParser(mapping.mapping()).parseEvents(payload, Instant.now());
+        ParsedEvents parsed = new PayloadParser(mapping.mapping()).parseEvents(payload, clock.instant());
         UUID batchId = UUID.randomUUID();
         List<NewEvent> events = new ArrayList<>(parsed.events().size());
         List<RowRejection> rejections = new ArrayList<>(parsed.rejections());

@@ -70,6 +70,7 @@ class FileDropAdapter {
     }
 
     private List<Path> settledFiles(Path folder) {
+        // file times come from the operating system's clock, so they are compared with it, not with the application's
         Instant settled = Instant.now().minus(SETTLE);
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile)

@@ -1,20 +1,21 @@
 package io.vidyut.mdm.ingest;
 
+import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.channels.ChannelKind;
 import io.vidyut.mdm.common.ConflictException;
+import io.vidyut.mdm.events.MeterActivity;
 import io.vidyut.mdm.hes.ParsedPayload;
 import io.vidyut.mdm.hes.PayloadParser;
 import io.vidyut.mdm.hes.RowRejection;
 import io.vidyut.mdm.hes.SourceValue;
 import io.vidyut.mdm.hes.VendorMappingService;
-import io.vidyut.mdm.events.MeterActivity;
 import io.vidyut.mdm.meters.MeterRef;
-import io.vidyut.mdm.channels.Channel;
-import io.vidyut.mdm.channels.ChannelKind;
 import io.vidyut.mdm.readings.Reading;
 import io.vidyut.mdm.security.MachineClient;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,10 +51,11 @@ class IngestService {
     private final io.vidyut.mdm.readings.ReadingStore store;
     private final BatchLedger ledger;
     private final MeterActivity activity;
+    private final Clock clock;
 
     IngestService(VendorMappingService mappings, VendorMeters vendorMeters, TenantDirectory tenants, IngestTransport transport,
                   JdbcClient jdbc, TransactionTemplate transactions, PayloadLimit limit,
-                  io.vidyut.mdm.readings.ReadingStore store, BatchLedger ledger, MeterActivity activity) {
+                  io.vidyut.mdm.readings.ReadingStore store, BatchLedger ledger, MeterActivity activity, Clock clock) {
         this.limit = limit;
         this.store = store;
         this.ledger = ledger;
@@ -64,6 +66,7 @@ class IngestService {
         this.transport = transport;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** What normalization made of a payload, before anything is stored (also the test-parse answer). */
@@ -122,7 +125,7 @@ class IngestService {
 
     /** Parses and resolves meters; nothing is stored. */
     Normalized normalize(UUID vendorId, int mappingVersion, PayloadParser parser, byte[] payload) {
-        ParsedPayload parsed = parser.parse(payload, Instant.now());
+        ParsedPayload parsed = parser.parse(payload, clock.instant());
         List<RowRejection> rejections = new ArrayList<>(parsed.rejections());
         List<Reading> readings = new ArrayList<>(parsed.values().size());
         List<Integer> readingRows = new ArrayList<>(parsed.values().size());
@@ -228,9 +231,9 @@ class IngestService {
                                 .params(failing.get(row), batchId, row).update();
                     } else {
                         jdbc.sql("""
-                                update quarantine_row set status = 'REDRIVEN', resolved_at = now(), resolved_by = ?
+                                update quarantine_row set status = 'REDRIVEN', resolved_at = ?, resolved_by = ?
                                  where batch_id = ? and row_no = ? and status = 'OPEN'""")
-                                .params("mapping v" + mapping.version(), batchId, row).update();
+                                .params(java.sql.Timestamp.from(clock.instant()), "mapping v" + mapping.version(), batchId, row).update();
                     }
                 }
             });

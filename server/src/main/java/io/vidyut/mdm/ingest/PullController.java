@@ -10,6 +10,7 @@ import io.vidyut.mdm.hes.PayloadMapping;
 import io.vidyut.mdm.hes.VendorMappingService;
 import io.vidyut.mdm.meters.Meter;
 import io.vidyut.mdm.meters.MeterService;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,15 +36,17 @@ class PullController {
     private final HesPullClient client;
     private final HesInbox inbox;
     private final OnDemandReads reads;
+    private final Clock clock;
 
     PullController(MeterService meters, HesVendorService vendors, VendorMappingService mappings, HesPullClient client,
-                   HesInbox inbox, OnDemandReads reads) {
+                   HesInbox inbox, OnDemandReads reads, Clock clock) {
         this.meters = meters;
         this.vendors = vendors;
         this.mappings = mappings;
         this.client = client;
         this.inbox = inbox;
         this.reads = reads;
+        this.clock = clock;
     }
 
     /** Without from/to: an on-demand read of the meter now; with them: history back-fill. */
@@ -60,7 +63,7 @@ class PullController {
         HesVendor vendor = vendors.get(meter.hesVendorId());
         PayloadMapping.PullEndpoint endpoint = mappings.current(vendor.id()).map(m -> m.mapping().pull())
                 .orElseThrow(() -> new ConflictException("HES vendor " + vendor.code() + " has no pull endpoint in its mapping"));
-        Instant to = request.to() == null ? Instant.now() : request.to().toInstant();
+        Instant to = request.to() == null ? clock.instant() : request.to().toInstant();
         if (Duration.between(request.from().toInstant(), to).toDays() > 31) {
             throw io.vidyut.mdm.common.FieldErrorsException.of("to", "pull at most 31 days at a time");
         }

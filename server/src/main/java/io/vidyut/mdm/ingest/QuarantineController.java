@@ -8,6 +8,7 @@ import io.vidyut.mdm.hes.HesVendorService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +33,14 @@ class QuarantineController {
     private final TransactionTemplate transactions;
     private final IngestService ingest;
     private final HesVendorService vendors;
+    private final Clock clock;
 
-    QuarantineController(JdbcClient jdbc, TransactionTemplate transactions, IngestService ingest, HesVendorService vendors) {
+    QuarantineController(JdbcClient jdbc, TransactionTemplate transactions, IngestService ingest, HesVendorService vendors, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.ingest = ingest;
         this.vendors = vendors;
+        this.clock = clock;
     }
 
     record QuarantinedRow(UUID id, UUID vendorId, UUID batchId, int rowNo, String field, String reason, String raw,
@@ -88,9 +91,9 @@ class QuarantineController {
     @Operation(summary = "Mark quarantined rows as discarded (kept, no longer open)", description = "Roles: TENANT_ADMIN, OPERATOR")
     Map<String, Integer> discard(@Valid @RequestBody Discard request, Authentication caller) {
         int discarded = transactions.execute(tx -> jdbc.sql("""
-                        update quarantine_row set status = 'DISCARDED', resolved_at = now(), resolved_by = ?
+                        update quarantine_row set status = 'DISCARDED', resolved_at = ?, resolved_by = ?
                          where id = any(?) and status = 'OPEN'""")
-                .params(caller.getName(), request.ids().toArray(UUID[]::new)).update());
+                .params(java.sql.Timestamp.from(clock.instant()), caller.getName(), request.ids().toArray(UUID[]::new)).update());
         return Map.of("discarded", discarded);
     }
 }

@@ -5,6 +5,7 @@ import io.vidyut.mdm.tenancy.Tenant;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import io.vidyut.mdm.tenancy.TenantScope;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -26,11 +27,13 @@ class RetentionJob {
     private final TenantDirectory tenants;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
-    RetentionJob(TenantDirectory tenants, JdbcClient jdbc, TransactionTemplate transactions) {
+    RetentionJob(TenantDirectory tenants, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
         this.tenants = tenants;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     record Purged(int payloads, int dayRows, int registerReads) {}
@@ -39,7 +42,7 @@ class RetentionJob {
     void nightly() {
         for (Tenant tenant : tenants.all()) {
             try {
-                Purged purged = apply(tenant, Instant.now());
+                Purged purged = apply(tenant, clock.instant());
                 if (purged.payloads() + purged.dayRows() + purged.registerReads() > 0) {
                     log.info("Retention for {}: {} raw payloads, {} day rows, {} register reads removed", tenant.code(),
                             purged.payloads(), purged.dayRows(), purged.registerReads());

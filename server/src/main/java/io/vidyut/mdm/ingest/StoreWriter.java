@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.vidyut.mdm.readings.ReadingStore;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +25,9 @@ class StoreWriter {
     private final Counter stored;
     private final Counter unchanged;
     private final Timer storing;
+    private final Clock clock;
 
-    StoreWriter(ReadingStore store, JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry metrics) {
+    StoreWriter(ReadingStore store, JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry metrics, Clock clock) {
         this.store = store;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -33,6 +35,7 @@ class StoreWriter {
         this.unchanged = metrics.counter("mdm.ingest.values.unchanged");
         this.storing = Timer.builder("mdm.ingest.part.store")
                 .description("Storing one part of a batch: its transaction, validation included").register(metrics);
+        this.clock = clock;
     }
 
     /** Readings the store refused go to the quarantine of the batch's vendor, so the part still completes. */
@@ -82,11 +85,11 @@ class StoreWriter {
             jdbc.sql("insert into ingest_batch_part (tenant_id, batch_id, part) values (?, ?, ?) on conflict do nothing")
                     .params(work.tenantId(), work.batchId(), work.part()).update();
             jdbc.sql("""
-                    update ingest_batch b set completed_at = now()
+                    update ingest_batch b set completed_at = ?
                      where b.id = ? and b.completed_at is null
                        and (select count(*) from ingest_batch_part p
                              where p.batch_id = b.id and p.part < ?) >= b.parts""")
-                    .params(work.batchId(), IngestService.REDRIVE_PART_BASE).update();
+                    .params(java.sql.Timestamp.from(clock.instant()), work.batchId(), IngestService.REDRIVE_PART_BASE).update();
             quarantine(work, result.refused());
             stored.increment(result.stored());
             unchanged.increment(result.unchanged());

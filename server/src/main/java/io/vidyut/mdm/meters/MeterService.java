@@ -14,6 +14,8 @@ import io.vidyut.mdm.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +33,17 @@ public class MeterService {
     private final ConsumerService consumers;
     private final NetworkService network;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Clock clock;
 
     MeterService(JdbcClient jdbc, MeterDirectory directory, HesVendorService vendors, ConsumerService consumers,
-                 NetworkService network, org.springframework.context.ApplicationEventPublisher events) {
+                 NetworkService network, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
         this.directory = directory;
         this.vendors = vendors;
         this.consumers = consumers;
         this.network = network;
+        this.clock = clock;
     }
 
     public record MeterDetails(String serial, String make, String model, Phase phase, MeterCategory category,
@@ -57,14 +61,16 @@ public class MeterService {
             throw new ConflictException("Meter serial " + details.serial() + " exists");
         }
         UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 insert into meter (id, tenant_id, serial, make, model, phase, category, ct_ratio, pt_ratio,
-                                   hes_vendor_id, consumer_id, network_node_id, lifecycle_stage)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                   hes_vendor_id, consumer_id, network_node_id, lifecycle_stage, stage_changed_at, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, tenant, details.serial(), details.make(), details.model(), details.phase().code(),
                         details.category().name(), or(details.ctRatio(), BigDecimal.ONE), or(details.ptRatio(), BigDecimal.ONE),
                         details.hesVendorId(), details.consumerId(), details.networkNodeId(),
-                        (details.lifecycleStage() == null ? LifecycleStage.IN_INVENTORY : details.lifecycleStage()).name())
+                        (details.lifecycleStage() == null ? LifecycleStage.IN_INVENTORY : details.lifecycleStage()).name(),
+                        now, now)
                 .update();
         return get(id);
     }
@@ -89,7 +95,7 @@ public class MeterService {
         Meter updated = get(id);
         if (updated.multiplier().compareTo(existing.multiplier()) != 0) {
             events.publishEvent(new MeterMultiplierChanged(TenantContext.requireTenantId(), id, existing.multiplier(),
-                    updated.multiplier(), java.time.Instant.now()));
+                    updated.multiplier(), clock.instant()));
         }
         return updated;
     }

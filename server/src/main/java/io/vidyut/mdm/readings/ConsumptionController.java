@@ -1,9 +1,10 @@
 package io.vidyut.mdm.readings;
 
-import io.vidyut.mdm.channels.Channel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.common.FieldErrorsException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Meter data", description = "A meter's stored intervals and register reads")
 class ConsumptionController {
     private final ConsumptionService consumption;
+    private final Clock clock;
 
-    ConsumptionController(ConsumptionService consumption) {
+    ConsumptionController(ConsumptionService consumption, Clock clock) {
         this.consumption = consumption;
+        this.clock = clock;
     }
 
     @GetMapping("/consumption")
@@ -36,7 +39,7 @@ class ConsumptionController {
                                   @RequestParam(required = false) OffsetDateTime to,
                                   @RequestParam(defaultValue = "15m") String resolution,
                                   @RequestParam(defaultValue = "KWH_IMPORT") String channel) {
-        Instant end = to == null ? Instant.now() : to.toInstant();
+        Instant end = to == null ? clock.instant() : to.toInstant();
         Instant start = from == null ? end.minus(Duration.ofDays(1)) : from.toInstant();
         return consumption.series(meterId, channel(channel), start, end, Resolution.parse(resolution));
     }
@@ -49,7 +52,7 @@ class ConsumptionController {
                                                     @RequestParam(required = false) OffsetDateTime from,
                                                     @RequestParam(required = false) OffsetDateTime to,
                                                     @RequestParam(required = false) String channel) {
-        Instant end = to == null ? Instant.now() : to.toInstant();
+        Instant end = to == null ? clock.instant() : to.toInstant();
         Instant start = from == null ? end.minus(Duration.ofDays(31)) : from.toInstant();
         return consumption.registers(meterId, channel == null ? null : channel(channel), start, end);
     }

@@ -1,5 +1,6 @@
 package io.vidyut.mdm.readings;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,14 +14,16 @@ import org.springframework.stereotype.Component;
 @Component
 class PartitionsAhead {
     private final ReadingStore store;
+    private final Clock clock;
 
-    PartitionsAhead(ReadingStore store) {
+    PartitionsAhead(ReadingStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @Scheduled(initialDelayString = "PT10S", fixedDelayString = "PT6H")
     void run() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         store.prepareDays(today.minusDays(1), today.plusMonths(1));
     }
 }

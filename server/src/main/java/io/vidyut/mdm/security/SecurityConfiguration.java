@@ -2,7 +2,10 @@ package io.vidyut.mdm.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.vidyut.mdm.database.DataDirectory;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,11 +16,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -73,12 +80,16 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties, SecretKey key) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, SecretKey key, Clock clock) {
         if (properties.oidcIssuerUri() != null && !properties.oidcIssuerUri().isBlank()) {
             return JwtDecoders.fromIssuerLocation(properties.oidcIssuerUri());
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(TokenService.ISSUER));
+        JwtTimestampValidator lifetime = new JwtTimestampValidator();
+        lifetime.setClock(clock); // the clock that issued the token judges its expiry
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(lifetime, new JwtIssuerValidator(TokenService.ISSUER),
+                // a token without an expiry would be good for ever
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull)));
         return decoder;
     }
 
@@ -88,8 +99,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    TokenService tokenService(JwtEncoder encoder, SecurityProperties properties) {
-        return new TokenService(encoder, properties);
+    TokenService tokenService(JwtEncoder encoder, SecurityProperties properties, Clock clock) {
+        return new TokenService(encoder, properties, clock);
     }
 
     @Bean

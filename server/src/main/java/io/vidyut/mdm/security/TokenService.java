@@ -1,5 +1,6 @@
 package io.vidyut.mdm.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -15,16 +16,18 @@ class TokenService {
     static final String ISSUER = "vidyut-mdm";
     private final JwtEncoder encoder;
     private final SecurityProperties properties;
+    private final Clock clock;
 
-    TokenService(JwtEncoder encoder, SecurityProperties properties) {
+    TokenService(JwtEncoder encoder, SecurityProperties properties, Clock clock) {
         this.encoder = encoder;
         this.properties = properties;
+        this.clock = clock;
     }
 
     record IssuedToken(String accessToken, String tokenType, long expiresIn, String tenant, List<String> roles) {}
 
     IssuedToken issue(String username, UUID tenantId, String tenantCode, Collection<String> roles) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(username)

@@ -4,8 +4,8 @@ import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.channels.ChannelKind;
 import io.vidyut.mdm.channels.Quality;
 import io.vidyut.mdm.common.ConflictException;
-import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.FieldErrorsException.FieldError;
+import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.ForbiddenException;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Page;
@@ -20,6 +20,7 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -55,10 +56,11 @@ class EditService {
     private final TenantDirectory tenants;
     private final List<EditGuard> guards;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     EditService(JdbcClient jdbc, JsonMapper json, ReadingStore store, MeterProfiles profiles, VeeSettingsService settings,
                 VeeExceptions exceptions, GapEstimation estimation, TenantDirectory tenants, List<EditGuard> guards,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.store = store;
@@ -69,6 +71,7 @@ class EditService {
         this.tenants = tenants;
         this.guards = guards;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
@@ -142,7 +145,8 @@ class EditService {
     }
 
     private void decide(UUID id, String status, String user) {
-        jdbc.sql("update vee_edit set status = ?, decided_by = ?, decided_at = now() where id = ?").params(status, user, id).update();
+        jdbc.sql("update vee_edit set status = ?, decided_by = ?, decided_at = ? where id = ?")
+                .params(status, user, Timestamp.from(clock.instant()), id).update();
     }
 
     private void apply(UUID id, ZoneId zone) {

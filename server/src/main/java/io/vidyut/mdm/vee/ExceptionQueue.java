@@ -9,6 +9,7 @@ import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,12 +27,14 @@ class ExceptionQueue {
     private final EditService edits;
     private final TenantDirectory tenants;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ExceptionQueue(VeeExceptions exceptions, EditService edits, TenantDirectory tenants, JdbcClient jdbc) {
+    ExceptionQueue(VeeExceptions exceptions, EditService edits, TenantDirectory tenants, JdbcClient jdbc, Clock clock) {
         this.exceptions = exceptions;
         this.edits = edits;
         this.tenants = tenants;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** How a person settles an exception; {@code value} for EDIT, {@code method} optionally for ESTIMATE. */
@@ -50,7 +53,7 @@ class ExceptionQueue {
     @Transactional(readOnly = true)
     Page<VeeException> list(String status, VeeRule rule, UUID meterId, UUID vendorId, UUID dtId, String assignedTo,
                             Integer olderThanHours, Boolean blocking, PageRequest page, VeeExceptionSort sort) {
-        Instant before = olderThanHours == null ? null : Instant.now().minusSeconds(olderThanHours * 3600L);
+        Instant before = olderThanHours == null ? null : clock.instant().minusSeconds(olderThanHours * 3600L);
         return exceptions.list(new VeeExceptions.Filter(status == null ? null : status.toUpperCase(java.util.Locale.ROOT),
                 rule, meterId, vendorId, dtId, assignedTo, before, blocking), page, sort, zone());
     }
@@ -103,7 +106,7 @@ class ExceptionQueue {
     @Transactional(readOnly = true)
     Statistics statistics(LocalDate from, LocalDate to) {
         ZoneId zone = zone();
-        LocalDate first = from != null ? from : LocalDate.now(zone);
+        LocalDate first = from != null ? from : LocalDate.now(clock.withZone(zone));
         LocalDate last = to != null ? to : first;
         if (last.isBefore(first)) throw FieldErrorsException.of("to", "must not be before 'from'");
         Instant start = first.atStartOfDay(zone).toInstant(), end = last.plusDays(1).atStartOfDay(zone).toInstant();

@@ -5,12 +5,13 @@ import io.vidyut.mdm.channels.Quality;
 import io.vidyut.mdm.meters.MeterCategory;
 import io.vidyut.mdm.readings.IntervalDay;
 import io.vidyut.mdm.readings.Reading;
-import io.vidyut.mdm.readings.ReadingStore;
 import io.vidyut.mdm.readings.ReadingStore.RegisterValue;
+import io.vidyut.mdm.readings.ReadingStore;
 import io.vidyut.mdm.tenancy.Tenant;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import io.vidyut.mdm.tenancy.TenantScope;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,10 +49,11 @@ class GapEstimation {
     private final VeeExceptions exceptions;
     private final TenantDirectory tenants;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     GapEstimation(@Value("${mdm.vee.enabled:true}") boolean enabled, JdbcClient jdbc, ReadingStore store,
                   MeterProfiles profiles, VeeSettingsService settings, VeeExceptions exceptions, TenantDirectory tenants,
-                  TransactionTemplate transactions) {
+                  TransactionTemplate transactions, Clock clock) {
         this.enabled = enabled;
         this.jdbc = jdbc;
         this.store = store;
@@ -60,6 +62,7 @@ class GapEstimation {
         this.exceptions = exceptions;
         this.tenants = tenants;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** One run of estimated intervals. */
@@ -70,7 +73,7 @@ class GapEstimation {
         if (!enabled) return;
         for (Tenant tenant : tenants.all()) {
             try {
-                TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> estimateOpenGaps(tenant.timeZone(), Instant.now()));
+                TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> estimateOpenGaps(tenant.timeZone(), clock.instant()));
             } catch (RuntimeException e) {
                 log.warn("Gap estimation failed for tenant {}", tenant.code(), e);
             }

@@ -1,15 +1,16 @@
 package io.vidyut.mdm.vee;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.channels.Quality;
 import io.vidyut.mdm.meters.MeterCategory;
 import io.vidyut.mdm.meters.MeterMultiplierChanged;
 import io.vidyut.mdm.readings.IntervalDay;
-import io.vidyut.mdm.readings.ReadingsStored;
 import io.vidyut.mdm.readings.Reading;
 import io.vidyut.mdm.readings.ReadingStore;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.vidyut.mdm.readings.ReadingsStored;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,11 +26,11 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * Validates readings as the store takes them, inside the storing transaction: the values and the
@@ -53,11 +54,12 @@ class ReadingValidator {
     private final Counter findingsCounter;
     private final Counter errors;
     private final TransactionTemplate nested;
+    private final Clock clock;
     private static final Logger log = LoggerFactory.getLogger(ReadingValidator.class);
 
     ReadingValidator(@Value("${mdm.vee.enabled:true}") boolean enabled, MeterProfiles profiles, VeeSettingsService settings,
                      VeeExceptions exceptions, RegisterChecks registerChecks, ReadingStore store, ValidationCounts counts, MeterLevels levels,
-                     MeterRegistry metrics, PlatformTransactionManager transactions) {
+                     MeterRegistry metrics, PlatformTransactionManager transactions, Clock clock) {
         this.enabled = enabled;
         this.profiles = profiles;
         this.settings = settings;
@@ -70,6 +72,7 @@ class ReadingValidator {
         this.errors = metrics.counter("mdm.vee.errors");
         this.nested = new TransactionTemplate(transactions);
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.clock = clock;
     }
 
     @EventListener
@@ -118,7 +121,7 @@ class ReadingValidator {
         Set<ClosingRead> closingReads = new HashSet<>();
         stored.registers().forEach(read -> closingReads.add(new ClosingRead(read.meterId(), read.channel(), read.at())));
         // before the checks: a finding about a re-sent value must not be settled with the old one
-        settleReplaced(judged, stored.zone(), stored.source(), Instant.now());
+        settleReplaced(judged, stored.zone(), stored.source(), clock.instant());
         for (Judged each : judged) {
             ReadingsStored.Change change = each.change();
             IntervalDay day = change.after();

@@ -7,6 +7,7 @@ import io.vidyut.mdm.common.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -26,11 +27,13 @@ class VeeExceptions {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final JsonMapper json;
+    private final Clock clock;
 
-    VeeExceptions(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+    VeeExceptions(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
+        this.clock = clock;
     }
 
     record Filter(String status, VeeRule rule, UUID meterId, UUID vendorId, UUID dtId, String assignedTo,
@@ -39,10 +42,11 @@ class VeeExceptions {
     /** Records findings of the current tenant; a finding already open is extended, not repeated. */
     void record(UUID tenant, Collection<Finding> findings, int settingsVersion) {
         if (findings.isEmpty()) return;
+        Timestamp now = Timestamp.from(clock.instant());
         template.batchUpdate("""
                 insert into vee_exception (id, tenant_id, meter_id, channel, first_at, last_at, rule, blocking, detail,
-                                           settings_version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                                           settings_version, detected_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                 on conflict (tenant_id, meter_id, channel, rule, first_at) do update
                    set last_at = greatest(vee_exception.last_at, excluded.last_at), detail = excluded.detail
                  where vee_exception.status = 'OPEN'""", List.copyOf(findings), 500, (ps, f) -> {
@@ -56,6 +60,7 @@ class VeeExceptions {
             ps.setBoolean(8, f.rule().blocking());
             ps.setString(9, json.writeValueAsString(f.detail()));
             ps.setInt(10, settingsVersion);
+            ps.setTimestamp(11, now);
         });
     }
 
@@ -69,12 +74,12 @@ class VeeExceptions {
     int settle(List<Span> spans, Collection<VeeRule> rules, String resolution, String by, String note) {
         if (rules.isEmpty() || spans.isEmpty()) return 0;
         return jdbc.sql("""
-                        update vee_exception e set status = 'RESOLVED', resolution = ?, resolved_by = ?, resolved_at = now(),
+                        update vee_exception e set status = 'RESOLVED', resolution = ?, resolved_by = ?, resolved_at = ?,
                                resolution_note = ?
                           from unnest(?::uuid[], ?::smallint[], ?::timestamptz[], ?::timestamptz[]) as s(meter_id, channel, first_at, last_at)
                          where e.meter_id = s.meter_id and e.channel = s.channel and e.status = 'OPEN'
                            and e.first_at <= s.last_at and e.last_at >= s.first_at and e.rule = any(?)""")
-                .params(resolution, by, note, spans.stream().map(Span::meterId).toArray(UUID[]::new),
+                .params(resolution, by, Timestamp.from(clock.instant()), note, spans.stream().map(Span::meterId).toArray(UUID[]::new),
                         spans.stream().map(span -> (short) span.channel().code()).toArray(Short[]::new),
                         spans.stream().map(span -> Timestamp.from(span.first())).toArray(Timestamp[]::new),
                         spans.stream().map(span -> Timestamp.from(span.last())).toArray(Timestamp[]::new),
@@ -121,7 +126,7 @@ class VeeExceptions {
     void resolve(UUID id, String resolution, String note, String by) {
         jdbc.sql("""
                 update vee_exception set status = 'RESOLVED', resolution = ?, resolution_note = ?, resolved_by = ?,
-                       resolved_at = now() where id = ?""").params(resolution, note, by, id).update();
+                       resolved_at = ? where id = ?""").params(resolution, note, by, Timestamp.from(clock.instant()), id).update();
     }
 
     private static void condition(StringBuilder where, Map<String, Object> params, String column, String name, Object value) {

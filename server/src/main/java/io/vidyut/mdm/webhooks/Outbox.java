@@ -2,6 +2,8 @@ package io.vidyut.mdm.webhooks;
 
 import io.vidyut.mdm.alarms.AlarmChanged;
 import io.vidyut.mdm.vee.IntervalsCorrected;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,10 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 class Outbox {
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Clock clock;
 
-    Outbox(JdbcClient jdbc, JsonMapper json) {
+    Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     @EventListener
@@ -52,13 +56,15 @@ class Outbox {
     private void enqueue(UUID tenantId, WebhookEventType type, Object data) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("type", type.wireName);
-        envelope.put("occurred_at", Instant.now());
+        Instant now = clock.instant();
+        envelope.put("occurred_at", now);
         envelope.put("data", data);
         String payload = json.writeValueAsString(envelope);
         jdbc.sql("""
-                        insert into outbox (id, tenant_id, subscription_id, event_type, payload)
-                        select gen_random_uuid(), ?, s.id, ?, ? from webhook_subscription s
+                        insert into outbox (id, tenant_id, subscription_id, event_type, payload, next_attempt_at, created_at)
+                        select gen_random_uuid(), ?, s.id, ?, ?, ?, ? from webhook_subscription s
                          where s.tenant_id = ? and ? = any(s.event_types)""")
-                .params(tenantId, type.wireName, payload, tenantId, type.wireName).update();
+                .params(tenantId, type.wireName, payload, Timestamp.from(now), Timestamp.from(now), tenantId, type.wireName)
+                .update();
     }
 }

@@ -1,6 +1,7 @@
 package io.vidyut.mdm.webhooks;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +21,17 @@ class OutboxRetention {
 
     private final JdbcClient jdbc;
     private final WebhookSettings settings;
+    private final Clock clock;
 
-    OutboxRetention(JdbcClient jdbc, WebhookSettings settings) {
+    OutboxRetention(JdbcClient jdbc, WebhookSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Scheduled(cron = "${mdm.retention.cron:0 30 2 * * *}")
     void run() {
-        int deleted = purge(Instant.now());
+        int deleted = purge(clock.instant());
         if (deleted > 0) log.info("Deleted {} delivered webhook messages older than {}", deleted, settings.retention());
     }
 

@@ -3,6 +3,7 @@ package io.vidyut.mdm.webhooks;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,12 +32,14 @@ class WebhookDispatcher {
     private final TransactionTemplate transactions;
     private final WebhookSender sender;
     private final WebhookSettings settings;
+    private final Clock clock;
 
-    WebhookDispatcher(JdbcClient jdbc, TransactionTemplate transactions, WebhookSender sender, WebhookSettings settings) {
+    WebhookDispatcher(JdbcClient jdbc, TransactionTemplate transactions, WebhookSender sender, WebhookSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.sender = sender;
         this.settings = settings;
+        this.clock = clock;
     }
 
     private record Due(UUID deliveryId, UUID tenantId, String tenantCode) {}
@@ -45,7 +48,7 @@ class WebhookDispatcher {
 
     @Scheduled(fixedDelayString = "${mdm.webhooks.poll:PT0.5S}")
     void deliverDue() {
-        List<Due> due = jdbc.sql("select * from mdm_due_webhook_deliveries(?)").param(BATCH)
+        List<Due> due = jdbc.sql("select * from mdm_due_webhook_deliveries(?, ?)").params(Timestamp.from(clock.instant()), BATCH)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3))).list();
         for (Due delivery : due) {
             try {
@@ -64,16 +67,16 @@ class WebhookDispatcher {
         transactions.executeWithoutResult(status -> {
             if (outcome.delivered()) {
                 jdbc.sql("""
-                                update outbox set status = 'DELIVERED', delivered_at = now(), last_status_code = ?, last_error = null
+                                update outbox set status = 'DELIVERED', delivered_at = ?, last_status_code = ?, last_error = null
                                  where id = ? and status = 'PENDING'""")
-                        .params(outcome.status(), id).update();
+                        .params(Timestamp.from(clock.instant()), outcome.status(), id).update();
             } else if (row.attempts() >= settings.maxAttempts()) {
                 jdbc.sql("update outbox set status = 'FAILED', last_status_code = ?, last_error = ? where id = ? and status = 'PENDING'")
                         .params(status(outcome), outcome.error() + " (after " + row.attempts() + " attempts)", id).update();
             } else {
                 jdbc.sql("update outbox set last_status_code = ?, last_error = ?, next_attempt_at = ? where id = ? and status = 'PENDING'")
                         .params(status(outcome), outcome.error(),
-                                Timestamp.from(Instant.now().plus(settings.backoffAfter(row.attempts()))), id).update();
+                                Timestamp.from(clock.instant().plus(settings.backoffAfter(row.attempts()))), id).update();
             }
         });
     }
@@ -86,12 +89,12 @@ class WebhookDispatcher {
         Optional<Claimed> row = jdbc.sql("""
                         select o.id, o.event_type, o.payload, o.attempts + 1, s.url, s.secret
                           from outbox o join webhook_subscription s on s.id = o.subscription_id
-                         where o.id = ? and o.status = 'PENDING' and o.next_attempt_at <= now()
+                         where o.id = ? and o.status = 'PENDING' and o.next_attempt_at <= ?
                            for update of o skip locked""")
-                .param(id).query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                .params(id, Timestamp.from(clock.instant())).query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getInt(4), rs.getString(5), rs.getString(6))).optional();
         row.ifPresent(claimed -> jdbc.sql("update outbox set attempts = attempts + 1, next_attempt_at = ? where id = ?")
-                .params(Timestamp.from(Instant.now().plus(settings.lease())), id).update());
+                .params(Timestamp.from(clock.instant().plus(settings.lease())), id).update());
         return row;
     }
 }

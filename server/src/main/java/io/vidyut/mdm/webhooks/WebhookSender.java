@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -30,10 +31,12 @@ class WebhookSender {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final WebhookSettings settings;
     private final WebhookTargetGuard guard;
+    private final Clock clock;
 
-    WebhookSender(WebhookSettings settings, WebhookTargetGuard guard) {
+    WebhookSender(WebhookSettings settings, WebhookTargetGuard guard, Clock clock) {
         this.settings = settings;
         this.guard = guard;
+        this.clock = clock;
     }
 
     /** The receiver's answer: delivered (2xx), or not, with the status (0 when none came) and why. */
@@ -42,7 +45,7 @@ class WebhookSender {
     Outcome send(String url, String secret, UUID id, String eventType, String payload) {
         var refusal = guard.refusal(url);
         if (refusal.isPresent()) return new Outcome(false, 0, "not sent: " + refusal.get());
-        String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout())
                 .header("Content-Type", "application/json")
                 .header(ID, id.toString())

@@ -186,8 +186,9 @@ class AlarmApiTest extends IntegrationTest {
         push("A1", "2026-11-20T10:00:00+05:30", "151");
         push("QUIET", "2026-11-20T10:00:00+05:30", "151");
         TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.executeWithoutResult(s ->
-                jdbc.sql("update meter_last_seen set seen_at = now() - interval '30 hours' where meter_id = ?")
-                        .param(UUID.fromString(quiet)).update()));
+                jdbc.sql("update meter_last_seen set seen_at = ? where meter_id = ?")
+                        .params(java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofHours(30))),
+                                UUID.fromString(quiet)).update()));
 
         JsonNode report = api.get("/api/v1/alarms/communication-loss", tenant.analyst()).json();
         assertThat(report.get("items").findValuesAsString("serial")).containsExactly("QUIET");

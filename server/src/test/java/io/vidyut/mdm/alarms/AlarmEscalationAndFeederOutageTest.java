@@ -72,7 +72,7 @@ class AlarmEscalationAndFeederOutageTest extends IntegrationTest {
         assertThat(api.post("/api/v1/alarms/" + e2 + "/acknowledge", tenant.operator(), null).status()).isEqualTo(200);
 
         // the job works across tenants (other tests' alarms may escalate too): judge this tenant's alarms
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         escalation.escalateDue(now.plus(Duration.ofMinutes(29)));
         assertThat(level(e1)).as("younger than 30 minutes").isZero();
         escalation.escalateDue(now.plus(Duration.ofMinutes(31)));
@@ -99,7 +99,7 @@ class AlarmEscalationAndFeederOutageTest extends IntegrationTest {
     void without_escalate_after_minutes_nothing_is_escalated_and_bad_values_are_refused() {
         registry.meter("N1", vendorId, null);
         push("N1", "2026-11-20T10:00:00+05:30", "MAGNET");
-        escalation.escalateDue(Instant.now().plus(Duration.ofDays(30)));
+        escalation.escalateDue(clock.instant().plus(Duration.ofDays(30)));
         assertThat(level(alarms("kind=TAMPER").get("items").get(0).get("id").asString())).isZero();
         var bad = api.put("/api/v1/alarms/rules", tenant.admin(), Map.of("escalate_after_minutes", 0,
                 "max_escalation_level", 11, "feeder_outage_share", 0, "feeder_outage_min_dts", 0));

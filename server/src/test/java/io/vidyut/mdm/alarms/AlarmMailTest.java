@@ -2,12 +2,12 @@ package io.vidyut.mdm.alarms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantScope;
 import io.vidyut.mdm.testing.EventFeed;
 import io.vidyut.mdm.testing.IntegrationTest;
 import io.vidyut.mdm.testing.Registry;
 import io.vidyut.mdm.testing.TestTenant;
-import io.vidyut.mdm.tenancy.TenantContext;
-import io.vidyut.mdm.tenancy.TenantScope;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -55,9 +55,9 @@ class AlarmMailTest extends IntegrationTest {
     }
 
     static List<MimeMessage> awaitInbox(String address, int count) {
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.nanoTime() / 1_000_000 + 20_000;
         List<MimeMessage> messages = inbox(address);
-        while (messages.size() < count && System.currentTimeMillis() < deadline) {
+        while (messages.size() < count && System.nanoTime() / 1_000_000 < deadline) {
             smtp().waitForIncomingEmail(500, smtp().getReceivedMessages().length + 1);
             messages = inbox(address);
         }
@@ -109,7 +109,7 @@ class AlarmMailTest extends IntegrationTest {
         assertThat(inbox(se)).hasSize(1);
 
         // 31 minutes on: both escalate; the low-voltage alarm is MAJOR now, so both are mailed
-        escalation.escalateDue(Instant.now().plus(Duration.ofMinutes(31))); // across tenants: other tests' alarms too
+        escalation.escalateDue(clock.instant().plus(Duration.ofMinutes(31))); // across tenants: other tests' alarms too
         List<MimeMessage> all = awaitInbox(ops, 3);
         assertThat(all).hasSize(3);
         assertThat(all.subList(1, 3).stream().map(message -> {

@@ -71,7 +71,7 @@ class SimulatedHesCommandsTest extends IntegrationTest {
 
     /** A simulator serving pulls and commands only: commands are carried out 200 ms after acknowledgement. */
     Simulator simulator(Fleet fleet, double commandFailureRate) {
-        Simulator simulator = Simulator.builder().target("http://127.0.0.1:" + port).vendors("HPL")
+        Simulator simulator = Simulator.builder().target("http://127.0.0.1:" + port).clock(clock).vendors("HPL")
                 .apiKey("HPL", vendorKey).fleet(fleet).servePulls(0).commandDelay(Duration.ofMillis(200))
                 .commandFailureRate(commandFailureRate).build();
         Thread thread = new Thread(simulator::run, "simulated-hes");
@@ -138,7 +138,7 @@ class SimulatedHesCommandsTest extends IntegrationTest {
                 executed -> assertThat(executed).isEqualTo("EXECUTED by hes:HPL"));
         JsonNode first = api.get("/api/v1/commands/" + disconnect + "/history", tenant.analyst()).json().get("items").get(0);
         assertThat(first.has("from_status")).isFalse();
-        assertThat(Instant.parse(first.get("at").asString())).isBeforeOrEqualTo(Instant.now());
+        assertThat(Instant.parse(first.get("at").asString())).isBeforeOrEqualTo(clock.instant());
 
         String connect = issue("CONNECT", serial);
         assertThat(await(connect, ended()).get("status").asString()).isEqualTo("EXECUTED");
@@ -155,7 +155,7 @@ class SimulatedHesCommandsTest extends IntegrationTest {
         assertThat(trail(read)).last().asString().startsWith("EXECUTED by mdm.dispatcher: read result ingested: batch "
                 + done.get("read_batch_id").asString());
         // the simulated HES answers the latest completed interval: it reaches the interval store
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String meterId = meterIdsBySerial.get(serial);
         long stored = await("/api/v1/meters/" + meterId + "/consumption?from=" + now.minusSeconds(3600) + "&to=" + now,
                 tenant.analyst(), body -> body.get("total").get("intervals").asLong() > 0).get("total").get("intervals").asLong();

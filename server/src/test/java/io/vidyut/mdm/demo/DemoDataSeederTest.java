@@ -76,7 +76,7 @@ class DemoDataSeederTest extends IntegrationTest {
     void a_command_to_a_demo_meter_of_each_vendor_reaches_the_simulated_hes_and_is_executed() {
         seeder().seedIfAbsent();
         String operator = api.signIn("demo.operator", DemoCredentials.PASSWORD);
-        try (DemoTraffic traffic = new DemoTraffic(0, HES_PORT)) {
+        try (DemoTraffic traffic = new DemoTraffic(0, HES_PORT, clock)) {
             traffic.startHes("http://127.0.0.1:" + port);
             for (JsonNode vendor : api.get("/api/v1/hes-vendors", operator).json().get("items")) {
                 String meterId = api.get("/api/v1/meters?category=CONSUMER&size=1&hes_vendor_id=" + vendor.get("id").asString(),

@@ -2,10 +2,10 @@ package io.vidyut.mdm.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vidyut.mdm.events.MeterEvent;
-import io.vidyut.mdm.events.MeterEventsRecorded;
 import io.vidyut.mdm.events.EventCategory;
 import io.vidyut.mdm.events.EventSeverity;
+import io.vidyut.mdm.events.MeterEvent;
+import io.vidyut.mdm.events.MeterEventsRecorded;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
 import io.vidyut.mdm.testing.EventFeed;
@@ -109,7 +109,7 @@ class FeedTest extends IntegrationTest {
     void a_change_that_rolls_back_leaves_no_entry_and_one_that_commits_leaves_exactly_one() {
         UUID meter = UUID.fromString(meterId);
         MeterEvent event = new MeterEvent(meter, Instant.parse("2026-11-22T01:00:00Z"), 101, "101", "Power failure",
-                EventCategory.POWER, EventSeverity.MAJOR, true, Instant.now());
+                EventCategory.POWER, EventSeverity.MAJOR, true, clock.instant());
         TenantScope scope = TenantScope.of(tenant.id(), tenant.code());
         TenantContext.runAs(scope, () -> transactions.executeWithoutResult(status -> {
             publisher.publishEvent(new MeterEventsRecorded(tenant.id(), List.of(event)));

@@ -95,7 +95,7 @@ class DataCompletenessApiTest extends IntegrationTest {
         // today by default; roles and bad input
         ApiClient.Response today = api.get("/api/v1/ingest/completeness", tenant.analyst());
         assertThat(today.status()).as(today.raw()).isEqualTo(200);
-        assertThat(today.json().get("day").asString()).isEqualTo(LocalDate.now(IST).toString());
+        assertThat(today.json().get("day").asString()).isEqualTo(LocalDate.now(clock.withZone(IST)).toString());
         assertThat(today.json().get("rate_window_minutes").asInt()).isEqualTo(60);
         assertThat(api.get(path, tenant.fieldTech()).status()).isEqualTo(403);
         ApiClient.Response bad = api.get(path + "&window_minutes=0", tenant.operator());

@@ -41,9 +41,9 @@ class FileDropAdapterTest extends IntegrationTest {
         assertThat(broken).doesNotExist();
         assertThat(folder.resolve("failed/broken.csv")).exists();
         assertThat(Files.readString(folder.resolve("failed/broken.csv.reason"))).contains("Malformed CSV");
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.nanoTime() / 1_000_000 + 10_000;
         long stored = 0;
-        while (stored == 0 && System.currentTimeMillis() < deadline) {
+        while (stored == 0 && System.nanoTime() / 1_000_000 < deadline) {
             stored = api.get("/api/v1/meters/" + meterId + "/consumption?from=2026-11-20T04:30:00Z&to=2026-11-20T05:00:00Z",
                     tenant.analyst()).json().get("total").get("intervals").asLong();
             Thread.sleep(100);
@@ -78,7 +78,8 @@ class FileDropAdapterTest extends IntegrationTest {
     }
 
     private static Path settled(Path file) throws Exception {
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(30)));
+        // the file system's own time, which is what the adapter compares with
+        Files.setLastModifiedTime(file, FileTime.from(Files.getLastModifiedTime(file).toInstant().minusSeconds(30)));
         return file;
     }
 }

@@ -65,7 +65,7 @@ class IngestApiTest extends IntegrationTest {
     }
 
     JsonNode awaitIntervals(String meter, String from, String to, String resolution, long expected) {
-        long deadline = System.currentTimeMillis() + 15_000;
+        long deadline = System.nanoTime() / 1_000_000 + 15_000;
         JsonNode series;
         do {
             var response = api.get("/api/v1/meters/" + meter + "/consumption?from=" + enc(from) + "&to=" + enc(to)
@@ -74,7 +74,7 @@ class IngestApiTest extends IntegrationTest {
             series = response.json();
             if (series.get("total").get("intervals").asLong() >= expected) return series;
             sleep(100);
-        } while (System.currentTimeMillis() < deadline);
+        } while (System.nanoTime() / 1_000_000 < deadline);
         return series;
     }
 
@@ -152,13 +152,13 @@ class IngestApiTest extends IntegrationTest {
         awaitIntervals(meterId, "2026-11-22T10:00:00+05:30", "2026-11-22T11:00:00+05:30", "15m", 4);
         push(intervals("V2", "M1", "2026-11-22T10:15:00+05:30", 1, 0.9));
 
-        long deadline = System.currentTimeMillis() + 15_000;
+        long deadline = System.nanoTime() / 1_000_000 + 15_000;
         JsonNode series;
         do {
             series = awaitIntervals(meterId, "2026-11-22T10:00:00+05:30", "2026-11-22T11:00:00+05:30", "15m", 4);
             if (series.get("points").get(0).get("value").decimalValue().compareTo(new java.math.BigDecimal("0.9")) == 0) break;
             sleep(100);
-        } while (System.currentTimeMillis() < deadline);
+        } while (System.nanoTime() / 1_000_000 < deadline);
         assertThat(series.get("points").get(0).get("value").decimalValue()).isEqualByComparingTo("0.9");
         assertThat(series.get("points").get(1).get("value").decimalValue()).isEqualByComparingTo("0.3");
 
@@ -215,14 +215,14 @@ class IngestApiTest extends IntegrationTest {
         thirty.put("interval_minutes", 30);
         api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), thirty);
         push(intervals("LEN-30", "M1", "2026-11-25T11:00:00+05:30", 1, 0.2));
-        long deadline = System.currentTimeMillis() + 15_000;
+        long deadline = System.nanoTime() / 1_000_000 + 15_000;
         JsonNode quarantine;
         do {
             quarantine = api.get("/api/v1/quarantine?vendor_id=" + vendorId, tenant.operator()).json();
             // items, not total: the list and its count are two statements and the row may commit between them
             if (!quarantine.get("items").isEmpty()) break;
             sleep(100);
-        } while (System.currentTimeMillis() < deadline);
+        } while (System.nanoTime() / 1_000_000 < deadline);
         assertThat(quarantine.get("items").findValuesAsString("reason")).anyMatch(r -> r.contains("15-minute intervals, not 30"));
     }
 
@@ -312,13 +312,13 @@ class IngestApiTest extends IntegrationTest {
         assertThat(awaitIntervals(meterId, "2026-11-24T10:00:00+05:30", "2026-11-24T11:00:00+05:30", "15m", 0)
                 .get("total").get("intervals").asLong()).isZero();
 
-        assertThat(recovery.redriveOpenBatches(Instant.now())).isGreaterThanOrEqualTo(1);
+        assertThat(recovery.redriveOpenBatches(clock.instant())).isGreaterThanOrEqualTo(1);
 
         JsonNode series = awaitIntervals(meterId, "2026-11-24T10:00:00+05:30", "2026-11-24T11:00:00+05:30", "15m", 4);
         assertThat(series.get("total").get("value").decimalValue()).isEqualByComparingTo("2");
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.nanoTime() / 1_000_000 + 10_000;
         boolean completed = false;
-        while (!completed && System.currentTimeMillis() < deadline) {
+        while (!completed && System.nanoTime() / 1_000_000 < deadline) {
             completed = Boolean.TRUE.equals(TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () ->
                     transactions.execute(s -> jdbc.sql("select completed_at is not null from ingest_batch where id = ?")
                             .param(batchId).query(Boolean.class).single())));

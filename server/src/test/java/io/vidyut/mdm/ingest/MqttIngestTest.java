@@ -134,9 +134,9 @@ class MqttIngestTest extends IntegrationTest {
     }
 
     static void await(BooleanSupplier condition, String what) {
-        long deadline = System.currentTimeMillis() + 15_000;
+        long deadline = System.nanoTime() / 1_000_000 + 15_000;
         while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) throw new AssertionError("timed out waiting for " + what);
+            if (System.nanoTime() / 1_000_000 > deadline) throw new AssertionError("timed out waiting for " + what);
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {

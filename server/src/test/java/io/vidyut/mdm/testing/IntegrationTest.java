@@ -8,7 +8,10 @@ import io.vidyut.mdm.MdmApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +35,14 @@ public abstract class IntegrationTest {
     public static final String PLATFORM_ADMIN_PASSWORD = "platform-admin-for-tests";
     public static final String PASSWORD = "password-for-tests";
     private static final Path DATA_DIR = Path.of("target", "test-data", "run-" + UUID.randomUUID());
+    /**
+     * The instant the server's clock reads when the test JVM's server starts, ticking from there: chosen, never the
+     * wall clock's, so a test that compares with "today" or "now" behaves the same at every hour. The default is
+     * 01:58 IST, just after the IST midnight that once broke the simulator-driven tests; {@code -Dmdm.test.clock}
+     * (an ISO-8601 date-time with offset) runs the whole suite at another instant, as {@code .ci/run} does.
+     */
+    public static final Instant CLOCK_START = OffsetDateTime.parse(
+            System.getProperty("mdm.test.clock", "2026-11-26T01:58:00+05:30")).toInstant();
     /**
      * A real SMTP server (GreenMail) for the whole test JVM, on a port fixed for the JVM, which the server's mail
      * goes to; only tenants whose alarm rules name e-mail recipients get any. Tests may stop it and start it
@@ -65,12 +77,16 @@ public abstract class IntegrationTest {
 
     @LocalServerPort
     protected int port;
+    /** The server's clock: what tests take "now" from. */
+    @Autowired
+    protected Clock clock;
     protected ApiClient api;
 
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) {
         registry.add("mdm.db.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
         registry.add("mdm.security.admin-password", () -> PLATFORM_ADMIN_PASSWORD);
+        registry.add("mdm.clock.start", CLOCK_START::toString);
         // tests run gap estimation themselves, at the instants they choose
         registry.add("mdm.vee.estimation-delay", () -> "PT24H");
         registry.add("spring.mail.host", () -> "127.0.0.1");

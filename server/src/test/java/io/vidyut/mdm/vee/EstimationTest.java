@@ -80,7 +80,7 @@ class EstimationTest extends VeePipelineTest {
     void the_scheduled_run_leaves_fresh_gaps_alone_and_fills_old_long_ones_from_the_dt_profile() {
         String meter = consumerMeter("QUIET");
         String neighbour = consumerMeter("NEIGHBOUR");
-        LocalDate yesterday = LocalDate.now(IST).minusDays(1);
+        LocalDate yesterday = LocalDate.now(clock.withZone(IST)).minusDays(1);
         push("QUIET", day(yesterday, slot -> slot >= 20 && slot < 40 ? null : 0.2));
         push("NEIGHBOUR", day(yesterday, slot -> slot >= 20 && slot < 40 ? 0.5 : 0.1));
         awaitDay(meter, yesterday, 76);

@@ -69,13 +69,13 @@ class SimulatedAnomaliesTest extends IntegrationTest {
         }
 
         Path log = Files.createTempFile("anomalies", ".jsonl");
-        simulatedUntil = Instant.now();
-        sent = Simulator.builder().target("http://127.0.0.1:" + port).vendors("HPL")
+        simulatedUntil = clock.instant();
+        sent = Simulator.builder().target("http://127.0.0.1:" + port).clock(clock).vendors("HPL")
                 .apiKey("HPL", vendor.get("api_key").asString()).fleet(fleet).backfill(3).seed(5).anomalyRate(0.03).hplMeterDaysPerRequest(1)
                 .anomalyLog(log).threads(2).build().run();
         for (String line : Files.readAllLines(log)) injected.add(JSON.readTree(line));
         awaitStored();
-        estimatedAt = Instant.now();
+        estimatedAt = clock.instant();
         TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> estimation.estimateOpenGaps(IST, estimatedAt));
     }
 
@@ -269,8 +269,8 @@ class SimulatedAnomaliesTest extends IntegrationTest {
     }
 
     private void awaitStored() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
+        long deadline = System.nanoTime() / 1_000_000 + 120_000;
+        while (System.nanoTime() / 1_000_000 < deadline) {
             long open = TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.execute(status ->
                     jdbc.sql("select count(*) from ingest_batch where completed_at is null").query(Long.class).single()));
             if (open == 0) return;

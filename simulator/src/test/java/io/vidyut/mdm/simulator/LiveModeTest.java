@@ -82,8 +82,8 @@ class LiveModeTest {
                 .live(true).speed(3600).build();
 
         CompletableFuture<RunStats> run = CompletableFuture.supplyAsync(simulator::run);
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (capture.payloads().size() < 2 && System.currentTimeMillis() < deadline) {
+        long deadline = System.nanoTime() / 1_000_000 + 10_000;
+        while (capture.payloads().size() < 2 && System.nanoTime() / 1_000_000 < deadline) {
             Thread.sleep(20);
         }
         simulator.stop();

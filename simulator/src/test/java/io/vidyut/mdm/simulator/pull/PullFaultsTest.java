@@ -81,8 +81,8 @@ class PullFaultsTest {
         List<SimMeter> kiran = FLEET.metersOf(List.of("KIRAN"));
         try (RunningHes hes = RunningHes.start(Simulator.builder().fleet(FLEET).clock(CLOCK).vendors("KIRAN")
                 .transport(pushed).backfill(1))) {
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (pushed.payloads().size() < 2 * kiran.size() && System.currentTimeMillis() < deadline) {
+            long deadline = System.nanoTime() / 1_000_000 + 30_000;
+            while (pushed.payloads().size() < 2 * kiran.size() && System.nanoTime() / 1_000_000 < deadline) {
                 Thread.sleep(20);
             }
             HttpResponse<byte[]> response = hes.get(read, "hes-secret");
