@@ -25,8 +25,11 @@ public class MeterActivity {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Cache<UUID, Instant> written = Caffeine.newBuilder().expireAfterWrite(GRANULARITY)
+    /** Keyed by tenant too, as every cache of tenant data is: an entry stands for a row of that tenant's only. */
+    private final Cache<Key, Instant> written = Caffeine.newBuilder().expireAfterWrite(GRANULARITY)
             .maximumSize(2_000_000).build();
+
+    private record Key(UUID tenantId, UUID meterId) {}
 
     MeterActivity(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -39,7 +42,7 @@ public class MeterActivity {
     /** Notes that the current tenant's meters were heard from now. */
     @Transactional
     public void heardFrom(UUID tenantId, Collection<UUID> meterIds) {
-        UUID[] due = meterIds.stream().distinct().filter(id -> written.getIfPresent(id) == null).toArray(UUID[]::new);
+        UUID[] due = meterIds.stream().distinct().filter(id -> written.getIfPresent(new Key(tenantId, id)) == null).toArray(UUID[]::new);
         if (due.length == 0) return;
         Instant now = clock.instant();
         jdbc.sql("""
@@ -47,7 +50,7 @@ public class MeterActivity {
                         select ?, id, ? from unnest(?::uuid[]) as id
                         on conflict (meter_id) do update set seen_at = excluded.seen_at""")
                 .params(tenantId, Timestamp.from(now), due).update();
-        for (UUID id : due) written.put(id, now);
+        for (UUID id : due) written.put(new Key(tenantId, id), now);
     }
 
     /** Commissioned and in-service meters silent since before the cutoff, longest silent first. */

@@ -28,8 +28,15 @@ public class VendorMappingService {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final HesVendorService vendors;
-    private final Cache<UUID, Optional<VersionedMapping>> current = Caffeine.newBuilder()
+    /**
+     * Keyed by tenant too: the mapping is read under the caller's row-level security, so the answer (a mapping,
+     * or none) holds for that tenant only. Under the vendor id alone another tenant's caller was served the mapping,
+     * and another tenant's "none" was served to the vendor's own HES.
+     */
+    private final Cache<Key, Optional<VersionedMapping>> current = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
+
+    private record Key(UUID tenantId, UUID vendorId) {}
 
     private final org.springframework.context.ApplicationEventPublisher events;
     private final TransactionTemplate reads;
@@ -51,6 +58,7 @@ public class VendorMappingService {
     @Transactional
     public VersionedMapping save(UUID vendorId, PayloadMapping submitted, String user) {
         vendors.get(vendorId);
+        Key key = new Key(TenantContext.requireTenantId(), vendorId);
         PayloadMapping mapping = current(vendorId).map(previous -> submitted.keepingSecretsOf(previous.mapping()))
                 .orElse(submitted);
         List<FieldErrorsException.FieldError> problems = mapping.problems();
@@ -63,7 +71,7 @@ public class VendorMappingService {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                current.invalidate(vendorId);
+                current.invalidate(key);
             }
         });
         events.publishEvent(new VendorMappingChanged(TenantContext.requireTenantId(), vendorId, version));
@@ -71,14 +79,14 @@ public class VendorMappingService {
     }
 
     /**
-     * The vendor's mapping in force (cached briefly; a save on this instance takes effect at once). Not a
-     * transactional method: a cache hit, which is nearly every HES request, needs no connection; a miss reads in
-     * a transaction of its own (or the caller's).
+     * The vendor's mapping in force, as the current tenant sees it (cached briefly; a save on this instance takes
+     * effect at once). Not a transactional method: a cache hit, which is nearly every HES request, needs no
+     * connection; a miss reads in a transaction of its own (or the caller's), under the caller's row-level security.
      */
     public Optional<VersionedMapping> current(UUID vendorId) {
-        return current.get(vendorId, id -> reads.execute(status -> jdbc.sql("""
+        return current.get(new Key(TenantContext.requireTenantId(), vendorId), key -> reads.execute(status -> jdbc.sql("""
                         select * from hes_vendor_mapping where vendor_id = ? order by version desc limit 1""")
-                .param(id).query(this::map).optional()));
+                .param(key.vendorId()).query(this::map).optional()));
     }
 
     @Transactional(readOnly = true)
