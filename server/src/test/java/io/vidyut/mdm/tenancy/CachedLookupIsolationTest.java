@@ -69,7 +69,8 @@ class CachedLookupIsolationTest extends IntegrationTest {
 
     @Test
     void a_mapping_cached_for_its_tenant_is_never_served_to_another_tenant() {
-        assertThat(push(a, "SHARED-1", DAY, slot -> slot < 4 ? 0.1 : null).status()).isEqualTo(202);
+        // A's HES pushing and A's admin reading put A's mapping in the cache
+        assertThat(push(a, "SHARED-1", DAY, firstHour(0.1)).status()).isEqualTo(202);
         assertThat(api.get(mappingOf(a), a.tenant().admin()).raw()).contains(A_PULL_SECRET);
 
         for (String caller : List.of(b.tenant().admin(), b.tenant().operator(), b.tenant().analyst())) {
@@ -81,9 +82,10 @@ class CachedLookupIsolationTest extends IntegrationTest {
 
     @Test
     void another_tenants_miss_is_never_served_to_the_vendors_own_hes() {
+        // B asks first, after A saved its mapping: B's "none" is what the cache holds, under B's key
         for (int i = 0; i < 3; i++) assertThat(api.get(mappingOf(a), b.tenant().admin()).status()).isEqualTo(404);
 
-        ApiClient.Response pushed = push(a, "SHARED-1", DAY, slot -> slot < 4 ? 0.1 : null);
+        ApiClient.Response pushed = push(a, "SHARED-1", DAY, firstHour(0.1));
         assertThat(pushed.status()).as("not 409 'has no payload mapping yet': " + pushed.raw()).isEqualTo(202);
         assertThat(api.get(mappingOf(a), a.tenant().admin()).status()).isEqualTo(200);
     }
@@ -93,14 +95,13 @@ class CachedLookupIsolationTest extends IntegrationTest {
     @Test
     void a_serial_resolves_to_the_pushing_tenants_own_meter_whichever_tenant_was_cached_first() {
         // B first (cold for A), then A, then B again (warm: A's meter is cached under the same serial)
-        assertThat(rejections(push(b, "A-ONLY", DAY, slot -> slot < 4 ? 0.2 : null))).containsExactly("unknown meter A-ONLY");
-        assertThat(push(b, "SHARED-1", DAY, slot -> slot < 4 ? 0.2 : null).json().get("values_accepted").asInt()).isEqualTo(4);
-        assertThat(push(a, "A-ONLY", DAY, slot -> slot < 4 ? 0.1 : null).json().get("values_accepted").asInt()).isEqualTo(4);
-        assertThat(push(a, "SHARED-1", DAY, slot -> slot < 4 ? 0.1 : null).json().get("values_accepted").asInt()).isEqualTo(4);
-        assertThat(rejections(push(b, "A-ONLY", DAY.plusDays(1), slot -> slot < 4 ? 0.2 : null)))
+        assertThat(rejections(push(b, "A-ONLY", DAY, firstHour(0.2)))).containsExactly("unknown meter A-ONLY");
+        assertAccepted(push(b, "SHARED-1", DAY, firstHour(0.2)), 4);
+        assertAccepted(push(a, "A-ONLY", DAY, firstHour(0.1)), 4);
+        assertAccepted(push(a, "SHARED-1", DAY, firstHour(0.1)), 4);
+        assertThat(rejections(push(b, "A-ONLY", DAY.plusDays(1), firstHour(0.2))))
                 .as("another tenant's meter is as unknown as a meter nobody has").containsExactly("unknown meter A-ONLY");
-        assertThat(push(b, "SHARED-1", DAY.plusDays(1), slot -> slot < 4 ? 0.2 : null).json().get("values_accepted").asInt())
-                .isEqualTo(4);
+        assertAccepted(push(b, "SHARED-1", DAY.plusDays(1), firstHour(0.2)), 4);
 
         assertThat(storedValues(a, a.sharedMeterId(), DAY, 4)).containsOnly("0.1");
         assertThat(storedValues(a, aOnlyMeterId, DAY, 4)).containsOnly("0.1");
@@ -113,6 +114,7 @@ class CachedLookupIsolationTest extends IntegrationTest {
 
     @Test
     void another_tenants_meter_is_not_found_whether_or_not_its_profile_is_cached() {
+        // cold, then A's own estimation and validation cache A's meter profile, then warm
         assertThat(estimate(b, a.sharedMeterId()).status()).isEqualTo(404);
         assertThat(estimate(a, a.sharedMeterId()).status()).isEqualTo(200);
         assertThat(push(a, "SHARED-1", DAY, slot -> 0.1).status()).isEqualTo(202);
@@ -131,11 +133,11 @@ class CachedLookupIsolationTest extends IntegrationTest {
         // 0.9 kWh in a quarter hour: above B's (built-in) limit of 0.75 for 2 kW sanctioned, below A's of 1.5
         IntFunction<Double> oneHighValue = slot -> slot == 60 ? 0.9 : 0.1 + (slot % 7) * 0.01;
 
-        push(b, "SHARED-1", DAY, oneHighValue);
+        assertAccepted(push(b, "SHARED-1", DAY, oneHighValue), 96);
         assertThat(findings(b, DAY)).as("B under the built-in settings").containsExactlyInAnyOrder("SPIKE@0", "HIGH_LIMIT@0");
-        push(a, "SHARED-1", DAY, oneHighValue);
+        assertAccepted(push(a, "SHARED-1", DAY, oneHighValue), 96);
         assertThat(findings(a, DAY)).as("A under its own settings, B's being cached").containsExactly("SPIKE@1");
-        push(b, "SHARED-1", DAY.plusDays(1), oneHighValue);
+        assertAccepted(push(b, "SHARED-1", DAY.plusDays(1), oneHighValue), 96);
         assertThat(findings(b, DAY.plusDays(1))).as("B still under the built-in settings, A's being cached")
                 .containsExactlyInAnyOrder("SPIKE@0", "HIGH_LIMIT@0");
     }
@@ -170,8 +172,18 @@ class CachedLookupIsolationTest extends IntegrationTest {
                 Map.of("X-API-Key", site.apiKey()));
     }
 
+    /** The day's first four quarter hours, each of this much energy. */
+    private static IntFunction<Double> firstHour(double kwh) {
+        return slot -> slot < 4 ? kwh : null;
+    }
+
     private static String slotEnd(LocalDate day, int slot) {
         return day.atStartOfDay(IST).plusMinutes(15L * (slot + 1)).toOffsetDateTime().toString();
+    }
+
+    private static void assertAccepted(ApiClient.Response receipt, int values) {
+        assertThat(receipt.status()).as(receipt.raw()).isEqualTo(202);
+        assertThat(receipt.json().get("values_accepted").asInt()).as(receipt.raw()).isEqualTo(values);
     }
 
     private static List<String> rejections(ApiClient.Response receipt) {
@@ -221,6 +233,7 @@ class CachedLookupIsolationTest extends IntegrationTest {
         var parsed = api.post("/api/v1/hes-vendors/" + site.vendorId() + "/test-parse", site.tenant().operator(),
                 Map.of("payload", payload));
         assertThat(parsed.status()).as(parsed.raw()).isEqualTo(200);
+        assertThat(parsed.json().get("values")).as(parsed.raw()).hasSize(1);
         String at = parsed.json().get("values").get(0).get("at").asString();
         return at.substring(at.length() - 6);
     }
