@@ -49,6 +49,12 @@ class TenantKeyedCachesTest {
                     "keyed by the tenant id itself: each tenant's own zone; callers pass their own tenant, nothing absent is kept"),
             Map.entry("io.vidyut.mdm.security.TokenClaims.tenantIds",
                     "tenant code to id, the platform's directory of tenants (not data a tenant owns); nothing absent is kept"),
+            Map.entry("io.vidyut.mdm.ingest.PushLimits.rates",
+                    "keyed by the tenant id itself: each tenant's own push rates, read for the pushing vendor's tenant"),
+            Map.entry("io.vidyut.mdm.security.SignInGuard.addresses",
+                    "failed sign-ins per network address, before any tenant is known; holds no tenant's data"),
+            Map.entry("io.vidyut.mdm.security.SignInGuard.accounts",
+                    "failed sign-ins per typed username (unique across tenants), known or not; holds only counts"),
             Map.entry("io.vidyut.mdm.hes.HesApiKeyAuthenticator.keys",
                     "keyed by the hash of an API key, which belongs to one vendor of one tenant: the lookup is what finds the "
                             + "tenant, and an unknown key's answer is only served to whoever presents that same 256-bit key"));

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Batches acknowledged to an HES but not wholly stored — the process died, or the pipeline was
- * full — are put through the pipeline again: at start, and every few minutes for stragglers.
+ * full — are put through the pipeline again: at start, within seconds for a batch that found the pipeline full,
+ * and every few minutes for stragglers.
  */
 @Component
 class BatchRecovery implements ApplicationRunner {
@@ -30,12 +31,27 @@ class BatchRecovery implements ApplicationRunner {
     private final IngestService ingest;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final StalledBatches stalled;
 
-    BatchRecovery(JdbcClient jdbc, IngestService ingest, TransactionTemplate transactions, Clock clock) {
+    BatchRecovery(JdbcClient jdbc, IngestService ingest, TransactionTemplate transactions, Clock clock,
+                  StalledBatches stalled) {
         this.jdbc = jdbc;
         this.ingest = ingest;
         this.transactions = transactions;
         this.clock = clock;
+        this.stalled = stalled;
+    }
+
+    /** Batches that found the pipeline full a moment ago: through again as soon as it has room. */
+    @Scheduled(fixedDelayString = "${mdm.ingest.stalled-redrive:PT2S}")
+    void redriveStalled() {
+        for (StalledBatches.Stalled batch : stalled.takeAll()) {
+            try {
+                TenantContext.runAs(TenantScope.of(batch.tenantId(), batch.tenantCode()), () -> ingest.redrive(batch.batchId()));
+            } catch (RuntimeException e) {
+                log.warn("Re-drive of stalled batch {} failed; the sweep for open batches takes it later", batch.batchId(), e);
+            }
+        }
     }
 
     private record OpenBatch(UUID batchId, UUID tenantId, String tenantCode) {}

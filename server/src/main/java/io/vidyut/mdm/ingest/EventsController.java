@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Ingestion")
 class EventsController {
     private final HesInbox inbox;
+    private final PushAdmission admission;
 
-    EventsController(HesInbox inbox) {
+    EventsController(HesInbox inbox, PushAdmission admission) {
         this.inbox = inbox;
+        this.admission = admission;
     }
 
     @PostMapping(value = "/events", consumes = {"application/json", "text/csv", "text/plain", "application/octet-stream"})
@@ -36,6 +38,6 @@ class EventsController {
                     + "else its SHA-256: a repeat answers 200 with the first receipt.")
     ResponseEntity<BatchReceipt> push(@AuthenticationPrincipal MachineClient vendor, @RequestBody byte[] payload,
                                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        return inbox.events(vendor, "REST", payload, idempotencyKey).toResponse();
+        return admission.admitEvents(() -> inbox.events(vendor, "REST", payload, idempotencyKey)).toResponse();
     }
 }

@@ -2,6 +2,7 @@ package io.vidyut.mdm.ingest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -46,6 +47,14 @@ final class InMemoryTransport implements IngestTransport, AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    @Override
+    public boolean hasRoom(Collection<Integer> partitions) {
+        for (int partition : partitions) {
+            if (queues.get(partition).remainingCapacity() == 0) return false;
+        }
+        return true;
     }
 
     private void drain(BlockingQueue<IngestWork> queue, Consumer<IngestWork> handler) {

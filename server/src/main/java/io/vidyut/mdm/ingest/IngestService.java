@@ -40,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PIPELINE_FULL_RETRY = Duration.ofSeconds(2);
 
     private final VendorMappingService mappings;
     private final VendorMeters vendorMeters;
@@ -51,15 +52,18 @@ class IngestService {
     private final io.vidyut.mdm.readings.ReadingStore store;
     private final BatchLedger ledger;
     private final MeterActivity activity;
+    private final StalledBatches stalled;
     private final Clock clock;
 
     IngestService(VendorMappingService mappings, VendorMeters vendorMeters, TenantDirectory tenants, IngestTransport transport,
                   JdbcClient jdbc, TransactionTemplate transactions, PayloadLimit limit,
-                  io.vidyut.mdm.readings.ReadingStore store, BatchLedger ledger, MeterActivity activity, Clock clock) {
+                  io.vidyut.mdm.readings.ReadingStore store, BatchLedger ledger, MeterActivity activity,
+                  StalledBatches stalled, Clock clock) {
         this.limit = limit;
         this.store = store;
         this.ledger = ledger;
         this.activity = activity;
+        this.stalled = stalled;
         this.mappings = mappings;
         this.vendorMeters = vendorMeters;
         this.tenants = tenants;
@@ -87,6 +91,11 @@ class IngestService {
         String batchKey = BatchLedger.batchKey(batchKeyHint, normalized.parsed().batchId(), payload);
         ZoneId zone = tenants.zoneOf(vendor.tenantId());
         Map<Integer, Part> parts = byPartition(normalized.readings(), normalized.pending());
+        if (!transport.hasRoom(parts.keySet())) {
+            // refused before it is acknowledged: the HES keeps it and sends it again, instead of the MDM holding it
+            throw PushRefused.busy("The pipeline to the store is full; send the batch again after Retry-After.",
+                    PIPELINE_FULL_RETRY);
+        }
 
         BatchLedger.NewBatch batch = new BatchLedger.NewBatch(UUID.randomUUID(), vendor, batchKey, protocol,
                 mapping.version(), payload, normalized.parsed().rows(), normalized.readings().size(),
@@ -249,7 +258,9 @@ class IngestService {
             IngestWork work = new IngestWork(batchId, part.getKey(), tenantId, tenantCode, zone, part.getValue().readings(),
                     part.getValue().pending());
             if (!transport.publish(work, PUBLISH_TIMEOUT)) {
-                log.warn("Pipeline full: part {} of batch {} left for re-drive", part.getKey(), batchId);
+                log.warn("Pipeline full: part {} of batch {} is re-driven shortly", part.getKey(), batchId);
+                stalled.add(batchId, tenantId, tenantCode);
+                return;
             }
         }
     }

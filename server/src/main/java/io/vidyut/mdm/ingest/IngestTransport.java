@@ -1,6 +1,7 @@
 package io.vidyut.mdm.ingest;
 
 import java.time.Duration;
+import java.util.Collection;
 
 /**
  * Carries accepted readings to the store, partitioned by meter so one meter's readings are always
@@ -20,4 +21,9 @@ interface IngestTransport {
      * Returns false when the partition stayed full; the batch is durable and will be re-driven.
      */
     boolean publish(IngestWork work, Duration timeout);
+
+    /** Whether each of these partitions can take a part now (a durable transport always can). */
+    default boolean hasRoom(Collection<Integer> partitions) {
+        return true;
+    }
 }

@@ -15,6 +15,10 @@ class PayloadLimit {
         this.maxBytes = maxBytes;
     }
 
+    int maxBytes() {
+        return maxBytes;
+    }
+
     void check(int size) {
         if (size > maxBytes) {
             throw new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, Problems.of(HttpStatus.CONTENT_TOO_LARGE,

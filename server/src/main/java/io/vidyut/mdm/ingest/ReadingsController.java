@@ -5,13 +5,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.security.MachineClient;
-import io.vidyut.mdm.common.Problems;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -40,13 +36,7 @@ class ReadingsController {
                     + "field, else the payload's SHA-256: a repeat answers 200 with the first receipt.")
     ResponseEntity<BatchReceipt> push(@AuthenticationPrincipal MachineClient vendor, @RequestBody byte[] payload,
                                       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        BatchReceipt receipt = admission.admit(() -> inbox.readings(vendor, "REST", payload, idempotencyKey));
+        BatchReceipt receipt = admission.admitReadings(() -> inbox.readings(vendor, "REST", payload, idempotencyKey));
         return receipt.toResponse();
-    }
-
-    @ExceptionHandler(PushAdmission.TooBusyException.class)
-    ResponseEntity<ProblemDetail> tooBusy(PushAdmission.TooBusyException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "ingest-busy", "Too many pushes at once", e.getMessage()));
     }
 }

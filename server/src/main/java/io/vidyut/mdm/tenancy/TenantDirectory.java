@@ -7,6 +7,9 @@ public interface TenantDirectory {
     /** Any tenant by code, looked up in platform scope whatever the caller's. */
     Optional<Tenant> findByCode(String code);
 
+    /** Any tenant by id, looked up in platform scope whatever the caller's. */
+    Optional<Tenant> findById(java.util.UUID tenantId);
+
     Tenant create(NewTenant tenant);
 
     /** Every tenant (platform scope; for jobs that run per tenant). */

@@ -73,6 +73,12 @@ class TenantService implements TenantDirectory {
     }
 
     @Override
+    public Optional<Tenant> findById(UUID tenantId) {
+        return TenantContext.callAs(TenantScope.platformScope(), () -> transactions.execute(status ->
+                jdbc.sql("select * from tenant where id = ?").param(tenantId).query(this::map).optional()));
+    }
+
+    @Override
     public ZoneId zoneOf(UUID tenantId) {
         return zones.computeIfAbsent(tenantId, id -> TenantContext.callAs(TenantScope.platformScope(), () ->
                 transactions.execute(status -> jdbc.sql("select time_zone from tenant where id = ?").param(id)
@@ -83,7 +89,10 @@ class TenantService implements TenantDirectory {
     @Transactional
     public Tenant update(String code, String name, String timeZone, Map<String, Object> settings) {
         Tenant existing = get(code);
-        if (settings != null) RetentionPolicy.of(settings);
+        if (settings != null) {
+            RetentionPolicy.of(settings);
+            PushRates.of(settings);
+        }
         jdbc.sql("update tenant set name = ?, time_zone = ?, settings = ?::jsonb where id = ?")
                 .params(name == null ? existing.name() : name,
                         timeZone == null ? existing.timeZone().getId() : zone(timeZone).getId(),

@@ -3,6 +3,7 @@ package io.vidyut.mdm.testing;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -19,7 +20,12 @@ public final class ApiClient {
         this.base = base;
     }
 
-    public record Response(int status, String contentType, String raw) {
+    public record Response(int status, String contentType, String raw, HttpHeaders headers) {
+        /** A response header's first value, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         public JsonNode json() {
             return raw.isEmpty() ? JSON.nullNode() : JSON.readTree(raw);
         }
@@ -69,7 +75,7 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
