@@ -20,7 +20,7 @@ const server = spawn('java', ['-Xmx1g', '-jar', jar], {
     MDM_DEMO: 'true',
     MDM_DEMO_TRAFFIC: 'false',
     MDM_DEMO_HES_PORT: hesPort,
-    MDM_ADMIN_PASSWORD: 'vidyut-admin',
+    MDM_ADMIN_PASSWORD: 'vidyut-platform',
   },
 });
 

@@ -195,7 +195,7 @@ test('the theme choice is kept across visits', async ({ page }) => {
 
 test('a platform administrator switches into a tenant and sees platform storage', async ({ page }) => {
   await page.goto('/');
-  await signIn(page, 'admin', 'vidyut-admin');
+  await signIn(page, 'admin', 'vidyut-platform');
   await expect(page.getByTestId('current-tenant')).toHaveText('Tenant: platform (none)');
   await page.getByRole('button', { name: 'Switch tenant' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Switch tenant' });

@@ -3,7 +3,7 @@ import { expect, test as base, type APIRequestContext, type Page } from '@playwr
 
 export { expect };
 
-export const DEMO_PASSWORD = 'vidyut-demo';
+export const DEMO_PASSWORD = 'vidyut-demo-pass';
 /** The demo HPL vendor's key (DemoCredentials); its allowlist holds 127.0.0.1. */
 export const HPL_API_KEY = 'vmdm_demo_hpl_rest_0000000000000001';
 

@@ -1,6 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
-import { readStoredSession } from '../auth/sessionStore';
+import { freshSession } from '../auth/refresh';
 
 export type Schemas = components['schemas'];
 
@@ -8,13 +8,13 @@ export type Schemas = components['schemas'];
 export const SESSION_EXPIRED_EVENT = 'vidyut:session-expired';
 
 const bearerToken: Middleware = {
-  onRequest({ request }) {
-    const session = readStoredSession();
+  async onRequest({ request }) {
+    const session = await freshSession();
     if (session) request.headers.set('Authorization', `Bearer ${session.token}`);
     return request;
   },
   onResponse({ request, response }) {
-    const isSignIn = new URL(request.url).pathname.endsWith('/auth/token');
+    const isSignIn = /\/auth\/(token|refresh)$/.test(new URL(request.url).pathname);
     if (response.status === 401 && !isSignIn) {
       window.dispatchEvent(new Event(SESSION_EXPIRED_EVENT));
     }

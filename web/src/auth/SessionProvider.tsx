@@ -2,7 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useQueryClient } from '@tanstack/react-query';
 import { api, SESSION_EXPIRED_EVENT } from '../api/client';
 import { unwrap } from '../api/problem';
-import { readStoredSession, sessionFromToken, storeSession, type Session } from './sessionStore';
+import { sessionFromIssued } from './refresh';
+import { readStoredSession, storeSession, type Session } from './sessionStore';
 
 interface SessionContextValue {
   session: Session | null;
@@ -15,10 +16,6 @@ interface SessionContextValue {
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-interface IssuedToken {
-  access_token?: string;
-}
-
 /** Holds who is signed in; signs out on any 401 so the shell can send the user to sign in. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -26,8 +23,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [expired, setExpired] = useState(false);
 
   const adopt = useCallback(
-    (token: string) => {
-      const next = sessionFromToken(token);
+    (issued: { access_token?: string; refresh_token?: string; refresh_expires_in?: number }) => {
+      const next = sessionFromIssued(issued, readStoredSession());
       storeSession(next);
       queryClient.clear();
       setExpired(false);
@@ -51,16 +48,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       session,
       expired,
       async signIn(username, password) {
-        const issued = unwrap(await api.POST('/api/v1/auth/token', { body: { username, password } })) as IssuedToken;
-        if (!issued.access_token) throw new Error('The server sent no access token');
-        adopt(issued.access_token);
+        adopt(unwrap(await api.POST('/api/v1/auth/token', { body: { username, password } })));
       },
       async switchTenant(tenant) {
-        const issued = unwrap(await api.POST('/api/v1/auth/switch-tenant', { body: { tenant } }));
-        if (!issued.access_token) throw new Error('The server sent no access token');
-        adopt(issued.access_token);
+        adopt(unwrap(await api.POST('/api/v1/auth/switch-tenant', { body: { tenant } })));
       },
       signOut() {
+        // ends the session on the server too (its tokens stop working); signed out here whatever the answer
+        void api.POST('/api/v1/auth/logout').catch(() => undefined);
         storeSession(null);
         queryClient.clear();
         setExpired(false);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readStoredSession, sessionFromToken, storeSession } from './sessionStore';
+import { needsRefresh, readStoredSession, sessionFromToken, storeSession } from './sessionStore';
 
 function tokenWith(claims: object): string {
   const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '');
@@ -18,5 +18,27 @@ describe('session store', () => {
     storeSession(sessionFromToken(tokenWith({ sub: 'demo.admin', roles: [], exp: 2000 })));
     expect(readStoredSession(1_000_000)?.username).toBe('demo.admin');
     expect(readStoredSession(3_000_000)).toBeNull();
+  });
+
+  it('keeps a session whose access token ran out while its refresh token is still good', () => {
+    storeSession(
+      sessionFromToken(tokenWith({ sub: 'demo.admin', roles: [], exp: 2000 }), {
+        refreshToken: 'r1',
+        refreshExpiresAt: 9_000_000,
+      }),
+    );
+    expect(readStoredSession(3_000_000)?.refreshToken).toBe('r1');
+    expect(readStoredSession(9_500_000)).toBeNull();
+  });
+
+  it('refreshes a minute before the access token runs out, and only while the session lasts', () => {
+    const session = sessionFromToken(tokenWith({ sub: 'demo.admin', roles: [], exp: 2000 }), {
+      refreshToken: 'r1',
+      refreshExpiresAt: 9_000_000,
+    });
+    expect(needsRefresh(session, 1_900_000)).toBe(false);
+    expect(needsRefresh(session, 1_950_000)).toBe(true);
+    expect(needsRefresh(session, 9_100_000)).toBe(false);
+    expect(needsRefresh({ ...session, refreshToken: undefined }, 1_950_000)).toBe(false);
   });
 });

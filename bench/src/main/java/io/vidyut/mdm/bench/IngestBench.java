@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
  * endpoint by the simulator while meter-month consumption queries run, then counts from the store.
  */
 final class IngestBench {
-    static final String ADMIN_PASSWORD = "bench-admin-password";
-    static final String TENANT_PASSWORD = "bench-password";
+    static final String ADMIN_PASSWORD = "bench-platform-secret";
+    static final String TENANT_PASSWORD = "bench-tenant-secret-1";
 
     record Options(int meters, int days, String transport, int threads, Path jar, long seed, String javaOptions, boolean vee) {}
 

@@ -30,6 +30,8 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(java.util.Arrays.asList(javaOptions.trim().split("\\s+"))); // several options in one flag
         command.addAll(java.util.List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
+        // a benchmark holds one sign-in for its whole run, longer than an access token lives by default
+        builder.environment().put("MDM_TOKEN_TTL", "PT12H");
         builder.environment().putAll(environment);
         builder.environment().put("MDM_PORT", String.valueOf(port));
         builder.environment().put("MDM_DATA_DIR", dataDir.toString());

@@ -6,7 +6,7 @@ import java.util.List;
 /** The demo tenant's sign-ins and HES keys: printed at start so a trial user can get going. */
 final class DemoCredentials {
     static final String TENANT = "demo";
-    static final String PASSWORD = "vidyut-demo";
+    static final String PASSWORD = "vidyut-demo-pass";
 
     record DemoUser(String username, String displayName, Role role) {}
 

@@ -1,5 +1,6 @@
 package io.vidyut.mdm.security;
 
+import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
 import java.security.SecureRandom;
@@ -31,7 +32,12 @@ class PlatformAdminBootstrap implements ApplicationRunner {
             if (users.platformAdminExists()) return;
             boolean given = properties.adminPassword() != null && !properties.adminPassword().isBlank();
             String password = given ? properties.adminPassword() : HexFormat.of().formatHex(new SecureRandom().generateSeed(9));
-            users.createPlatformAdmin(USERNAME, password);
+            try {
+                users.createPlatformAdmin(USERNAME, password);
+            } catch (FieldErrorsException refused) {
+                throw new IllegalStateException("MDM_ADMIN_PASSWORD does not meet the password policy: "
+                        + refused.errors().get(0).message(), refused);
+            }
             if (given) log.info("Created platform administrator '{}' with the password from MDM_ADMIN_PASSWORD", USERNAME);
             else log.warn("Created platform administrator '{}' with generated password {} (shown once; set MDM_ADMIN_PASSWORD to choose it)", USERNAME, password);
         });

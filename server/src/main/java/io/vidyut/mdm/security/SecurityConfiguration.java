@@ -5,6 +5,7 @@ import io.vidyut.mdm.database.DataDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -50,7 +51,7 @@ class SecurityConfiguration {
             .csrf(csrf -> csrf.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh").permitAll()
                 .requestMatchers("/api/**").authenticated()
                 // the web dashboard's files: the sign-in page itself must load without a token
                 .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg").permitAll()
@@ -80,7 +81,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties, SecretKey key, Clock clock) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, SecretKey key, Clock clock, Sessions sessions) {
         if (properties.oidcIssuerUri() != null && !properties.oidcIssuerUri().isBlank()) {
             return JwtDecoders.fromIssuerLocation(properties.oidcIssuerUri());
         }
@@ -89,7 +90,8 @@ class SecurityConfiguration {
         lifetime.setClock(clock); // the clock that issued the token judges its expiry
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(lifetime, new JwtIssuerValidator(TokenService.ISSUER),
                 // a token without an expiry would be good for ever
-                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull)));
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new OpenSessionValidator(sessions)));
         return decoder;
     }
 
@@ -105,6 +107,8 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        // new hashes: bcrypt over SHA-256 (no 72-byte limit); older {bcrypt} hashes still verify
+        return new DelegatingPasswordEncoder(PrehashedBcrypt.ID,
+                Map.of(PrehashedBcrypt.ID, new PrehashedBcrypt(), "bcrypt", PrehashedBcrypt.plainBcrypt()));
     }
 }

@@ -5,11 +5,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Token signing: an HMAC secret (generated under the data directory when not given; give the same
- * one to every instance), or an external OIDC issuer whose tokens carry {@code tenant} and {@code roles}.
+ * one to every instance), or an external OIDC issuer whose tokens carry {@code tenant} and {@code roles}; how long
+ * an access token and a sign-in session live.
  */
 @ConfigurationProperties("mdm.security")
-public record SecurityProperties(String jwtSecret, Duration tokenTtl, String oidcIssuerUri, String adminPassword) {
+public record SecurityProperties(String jwtSecret, Duration tokenTtl, Duration sessionTtl, String oidcIssuerUri,
+                                 String adminPassword) {
     public SecurityProperties {
-        if (tokenTtl == null) tokenTtl = Duration.ofHours(8);
+        // short-lived access tokens; the session (its refresh token) lasts a working day
+        if (tokenTtl == null) tokenTtl = Duration.ofMinutes(15);
+        if (sessionTtl == null) sessionTtl = Duration.ofHours(12);
     }
 }

@@ -22,6 +22,8 @@ class TokenClaims {
     static final String TENANT = "tenant";
     static final String TENANT_ID = "tenant_id";
     static final String ROLES = "roles";
+    /** The sign-in session the token belongs to: it stops working when that session ends. */
+    static final String SESSION = "sid";
 
     private final TenantDirectory tenants;
     private final Map<String, UUID> tenantIds = new ConcurrentHashMap<>();

@@ -24,21 +24,31 @@ class TokenService {
         this.clock = clock;
     }
 
-    record IssuedToken(String accessToken, String tokenType, long expiresIn, String tenant, List<String> roles) {}
+    /** What sign-in answers: a short-lived access token and the refresh token that gets the next one. */
+    record IssuedToken(String accessToken, String tokenType, long expiresIn, String refreshToken, Long refreshExpiresIn,
+                       String tenant, List<String> roles) {}
 
-    IssuedToken issue(String username, UUID tenantId, String tenantCode, Collection<String> roles) {
+    /**
+     * An access token of a session, with the session's refresh token (valid until {@code sessionEnds}); without one
+     * ({@code refreshToken} null) the caller keeps the refresh token it has.
+     */
+    IssuedToken issue(String username, UUID tenantId, String tenantCode, Collection<String> roles, UUID sessionId,
+                      String refreshToken, Instant sessionEnds) {
         Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(username)
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.tokenTtl()))
-                .claim(TokenClaims.ROLES, List.copyOf(roles));
+                .claim(TokenClaims.ROLES, List.copyOf(roles))
+                .claim(TokenClaims.SESSION, sessionId.toString());
         if (tenantId != null) {
             claims.claim(TokenClaims.TENANT, tenantCode).claim(TokenClaims.TENANT_ID, tenantId.toString());
         }
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
                 claims.build())).getTokenValue();
-        return new IssuedToken(token, "Bearer", properties.tokenTtl().toSeconds(), tenantCode, List.copyOf(roles));
+        Long refreshExpiresIn = refreshToken == null ? null : Math.max(0, sessionEnds.getEpochSecond() - now.getEpochSecond());
+        return new IssuedToken(token, "Bearer", properties.tokenTtl().toSeconds(), refreshToken, refreshExpiresIn,
+                tenantCode, List.copyOf(roles));
     }
 }

@@ -23,15 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 /** Users and their password check. Tenant rows are reached only through row-level security. */
 @Service
 class UserService implements UserDirectory {
-    static final int MIN_PASSWORD_LENGTH = 8;
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
+    private final Sessions sessions;
     /** Compared against when the username is unknown, so both paths cost one hash. */
     private final String decoyHash;
 
-    UserService(JdbcClient jdbc, PasswordEncoder passwords) {
+    UserService(JdbcClient jdbc, PasswordEncoder passwords, Sessions sessions) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.sessions = sessions;
         this.decoyHash = passwords.encode("decoy-password-for-timing");
     }
 
@@ -63,7 +64,7 @@ class UserService implements UserDirectory {
     }
 
     private UserAccount createIn(UUID tenantId, NewUser user) {
-        validatePassword(user.password());
+        PasswordPolicy.check(user.password(), user.username());
         if (user.roles() == null || user.roles().isEmpty()) throw FieldErrorsException.of("roles", "at least one role");
         if (tenantId != null && !user.roles().stream().allMatch(Role::grantableByTenantAdmin)) {
             throw FieldErrorsException.of("roles", "PLATFORM_ADMIN and HES cannot be granted to a tenant user");
@@ -115,7 +116,7 @@ class UserService implements UserDirectory {
         if (roles != null && (roles.isEmpty() || !roles.stream().allMatch(Role::grantableByTenantAdmin))) {
             throw FieldErrorsException.of("roles", "at least one role; PLATFORM_ADMIN and HES cannot be granted");
         }
-        if (password != null) validatePassword(password);
+        if (password != null) PasswordPolicy.check(password, existing.username());
         jdbc.sql("""
                 update app_user set display_name = ?, roles = ?::text[], enabled = ?,
                        password_hash = coalesce(?, password_hash) where id = ?""")
@@ -125,13 +126,12 @@ class UserService implements UserDirectory {
                         password == null ? null : passwords.encode(password),
                         id)
                 .update();
-        return get(id);
-    }
-
-    private static void validatePassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw FieldErrorsException.of("password", "at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
+        UserAccount updated = get(id);
+        // what the user's open sessions were granted no longer holds: their tokens stop working now
+        if (!updated.enabled() && existing.enabled()) sessions.endAllOf(id, "user disabled");
+        else if (!updated.roles().equals(existing.roles())) sessions.endAllOf(id, "roles changed");
+        else if (password != null) sessions.endAllOf(id, "password changed");
+        return updated;
     }
 
     private static String rolesLiteral(Set<Role> roles) {

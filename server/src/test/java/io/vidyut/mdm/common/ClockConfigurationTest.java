@@ -2,10 +2,10 @@ package io.vidyut.mdm.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vidyut.mdm.testing.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +14,11 @@ class ClockConfigurationTest {
 
     @Test
     void a_chosen_start_is_what_the_clock_reads_at_first_and_it_keeps_the_systems_pace() {
-        SystemClock system = new SystemClock(Instant.parse("2026-12-07T10:00:00Z"));
+        ManualClock system = new ManualClock(Instant.parse("2026-12-07T10:00:00Z"));
         Instant start = Instant.parse("2026-11-25T20:28:00Z");
         Clock clock = ClockConfiguration.startingAt(start, system);
         assertThat(clock.instant()).isEqualTo(start);
-        system.now = system.now.plus(Duration.ofMinutes(7));
+        system.advance(Duration.ofMinutes(7));
         assertThat(clock.instant()).isEqualTo(start.plus(Duration.ofMinutes(7)));
     }
 
@@ -32,29 +32,5 @@ class ClockConfigurationTest {
     @Test
     void without_a_chosen_start_the_clock_is_the_systems_in_utc() {
         assertThat(new ClockConfiguration().clock(" ").getZone()).isEqualTo(ZoneOffset.UTC);
-    }
-
-    /** A system clock the test moves by hand. */
-    private static final class SystemClock extends Clock {
-        Instant now;
-
-        SystemClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this; // instants only: the zone plays no part here
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -44,7 +44,7 @@ class ExternalPostgresTest {
                 "--mdm.db.url=" + SERVER + database,
                 "--mdm.db.user=postgres",
                 "--mdm.db.data-dir=target/test-data/external-" + database,
-                "--mdm.security.admin-password=external-admin-pass",
+                "--mdm.security.admin-password=external-platform-pass",
                 "--server.port=0");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         ApiClient api = new ApiClient("http://127.0.0.1:" + port);
@@ -52,7 +52,7 @@ class ExternalPostgresTest {
         var health = api.get("/actuator/health/readiness", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
-        String admin = api.signIn("admin", "external-admin-pass");
+        String admin = api.signIn("admin", "external-platform-pass");
         assertThat(api.post("/api/v1/platform/tenants", admin, Map.of("code", "ext", "name", "External")).status())
                 .isEqualTo(201);
 

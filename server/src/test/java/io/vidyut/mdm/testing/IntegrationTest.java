@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = MdmApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
-    public static final String PLATFORM_ADMIN_PASSWORD = "platform-admin-for-tests";
+    public static final String PLATFORM_ADMIN_PASSWORD = "platform-owner-for-tests";
     public static final String PASSWORD = "password-for-tests";
     private static final Path DATA_DIR = Path.of("target", "test-data", "run-" + UUID.randomUUID());
     /**
@@ -87,6 +87,8 @@ public abstract class IntegrationTest {
         registry.add("mdm.db.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
         registry.add("mdm.security.admin-password", () -> PLATFORM_ADMIN_PASSWORD);
         registry.add("mdm.clock.start", CLOCK_START::toString);
+        // every test signs in from 127.0.0.1: the per-address limit is SignInGuardTest's to prove
+        registry.add("mdm.security.sign-in.failures-per-address-per-minute", () -> 100_000);
         // tests run gap estimation themselves, at the instants they choose
         registry.add("mdm.vee.estimation-delay", () -> "PT24H");
         registry.add("spring.mail.host", () -> "127.0.0.1");

@@ -47,7 +47,7 @@ final class CliOptions {
             Server:
               --target URL             MDM base URL (default http://localhost:8080)
               --username NAME          user that reads the fleet (default demo.operator)
-              --password PASSWORD      (default vidyut-demo)
+              --password PASSWORD      (default vidyut-demo-pass)
               --vendors A,B,...        vendor codes to play (default HPL,VOLTA,KIRAN)
               --keys CODE=KEY,...      HES API keys (default: the demo tenant's keys)
 
@@ -152,7 +152,7 @@ final class CliOptions {
     }
 
     private String user = "demo.operator";
-    private String password = "vidyut-demo";
+    private String password = "vidyut-demo-pass";
     private String mqttUser;
     private String mqttPassword;
 

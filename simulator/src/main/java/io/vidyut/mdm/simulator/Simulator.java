@@ -305,7 +305,7 @@ public final class Simulator {
     public static final class Builder implements Cloneable {
         private URI target = URI.create("http://localhost:8080");
         private String username = "demo.operator";
-        private String password = "vidyut-demo";
+        private String password = "vidyut-demo-pass";
         private List<String> vendors = DEMO_VENDORS;
         private Map<String, String> apiKeys = new LinkedHashMap<>();
         private long seed = 42;

@@ -100,7 +100,7 @@ public final class StandInMdm implements AutoCloseable {
 
     private void signIn(HttpExchange exchange) throws IOException {
         JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-        if (!"demo.operator".equals(body.path("username").asString()) || !"vidyut-demo".equals(body.path("password").asString())) {
+        if (!"demo.operator".equals(body.path("username").asString()) || !"vidyut-demo-pass".equals(body.path("password").asString())) {
             respond(exchange, 401, Map.of("title", "Bad credentials"), null);
             return;
         }
