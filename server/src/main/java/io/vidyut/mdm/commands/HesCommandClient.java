@@ -1,6 +1,8 @@
 package io.vidyut.mdm.commands;
 
 import io.vidyut.mdm.hes.PayloadMapping;
+import io.vidyut.mdm.hes.PullTargets;
+import io.vidyut.mdm.tenancy.TenantContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,9 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 class HesCommandClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json;
+    private final PullTargets targets;
 
-    HesCommandClient(JsonMapper json) {
+    HesCommandClient(JsonMapper json, PullTargets targets) {
         this.json = json;
+        this.targets = targets;
     }
 
     /** How the HES answered: accepted (acknowledged, or already executed), worth retrying, or refused for good. */
@@ -39,6 +43,8 @@ class HesCommandClient {
     record Refused(String reason) implements Outcome {}
 
     Outcome send(PayloadMapping.PullEndpoint endpoint, Command command, String serial) {
+        var refusal = targets.refusal(TenantContext.requireTenantId(), endpoint.baseUrl());
+        if (refusal.isPresent()) return new Refused("not sent: " + refusal.get());
         String url = endpoint.baseUrl().replaceAll("/$", "")
                 + endpoint.commandPath().replace("{serial}", URLEncoder.encode(serial, StandardCharsets.UTF_8));
         String body = json.writeValueAsString(Map.of("command_id", command.id().toString(), "serial", serial,

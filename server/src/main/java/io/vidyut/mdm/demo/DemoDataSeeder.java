@@ -27,6 +27,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,14 +83,21 @@ class DemoDataSeeder {
     /** Seeds the demo tenant unless it exists; returns whether it seeded. */
     boolean seedIfAbsent() {
         if (tenants.findByCode(DemoCredentials.TENANT).isPresent()) {
+            allowSimulatedHes(); // a demo seeded before the rule keeps working
             return false;
         }
         long started = System.nanoTime();
         Tenant tenant = TenantContext.callAs(TenantScope.platformScope(), () -> tenants.create(
                 new TenantDirectory.NewTenant(DemoCredentials.TENANT, "Demo DISCOM (Gurugram circle)", "Asia/Kolkata")));
+        allowSimulatedHes();
         TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.executeWithoutResult(s -> seed()));
         log.info("Seeded demo tenant in {} ms", (System.nanoTime() - started) / 1_000_000);
         return true;
+    }
+
+    /** The simulated HES answers on this machine's loopback: the demo tenant's one private HES network. */
+    private void allowSimulatedHes() {
+        tenants.mergeSettings(DemoCredentials.TENANT, Map.of("hes_networks", List.of("127.0.0.1/32")));
     }
 
     private void seed() {

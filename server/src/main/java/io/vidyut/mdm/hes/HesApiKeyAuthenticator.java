@@ -2,6 +2,7 @@ package io.vidyut.mdm.hes;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vidyut.mdm.common.CidrList;
 import io.vidyut.mdm.security.MachineClient;
 import io.vidyut.mdm.security.MachineClientAuthenticator;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.vidyut.mdm.hes;
 
+import io.vidyut.mdm.common.CidrList;
 import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Page;
@@ -49,7 +50,7 @@ public class HesVendorService {
     @Transactional
     public VendorWithKey createWithKey(NewVendor vendor, String apiKey) {
         UUID tenant = TenantContext.requireTenantId();
-        List<String> allowlist = CidrList.validate(vendor.ipAllowlist());
+        List<String> allowlist = CidrList.validate(vendor.ipAllowlist(), "ip_allowlist");
         if (findByCode(vendor.code()).isPresent()) {
             throw new ConflictException("HES vendor code " + vendor.code() + " exists");
         }
@@ -67,7 +68,7 @@ public class HesVendorService {
         jdbc.sql("update hes_vendor set name = ?, protocol = ?, ip_allowlist = ?::inet[] where id = ?")
                 .params(name == null ? existing.name() : name,
                         (protocol == null ? existing.protocol() : protocol).name(),
-                        arrayLiteral(ipAllowlist == null ? existing.ipAllowlist() : CidrList.validate(ipAllowlist)), id)
+                        arrayLiteral(ipAllowlist == null ? existing.ipAllowlist() : CidrList.validate(ipAllowlist, "ip_allowlist")), id)
                 .update();
         forgetAfterCommit(id);
         return get(id);

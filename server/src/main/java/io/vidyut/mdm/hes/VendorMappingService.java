@@ -40,15 +40,18 @@ public class VendorMappingService {
 
     private final org.springframework.context.ApplicationEventPublisher events;
     private final TransactionTemplate reads;
+    private final PullTargets targets;
 
     VendorMappingService(JdbcClient jdbc, JsonMapper json, HesVendorService vendors,
-                         org.springframework.context.ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+                         org.springframework.context.ApplicationEventPublisher events, PlatformTransactionManager transactions,
+                         PullTargets targets) {
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
         this.jdbc = jdbc;
         this.json = json;
         this.vendors = vendors;
         this.events = events;
+        this.targets = targets;
     }
 
     public record VersionedMapping(UUID vendorId, int version, PayloadMapping mapping, Instant createdAt, String createdBy) {}
@@ -63,6 +66,10 @@ public class VendorMappingService {
                 .orElse(submitted);
         List<FieldErrorsException.FieldError> problems = mapping.problems();
         if (!problems.isEmpty()) throw new FieldErrorsException(problems);
+        if (mapping.pull() != null) {
+            targets.refusalToSave(key.tenantId(), mapping.pull().baseUrl())
+                    .ifPresent(refusal -> { throw FieldErrorsException.of("pull.base_url", refusal); });
+        }
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from hes_vendor_mapping where vendor_id = ?")
                 .param(vendorId).query(Integer.class).single();
         jdbc.sql("insert into hes_vendor_mapping (tenant_id, vendor_id, version, config, created_by) values (?, ?, ?, ?::jsonb, ?)")

@@ -8,6 +8,8 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.vidyut.mdm.hes.PayloadMapping;
+import io.vidyut.mdm.hes.PullTargets;
+import io.vidyut.mdm.tenancy.TenantContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,6 +37,11 @@ class HesPullClient {
     private final RetryConfig retries = RetryConfig.custom().maxAttempts(3)
             .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(200), 2))
             .retryExceptions(HesUnavailableException.class).build();
+    private final PullTargets targets;
+
+    HesPullClient(PullTargets targets) {
+        this.targets = targets;
+    }
 
     /** The HES failed to answer usably (after retries), or its circuit is open. */
     static class HesUnavailableException extends RuntimeException {
@@ -58,6 +65,9 @@ class HesPullClient {
     }
 
     private byte[] call(UUID vendorId, PayloadMapping.PullEndpoint endpoint, String path) {
+        targets.refusal(TenantContext.requireTenantId(), endpoint.baseUrl()).ifPresent(refusal -> {
+            throw new io.vidyut.mdm.common.ConflictException("The vendor's pull endpoint may not be called: " + refusal);
+        });
         CircuitBreaker breaker = breakers.circuitBreaker(vendorId.toString());
         Retry retry = Retry.of("pull-" + vendorId, retries);
         Supplier<byte[]> attempt = () -> get(endpoint, path);

@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Stateless API security: JWT bearer tokens for people, X-API-Key for HES machines. Every
@@ -41,24 +42,36 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; "
+            + "manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TokenClaims claims, List<MachineClientAuthenticator> authenticators,
-                            ProblemWriter problems, JwtDecoder decoder) throws Exception {
+                            ProblemWriter problems, JwtDecoder decoder, SecurityProperties properties) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(claims::authorities);
+        MetricsScrapeFilter scrapes = new MetricsScrapeFilter(properties.metricsToken());
         http
             .csrf(csrf -> csrf.disable())
+            .headers(headers -> headers
+                // the dashboard loads only its own files; MUI writes its styles inline
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                // sent on HTTPS requests only (TLS at the server or a proxy that says so)
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(365L * 24 * 3600)))
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh").permitAll()
                 .requestMatchers("/api/**").authenticated()
                 // the web dashboard's files: the sign-in page itself must load without a token
                 .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg").permitAll()
-                .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
+                .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                .requestMatchers(MetricsScrapeFilter.PATH).hasAnyRole(MetricsScrapeFilter.ROLE, Role.PLATFORM_ADMIN.name())
                 .requestMatchers("/actuator/**").hasRole(Role.PLATFORM_ADMIN.name())
                 .anyRequest().permitAll())
             .oauth2ResourceServer(o -> o
+                .bearerTokenResolver(scrapes.jwtTokens())
                 .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
                 .authenticationEntryPoint((request, response, e) -> problems.write(response, HttpStatus.UNAUTHORIZED,
                         "unauthenticated", "Authentication required", "Sign in and send 'Authorization: Bearer <token>'"
@@ -71,6 +84,7 @@ class SecurityConfiguration {
                         "forbidden", "Forbidden", "Your role does not allow this operation")))
             .addFilterBefore(new RequestIdFilter(), SecurityContextHolderFilter.class)
             .addFilterBefore(new ApiKeyAuthenticationFilter(authenticators, problems), BearerTokenAuthenticationFilter.class)
+            .addFilterBefore(scrapes, BearerTokenAuthenticationFilter.class)
             .addFilterAfter(new TenantContextFilter(claims), BearerTokenAuthenticationFilter.class);
         return http.build();
     }

@@ -12,6 +12,9 @@ public interface TenantDirectory {
 
     Tenant create(NewTenant tenant);
 
+    /** Adds these settings to the tenant's (platform scope), replacing the sections they name. */
+    Tenant mergeSettings(String code, java.util.Map<String, Object> settings);
+
     /** Every tenant (platform scope; for jobs that run per tenant). */
     java.util.List<Tenant> all();
 

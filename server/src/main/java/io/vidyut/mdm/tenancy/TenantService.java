@@ -86,12 +86,22 @@ class TenantService implements TenantDirectory {
                 .map(ZoneId::of).orElseThrow(() -> new NotFoundException("Tenant", id)));
     }
 
+    @Override
+    public Tenant mergeSettings(String code, Map<String, Object> settings) {
+        return TenantContext.callAs(TenantScope.platformScope(), () -> transactions.execute(status -> {
+            Map<String, Object> merged = new java.util.LinkedHashMap<>(get(code).settings());
+            merged.putAll(settings);
+            return update(code, null, null, merged);
+        }));
+    }
+
     @Transactional
     public Tenant update(String code, String name, String timeZone, Map<String, Object> settings) {
         Tenant existing = get(code);
         if (settings != null) {
             RetentionPolicy.of(settings);
             PushRates.of(settings);
+            HesNetworks.of(settings);
         }
         jdbc.sql("update tenant set name = ?, time_zone = ?, settings = ?::jsonb where id = ?")
                 .params(name == null ? existing.name() : name,

@@ -51,6 +51,7 @@ class CommandApiTest extends IntegrationTest {
         });
         hes.start();
         tenant = newTenant();
+        allowHesNetwork(tenant, "127.0.0.1/32"); // the test HES answers on loopback
         registry = new Registry(api, tenant.admin());
         JsonNode vendor = registry.vendor("CMD");
         vendorId = vendor.get("vendor").get("id").asString();

@@ -47,6 +47,7 @@ class SimulatedHesCommandsTest extends IntegrationTest {
     void fleetAndTwoSimulatedHes() throws Exception {
         connectClient();
         tenant = newTenant();
+        allowHesNetwork(tenant, "127.0.0.1/32"); // the test HES answers on loopback
         JsonNode vendor = api.post("/api/v1/hes-vendors", tenant.admin(), Map.of("code", "HPL", "name", "HPL",
                 "protocol", "REST", "ip_allowlist", List.of("127.0.0.1/32", "::1/128"))).json();
         vendorId = vendor.get("vendor").get("id").asString();

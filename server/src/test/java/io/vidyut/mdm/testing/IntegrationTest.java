@@ -34,6 +34,8 @@ import tools.jackson.databind.JsonNode;
 public abstract class IntegrationTest {
     public static final String PLATFORM_ADMIN_PASSWORD = "platform-owner-for-tests";
     public static final String PASSWORD = "password-for-tests";
+    /** What a Prometheus scraper presents (MDM_METRICS_TOKEN). */
+    public static final String METRICS_TOKEN = "scrape-token-for-tests";
     private static final Path DATA_DIR = Path.of("target", "test-data", "run-" + UUID.randomUUID());
     /**
      * The instant the server's clock reads when the test JVM's server starts, ticking from there: chosen, never the
@@ -87,6 +89,7 @@ public abstract class IntegrationTest {
         registry.add("mdm.db.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
         registry.add("mdm.security.admin-password", () -> PLATFORM_ADMIN_PASSWORD);
         registry.add("mdm.clock.start", CLOCK_START::toString);
+        registry.add("mdm.security.metrics-token", () -> METRICS_TOKEN);
         // every test signs in from 127.0.0.1: the per-address limit is SignInGuardTest's to prove
         registry.add("mdm.security.sign-in.failures-per-address-per-minute", () -> 100_000);
         // tests run gap estimation themselves, at the instants they choose
@@ -152,6 +155,13 @@ public abstract class IntegrationTest {
         String adminToken = api.signIn(code + ".admin", PASSWORD);
         return new TestTenant(code, id, adminToken, user(adminToken, code, "OPERATOR"), user(adminToken, code, "ANALYST"),
                 user(adminToken, code, "FIELD_TECH"), user(adminToken, code, "CONSUMER"));
+    }
+
+    /** The platform administrator lets the tenant's HES be called on this private network (a test HES on loopback). */
+    protected void allowHesNetwork(TestTenant tenant, String cidr) {
+        var saved = api.put("/api/v1/platform/tenants/" + tenant.code(), platformAdmin(),
+                Map.of("settings", Map.of("hes_networks", List.of(cidr))));
+        assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
     }
 
     private String user(String adminToken, String code, String role) {
