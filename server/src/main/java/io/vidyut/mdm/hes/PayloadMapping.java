@@ -75,6 +75,10 @@ public record PayloadMapping(
         public PullEndpoint {
             if (timeoutSeconds == null) timeoutSeconds = 10;
         }
+
+        PullEndpoint withApiKey(String newApiKey) {
+            return new PullEndpoint(baseUrl, readPath, historyPath, apiKeyHeader, newApiKey, timeoutSeconds, commandPath);
+        }
     }
 
     /**
@@ -111,12 +115,21 @@ public record PayloadMapping(
 
     /** The mapping with its broker password and HES API key masked. */
     public PayloadMapping masked() {
-        MqttSubscription maskedMqtt = mqtt == null || mqtt.password() == null ? mqtt
-                : mqtt.withPassword(MASK);
-        PullEndpoint maskedPull = pull == null || pull.apiKey() == null ? pull
-                : new PullEndpoint(pull.baseUrl(), pull.readPath(), pull.historyPath(), pull.apiKeyHeader(), MASK,
-                pull.timeoutSeconds(), pull.commandPath());
-        return with(maskedMqtt, maskedPull);
+        return withSecrets(secret -> MASK);
+    }
+
+    /** The mapping with each of its secrets (broker password, HES API key) changed: sealed, opened or masked. */
+    PayloadMapping withSecrets(java.util.function.UnaryOperator<String> change) {
+        return with(mqtt == null || mqtt.password() == null ? mqtt : mqtt.withPassword(change.apply(mqtt.password())),
+                pull == null || pull.apiKey() == null ? pull : pull.withApiKey(change.apply(pull.apiKey())));
+    }
+
+    /** The mapping's secrets, for re-sealing. */
+    java.util.List<String> secrets() {
+        java.util.List<String> secrets = new java.util.ArrayList<>();
+        if (mqtt != null && mqtt.password() != null) secrets.add(mqtt.password());
+        if (pull != null && pull.apiKey() != null) secrets.add(pull.apiKey());
+        return secrets;
     }
 
     /** A saved mapping that sends a secret back masked keeps the previous version's secret. */
@@ -125,8 +138,7 @@ public record PayloadMapping(
                 ? mqtt.withPassword(previous.mqtt().password())
                 : mqtt;
         PullEndpoint keptPull = pull != null && MASK.equals(pull.apiKey()) && previous.pull() != null
-                ? new PullEndpoint(pull.baseUrl(), pull.readPath(), pull.historyPath(), pull.apiKeyHeader(),
-                previous.pull().apiKey(), pull.timeoutSeconds(), pull.commandPath())
+                ? pull.withApiKey(previous.pull().apiKey())
                 : pull;
         return with(keptMqtt, keptPull);
     }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.NotFoundException;
+import io.vidyut.mdm.secrets.SecretBox;
 import io.vidyut.mdm.tenancy.TenantContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,10 +42,11 @@ public class VendorMappingService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final TransactionTemplate reads;
     private final PullTargets targets;
+    private final SecretBox box;
 
     VendorMappingService(JdbcClient jdbc, JsonMapper json, HesVendorService vendors,
                          org.springframework.context.ApplicationEventPublisher events, PlatformTransactionManager transactions,
-                         PullTargets targets) {
+                         PullTargets targets, SecretBox box) {
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
         this.jdbc = jdbc;
@@ -52,6 +54,7 @@ public class VendorMappingService {
         this.vendors = vendors;
         this.events = events;
         this.targets = targets;
+        this.box = box;
     }
 
     public record VersionedMapping(UUID vendorId, int version, PayloadMapping mapping, Instant createdAt, String createdBy) {}
@@ -73,7 +76,8 @@ public class VendorMappingService {
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from hes_vendor_mapping where vendor_id = ?")
                 .param(vendorId).query(Integer.class).single();
         jdbc.sql("insert into hes_vendor_mapping (tenant_id, vendor_id, version, config, created_by) values (?, ?, ?, ?::jsonb, ?)")
-                .params(TenantContext.requireTenantId(), vendorId, version, json.writeValueAsString(mapping), user)
+                .params(TenantContext.requireTenantId(), vendorId, version, json.writeValueAsString(mapping.withSecrets(box::seal)),
+                        user)
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -112,14 +116,13 @@ public class VendorMappingService {
                 .list();
     }
 
-    /** Reads a stored mapping document (e.g. from a cross-tenant listing). */
+    /** Reads a stored mapping document (e.g. from a cross-tenant listing), its secrets opened. */
     public PayloadMapping parse(String config) {
-        return json.readValue(config, PayloadMapping.class);
+        return json.readValue(config, PayloadMapping.class).withSecrets(box::open);
     }
 
     private VersionedMapping map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new VersionedMapping(rs.getObject("vendor_id", UUID.class), rs.getInt("version"),
-                json.readValue(rs.getString("config"), PayloadMapping.class), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("created_by"));
+        return new VersionedMapping(rs.getObject("vendor_id", UUID.class), rs.getInt("version"), parse(rs.getString("config")),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
     }
 }

@@ -1,10 +1,11 @@
 package io.vidyut.mdm.webhooks;
 
-import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.FieldErrorsException.FieldError;
+import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.secrets.SecretBox;
 import io.vidyut.mdm.tenancy.TenantContext;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -30,10 +31,12 @@ class Subscriptions {
 
     private final JdbcClient jdbc;
     private final WebhookTargetGuard guard;
+    private final SecretBox box;
 
-    Subscriptions(JdbcClient jdbc, WebhookTargetGuard guard) {
+    Subscriptions(JdbcClient jdbc, WebhookTargetGuard guard, SecretBox box) {
         this.guard = guard;
         this.jdbc = jdbc;
+        this.box = box;
     }
 
     /** A request for a subscription; without a secret one is generated. */
@@ -76,7 +79,7 @@ class Subscriptions {
         jdbc.sql("""
                         insert into webhook_subscription (id, tenant_id, url, secret, event_types, created_by)
                         values (?, ?, ?, ?, ?::text[], ?)""")
-                .params(id, TenantContext.requireTenantId(), request.url(), secret,
+                .params(id, TenantContext.requireTenantId(), request.url(), box.seal(secret),
                         "{" + String.join(",", types) + "}", user).update();
         return new Created(get(id), secret);
     }

@@ -1,5 +1,6 @@
 package io.vidyut.mdm.webhooks;
 
+import io.vidyut.mdm.secrets.SecretBox;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
 import java.sql.Timestamp;
@@ -33,13 +34,16 @@ class WebhookDispatcher {
     private final WebhookSender sender;
     private final WebhookSettings settings;
     private final Clock clock;
+    private final SecretBox box;
 
-    WebhookDispatcher(JdbcClient jdbc, TransactionTemplate transactions, WebhookSender sender, WebhookSettings settings, Clock clock) {
+    WebhookDispatcher(JdbcClient jdbc, TransactionTemplate transactions, WebhookSender sender, WebhookSettings settings, Clock clock,
+                      SecretBox box) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
+        this.box = box;
     }
 
     private record Due(UUID deliveryId, UUID tenantId, String tenantCode) {}
@@ -92,7 +96,7 @@ class WebhookDispatcher {
                          where o.id = ? and o.status = 'PENDING' and o.next_attempt_at <= ?
                            for update of o skip locked""")
                 .params(id, Timestamp.from(clock.instant())).query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getInt(4), rs.getString(5), rs.getString(6))).optional();
+                        rs.getInt(4), rs.getString(5), box.open(rs.getString(6)))).optional();
         row.ifPresent(claimed -> jdbc.sql("update outbox set attempts = attempts + 1, next_attempt_at = ? where id = ?")
                 .params(Timestamp.from(clock.instant().plus(settings.lease())), id).update());
         return row;
