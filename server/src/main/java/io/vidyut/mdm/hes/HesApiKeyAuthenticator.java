@@ -32,8 +32,16 @@ class HesApiKeyAuthenticator implements MachineClientAuthenticator {
 
     @Override
     public Outcome authenticate(String apiKey, String remoteAddress) {
-        byte[] hash = ApiKeys.hash(apiKey);
-        Optional<KnownKey> known = keys.get(HexFormat.of().formatHex(hash), h -> lookup(hash));
+        return authenticate(ApiKeys.hash(apiKey), Credential.API_KEY, remoteAddress);
+    }
+
+    @Override
+    public Outcome authenticateCertificate(byte[] certificate, String remoteAddress) {
+        return authenticate(ClientCertificates.sha256(certificate), Credential.CLIENT_CERTIFICATE, remoteAddress);
+    }
+
+    private Outcome authenticate(byte[] hash, Credential kind, String remoteAddress) {
+        Optional<KnownKey> known = keys.get(kind + ":" + HexFormat.of().formatHex(hash), h -> lookup(hash, kind));
         if (known.isEmpty()) return new UnknownKey();
         if (!CidrList.allows(known.get().allowlist(), remoteAddress)) {
             return new AddressNotAllowed(known.get().client().vendorCode(), remoteAddress);
@@ -41,12 +49,17 @@ class HesApiKeyAuthenticator implements MachineClientAuthenticator {
         return new Accepted(known.get().client());
     }
 
+    /** A certificate just registered may have been presented (and found unknown) before: forget that answer. */
+    void forgetCertificate(byte[] sha256) {
+        keys.invalidate(Credential.CLIENT_CERTIFICATE + ":" + HexFormat.of().formatHex(sha256));
+    }
+
     void forgetVendor(UUID vendorId) {
         keys.asMap().values().removeIf(k -> k.isPresent() && k.get().client().vendorId().equals(vendorId));
     }
 
-    private Optional<KnownKey> lookup(byte[] hash) {
-        return jdbc.sql("select * from mdm_hes_key_lookup(?)").param(hash)
+    private Optional<KnownKey> lookup(byte[] hash, Credential kind) {
+        return jdbc.sql("select * from mdm_hes_credential_lookup(?, ?)").params(hash, kind.name())
                 .query((rs, n) -> new KnownKey(new MachineClient(rs.getObject("vendor_id", UUID.class),
                         rs.getString("vendor_code"), rs.getObject("tenant_id", UUID.class), rs.getString("tenant_code")),
                         HesVendorService.inetList(rs.getArray("ip_allowlist"))))

@@ -90,10 +90,23 @@ class HesVendorController {
         return new NewKey(id, vendors.rotateKey(id, revokeOthers), "Store this key now: it is not shown again");
     }
 
+    record ClientCertificate(String certificate) {}
+
+    @PostMapping("/hes-vendors/{id}/client-certificates")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "Register a client certificate (PEM) the vendor's HES presents over mutual TLS instead of an API key",
+            description = "Roles: TENANT_ADMIN. The server must run with TLS and MDM_TLS_CLIENT_CA naming the CA that "
+                    + "issued the certificate; the vendor's IP allowlist still applies. Listed and revoked with the "
+                    + "vendor's API keys (prefix x509:).")
+    HesVendorService.RegisteredCertificate addCertificate(@PathVariable UUID id, @RequestBody ClientCertificate request) {
+        return vendors.addClientCertificate(id, request.certificate());
+    }
+
     @DeleteMapping("/hes-vendors/{id}/api-keys/{keyId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Revoke an API key", description = "Roles: TENANT_ADMIN")
+    @Operation(summary = "Revoke an API key or a client certificate", description = "Roles: TENANT_ADMIN")
     void revoke(@PathVariable UUID id, @PathVariable UUID keyId) {
         vendors.revokeKey(id, keyId);
     }

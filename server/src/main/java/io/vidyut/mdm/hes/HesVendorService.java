@@ -1,6 +1,7 @@
 package io.vidyut.mdm.hes;
 
 import io.vidyut.mdm.common.CidrList;
+import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Page;
@@ -83,6 +84,34 @@ public class HesVendorService {
             forgetAfterCommit(vendorId);
         }
         return insertKey(TenantContext.requireTenantId(), vendorId, ApiKeys.generate());
+    }
+
+    /** A client certificate registered for the vendor's HES (mutual TLS): what is kept of it. */
+    public record RegisteredCertificate(UUID id, String sha256, String subject, Instant notAfter) {}
+
+    @Transactional
+    public RegisteredCertificate addClientCertificate(UUID vendorId, String pem) {
+        get(vendorId);
+        java.security.cert.X509Certificate certificate = ClientCertificates.parse(pem);
+        if (certificate.getNotAfter().toInstant().isBefore(clock.instant())) {
+            throw FieldErrorsException.of("certificate", "expired on " + certificate.getNotAfter().toInstant());
+        }
+        byte[] sha256 = ClientCertificates.sha256(certificate);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into hes_api_key (id, tenant_id, vendor_id, key_prefix, key_hash, created_at, kind)
+                        values (?, ?, ?, ?, ?, ?, 'CLIENT_CERTIFICATE')""")
+                .params(id, TenantContext.requireTenantId(), vendorId,
+                        "x509:" + java.util.HexFormat.of().formatHex(sha256).substring(0, 12), sha256, Timestamp.from(clock.instant()))
+                .update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                authenticator.forgetCertificate(sha256);
+            }
+        });
+        return new RegisteredCertificate(id, ClientCertificates.fingerprint(sha256),
+                certificate.getSubjectX500Principal().getName(), certificate.getNotAfter().toInstant());
     }
 
     @Transactional

@@ -1,12 +1,15 @@
 package io.vidyut.mdm.security;
 
 /**
- * Verifies an HES's API key and source address. Implemented by the HES module, which owns vendors
- * and their keys; the security module only asks.
+ * Verifies an HES's credential (an API key, or the client certificate it presented over mutual TLS) and its source
+ * address. Implemented by the HES module, which owns vendors and their credentials; the security module only asks.
  */
 public interface MachineClientAuthenticator {
 
     Outcome authenticate(String apiKey, String remoteAddress);
+
+    /** The vendor whose registered client certificate this is (DER encoding). */
+    Outcome authenticateCertificate(byte[] certificate, String remoteAddress);
 
     sealed interface Outcome {}
 

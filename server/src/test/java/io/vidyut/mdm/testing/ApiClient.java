@@ -14,10 +14,16 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final String base;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
 
     public ApiClient(String base) {
+        this(base, HttpClient.newHttpClient());
+    }
+
+    /** Through a client of the test's own making (e.g. one that trusts a test CA and presents a client certificate). */
+    public ApiClient(String base, HttpClient http) {
         this.base = base;
+        this.http = http;
     }
 
     public record Response(int status, String contentType, String raw, HttpHeaders headers) {
