@@ -4,6 +4,7 @@ package io.vidyut.mdm.demo;
 final class DemoBanner {
     private DemoBanner() {}
 
+    /** {@code adminPassword}: the platform administrator's password when it is known to be in force, else blank. */
     static String text(String port, boolean seeded, String adminPassword) {
         String base = "http://localhost:" + port;
         StringBuilder text = new StringBuilder()
@@ -18,7 +19,7 @@ final class DemoBanner {
             text.append("     %-15s %-14s password %s%n".formatted(user.username(), user.role(), DemoCredentials.PASSWORD));
         }
         text.append("     %-15s %-14s password %s%n".formatted("admin", "PLATFORM_ADMIN",
-                adminPassword.isBlank() ? "(printed in the log at first start)" : adminPassword));
+                adminPassword.isBlank() ? "(the one set at the first start on this data directory)" : adminPassword));
         text.append("   HES API keys (X-API-Key, from 127.0.0.1 only):\n");
         for (DemoCredentials.DemoVendor vendor : DemoCredentials.VENDORS) {
             text.append("     %-6s %-22s %s%n".formatted(vendor.code(), vendor.protocol(), vendor.apiKey()));

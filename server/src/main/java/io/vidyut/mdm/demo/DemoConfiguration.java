@@ -6,7 +6,9 @@ import io.vidyut.mdm.meters.MeterService;
 import io.vidyut.mdm.network.ConsumerService;
 import io.vidyut.mdm.network.NetworkService;
 import io.vidyut.mdm.security.UserDirectory;
+import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantDirectory;
+import io.vidyut.mdm.tenancy.TenantScope;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
@@ -44,11 +46,15 @@ class DemoConfiguration {
 
     @Bean
     @Order(10)
-    ApplicationRunner demoStartup(DemoDataSeeder seeder, Environment environment, ObjectProvider<DemoTraffic> traffic) {
+    ApplicationRunner demoStartup(DemoDataSeeder seeder, Environment environment, ObjectProvider<DemoTraffic> traffic,
+                                  UserDirectory users) {
         return args -> {
             boolean seeded = seeder.seedIfAbsent();
-            System.out.println(DemoBanner.text(environment.getProperty("local.server.port", "8080"), seeded,
-                    environment.getProperty("mdm.security.admin-password", "")));
+            // the administrator's password is set on the first start only: show the configured one only if it is in force
+            String configured = environment.getProperty("mdm.security.admin-password", "");
+            String adminPassword = !configured.isBlank() && TenantContext.callAs(TenantScope.platformScope(),
+                    () -> users.passwordIs("admin", configured)) ? configured : "";
+            System.out.println(DemoBanner.text(environment.getProperty("local.server.port", "8080"), seeded, adminPassword));
             String self = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
             if (environment.getProperty("mdm.demo.traffic", Boolean.class, true)) traffic.getObject().start(self);
             if (environment.getProperty("mdm.demo.hes", Boolean.class, true)) traffic.getObject().startHes(self);

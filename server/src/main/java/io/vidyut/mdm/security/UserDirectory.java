@@ -8,5 +8,8 @@ public interface UserDirectory {
 
     boolean exists(String username);
 
+    /** Whether this is the user's password now (e.g. whether a configured password is still the one in force). */
+    boolean passwordIs(String username, String password);
+
     record NewUser(String username, String password, String displayName, Set<Role> roles) {}
 }

@@ -52,6 +52,11 @@ class UserService implements UserDirectory {
     }
 
     @Override
+    public boolean passwordIs(String username, String password) {
+        return verify(username, password).isPresent();
+    }
+
+    @Override
     @Transactional
     public UserAccount create(NewUser user) {
         return createIn(TenantContext.requireTenantId(), user);
