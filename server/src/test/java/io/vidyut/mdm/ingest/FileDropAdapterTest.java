@@ -40,7 +40,8 @@ class FileDropAdapterTest extends IntegrationTest {
         assertThat(folder.resolve("done/2026-11-20.csv")).exists();
         assertThat(broken).doesNotExist();
         assertThat(folder.resolve("failed/broken.csv")).exists();
-        assertThat(Files.readString(folder.resolve("failed/broken.csv.reason"))).contains("Malformed CSV");
+        // an unterminated quote takes the rest of the file into one field: its row is rejected, and with it every row
+        assertThat(Files.readString(folder.resolve("failed/broken.csv.reason"))).contains("Every row was rejected");
         long deadline = System.currentTimeMillis() + 10_000;
         long stored = 0;
         while (stored == 0 && System.currentTimeMillis() < deadline) {
