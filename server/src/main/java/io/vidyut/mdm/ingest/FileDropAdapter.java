@@ -35,12 +35,14 @@ class FileDropAdapter {
     private final Path dropDir;
     private final JdbcClient jdbc;
     private final HesInbox inbox;
+    private final PayloadLimit limit;
 
     FileDropAdapter(@Value("${mdm.ingest.drop-dir:${mdm.db.data-dir:./data}/drop}") Path dropDir, JdbcClient jdbc,
-                    HesInbox inbox) {
+                    HesInbox inbox, PayloadLimit limit) {
         this.dropDir = dropDir.toAbsolutePath();
         this.jdbc = jdbc;
         this.inbox = inbox;
+        this.limit = limit;
     }
 
     Path dropDir() {
@@ -92,6 +94,7 @@ class FileDropAdapter {
     private void take(MachineClient vendor, Path folder, Path file, boolean events) {
         String name = file.getFileName().toString();
         try {
+            limit.check(Files.size(file)); // before reading: an oversize file must not be held in memory first
             byte[] payload = Files.readAllBytes(file);
             BatchReceipt receipt = TenantContext.callAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
                     () -> events ? inbox.events(vendor, "FILE", payload, null) : inbox.readings(vendor, "FILE", payload, null));

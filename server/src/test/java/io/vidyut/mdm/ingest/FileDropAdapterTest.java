@@ -78,6 +78,28 @@ class FileDropAdapterTest extends IntegrationTest {
         assertThat(stored.json().get("items").findValuesAsString("code").toString()).contains("201");
     }
 
+    @Test
+    void a_file_over_the_payload_limit_is_refused_by_its_size_without_being_read() throws Exception {
+        TestTenant tenant = newTenant();
+        String vendorId = api.post("/api/v1/hes-vendors", tenant.admin(), Map.of("code", "HUGE", "name", "Huge files",
+                "protocol", "FILE", "ip_allowlist", List.of())).json().get("vendor").get("id").asString();
+        api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), Map.of("format", "CSV",
+                "fields", Map.of("meter", "meter", "timestamp", "end", "code", "obis", "value", "kwh")));
+        Path folder = adapter.dropDir().resolve(tenant.code()).resolve("HUGE");
+        Files.createDirectories(folder);
+        // sparse: 64 GiB on paper, nothing on disk; read whole, it could not even be put in an array
+        Path huge = folder.resolve("huge.csv");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(64L << 30);
+        }
+        settled(huge);
+
+        adapter.poll();
+
+        assertThat(folder.resolve("failed/huge.csv")).exists();
+        assertThat(Files.readString(folder.resolve("failed/huge.csv.reason"))).contains("at most 33554432 bytes");
+    }
+
     private static Path settled(Path file) throws Exception {
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(30)));
         return file;
