@@ -43,6 +43,9 @@ public final class PayloadParser {
     /** Readings further in the future than this are impossible, not clock skew. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
     static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** Longest batch id, meter serial or code kept: far beyond any real one, short enough to index and quote. */
+    static final int MAX_BATCH_ID = 200;
+    static final int MAX_IDENTIFIER = 128;
     /** Decimals are read as written: no detour through double (slow to print back, and it rounds long values). */
     private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
@@ -87,13 +90,18 @@ public final class PayloadParser {
         };
     }
 
-    /** Source-independent view of one row's fields. */
+    /**
+     * Source-independent view of one row's fields, by mapping path; {@code name} is what a rejection
+     * calls the field. A field of the wrong type (an object where text belongs) is a {@link RowProblem}.
+     */
     private interface RowFields {
-        String text(String field);
+        String text(String path, String name);
 
-        BigDecimal number(String field);
+        /** A number within {@link MeterNumbers}' bounds, or null when the field is absent. */
+        BigDecimal number(String path, String name);
 
-        Map<String, String> entries(String field);
+        /** Vendor code → value text; a value that is not a scalar is given as its JSON text (and fails as a number). */
+        Map<String, String> entries(String path);
     }
 
     private ParsedPayload parseJson(byte[] payload, Instant now) {
@@ -154,13 +162,30 @@ public final class PayloadParser {
             reader.read(i + 1, new JsonRowFields(row), () -> row.node().toString());
         }
         JsonNode batchId = batchIdPath == null ? null : RowPath.field(new RowPath.Row(root, List.of(), root), batchIdPath);
-        return new Rows(batchId == null ? null : batchId.asString(), rows.size(),
+        return new Rows(batchId == null ? null : batchId(batchId), rows.size(),
                 n -> n >= 1 && n <= rows.size() ? rows.get(n - 1).node().toString() : "");
     }
 
+    /** The batch id names the whole batch (the key of idempotency): one that cannot be kept refuses the batch. */
+    private static String batchId(JsonNode node) {
+        if (!node.isString() && !node.isIntegralNumber()) {
+            throw new UnreadablePayloadException("The batch id must be a text or a whole number, not " + node.getNodeType()
+                    .name().toLowerCase(Locale.ROOT));
+        }
+        String id = node.asString();
+        if (id.length() > MAX_BATCH_ID || ForeignText.hasControl(id)) {
+            throw new UnreadablePayloadException("The batch id " + ForeignText.echo(id) + " is longer than " + MAX_BATCH_ID
+                    + " characters or holds control characters");
+        }
+        return id;
+    }
+
     private Rows eachCsvRow(byte[] payload, List<String> requiredColumns, RowReader reader) {
+        // a stray quote must not cost the batch: lenient quoting keeps the text (its row is judged by its fields), and
+        // a header may have blank names (a trailing delimiter) as long as the mapped columns are there
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(mapping.csvDelimiter()).setHeader()
-                .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+                .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true)
+                .setAllowMissingColumnNames(true).setTrailingData(true).setLenientEof(true).get();
         List<CSVRecord> records;
         try (CSVParser parser = CSVParser.parse(new StringReader(new String(payload, StandardCharsets.UTF_8)), format)) {
             records = parser.getRecords();
@@ -169,8 +194,9 @@ public final class PayloadParser {
                     throw new UnreadablePayloadException("CSV header lacks column " + column);
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new UnreadablePayloadException("Malformed CSV: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // commons-csv reports a duplicate header name as IllegalArgumentException
+            throw new UnreadablePayloadException("Malformed CSV: " + ForeignText.storable(e.getMessage()));
         }
         for (int i = 0; i < records.size(); i++) {
             CSVRecord record = records.get(i);
@@ -186,7 +212,7 @@ public final class PayloadParser {
      */
     private ParsedPayload parseDlms(byte[] payload, Instant now) {
         ProfileBuffer buffer = profileBuffer(payload);
-        int clock = buffer.clockColumn();
+        int clock = clockColumn(buffer);
         List<SourceValue> values = new ArrayList<>();
         List<RowRejection> rejections = new ArrayList<>();
         for (int r = 0; r < buffer.rows().size(); r++) {
@@ -203,10 +229,14 @@ public final class PayloadParser {
                 if (c == clock) continue;
                 ProfileBuffer.Column column = buffer.columns().get(c);
                 try {
-                    BigDecimal value = buffer.scaledValue(r, c);
+                    BigDecimal value;
+                    try {
+                        value = MeterNumbers.bounded(buffer.scaledValue(r, c));
+                    } catch (NumberFormatException e) {
+                        throw new RowProblem("value", "value out of range: " + e.getMessage());
+                    }
                     String unit = column.hasScalerUnit() ? String.valueOf(column.unitCode()) : null;
-                    values.add(value(rowNo, buffer.meterSerial(), column.obis().toString(),
-                            value == null ? null : value.toPlainString(), unit, BigDecimal.ZERO, stamped,
+                    values.add(value(rowNo, buffer.meterSerial(), column.obis().toString(), value, unit, 0, stamped,
                             Quality.ACTUAL.bit(), now));
                 } catch (RowProblem problem) {
                     rejections.add(new RowRejection(rowNo, raw, problem.field != null ? problem.field : column.obis().toString(),
@@ -222,9 +252,28 @@ public final class PayloadParser {
     }
 
     private static ProfileBuffer profileBuffer(byte[] payload) {
+        ProfileBuffer buffer;
         try {
-            return ProfileBuffer.parse(DataNotification.decode(payload));
+            buffer = ProfileBuffer.parse(DataNotification.decode(payload));
         } catch (DlmsDecodingException | ProfileFormatException e) {
+            throw new UnreadablePayloadException("Malformed DLMS push: " + ForeignText.storable(e.getMessage()));
+        } catch (RuntimeException e) {
+            // the decoder's own checks are its exceptions above; anything else a damaged APDU provokes is as unreadable
+            throw new UnreadablePayloadException("Malformed DLMS push: " + e.getClass().getSimpleName() + " "
+                    + ForeignText.storable(e.getMessage()));
+        }
+        String serial = buffer.meterSerial();
+        if (serial == null || serial.isBlank() || serial.length() > MAX_IDENTIFIER || ForeignText.hasControl(serial)) {
+            throw new UnreadablePayloadException("DLMS push names no usable meter serial: " + ForeignText.echo(serial));
+        }
+        return buffer;
+    }
+
+    /** Every capture's time comes from the clock column: a profile without one has no row that can be read. */
+    private static int clockColumn(ProfileBuffer buffer) {
+        try {
+            return buffer.clockColumn();
+        } catch (IllegalStateException e) {
             throw new UnreadablePayloadException("Malformed DLMS push: " + e.getMessage());
         }
     }
@@ -245,6 +294,7 @@ public final class PayloadParser {
         if (codeColumn < 0) {
             throw new UnreadablePayloadException("DLMS push holds no event code object (0.0.96.11.e.255): not an event log profile");
         }
+        clockColumn(buffer);
         List<SourceEvent> read = new ArrayList<>();
         List<RowRejection> rejections = new ArrayList<>();
         for (int r = 0; r < buffer.rows().size(); r++) {
@@ -259,7 +309,7 @@ public final class PayloadParser {
                 plausible(at, now);
                 String code;
                 try {
-                    code = buffer.scaledValue(r, codeColumn).toBigIntegerExact().toString();
+                    code = MeterNumbers.bounded(buffer.scaledValue(r, codeColumn)).toBigIntegerExact().toString();
                 } catch (RuntimeException e) {
                     throw new RowProblem("code", "unreadable event code: " + e.getMessage());
                 }
@@ -277,26 +327,27 @@ public final class PayloadParser {
         PayloadMapping.Fields f = mapping.fields();
         String meter;
         Instant stamped;
+        int quality;
+        Map<String, String> entries;
+        String unit;
+        BigDecimal scaler;
         try {
             meter = serial(row, f.meter());
             stamped = timestamp(row, f.timestamp());
+            quality = quality(row.text(f.quality(), "quality"));
+            entries = f.values() != null ? row.entries(f.values()) : null;
+            if (entries == null) {
+                String code = row.text(f.code(), "code");
+                String value = row.text(f.value(), "value");
+                entries = code == null ? Map.of() : java.util.Collections.singletonMap(code, value);
+            }
+            if (entries.isEmpty()) throw new RowProblem(f.values() != null ? "values" : "code", "no value in the row");
+            unit = identifier(row.text(f.unit(), "unit"), "unit");
+            scaler = row.number(f.scaler(), "scaler");
         } catch (RowProblem problem) {
             rejections.add(new RowRejection(rowNo, raw.get(), problem.field, problem.getMessage()));
             return;
         }
-        int quality = quality(row.text(f.quality()));
-        Map<String, String> entries = f.values() != null ? row.entries(f.values()) : null;
-        if (entries == null) {
-            String code = row.text(f.code());
-            String value = row.text(f.value());
-            entries = code == null ? Map.of() : java.util.Collections.singletonMap(code, value);
-        }
-        if (entries.isEmpty()) {
-            rejections.add(new RowRejection(rowNo, raw.get(), f.values() != null ? "values" : "code", "no value in the row"));
-            return;
-        }
-        String unit = row.text(f.unit());
-        BigDecimal scaler = row.number(f.scaler());
         for (Map.Entry<String, String> entry : entries.entrySet()) {
             String field = f.values() != null ? "values." + entry.getKey() : "code";
             try {
@@ -308,28 +359,36 @@ public final class PayloadParser {
         }
     }
 
+    /** A value as text (JSON, CSV): read within {@link MeterNumbers}' bounds, scaled by the row's or the mapping's scaler. */
     private SourceValue value(int rowNo, String meter, String code, String text, String unit, BigDecimal scaler,
                               Instant stamped, int quality, Instant now) {
-        Channel channel = codes.resolve(code).orElseThrow(() -> new RowProblem(null, "unknown code " + code
-                + " (map it under 'codes' in the vendor mapping)"));
+        Channel channel = channel(code);
         if (text == null || text.isBlank()) throw new RowProblem("value", "no value for " + code);
         BigDecimal raw;
-        try {
-            raw = new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            throw new RowProblem("value", "not a number: " + text);
-        }
-        PayloadMapping.UnitSpec spec = mapping.units().get(channel.name());
         int decimals;
         try {
-            decimals = scaler != null ? scaler.intValueExact() : spec != null && spec.scaler() != null ? spec.scaler() : 0;
-        } catch (ArithmeticException e) {
-            throw new RowProblem("scaler", "scaler must be a whole power of ten, not " + scaler);
+            raw = MeterNumbers.parse(text);
+        } catch (NumberFormatException e) {
+            throw new RowProblem("value", e.getMessage());
         }
+        PayloadMapping.UnitSpec spec = mapping.units().get(channel.name());
+        try {
+            decimals = scaler != null ? MeterNumbers.scaler(scaler) : spec != null && spec.scaler() != null ? spec.scaler() : 0;
+        } catch (NumberFormatException e) {
+            throw new RowProblem("scaler", e.getMessage());
+        }
+        return value(rowNo, meter, code, raw, unit, decimals, stamped, quality, now);
+    }
+
+    /** A value already bounded (and a scaler within ±9 or a DLMS int8): unit conversion and the interval's end. */
+    private SourceValue value(int rowNo, String meter, String code, BigDecimal raw, String unit, int decimals,
+                              Instant stamped, int quality, Instant now) {
+        Channel channel = channel(code);
+        PayloadMapping.UnitSpec spec = mapping.units().get(channel.name());
         String effectiveUnit = unit != null ? unit : spec != null ? spec.unit() : channel.unit();
         BigDecimal value = Units.toCanonical(raw.scaleByPowerOfTen(decimals), effectiveUnit, channel)
-                .orElseThrow(() -> new RowProblem("unit", "unit " + effectiveUnit + " does not measure " + channel
-                        + " (" + channel.unit() + ")"));
+                .orElseThrow(() -> new RowProblem("unit", "unit " + effectiveUnit + " does not measure "
+                        + channel + " (" + channel.unit() + ")"));
         Instant at = stamped;
         int interval = 0;
         if (channel.kind() == ChannelKind.INTERVAL) {
@@ -340,6 +399,13 @@ public final class PayloadParser {
         return new SourceValue(rowNo, meter, channel, at, interval, value, quality);
     }
 
+    /** The channel of a vendor's code; the code is checked first, so reasons can quote it as it is. */
+    private Channel channel(String code) {
+        identifier(code, "code");
+        return codes.resolve(code).orElseThrow(() -> new RowProblem(null, "unknown code " + code
+                + " (map it under 'codes' in the vendor mapping)"));
+    }
+
     private void readEventRow(int rowNo, RowFields row, Instant now, List<SourceEvent> events,
                               List<RowRejection> rejections, java.util.function.Supplier<String> raw) {
         PayloadMapping.EventFields f = mapping.events().fields();
@@ -347,7 +413,7 @@ public final class PayloadParser {
             String meter = serial(row, f.meter());
             Instant at = timestamp(row, f.timestamp());
             plausible(at, now);
-            String code = row.text(f.code());
+            String code = identifier(row.text(f.code(), "code"), "code");
             if (code == null || code.isBlank()) throw new RowProblem("code", "no event code");
             events.add(new SourceEvent(rowNo, meter, at, code.trim(), eventCode(code.trim())));
         } catch (RowProblem problem) {
@@ -359,18 +425,25 @@ public final class PayloadParser {
     private Integer eventCode(String vendorCode) {
         Integer mapped = mapping.events().codes().get(vendorCode);
         if (mapped != null) return mapped;
-        try {
-            int code = Integer.parseInt(vendorCode);
-            return code >= 1 && code <= PayloadMapping.MAX_EVENT_CODE ? code : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        if (!MeterNumbers.asciiDigits(vendorCode) || vendorCode.length() > 9) return null;
+        int code = Integer.parseInt(vendorCode);
+        return code >= 1 && code <= PayloadMapping.MAX_EVENT_CODE ? code : null;
     }
 
     private static String serial(RowFields row, String field) {
-        String meter = row.text(field);
+        String meter = identifier(row.text(field, "meter"), "meter");
         if (meter == null || meter.isBlank()) throw new RowProblem("meter", "no meter serial");
         return meter.trim();
+    }
+
+    /** A serial, code or unit as sent (or null): one with control characters or beyond any real length is refused. */
+    private static String identifier(String text, String field) {
+        if (text == null) return null;
+        if (ForeignText.hasControl(text)) throw new RowProblem(field, "control characters in " + ForeignText.echo(text));
+        if (text.length() > MAX_IDENTIFIER) {
+            throw new RowProblem(field, "longer than " + MAX_IDENTIFIER + " characters: " + ForeignText.echo(text));
+        }
+        return text;
     }
 
     private static void plausible(Instant at, Instant now) {
@@ -392,18 +465,18 @@ public final class PayloadParser {
     }
 
     private Instant timestamp(RowFields row, String field) {
-        String text = row.text(field);
+        String text = row.text(field, "timestamp");
         if (text == null || text.isBlank()) throw new RowProblem("timestamp", "no timestamp");
         text = text.trim();
         try {
             return switch (mapping.timestampFormat()) {
-                case EPOCH_SECONDS -> Instant.ofEpochSecond(new BigDecimal(text).longValueExact());
-                case EPOCH_MILLIS -> Instant.ofEpochMilli(new BigDecimal(text).longValueExact());
+                case EPOCH_SECONDS -> Instant.ofEpochSecond(MeterNumbers.parse(text).longValueExact());
+                case EPOCH_MILLIS -> Instant.ofEpochMilli(MeterNumbers.parse(text).longValueExact());
                 case PATTERN -> fromAccessor(pattern.parseBest(text, OffsetDateTime::from, LocalDateTime::from));
                 case ISO -> iso(text);
             };
         } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
-            throw new RowProblem("timestamp", "unreadable timestamp " + text);
+            throw new RowProblem("timestamp", "unreadable timestamp " + ForeignText.echo(text));
         }
     }
 
@@ -457,31 +530,41 @@ public final class PayloadParser {
         }
 
         @Override
-        public String text(String field) {
-            JsonNode node = RowPath.field(row, field);
-            return node == null ? null : node.isValueNode() ? node.asString() : node.toString();
+        public String text(String path, String name) {
+            JsonNode node = RowPath.field(row, path);
+            if (node == null) return null;
+            if (!node.isString() && !node.isNumber()) throw new RowProblem(name, "expected a text or a number, not " + kind(node));
+            return node.asString();
         }
 
         @Override
-        public BigDecimal number(String field) {
-            JsonNode node = RowPath.field(row, field);
+        public BigDecimal number(String path, String name) {
+            JsonNode node = RowPath.field(row, path);
             if (node == null) return null;
             try {
-                return node.isNumber() ? node.decimalValue() : new BigDecimal(node.asString().trim());
+                if (node.isNumber()) return MeterNumbers.bounded(node.decimalValue());
+                if (node.isString()) return MeterNumbers.parse(node.asString());
             } catch (NumberFormatException e) {
-                throw new RowProblem(field, "not a number: " + node);
+                throw new RowProblem(name, e.getMessage());
             }
+            throw new RowProblem(name, "expected a number, not " + kind(node));
         }
 
         @Override
-        public Map<String, String> entries(String field) {
-            JsonNode node = RowPath.field(row, field);
+        public Map<String, String> entries(String path) {
+            JsonNode node = RowPath.field(row, path);
             if (node == null || !node.isObject()) return Map.of();
             Map<String, String> entries = new java.util.LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> property : node.properties()) {
-                entries.put(property.getKey(), property.getValue().isNull() ? null : property.getValue().asString());
+                JsonNode value = property.getValue();
+                entries.put(property.getKey(), value.isNull() ? null
+                        : value.isString() || value.isNumber() ? value.asString() : value.toString());
             }
             return entries;
+        }
+
+        private static String kind(JsonNode node) {
+            return node.getNodeType().name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -493,20 +576,24 @@ public final class PayloadParser {
         }
 
         @Override
-        public String text(String column) {
+        public String text(String column, String name) {
+            return text(column);
+        }
+
+        private String text(String column) {
             if (column == null || !record.isMapped(column) || !record.isSet(column)) return null;
             String value = record.get(column);
             return value.isBlank() ? null : value;
         }
 
         @Override
-        public BigDecimal number(String column) {
+        public BigDecimal number(String column, String name) {
             String text = text(column);
             if (text == null) return null;
             try {
-                return new BigDecimal(text.trim());
+                return MeterNumbers.parse(text);
             } catch (NumberFormatException e) {
-                throw new RowProblem(column, "not a number: " + text);
+                throw new RowProblem(name, e.getMessage());
             }
         }
 

@@ -1,5 +1,6 @@
 package io.vidyut.mdm.ingest;
 
+import io.vidyut.mdm.hes.ForeignText;
 import io.vidyut.mdm.hes.RowRejection;
 import io.vidyut.mdm.security.MachineClient;
 import java.nio.charset.StandardCharsets;
@@ -71,8 +72,10 @@ class BatchLedger {
                                             + LISTED_REJECTIONS)
                             .param(id)
                             .query((r, i) -> new BatchReceipt.Rejection(r.getInt(1), r.getString(2), r.getString(3))).list();
-                    return new BatchReceipt(id, batchKey, BatchReceipt.Status.DUPLICATE, rs.getInt(2), rs.getInt(3),
-                            rs.getInt(4), rs.getInt(5), rejections);
+                    // a repeat is answered as the first push was: a batch of which nothing was stored stays refused
+                    BatchReceipt.Status status = rs.getInt(4) == 0 ? BatchReceipt.Status.REJECTED : BatchReceipt.Status.DUPLICATE;
+                    return new BatchReceipt(id, batchKey, status, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                            rejections);
                 })
                 .optional();
     }
@@ -83,8 +86,8 @@ class BatchLedger {
                         insert into quarantine_row (id, tenant_id, vendor_id, batch_id, row_no, raw, field, reason)
                         values (?, ?, ?, null, 0, ?, 'payload', ?)""")
                 .params(UUID.randomUUID(), vendor.tenantId(), vendor.vendorId(),
-                        new String(payload, 0, Math.min(payload.length, QUARANTINED_PAYLOAD_BYTES), StandardCharsets.UTF_8),
-                        reason)
+                        ForeignText.storable(new String(payload, 0, Math.min(payload.length, QUARANTINED_PAYLOAD_BYTES),
+                                StandardCharsets.UTF_8)), ForeignText.storable(reason))
                 .update();
     }
 
@@ -103,8 +106,10 @@ class BatchLedger {
         });
     }
 
-    static BatchReceipt accepted(NewBatch batch, List<RowRejection> rejections) {
-        return new BatchReceipt(batch.id(), batch.batchKey(), BatchReceipt.Status.ACCEPTED, batch.mappingVersion(),
+    /** The answer to a batch stored now: accepted when anything of it can be stored, else rejected. */
+    static BatchReceipt firstReceipt(NewBatch batch, List<RowRejection> rejections) {
+        BatchReceipt.Status status = batch.accepted() > 0 ? BatchReceipt.Status.ACCEPTED : BatchReceipt.Status.REJECTED;
+        return new BatchReceipt(batch.id(), batch.batchKey(), status, batch.mappingVersion(),
                 batch.rows(), batch.accepted(), batch.rejected(), rejections.stream().limit(LISTED_REJECTIONS)
                 .map(r -> new BatchReceipt.Rejection(r.row(), r.field(), r.reason())).toList());
     }

@@ -52,6 +52,7 @@ class EventIngestService {
         limit.check(payload.length);
         var mapping = ingest.mappingOf(vendor);
         ParsedEvents parsed = new PayloadParser(mapping.mapping()).parseEvents(payload, clock.instant());
+        EmptyPush.refuseIfEmpty(parsed.rows(), mapping.mapping(), true);
         UUID batchId = UUID.randomUUID();
         List<NewEvent> events = new ArrayList<>(parsed.events().size());
         List<RowRejection> rejections = new ArrayList<>(parsed.rejections());
@@ -77,6 +78,6 @@ class EventIngestService {
             activity.heardFrom(vendor.tenantId(), events.stream().map(NewEvent::meterId).toList());
             return Optional.<BatchReceipt>empty();
         });
-        return earlier.orElseGet(() -> BatchLedger.accepted(batch, rejections));
+        return earlier.orElseGet(() -> BatchLedger.firstReceipt(batch, rejections));
     }
 }

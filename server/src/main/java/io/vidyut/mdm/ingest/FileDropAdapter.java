@@ -35,12 +35,14 @@ class FileDropAdapter {
     private final Path dropDir;
     private final JdbcClient jdbc;
     private final HesInbox inbox;
+    private final PayloadLimit limit;
 
     FileDropAdapter(@Value("${mdm.ingest.drop-dir:${mdm.db.data-dir:./data}/drop}") Path dropDir, JdbcClient jdbc,
-                    HesInbox inbox) {
+                    HesInbox inbox, PayloadLimit limit) {
         this.dropDir = dropDir.toAbsolutePath();
         this.jdbc = jdbc;
         this.inbox = inbox;
+        this.limit = limit;
     }
 
     Path dropDir() {
@@ -93,9 +95,16 @@ class FileDropAdapter {
     private void take(MachineClient vendor, Path folder, Path file, boolean events) {
         String name = file.getFileName().toString();
         try {
+            limit.check(Files.size(file)); // before reading: an oversize file must not be held in memory first
             byte[] payload = Files.readAllBytes(file);
             BatchReceipt receipt = TenantContext.callAs(TenantScope.of(vendor.tenantId(), vendor.tenantCode()),
                     () -> events ? inbox.events(vendor, "FILE", payload, null) : inbox.readings(vendor, "FILE", payload, null));
+            if (receipt.status() == BatchReceipt.Status.REJECTED) {
+                // nothing of it was stored (its rows wait in the quarantine): the vendor's folder says so too
+                refuse(vendor, folder, file, "Every row was rejected: " + receipt.rejections().stream().limit(5)
+                        .map(r -> "row " + r.row() + " " + r.field() + ": " + r.reason()).toList());
+                return;
+            }
             move(file, folder.resolve("done"));
             log.info("File {} of vendor {}: {} values accepted, {} rejected ({})", name, vendor.vendorCode(),
                     receipt.valuesAccepted(), receipt.valuesRejected(), receipt.status());
@@ -108,10 +117,15 @@ class FileDropAdapter {
                 log.error("File {} of vendor {} could not be accepted; will retry", name, vendor.vendorCode(), e);
                 return;
             }
-            move(file, folder.resolve("failed"));
-            writeReason(folder.resolve("failed").resolve(name + ".reason"), refusal.get());
-            log.warn("File {} of vendor {} refused: {}", name, vendor.vendorCode(), refusal.get());
+            refuse(vendor, folder, file, refusal.get());
         }
+    }
+
+    private static void refuse(MachineClient vendor, Path folder, Path file, String reason) {
+        String name = file.getFileName().toString();
+        move(file, folder.resolve("failed"));
+        writeReason(folder.resolve("failed").resolve(name + ".reason"), reason);
+        log.warn("File {} of vendor {} refused: {}", name, vendor.vendorCode(), reason);
     }
 
     private static void move(Path file, Path to) {

@@ -38,9 +38,11 @@ class HesPullClient {
             .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(200), 2))
             .retryExceptions(HesUnavailableException.class).build();
     private final PullTargets targets;
+    private final PayloadLimit limit;
 
-    HesPullClient(PullTargets targets) {
+    HesPullClient(PullTargets targets, PayloadLimit limit) {
         this.targets = targets;
+        this.limit = limit;
     }
 
     /** The HES failed to answer usably (after retries), or its circuit is open. */
@@ -85,14 +87,16 @@ class HesPullClient {
             request.header(endpoint.apiKeyHeader(), endpoint.apiKey());
         }
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() >= 500 || response.statusCode() == 429) {
-                throw new HesUnavailableException("HES answered " + response.statusCode(), false);
+            HttpResponse<java.io.InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = response.body()) {
+                if (response.statusCode() >= 500 || response.statusCode() == 429) {
+                    throw new HesUnavailableException("HES answered " + response.statusCode(), false);
+                }
+                if (response.statusCode() != 200) {
+                    throw new HesRefusedException("HES refused the read: HTTP " + response.statusCode());
+                }
+                return limit.read(body); // an answer over the limit is refused while read, not after
             }
-            if (response.statusCode() != 200) {
-                throw new HesRefusedException("HES refused the read: HTTP " + response.statusCode());
-            }
-            return response.body();
         } catch (IOException e) {
             throw new HesUnavailableException("HES unreachable: " + e.getMessage(), false);
         } catch (InterruptedException e) {

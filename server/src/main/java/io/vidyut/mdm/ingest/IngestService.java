@@ -88,6 +88,7 @@ class IngestService {
         limit.check(payload.length);
         var mapping = mappingOf(vendor);
         Normalized normalized = normalize(vendor.vendorId(), mapping.version(), new PayloadParser(mapping.mapping()), payload);
+        EmptyPush.refuseIfEmpty(normalized.parsed().rows(), mapping.mapping(), false);
         String batchKey = BatchLedger.batchKey(batchKeyHint, normalized.parsed().batchId(), payload);
         ZoneId zone = tenants.zoneOf(vendor.tenantId());
         Map<Integer, Part> parts = byPartition(normalized.readings(), normalized.pending());
@@ -108,7 +109,7 @@ class IngestService {
         if (earlier.isPresent()) return earlier.get();
         publish(batch.id(), vendor.tenantId(), vendor.tenantCode(), zone, parts);
         noteHeardFrom(vendor, normalized.readings());
-        return BatchLedger.accepted(batch, normalized.rejections());
+        return BatchLedger.firstReceipt(batch, normalized.rejections());
     }
 
     /** Last-seen times feed a report, not the data: a failure to note them must not fail an accepted batch. */

@@ -56,7 +56,7 @@ class PullController {
     @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
     @Operation(summary = "Ask the meter's HES for an on-demand read or for history, and ingest the answer",
             description = "Roles: TENANT_ADMIN, OPERATOR. 502 when the HES fails after retries, 503 while its circuit is open.")
-    ResponseEntity<BatchReceipt> pull(@PathVariable("meter_id") UUID meterId, @RequestBody(required = false) PullRequest request) {
+    ResponseEntity<?> pull(@PathVariable("meter_id") UUID meterId, @RequestBody(required = false) PullRequest request) {
         Meter meter = meters.get(meterId);
         if (request == null || request.from() == null) return reads.readAndIngest(meter).toResponse();
         if (meter.hesVendorId() == null) throw new ConflictException("Meter " + meter.serial() + " has no HES vendor");

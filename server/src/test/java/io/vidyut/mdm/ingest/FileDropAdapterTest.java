@@ -40,7 +40,8 @@ class FileDropAdapterTest extends IntegrationTest {
         assertThat(folder.resolve("done/2026-11-20.csv")).exists();
         assertThat(broken).doesNotExist();
         assertThat(folder.resolve("failed/broken.csv")).exists();
-        assertThat(Files.readString(folder.resolve("failed/broken.csv.reason"))).contains("Malformed CSV");
+        // an unterminated quote takes the rest of the file into one field: its row is rejected, and with it every row
+        assertThat(Files.readString(folder.resolve("failed/broken.csv.reason"))).contains("Every row was rejected");
         long deadline = System.nanoTime() / 1_000_000 + 10_000;
         long stored = 0;
         while (stored == 0 && System.nanoTime() / 1_000_000 < deadline) {
@@ -75,6 +76,28 @@ class FileDropAdapterTest extends IntegrationTest {
                 tenant.analyst());
         assertThat(stored.status()).as(stored.raw()).isEqualTo(200);
         assertThat(stored.json().get("items").findValuesAsString("code").toString()).contains("201");
+    }
+
+    @Test
+    void a_file_over_the_payload_limit_is_refused_by_its_size_without_being_read() throws Exception {
+        TestTenant tenant = newTenant();
+        String vendorId = api.post("/api/v1/hes-vendors", tenant.admin(), Map.of("code", "HUGE", "name", "Huge files",
+                "protocol", "FILE", "ip_allowlist", List.of())).json().get("vendor").get("id").asString();
+        api.put("/api/v1/hes-vendors/" + vendorId + "/mapping", tenant.admin(), Map.of("format", "CSV",
+                "fields", Map.of("meter", "meter", "timestamp", "end", "code", "obis", "value", "kwh")));
+        Path folder = adapter.dropDir().resolve(tenant.code()).resolve("HUGE");
+        Files.createDirectories(folder);
+        // sparse: 64 GiB on paper, nothing on disk; read whole, it could not even be put in an array
+        Path huge = folder.resolve("huge.csv");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(64L << 30);
+        }
+        settled(huge);
+
+        adapter.poll();
+
+        assertThat(folder.resolve("failed/huge.csv")).exists();
+        assertThat(Files.readString(folder.resolve("failed/huge.csv.reason"))).contains("at most 33554432 bytes");
     }
 
     private static Path settled(Path file) throws Exception {

@@ -19,4 +19,21 @@ class PayloadLimitTest {
             assertThat(e.getBody().getDetail()).contains("at most 1000 bytes").contains("Split it");
         });
     }
+
+    @Test
+    void a_stream_is_read_no_further_than_one_byte_past_the_limit() {
+        long[] served = {0};
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                served[0]++;
+                return 'a';
+            }
+        };
+        assertThatThrownBy(() -> limit.read(endless)).isInstanceOfSatisfying(ErrorResponseException.class, e ->
+                assertThat(e.getStatusCode().value()).isEqualTo(413));
+        assertThat(served[0]).isEqualTo(1_001);
+        assertThatCode(() -> assertThat(limit.read(new java.io.ByteArrayInputStream(new byte[1_000]))).hasSize(1_000))
+                .doesNotThrowAnyException();
+    }
 }

@@ -73,8 +73,15 @@ public final class ApiClient {
 
     public Response send(String method, String path, String token, String body, String contentType,
                          Map<String, String> headers) {
+        return sendBytes(method, path, token, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                contentType, headers);
+    }
+
+    /** Bytes as they are, for bodies that are not valid UTF-8 (binary pushes, damaged text). */
+    public Response sendBytes(String method, String path, String token, byte[] body, String contentType,
+                              Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) request.header("Authorization", "Bearer " + token);
         if (contentType != null) request.header("Content-Type", contentType);
         headers.forEach(request::header);
