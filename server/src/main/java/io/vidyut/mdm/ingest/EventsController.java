@@ -2,6 +2,7 @@ package io.vidyut.mdm.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,7 +39,8 @@ class EventsController {
             content = @Content(mediaType = "application/problem+json"))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The vendor's own event payload (JSON or CSV), "
             + "read by the 'events' section of its payload mapping",
-            content = {@Content(mediaType = "application/json", schema = @Schema(type = "object")),
+            content = {@Content(mediaType = "application/json", schema = @Schema(type = "object"),
+                    examples = @ExampleObject(name = "Event batch", value = PushExamples.EVENTS_JSON)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Operation(summary = "Push a batch of meter events (202 once stored; per-row rejections listed and quarantined)",
             description = "Roles: HES (X-API-Key). Codes are mapped to IS 15959; an unknown code is stored with its raw "

@@ -2,6 +2,7 @@ package io.vidyut.mdm.ingest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,8 +38,10 @@ class ReadingsController {
     @ApiResponse(responseCode = "422", description = "Nothing stored: no rows, or every row rejected (listed)",
             content = @Content(mediaType = "application/problem+json"))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The vendor's own payload (JSON or CSV), read by "
-            + "its payload mapping", content = {@Content(mediaType = "application/json", schema = @Schema(type = "object")),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+            + "its payload mapping", content = {@Content(mediaType = "application/json", schema = @Schema(type = "object"),
+                    examples = @ExampleObject(name = "HPL JSON push", value = PushExamples.READINGS_JSON)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+                    examples = @ExampleObject(name = "CSV push", value = PushExamples.READINGS_CSV))})
     @Operation(summary = "Push a batch of readings (202 once durably accepted; per-row rejections listed and quarantined)",
             description = "Roles: HES (X-API-Key). Idempotent by the Idempotency-Key header, else the payload's batch id "
                     + "field, else the payload's SHA-256: a repeat answers 200 with the first receipt. 422 when the push "

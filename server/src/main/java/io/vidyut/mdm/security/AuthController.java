@@ -1,6 +1,7 @@
 package io.vidyut.mdm.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Problems;
@@ -49,11 +50,12 @@ class AuthController {
         this.guard = guard;
     }
 
-    record Credentials(@NotBlank String username, @NotBlank String password) {}
+    record Credentials(@Schema(example = "demo.operator") @NotBlank String username,
+                       @Schema(example = "vidyut-demo-pass") @NotBlank String password) {}
 
-    record Refresh(@NotBlank String refreshToken) {}
+    record Refresh(@Schema(description = "The refresh_token of the last sign-in or refresh") @NotBlank String refreshToken) {}
 
-    record SwitchTenant(@NotBlank String tenant) {}
+    record SwitchTenant(@Schema(example = "demo") @NotBlank String tenant) {}
 
     @PostMapping("/token")
     @Operation(summary = "Sign in: an access token (minutes) and a refresh token (the session, hours)",
