@@ -1,64 +1,73 @@
 package io.vidyut.mdm.audittrail;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends one row to the current chain, in the caller's transaction (or its own): takes the chain's transaction
- * lock, reads the chain's last row, and inserts the next with the hash over it. The lock is held until the
- * transaction ends, so concurrent actions of one tenant append one after the other and a rolled-back action
- * leaves neither its row nor a gap.
+ * Takes an action's record at the moment of the action (who, when, the states as JSON with secrets redacted) and
+ * appends it to the chain just before the caller's transaction commits, in that transaction: the record commits
+ * with the action or not at all, and the chain's lock is taken last and held only for the commit. Taking it at the
+ * first record instead would make a transaction that goes on locking rows (a bulk edit's meters) deadlock with one
+ * that holds those rows and waits for the chain. Without a transaction (a sign-in), the record is appended in one
+ * of its own.
  */
 @Component
 class AuditRecorder implements AuditTrail {
-    private final JdbcClient jdbc;
+    private final ChainAppender appender;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final Redaction redaction;
 
-    AuditRecorder(JdbcClient jdbc, Clock clock, JsonMapper json) {
-        this.jdbc = jdbc;
+    AuditRecorder(ChainAppender appender, TransactionTemplate transactions, Clock clock, JsonMapper json) {
+        this.appender = appender;
+        this.transactions = transactions;
         this.clock = clock;
         this.redaction = new Redaction(json);
     }
 
-    private record Head(long seq, String hash) {
-        static final Head EMPTY = new Head(0, ChainHash.GENESIS);
+    @Override
+    public void record(AuditedAction action) {
+        PendingRecord record = new PendingRecord(Caller.current(action.actor()),
+                clock.instant().truncatedTo(ChronoUnit.MICROS), action.action(), action.targetType(),
+                action.targetId(), redaction.redactedJson(action.before()), redaction.redactedJson(action.after()));
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isSynchronizationActive()) {
+            pendingOfThisTransaction().add(record);
+        } else {
+            transactions.executeWithoutResult(status -> appender.append(List.of(record)));
+        }
     }
 
-    /** Before and after as PostgreSQL will store them: the text the hash covers must be what a later check reads. */
-    private record StoredStates(String before, String after) {}
+    /**
+     * Found among the current transaction's synchronizations, not bound to the thread: a transaction suspended for
+     * an inner new one keeps its own records, and the inner one's commit or rollback decides only about its own.
+     */
+    private List<PendingRecord> pendingOfThisTransaction() {
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof AppendBeforeCommit append) return append.records;
+        }
+        AppendBeforeCommit append = new AppendBeforeCommit(new ArrayList<>());
+        TransactionSynchronizationManager.registerSynchronization(append);
+        return append.records;
+    }
 
-    @Override
-    @Transactional
-    public void record(AuditedAction action) {
-        Caller caller = Caller.current(action.actor());
-        Chain chain = Chain.current(jdbc);
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(chain.lockKey()).query(Object.class).optional();
-        // a statement after the lock: it sees the row of whoever held the lock before
-        Head head = jdbc.sql("select seq, hash from audit_event where " + chain.where() + " order by seq desc limit 1")
-                .params(chain.params()).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional()
-                .orElse(Head.EMPTY);
-        StoredStates states = jdbc.sql("select cast(? as jsonb)::text, cast(? as jsonb)::text")
-                .params(redaction.redactedJson(action.before()), redaction.redactedJson(action.after()))
-                .query((rs, n) -> new StoredStates(rs.getString(1), rs.getString(2))).single();
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        AuditRow unhashed = new AuditRow(chain.tenantId(), head.seq() + 1, at, caller.actor(), caller.roles(),
-                caller.address(), caller.requestId(), action.action(), action.targetType(), action.targetId(),
-                states.before(), states.after(), head.hash(), null);
-        String hash = ChainHash.of(head.hash(), unhashed);
-        jdbc.sql("""
-                        insert into audit_event (tenant_id, seq, at, actor, actor_roles, address, request_id, action,
-                                                 target_type, target_id, before, after, prev_hash, hash)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)""")
-                .params(chain.tenantId(), unhashed.seq(), Timestamp.from(at), caller.actor(),
-                        caller.roles().toArray(String[]::new), caller.address(), caller.requestId(), action.action(),
-                        action.targetType(), action.targetId(), states.before(), states.after(), head.hash(), hash)
-                .update();
+    private final class AppendBeforeCommit implements TransactionSynchronization {
+        private final List<PendingRecord> records;
+
+        private AppendBeforeCommit(List<PendingRecord> records) {
+            this.records = records;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            appender.append(records);
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.vidyut.mdm.hes;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vidyut.mdm.audittrail.AuditTrail;
+import io.vidyut.mdm.audittrail.AuditedAction;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.tenancy.TenantContext;
@@ -40,9 +42,12 @@ public class VendorMappingService {
 
     private final org.springframework.context.ApplicationEventPublisher events;
     private final TransactionTemplate reads;
+    private final AuditTrail audit;
 
     VendorMappingService(JdbcClient jdbc, JsonMapper json, HesVendorService vendors,
-                         org.springframework.context.ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+                         org.springframework.context.ApplicationEventPublisher events, PlatformTransactionManager transactions,
+                         AuditTrail audit) {
+        this.audit = audit;
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
         this.jdbc = jdbc;
@@ -59,8 +64,8 @@ public class VendorMappingService {
     public VersionedMapping save(UUID vendorId, PayloadMapping submitted, String user) {
         vendors.get(vendorId);
         Key key = new Key(TenantContext.requireTenantId(), vendorId);
-        PayloadMapping mapping = current(vendorId).map(previous -> submitted.keepingSecretsOf(previous.mapping()))
-                .orElse(submitted);
+        Optional<VersionedMapping> previous = current(vendorId);
+        PayloadMapping mapping = previous.map(earlier -> submitted.keepingSecretsOf(earlier.mapping())).orElse(submitted);
         List<FieldErrorsException.FieldError> problems = mapping.problems();
         if (!problems.isEmpty()) throw new FieldErrorsException(problems);
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from hes_vendor_mapping where vendor_id = ?")
@@ -75,7 +80,9 @@ public class VendorMappingService {
             }
         });
         events.publishEvent(new VendorMappingChanged(TenantContext.requireTenantId(), vendorId, version));
-        return version(vendorId, version);
+        VersionedMapping saved = version(vendorId, version);
+        audit.record(AuditedAction.of("vendor_mapping.saved", "hes_vendor", vendorId, previous.orElse(null), saved));
+        return saved;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.vidyut.mdm.tenancy;
 
+import io.vidyut.mdm.audittrail.AuditTrail;
+import io.vidyut.mdm.audittrail.AuditedAction;
 import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.NotFoundException;
@@ -27,11 +29,13 @@ class TenantService implements TenantDirectory {
     private final Map<UUID, ZoneId> zones = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final TransactionTemplate transactions;
+    private final AuditTrail audit;
 
-    TenantService(JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions) {
+    TenantService(JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions, AuditTrail audit) {
         this.jdbc = jdbc;
         this.json = json;
         this.transactions = transactions;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -64,7 +68,9 @@ class TenantService implements TenantDirectory {
         }
         jdbc.sql("insert into tenant (id, code, name, time_zone) values (?, ?, ?, ?)")
                 .params(UUID.randomUUID(), tenant.code(), tenant.name(), zone.getId()).update();
-        return get(tenant.code());
+        Tenant created = get(tenant.code());
+        audit.record(AuditedAction.of("tenant.created", "tenant", created.id(), null, created));
+        return created;
     }
 
     @Override
@@ -100,7 +106,9 @@ class TenantService implements TenantDirectory {
                         existing.id())
                 .update();
         zones.remove(existing.id());
-        return get(code);
+        Tenant updated = get(code);
+        audit.record(AuditedAction.of("tenant.updated", "tenant", existing.id(), existing, updated));
+        return updated;
     }
 
     private static ZoneId zone(String timeZone) {

@@ -1,5 +1,7 @@
 package io.vidyut.mdm.webhooks;
 
+import io.vidyut.mdm.audittrail.AuditTrail;
+import io.vidyut.mdm.audittrail.AuditedAction;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.FieldErrorsException.FieldError;
 import io.vidyut.mdm.common.NotFoundException;
@@ -31,7 +33,10 @@ class Subscriptions {
     private final JdbcClient jdbc;
     private final WebhookTargetGuard guard;
 
-    Subscriptions(JdbcClient jdbc, WebhookTargetGuard guard) {
+    private final AuditTrail audit;
+
+    Subscriptions(JdbcClient jdbc, WebhookTargetGuard guard, AuditTrail audit) {
+        this.audit = audit;
         this.guard = guard;
         this.jdbc = jdbc;
     }
@@ -78,7 +83,9 @@ class Subscriptions {
                         values (?, ?, ?, ?, ?::text[], ?)""")
                 .params(id, TenantContext.requireTenantId(), request.url(), secret,
                         "{" + String.join(",", types) + "}", user).update();
-        return new Created(get(id), secret);
+        Subscription created = get(id);
+        audit.record(AuditedAction.of("webhook.subscribed", "webhook", id, null, created));
+        return new Created(created, secret);
     }
 
     @Transactional(readOnly = true)
@@ -95,9 +102,11 @@ class Subscriptions {
     /** Removes a subscription with its undelivered messages and delivery history. */
     @Transactional
     void delete(UUID id) {
+        Subscription existing = get(id);
         if (jdbc.sql("delete from webhook_subscription where id = ?").param(id).update() == 0) {
             throw new NotFoundException("Webhook subscription", id);
         }
+        audit.record(AuditedAction.of("webhook.deleted", "webhook", id, existing, null));
     }
 
     @Transactional(readOnly = true)
