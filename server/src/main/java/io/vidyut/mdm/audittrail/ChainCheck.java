@@ -16,5 +16,6 @@ record ChainCheck(
         Instant checkedAt) {
 
     /** Where and why the chain breaks. */
+    @Schema(name = "ChainBreak", description = "The first row that does not fit its chain, and why")
     record Break(long seq, String reason) {}
 }
