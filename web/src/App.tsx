@@ -23,6 +23,7 @@ const AlarmsPage = lazy(() => import('./screens/alarms/AlarmsPage'));
 const AlarmRulesPage = lazy(() => import('./screens/alarms/AlarmRulesPage'));
 const CommunicationLossPage = lazy(() => import('./screens/alarms/CommunicationLossPage'));
 const UsersPage = lazy(() => import('./screens/users/UsersPage'));
+const AuditTrailPage = lazy(() => import('./screens/audit/AuditTrailPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -65,6 +66,7 @@ export function App() {
                 <Route path="vendors" element={<Lazy><VendorsPage /></Lazy>} />
                 <Route path="vendors/:vendorId" element={<Lazy><VendorDetailPage /></Lazy>} />
                 <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
+                <Route path="audit-trail" element={<Lazy><AuditTrailPage /></Lazy>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

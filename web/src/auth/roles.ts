@@ -18,3 +18,5 @@ export const DATA_ANALYSTS: readonly Role[] = VENDOR_READERS;
 export const DATA_OPERATORS: readonly Role[] = INGEST_OPERATORS;
 export const TENANT_ADMINS: readonly Role[] = ['TENANT_ADMIN'];
 export const PLATFORM_ADMINS: readonly Role[] = ['PLATFORM_ADMIN'];
+/** Roles whose holders read the audit trail: a tenant's administrators, and the platform's for platform actions. */
+export const AUDIT_READERS: readonly Role[] = ['TENANT_ADMIN', 'PLATFORM_ADMIN'];

@@ -27,7 +27,7 @@ import BoltIcon from '@mui/icons-material/Bolt';
 import { useSession, useSignedIn } from '../auth/SessionProvider';
 import { hasAnyRole, PLATFORM_ADMINS } from '../auth/roles';
 import { useThemeMode } from '../theme/ThemeModeProvider';
-import { isCurrentPath, navigationFor } from './navigation';
+import { isCurrentPath, navigationFor, opensWithoutTenant } from './navigation';
 import { TenantSwitcher } from './TenantSwitcher';
 
 const DRAWER_WIDTH = 220;
@@ -74,6 +74,7 @@ export function AppShell() {
   const [menuOpen, setMenuOpen] = useState(false);
   const [switching, setSwitching] = useState(false);
   const platformAdmin = hasAnyRole(session.roles, PLATFORM_ADMINS);
+  const location = useLocation();
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -128,7 +129,10 @@ export function AppShell() {
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: { xs: 2, md: 3 } }}>
         <Toolbar />
         {!session.tenant ? (
-          <ChooseTenantNotice onChoose={() => setSwitching(true)} />
+          <>
+            <ChooseTenantNotice onChoose={() => setSwitching(true)} />
+            {opensWithoutTenant(location.pathname) && <Box sx={{ mt: 2 }}><Outlet /></Box>}
+          </>
         ) : navigationFor(session.roles).length === 0 ? (
           <Alert severity="info">
             This dashboard is for DISCOM operations staff; your role has no screens here.

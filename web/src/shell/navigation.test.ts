@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isCurrentPath, navigationFor } from './navigation';
+import { isCurrentPath, navigationFor, opensWithoutTenant } from './navigation';
 
 const labels = (roles: string[]) => navigationFor(roles).map((item) => item.label);
 
 describe('menus by role', () => {
   it('gives a tenant admin every screen', () => {
-    expect(labels(['TENANT_ADMIN'])).toEqual(['Overview', 'Network', 'Meters', 'VEE workbench', 'VEE settings', 'Alarms', 'Alarm rules', 'Communication loss', 'HES vendors', 'Users and roles']);
+    expect(labels(['TENANT_ADMIN'])).toEqual(['Overview', 'Network', 'Meters', 'VEE workbench', 'VEE settings', 'Alarms', 'Alarm rules', 'Communication loss', 'HES vendors', 'Users and roles', 'Audit trail']);
   });
 
   it('keeps user administration from operators', () => {
@@ -16,8 +16,20 @@ describe('menus by role', () => {
     expect(labels(['FIELD_TECH'])).toEqual(['Overview', 'Network', 'Meters']);
   });
 
+  it('gives a platform administrator outside any tenant the audit trail of platform actions', () => {
+    expect(labels(['PLATFORM_ADMIN'])).toEqual(['Audit trail']);
+  });
+
   it('gives a consumer nothing of the operations dashboard', () => {
     expect(labels(['CONSUMER'])).toEqual([]);
+  });
+});
+
+describe('screens before a tenant is chosen', () => {
+  it('open only the audit trail of platform actions', () => {
+    expect(opensWithoutTenant('/audit-trail')).toBe(true);
+    expect(opensWithoutTenant('/users')).toBe(false);
+    expect(opensWithoutTenant('/')).toBe(false);
   });
 });
 

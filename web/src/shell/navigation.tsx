@@ -8,14 +8,17 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import TuneIcon from '@mui/icons-material/Tune';
 import RuleIcon from '@mui/icons-material/Rule';
+import HistoryIcon from '@mui/icons-material/History';
 import SignalCellularConnectedNoInternet0BarIcon from '@mui/icons-material/SignalCellularConnectedNoInternet0Bar';
-import { DATA_ANALYSTS, hasAnyRole, METER_READERS, TENANT_ADMINS, VENDOR_READERS, type Role } from '../auth/roles';
+import { AUDIT_READERS, DATA_ANALYSTS, hasAnyRole, METER_READERS, TENANT_ADMINS, VENDOR_READERS, type Role } from '../auth/roles';
 
 export interface NavigationItem {
   label: string;
   path: string;
   icon: ReactNode;
   roles: readonly Role[];
+  /** The screen also serves a platform administrator who has not chosen a tenant (platform data only). */
+  withoutTenant?: boolean;
 }
 
 export const NAVIGATION: readonly NavigationItem[] = [
@@ -29,11 +32,17 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Communication loss', path: '/communication-loss', icon: <SignalCellularConnectedNoInternet0BarIcon />, roles: DATA_ANALYSTS },
   { label: 'HES vendors', path: '/vendors', icon: <HubIcon />, roles: VENDOR_READERS },
   { label: 'Users and roles', path: '/users', icon: <GroupIcon />, roles: TENANT_ADMINS },
+  { label: 'Audit trail', path: '/audit-trail', icon: <HistoryIcon />, roles: AUDIT_READERS, withoutTenant: true },
 ];
 
 /** The menu entries the holder of these roles may open. */
 export function navigationFor(roles: readonly string[]): NavigationItem[] {
   return NAVIGATION.filter((item) => hasAnyRole(roles, item.roles));
+}
+
+/** Whether the screen at this location can be shown before a tenant is chosen. */
+export function opensWithoutTenant(pathname: string): boolean {
+  return NAVIGATION.some((item) => item.withoutTenant && isCurrentPath(pathname, item.path));
 }
 
 /** Whether the screen at this location belongs to the menu entry: the entry's path or a page under it. */

@@ -1,5 +1,7 @@
 package io.vidyut.mdm.alarms;
 
+import io.vidyut.mdm.audittrail.AuditTrail;
+import io.vidyut.mdm.audittrail.AuditedAction;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.tenancy.TenantContext;
 import java.sql.Timestamp;
@@ -15,8 +17,10 @@ class AlarmRulesStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    AlarmRulesStore(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    AlarmRulesStore(JdbcClient jdbc, JsonMapper json, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -32,12 +36,14 @@ class AlarmRulesStore {
     AlarmRules save(AlarmRules rules, String user) {
         var problems = rules.problems();
         if (!problems.isEmpty()) throw new FieldErrorsException(problems);
+        AlarmRules previous = current();
         jdbc.sql("""
                         insert into alarm_rules (tenant_id, rules, updated_by, updated_at) values (?, ?::jsonb, ?, ?)
                         on conflict (tenant_id) do update set rules = excluded.rules, updated_at = excluded.updated_at,
                                                               updated_by = excluded.updated_by""")
                 .params(TenantContext.requireTenantId(), json.writeValueAsString(rules), user, Timestamp.from(clock.instant()))
                 .update();
+        audit.record(AuditedAction.of("alarm_rules.saved", "alarm_rules", null, previous, rules));
         return rules;
     }
 }

@@ -1,5 +1,7 @@
 package io.vidyut.mdm.commands;
 
+import io.vidyut.mdm.audittrail.AuditTrail;
+import io.vidyut.mdm.audittrail.AuditedAction;
 import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.common.FieldErrorsException.FieldError;
 import io.vidyut.mdm.common.FieldErrorsException;
@@ -40,9 +42,11 @@ class Commands {
     private final VendorMappingService mappings;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final AuditTrail audit;
 
     Commands(JdbcClient jdbc, JsonMapper json, MeterService meters, VendorMappingService mappings,
-             ApplicationEventPublisher publisher, Clock clock) {
+             ApplicationEventPublisher publisher, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.publisher = publisher;
         this.jdbc = jdbc;
         this.json = json;
@@ -84,7 +88,9 @@ class Commands {
                     .params(id, TenantContext.requireTenantId(), meterId, meter.hesVendorId(), issue.type().name(),
                             json.writeValueAsString(params), key, user, user, now(), now(), now())
                     .update();
-            commands.add(get(id));
+            Command command = get(id);
+            audit.record(AuditedAction.of("command.issued", "command", id, null, command));
+            commands.add(command);
             created = true;
         }
         return new Issued(commands, created);
@@ -118,13 +124,16 @@ class Commands {
     /** Only a command not yet sent can be cancelled: once the HES has it, it may already act. */
     @Transactional
     Command cancel(UUID id, String user) {
+        Command before = get(id);
         int cancelled = jdbc.sql("""
                         update meter_command set status = 'CANCELLED', cancelled_by = ?, completed_at = ?,
                                                  reason = 'cancelled by ' || ?, transition_by = ?, transition_at = ?
                          where id = ? and status = 'REQUESTED'""")
                 .params(user, now(), user, user, now(), id).update();
         if (cancelled == 0) throw new ConflictException("Command is " + get(id).status() + "; only a REQUESTED command can be cancelled");
-        return announceCompleted(id);
+        Command after = announceCompleted(id);
+        audit.record(AuditedAction.of("command.cancelled", "command", id, before, after));
+        return after;
     }
 
     /** What an HES reports about a command it was sent. */

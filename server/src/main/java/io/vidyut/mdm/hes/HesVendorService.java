@@ -1,8 +1,10 @@
 package io.vidyut.mdm.hes;
 
+import io.vidyut.mdm.audittrail.AuditTrail;
+import io.vidyut.mdm.audittrail.AuditedAction;
 import io.vidyut.mdm.common.CidrList;
-import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.ConflictException;
+import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
@@ -30,11 +32,13 @@ public class HesVendorService {
     private final JdbcClient jdbc;
     private final HesApiKeyAuthenticator authenticator;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    HesVendorService(JdbcClient jdbc, HesApiKeyAuthenticator authenticator, Clock clock) {
+    HesVendorService(JdbcClient jdbc, HesApiKeyAuthenticator authenticator, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.authenticator = authenticator;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public record NewVendor(String code, String name, HesProtocol protocol, List<String> ipAllowlist) {}
@@ -60,7 +64,9 @@ public class HesVendorService {
                 .params(id, tenant, vendor.code(), vendor.name(), vendor.protocol().name(), arrayLiteral(allowlist))
                 .update();
         insertKey(tenant, id, apiKey);
-        return new VendorWithKey(get(id), apiKey);
+        HesVendor created = get(id);
+        audit.record(AuditedAction.of("hes_vendor.created", "hes_vendor", id, null, created));
+        return new VendorWithKey(created, apiKey);
     }
 
     @Transactional
@@ -72,18 +78,23 @@ public class HesVendorService {
                         arrayLiteral(ipAllowlist == null ? existing.ipAllowlist() : CidrList.validate(ipAllowlist, "ip_allowlist")), id)
                 .update();
         forgetAfterCommit(id);
-        return get(id);
+        HesVendor updated = get(id);
+        audit.record(AuditedAction.of("hes_vendor.updated", "hes_vendor", id, existing, updated));
+        return updated;
     }
 
     @Transactional
     public String rotateKey(UUID vendorId, boolean revokeOthers) {
-        get(vendorId);
+        HesVendor before = get(vendorId);
         if (revokeOthers) {
             jdbc.sql("update hes_api_key set revoked_at = ? where vendor_id = ? and revoked_at is null")
                     .params(Timestamp.from(clock.instant()), vendorId).update();
             forgetAfterCommit(vendorId);
         }
-        return insertKey(TenantContext.requireTenantId(), vendorId, ApiKeys.generate());
+        String key = insertKey(TenantContext.requireTenantId(), vendorId, ApiKeys.generate());
+        // the vendor's key list (prefixes only) before and after shows the new key and any revoked with it
+        audit.record(AuditedAction.of("hes_api_key.created", "hes_vendor", vendorId, before, get(vendorId)));
+        return key;
     }
 
     /** A client certificate registered for the vendor's HES (mutual TLS): what is kept of it. */
@@ -116,17 +127,20 @@ public class HesVendorService {
 
     @Transactional
     public void revokeKey(UUID vendorId, UUID keyId) {
+        HesVendor before = get(vendorId);
         int updated = jdbc.sql("update hes_api_key set revoked_at = ? where id = ? and vendor_id = ? and revoked_at is null")
                 .params(Timestamp.from(clock.instant()), keyId, vendorId).update();
         if (updated == 0) throw new NotFoundException("Active API key", keyId);
         forgetAfterCommit(vendorId);
+        audit.record(AuditedAction.of("hes_api_key.revoked", "hes_vendor", vendorId, before, get(vendorId)));
     }
 
     @Transactional
     public void delete(UUID id) {
-        get(id);
+        HesVendor existing = get(id);
         jdbc.sql("delete from hes_vendor where id = ?").param(id).update();
         forgetAfterCommit(id);
+        audit.record(AuditedAction.of("hes_vendor.deleted", "hes_vendor", id, existing, null));
     }
 
     @Transactional(readOnly = true)

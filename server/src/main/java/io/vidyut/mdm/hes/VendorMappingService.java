@@ -2,6 +2,8 @@ package io.vidyut.mdm.hes;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vidyut.mdm.audittrail.AuditTrail;
+import io.vidyut.mdm.audittrail.AuditedAction;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.secrets.SecretBox;
@@ -43,10 +45,12 @@ public class VendorMappingService {
     private final TransactionTemplate reads;
     private final PullTargets targets;
     private final SecretBox box;
+    private final AuditTrail audit;
 
     VendorMappingService(JdbcClient jdbc, JsonMapper json, HesVendorService vendors,
                          org.springframework.context.ApplicationEventPublisher events, PlatformTransactionManager transactions,
-                         PullTargets targets, SecretBox box) {
+                         PullTargets targets, SecretBox box, AuditTrail audit) {
+        this.audit = audit;
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
         this.jdbc = jdbc;
@@ -65,8 +69,8 @@ public class VendorMappingService {
     public VersionedMapping save(UUID vendorId, PayloadMapping submitted, String user) {
         vendors.get(vendorId);
         Key key = new Key(TenantContext.requireTenantId(), vendorId);
-        PayloadMapping mapping = current(vendorId).map(previous -> submitted.keepingSecretsOf(previous.mapping()))
-                .orElse(submitted);
+        Optional<VersionedMapping> previous = current(vendorId);
+        PayloadMapping mapping = previous.map(earlier -> submitted.keepingSecretsOf(earlier.mapping())).orElse(submitted);
         List<FieldErrorsException.FieldError> problems = mapping.problems();
         if (!problems.isEmpty()) throw new FieldErrorsException(problems);
         if (mapping.pull() != null) {
@@ -86,7 +90,9 @@ public class VendorMappingService {
             }
         });
         events.publishEvent(new VendorMappingChanged(TenantContext.requireTenantId(), vendorId, version));
-        return version(vendorId, version);
+        VersionedMapping saved = version(vendorId, version);
+        audit.record(AuditedAction.of("vendor_mapping.saved", "hes_vendor", vendorId, previous.orElse(null), saved));
+        return saved;
     }
 
     /**

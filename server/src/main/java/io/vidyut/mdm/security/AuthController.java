@@ -41,13 +41,16 @@ class AuthController {
     private final TenantDirectory tenants;
     private final Sessions sessions;
     private final SignInGuard guard;
+    private final SignInAudit audit;
 
-    AuthController(UserService users, TokenService tokens, TenantDirectory tenants, Sessions sessions, SignInGuard guard) {
+    AuthController(UserService users, TokenService tokens, TenantDirectory tenants, Sessions sessions, SignInGuard guard,
+                   SignInAudit audit) {
         this.users = users;
         this.tokens = tokens;
         this.tenants = tenants;
         this.sessions = sessions;
         this.guard = guard;
+        this.audit = audit;
     }
 
     record Credentials(@Schema(example = "demo.operator") @NotBlank String username,
@@ -68,12 +71,14 @@ class AuthController {
         if (signedIn.isEmpty()) {
             boolean locked = guard.failed(credentials.username(), address);
             log.warn("Sign-in failed for '{}' from {}{}", credentials.username(), address, locked ? "; account locked" : "");
+            audit.failed(credentials.username(), locked);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Problems.of(HttpStatus.UNAUTHORIZED,
                     "invalid-credentials", "Sign-in failed", "Unknown username, wrong password or disabled account"));
         }
         guard.succeeded(credentials.username());
         UserService.SignedIn user = signedIn.get();
         Sessions.Started session = sessions.start(user.username(), address);
+        audit.succeeded(user, session.sessionId());
         log.info("Signed in: '{}' ({}) from {}", user.username(), user.tenantCode() == null ? "platform" : user.tenantCode(),
                 address);
         return ResponseEntity.ok(tokens.issue(user.username(), user.tenantId(), user.tenantCode(), roleNames(user),
@@ -109,6 +114,7 @@ class AuthController {
     ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token) {
         String session = token.getClaimAsString(TokenClaims.SESSION);
         if (session != null) sessions.end(UUID.fromString(session), "signed out");
+        if (session != null) audit.signedOut(UUID.fromString(session));
         log.info("Signed out: '{}'", token.getSubject());
         return ResponseEntity.noContent().build();
     }
@@ -122,6 +128,7 @@ class AuthController {
                 .orElseThrow(() -> new NotFoundException("Tenant", request.tenant()));
         UUID session = UUID.fromString(token.getClaimAsString(TokenClaims.SESSION));
         sessions.actIn(session, tenant.id());
+        audit.switchedTenant(tenant.code());
         return tokens.issue(token.getSubject(), tenant.id(), tenant.code(), SWITCHED_ROLES, session, null, null);
     }
 

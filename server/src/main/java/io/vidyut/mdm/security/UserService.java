@@ -1,5 +1,7 @@
 package io.vidyut.mdm.security;
 
+import io.vidyut.mdm.audittrail.AuditTrail;
+import io.vidyut.mdm.audittrail.AuditedAction;
 import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.NotFoundException;
@@ -26,13 +28,15 @@ class UserService implements UserDirectory {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Sessions sessions;
+    private final AuditTrail audit;
     /** Compared against when the username is unknown, so both paths cost one hash. */
     private final String decoyHash;
 
-    UserService(JdbcClient jdbc, PasswordEncoder passwords, Sessions sessions) {
+    UserService(JdbcClient jdbc, PasswordEncoder passwords, Sessions sessions, AuditTrail audit) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.audit = audit;
         this.decoyHash = passwords.encode("decoy-password-for-timing");
     }
 
@@ -80,7 +84,9 @@ class UserService implements UserDirectory {
                 .params(id, tenantId, user.username(), passwords.encode(user.password()),
                         user.displayName() == null ? user.username() : user.displayName(), rolesLiteral(user.roles()))
                 .update();
-        return get(id);
+        UserAccount created = get(id);
+        audit.record(AuditedAction.of("user.created", "user", id, null, created));
+        return created;
     }
 
     @Override
@@ -132,6 +138,8 @@ class UserService implements UserDirectory {
                         id)
                 .update();
         UserAccount updated = get(id);
+        // the password itself never: that it changed is the action, and the diff shows what else did
+        audit.record(AuditedAction.of(password == null ? "user.updated" : "user.password_changed", "user", id, existing, updated));
         // what the user's open sessions were granted no longer holds: their tokens stop working now
         if (!updated.enabled() && existing.enabled()) sessions.endAllOf(id, "user disabled");
         else if (!updated.roles().equals(existing.roles())) sessions.endAllOf(id, "roles changed");

@@ -1,10 +1,13 @@
 package io.vidyut.mdm.tenancy;
 
+import io.vidyut.mdm.audittrail.AuditTrail;
+import io.vidyut.mdm.audittrail.AuditedAction;
 import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,11 +30,15 @@ class TenantService implements TenantDirectory {
     private final Map<UUID, ZoneId> zones = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final AuditTrail audit;
 
-    TenantService(JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions) {
+    TenantService(JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -64,7 +71,9 @@ class TenantService implements TenantDirectory {
         }
         jdbc.sql("insert into tenant (id, code, name, time_zone) values (?, ?, ?, ?)")
                 .params(UUID.randomUUID(), tenant.code(), tenant.name(), zone.getId()).update();
-        return get(tenant.code());
+        Tenant created = get(tenant.code());
+        audit.record(AuditedAction.of("tenant.created", "tenant", created.id(), null, created));
+        return created;
     }
 
     @Override
@@ -110,16 +119,29 @@ class TenantService implements TenantDirectory {
                         existing.id())
                 .update();
         zones.remove(existing.id());
-        return get(code);
+        Tenant updated = get(code);
+        audit.record(AuditedAction.of("tenant.updated", "tenant", existing.id(), existing, updated));
+        return updated;
     }
 
-    private static ZoneId zone(String timeZone) {
+    /**
+     * A tenant's day boundaries follow its zone, and the interval store lays out a day as 24 hours: a zone that will
+     * still change its clocks (daylight saving) would lose or fold an hour on those days, so it is refused until the
+     * store lays days out by their real length. India's zone has not changed since 1945.
+     */
+    private ZoneId zone(String timeZone) {
         if (timeZone == null || timeZone.isBlank()) return ZoneId.of("Asia/Kolkata");
+        ZoneId zone;
         try {
-            return ZoneId.of(timeZone);
+            zone = ZoneId.of(timeZone);
         } catch (DateTimeException e) {
             throw FieldErrorsException.of("time_zone", "unknown time zone " + timeZone);
         }
+        if (zone.getRules().nextTransition(clock.instant()) != null) {
+            throw FieldErrorsException.of("time_zone", timeZone + " still changes its clocks (daylight saving), which the "
+                    + "interval store's 24-hour days do not support yet; choose a zone with a fixed offset");
+        }
+        return zone;
     }
 
     private Tenant map(ResultSet rs, int row) throws SQLException {

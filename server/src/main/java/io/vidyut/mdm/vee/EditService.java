@@ -3,6 +3,8 @@ package io.vidyut.mdm.vee;
 import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.channels.ChannelKind;
 import io.vidyut.mdm.channels.Quality;
+import io.vidyut.mdm.audittrail.AuditTrail;
+import io.vidyut.mdm.audittrail.AuditedAction;
 import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.common.FieldErrorsException.FieldError;
 import io.vidyut.mdm.common.FieldErrorsException;
@@ -57,10 +59,12 @@ class EditService {
     private final List<EditGuard> guards;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     EditService(JdbcClient jdbc, JsonMapper json, ReadingStore store, MeterProfiles profiles, VeeSettingsService settings,
                 VeeExceptions exceptions, GapEstimation estimation, TenantDirectory tenants, List<EditGuard> guards,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
         this.store = store;
@@ -97,7 +101,9 @@ class EditService {
                             request.reasonCode().name(), request.note(), approval ? "PENDING" : "APPLIED", user)
                     .update();
             if (!approval) apply(id, zone);
-            edits.add(get(id));
+            VeeEdit edit = get(id);
+            audit.record(AuditedAction.of("vee_edit.requested", "vee_edit", id, null, edit));
+            edits.add(edit);
         }
         return edits;
     }
@@ -112,14 +118,18 @@ class EditService {
         }
         decide(id, "APPLIED", user);
         apply(id, zone());
-        return get(id);
+        VeeEdit approved = get(id);
+        audit.record(AuditedAction.of("vee_edit.approved", "vee_edit", id, edit, approved));
+        return approved;
     }
 
     @Transactional
     VeeEdit reject(UUID id, String user) {
-        pending(id);
+        VeeEdit edit = pending(id);
         decide(id, "REJECTED", user);
-        return get(id);
+        VeeEdit rejected = get(id);
+        audit.record(AuditedAction.of("vee_edit.rejected", "vee_edit", id, edit, rejected));
+        return rejected;
     }
 
     @Transactional(readOnly = true)

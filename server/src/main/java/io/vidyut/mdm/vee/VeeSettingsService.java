@@ -2,6 +2,8 @@ package io.vidyut.mdm.vee;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vidyut.mdm.audittrail.AuditTrail;
+import io.vidyut.mdm.audittrail.AuditedAction;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.meters.MeterCategory;
@@ -31,7 +33,10 @@ class VeeSettingsService {
     private final Cache<Key, Versioned> effective = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
 
-    VeeSettingsService(JdbcClient jdbc, JsonMapper json) {
+    private final AuditTrail audit;
+
+    VeeSettingsService(JdbcClient jdbc, JsonMapper json, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -63,6 +68,7 @@ class VeeSettingsService {
         List<FieldErrorsException.FieldError> problems = settings.problems();
         if (!problems.isEmpty()) throw new FieldErrorsException(problems);
         UUID tenant = TenantContext.requireTenantId();
+        Versioned previous = latest(cls).orElse(null);
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from vee_settings where meter_class = ?")
                 .param(cls).query(Integer.class).single();
         jdbc.sql("insert into vee_settings (tenant_id, meter_class, version, config, created_by) values (?, ?, ?, ?::jsonb, ?)")
@@ -73,7 +79,9 @@ class VeeSettingsService {
                 effective.asMap().keySet().removeIf(key -> key.tenantId().equals(tenant));
             }
         });
-        return latest(cls).orElseThrow();
+        Versioned saved = latest(cls).orElseThrow();
+        audit.record(AuditedAction.of("vee_settings.saved", "vee_settings", cls, previous, saved));
+        return saved;
     }
 
     @Transactional(readOnly = true)

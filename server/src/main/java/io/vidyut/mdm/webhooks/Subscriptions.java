@@ -1,5 +1,7 @@
 package io.vidyut.mdm.webhooks;
 
+import io.vidyut.mdm.audittrail.AuditTrail;
+import io.vidyut.mdm.audittrail.AuditedAction;
 import io.vidyut.mdm.common.FieldErrorsException.FieldError;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.NotFoundException;
@@ -33,7 +35,10 @@ class Subscriptions {
     private final WebhookTargetGuard guard;
     private final SecretBox box;
 
-    Subscriptions(JdbcClient jdbc, WebhookTargetGuard guard, SecretBox box) {
+    private final AuditTrail audit;
+
+    Subscriptions(JdbcClient jdbc, WebhookTargetGuard guard, SecretBox box, AuditTrail audit) {
+        this.audit = audit;
         this.guard = guard;
         this.jdbc = jdbc;
         this.box = box;
@@ -81,7 +86,9 @@ class Subscriptions {
                         values (?, ?, ?, ?, ?::text[], ?)""")
                 .params(id, TenantContext.requireTenantId(), request.url(), box.seal(secret),
                         "{" + String.join(",", types) + "}", user).update();
-        return new Created(get(id), secret);
+        Subscription created = get(id);
+        audit.record(AuditedAction.of("webhook.subscribed", "webhook", id, null, created));
+        return new Created(created, secret);
     }
 
     @Transactional(readOnly = true)
@@ -98,9 +105,11 @@ class Subscriptions {
     /** Removes a subscription with its undelivered messages and delivery history. */
     @Transactional
     void delete(UUID id) {
+        Subscription existing = get(id);
         if (jdbc.sql("delete from webhook_subscription where id = ?").param(id).update() == 0) {
             throw new NotFoundException("Webhook subscription", id);
         }
+        audit.record(AuditedAction.of("webhook.deleted", "webhook", id, existing, null));
     }
 
     @Transactional(readOnly = true)
