@@ -143,8 +143,8 @@ test('users and roles: a new user is checked before sending and created', async 
   const dialog = page.getByRole('dialog', { name: 'New user' });
   await dialog.getByRole('button', { name: 'Create user' }).click();
   await expect(dialog.getByText('Give the user at least one role')).toBeVisible();
-  await expect(dialog.getByText('3 to 64 letters, digits or . _ @ -')).toBeVisible();
-  const name = `e2e.${Date.now()}`;
+  await expect(dialog.getByText('Starts with demo. followed by a name')).toBeVisible();
+  const name = `demo.e2e-${Date.now()}`;
   await dialog.getByRole('textbox', { name: 'Username' }).fill(name);
   await dialog.getByLabel('Initial password').fill('a-long-password');
   await dialog.getByLabel('Operator (control room)').check();

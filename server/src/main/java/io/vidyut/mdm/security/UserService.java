@@ -78,6 +78,8 @@ class UserService implements UserDirectory {
         if (tenantId != null && !user.roles().stream().allMatch(Role::grantableByTenantAdmin)) {
             throw FieldErrorsException.of("roles", "PLATFORM_ADMIN and HES cannot be granted to a tenant user");
         }
+        if (tenantId != null) requireTenantNamespace(user.username());
+        // within the tenant's own namespace, a taken name tells the tenant nothing about any other tenant
         if (exists(user.username())) throw new ConflictException("Username " + user.username() + " is taken");
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into app_user (id, tenant_id, username, password_hash, display_name, roles) values (?, ?, ?, ?, ?, ?::text[])")
@@ -87,6 +89,18 @@ class UserService implements UserDirectory {
         UserAccount created = get(id);
         audit.record(AuditedAction.of("user.created", "user", id, null, created));
         return created;
+    }
+
+    /**
+     * Usernames are unique across the platform, so each tenant names its users in its own namespace, its code and a
+     * dot ({@code demo.ravi}): otherwise a tenant could learn which names another tenant uses from "taken".
+     */
+    private static void requireTenantNamespace(String username) {
+        String prefix = TenantContext.current().map(scope -> scope.tenantCode() + ".").orElseThrow();
+        if (username == null || !username.toLowerCase(java.util.Locale.ROOT).startsWith(prefix.toLowerCase(java.util.Locale.ROOT))
+                || username.length() <= prefix.length()) {
+            throw FieldErrorsException.of("username", "starts with the tenant's code and a dot, e.g. " + prefix + "ravi");
+        }
     }
 
     @Override
