@@ -62,6 +62,17 @@ class UserService implements UserDirectory {
                 .map(s -> new SignedIn(username, s.tenantId(), s.tenantCode(), s.roles()));
     }
 
+    /**
+     * A user of this tenant whom the tenant's identity provider vouched for (OIDC sign-in): enabled, whatever their
+     * auth source; empty for an unknown username or one of another tenant.
+     */
+    Optional<SignedIn> vouchedFor(String username, UUID tenantId) {
+        if (username == null || username.isBlank()) return Optional.empty();
+        return jdbc.sql("select * from mdm_sign_in_lookup(?) where enabled and tenant_id = ?").params(username, tenantId)
+                .query((rs, n) -> new SignedIn(username, tenantId, rs.getString("tenant_code"), roles(rs.getArray("roles"))))
+                .optional();
+    }
+
     @Override
     public boolean passwordIs(String username, String password) {
         return verify(username, password).isPresent();
