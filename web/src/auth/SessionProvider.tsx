@@ -3,12 +3,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api, SESSION_EXPIRED_EVENT } from '../api/client';
 import { unwrap } from '../api/problem';
 import { sessionFromIssued } from './refresh';
+import { adoptSignedInFragment } from './singleSignOn';
 import { readStoredSession, storeSession, type Session } from './sessionStore';
 
 interface SessionContextValue {
   session: Session | null;
   /** True when the last session ended because the server refused it (expired token). */
   expired: boolean;
+  /** Why single sign-on, just returned from, was refused (an error code); null when it was not. */
+  signOnFailure: string | null;
   signIn(username: string, password: string): Promise<void>;
   switchTenant(tenant: string): Promise<void>;
   signOut(): void;
@@ -19,6 +22,8 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 /** Holds who is signed in; signs out on any 401 so the shell can send the user to sign in. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
+  // first: a return from single sign-on brings its session in the URL fragment
+  const [signOnFailure] = useState<string | null>(() => adoptSignedInFragment());
   const [session, setSession] = useState<Session | null>(() => readStoredSession());
   const [expired, setExpired] = useState(false);
 
@@ -47,6 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       session,
       expired,
+      signOnFailure,
       async signIn(username, password) {
         adopt(unwrap(await api.POST('/api/v1/auth/token', { body: { username, password } })));
       },
@@ -62,7 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setSession(null);
       },
     }),
-    [session, expired, adopt, queryClient],
+    [session, expired, signOnFailure, adopt, queryClient],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -1,9 +1,34 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Divider, Paper, Stack, TextField, Typography } from '@mui/material';
 import BoltIcon from '@mui/icons-material/Bolt';
 import { messageOf } from '../api/problem';
 import { useSession } from './SessionProvider';
+import { signInTenant, signOnFailureMessage } from './singleSignOn';
+
+interface OfferedProvider {
+  name: string;
+  start: string;
+}
+
+/** The single sign-on the tenant offers (display names and where to start), none when it offers none. */
+function useOfferedProviders(tenant: string | null): OfferedProvider[] {
+  const [providers, setProviders] = useState<OfferedProvider[]>([]);
+  useEffect(() => {
+    if (!tenant) return;
+    let current = true;
+    fetch(`${window.location.origin}/api/v1/auth/providers?tenant=${encodeURIComponent(tenant)}`)
+      .then((response) => (response.ok ? response.json() : { providers: [] }))
+      .then((body: { providers?: OfferedProvider[] }) => {
+        if (current) setProviders(body.providers ?? []);
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [tenant]);
+  return providers;
+}
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null): string {
@@ -11,8 +36,10 @@ function safeNext(next: string | null): string {
 }
 
 export function SignInPage() {
-  const { session, expired, signIn } = useSession();
+  const { session, expired, signOnFailure, signIn } = useSession();
   const [params] = useSearchParams();
+  const [tenant] = useState(() => signInTenant(params));
+  const providers = useOfferedProviders(tenant);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [touched, setTouched] = useState(false);
@@ -51,6 +78,13 @@ export function SignInPage() {
           </Stack>
           {expired && <Alert severity="info">Your session ended. Sign in again to continue where you were.</Alert>}
           {failure && <Alert severity="error">{failure}</Alert>}
+          {signOnFailure && !failure && <Alert severity="error">{signOnFailureMessage(signOnFailure)}</Alert>}
+          {providers.map((provider) => (
+            <Button key={provider.start} href={provider.start} variant="outlined" size="large">
+              Sign in with {provider.name}
+            </Button>
+          ))}
+          {providers.length > 0 && <Divider>or with your username</Divider>}
           <TextField
             label="Username"
             name="username"

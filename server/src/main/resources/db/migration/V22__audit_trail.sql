@@ -2,8 +2,6 @@
 -- before and after. One append-only chain per tenant (and one for platform actions, tenant_id null): each row
 -- carries the SHA-256 of its predecessor's hash and its own content, so a row changed, removed or inserted behind
 -- the application's back breaks the chain, which GET /api/v1/audit-trail/verify walks.
---
--- (V30: numbers below it are left to the sign-in and security work landing in parallel.)
 create table audit_event (
   id            uuid primary key default gen_random_uuid(),
   -- no foreign key to tenant: the trail outlives a deleted tenant, and the trigger below refuses cascades anyway

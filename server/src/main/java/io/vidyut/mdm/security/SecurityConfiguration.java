@@ -63,6 +63,9 @@ class SecurityConfiguration {
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh").permitAll()
+                // single sign-on: the sign-in page's choices, and the browser's round trip through the provider
+                .requestMatchers(HttpMethod.GET, "/api/v1/auth/providers", "/api/v1/auth/oidc/*/start",
+                        OidcController.CALLBACK_PATH).permitAll()
                 .requestMatchers("/api/**").authenticated()
                 // the web dashboard's files: the sign-in page itself must load without a token
                 .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg").permitAll()

@@ -80,6 +80,11 @@ class SignInGuard {
         return lock;
     }
 
+    /** A failure that names no account (e.g. a single sign-on answer that was refused): counted for the address only. */
+    void failedFrom(String address) {
+        address(address).acquirePermission();
+    }
+
     void succeeded(String username) {
         accounts.invalidate(key(username));
     }

@@ -6,4 +6,4 @@ import java.util.UUID;
 
 /** A person who signs in; platform administrators have no tenant. */
 public record UserAccount(UUID id, UUID tenantId, String username, String displayName, Set<Role> roles,
-                          boolean enabled, Instant createdAt) {}
+                          boolean enabled, AuthSource authSource, Instant createdAt) {}

@@ -41,8 +41,9 @@ class UserController {
         this.tenants = tenants;
     }
 
+    /** A directory user ({@code auth_source} DIRECTORY) comes without a password: they sign in with their directory's. */
     record CreateUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{3,64}") String username,
-                      @NotBlank String password, String displayName, @NotEmpty Set<Role> roles) {}
+                      String password, String displayName, @NotEmpty Set<Role> roles, AuthSource authSource) {}
 
     record UpdateUser(String displayName, Set<Role> roles, Boolean enabled, String password) {}
 
@@ -63,10 +64,12 @@ class UserController {
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Create a user in the caller's tenant", description = "Roles: TENANT_ADMIN")
+    @Operation(summary = "Create a user in the caller's tenant", description = "Roles: TENANT_ADMIN. A user with "
+            + "auth_source DIRECTORY has no password here and signs in by a bind to the tenant's LDAP / Active Directory "
+            + "(settings.ldap).")
     UserAccount create(@Valid @RequestBody CreateUser request) {
         return users.create(new UserDirectory.NewUser(request.username(), request.password(),
-                request.displayName(), request.roles()));
+                request.displayName(), request.roles(), request.authSource()));
     }
 
     @GetMapping("/users/{id}")
@@ -95,6 +98,7 @@ class UserController {
         Set<Role> roles = EnumSet.of(Role.TENANT_ADMIN);
         roles.addAll(request.roles());
         return TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> users.create(
-                new UserDirectory.NewUser(request.username(), request.password(), request.displayName(), roles)));
+                new UserDirectory.NewUser(request.username(), request.password(), request.displayName(), roles,
+                        request.authSource())));
     }
 }

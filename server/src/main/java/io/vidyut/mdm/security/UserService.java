@@ -22,37 +22,59 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users and their password check. Tenant rows are reached only through row-level security. */
+/**
+ * Users and their sign-in check: a local password, or for directory users a bind to their tenant's directory.
+ * Tenant rows are reached only through row-level security.
+ */
 @Service
 class UserService implements UserDirectory {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Sessions sessions;
     private final AuditTrail audit;
+    private final DirectorySignIn directory;
     /** Compared against when the username is unknown, so both paths cost one hash. */
     private final String decoyHash;
 
-    UserService(JdbcClient jdbc, PasswordEncoder passwords, Sessions sessions, AuditTrail audit) {
+    UserService(JdbcClient jdbc, PasswordEncoder passwords, Sessions sessions, AuditTrail audit, DirectorySignIn directory) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.sessions = sessions;
         this.audit = audit;
+        this.directory = directory;
         this.decoyHash = passwords.encode("decoy-password-for-timing");
     }
 
     record SignedIn(String username, UUID tenantId, String tenantCode, Set<Role> roles) {}
 
-    private record StoredCredentials(String passwordHash, boolean enabled, UUID tenantId, String tenantCode,
-                                     Set<Role> roles) {}
+    private record StoredCredentials(UUID userId, String passwordHash, boolean enabled, UUID tenantId, String tenantCode,
+                                     Set<Role> roles, AuthSource source) {}
 
     Optional<SignedIn> verify(String username, String password) {
         Optional<StoredCredentials> stored = jdbc.sql("select * from mdm_sign_in_lookup(?)").param(username)
-                .query((rs, n) -> new StoredCredentials(rs.getString("password_hash"), rs.getBoolean("enabled"),
-                        rs.getObject("tenant_id", UUID.class), rs.getString("tenant_code"), roles(rs.getArray("roles"))))
+                .query((rs, n) -> new StoredCredentials(rs.getObject("user_id", UUID.class), rs.getString("password_hash"),
+                        rs.getBoolean("enabled"), rs.getObject("tenant_id", UUID.class), rs.getString("tenant_code"),
+                        roles(rs.getArray("roles")), AuthSource.valueOf(rs.getString("auth_source"))))
                 .optional();
+        if (stored.isPresent() && stored.get().source() == AuthSource.DIRECTORY) {
+            return stored.filter(StoredCredentials::enabled).flatMap(s -> directory
+                    .verify(s.userId(), username, s.tenantId(), s.roles(), password)
+                    .map(roles -> new SignedIn(username, s.tenantId(), s.tenantCode(), roles)));
+        }
         boolean matches = passwords.matches(password, stored.map(StoredCredentials::passwordHash).orElse(decoyHash));
         return stored.filter(s -> matches && s.enabled())
                 .map(s -> new SignedIn(username, s.tenantId(), s.tenantCode(), s.roles()));
+    }
+
+    /**
+     * A user of this tenant whom the tenant's identity provider vouched for (OIDC sign-in): enabled, whatever their
+     * auth source; empty for an unknown username or one of another tenant.
+     */
+    Optional<SignedIn> vouchedFor(String username, UUID tenantId) {
+        if (username == null || username.isBlank()) return Optional.empty();
+        return jdbc.sql("select * from mdm_sign_in_lookup(?) where enabled and tenant_id = ?").params(username, tenantId)
+                .query((rs, n) -> new SignedIn(username, tenantId, rs.getString("tenant_code"), roles(rs.getArray("roles"))))
+                .optional();
     }
 
     @Override
@@ -73,7 +95,16 @@ class UserService implements UserDirectory {
     }
 
     private UserAccount createIn(UUID tenantId, NewUser user) {
-        PasswordPolicy.check(user.password(), user.username());
+        boolean byDirectory = user.authSource() == AuthSource.DIRECTORY;
+        if (byDirectory && user.password() != null) {
+            throw FieldErrorsException.of("password", "a directory user has no password here: they sign in with their "
+                    + "directory password");
+        }
+        if (!byDirectory) {
+            if (user.password() == null || user.password().isBlank()) throw FieldErrorsException.of("password", "required");
+            PasswordPolicy.check(user.password(), user.username());
+        }
+        if (byDirectory && tenantId == null) throw FieldErrorsException.of("auth_source", "platform administrators sign in with a password");
         if (user.roles() == null || user.roles().isEmpty()) throw FieldErrorsException.of("roles", "at least one role");
         if (tenantId != null && !user.roles().stream().allMatch(Role::grantableByTenantAdmin)) {
             throw FieldErrorsException.of("roles", "PLATFORM_ADMIN and HES cannot be granted to a tenant user");
@@ -82,9 +113,11 @@ class UserService implements UserDirectory {
         // within the tenant's own namespace, a taken name tells the tenant nothing about any other tenant
         if (exists(user.username())) throw new ConflictException("Username " + user.username() + " is taken");
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into app_user (id, tenant_id, username, password_hash, display_name, roles) values (?, ?, ?, ?, ?, ?::text[])")
-                .params(id, tenantId, user.username(), passwords.encode(user.password()),
-                        user.displayName() == null ? user.username() : user.displayName(), rolesLiteral(user.roles()))
+        jdbc.sql("insert into app_user (id, tenant_id, username, password_hash, display_name, roles, auth_source) "
+                        + "values (?, ?, ?, ?, ?, ?::text[], ?)")
+                .params(id, tenantId, user.username(), byDirectory ? null : passwords.encode(user.password()),
+                        user.displayName() == null ? user.username() : user.displayName(), rolesLiteral(user.roles()),
+                        user.authSource().name())
                 .update();
         UserAccount created = get(id);
         audit.record(AuditedAction.of("user.created", "user", id, null, created));
@@ -141,6 +174,9 @@ class UserService implements UserDirectory {
         if (roles != null && (roles.isEmpty() || !roles.stream().allMatch(Role::grantableByTenantAdmin))) {
             throw FieldErrorsException.of("roles", "at least one role; PLATFORM_ADMIN and HES cannot be granted");
         }
+        if (password != null && existing.authSource() == AuthSource.DIRECTORY) {
+            throw FieldErrorsException.of("password", "a directory user's password is kept in the directory");
+        }
         if (password != null) PasswordPolicy.check(password, existing.username());
         jdbc.sql("""
                 update app_user set display_name = ?, roles = ?::text[], enabled = ?,
@@ -173,6 +209,7 @@ class UserService implements UserDirectory {
     private UserAccount map(ResultSet rs, int row) throws SQLException {
         return new UserAccount(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
                 rs.getString("username"), rs.getString("display_name"), roles(rs.getArray("roles")),
-                rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+                rs.getBoolean("enabled"), AuthSource.valueOf(rs.getString("auth_source")),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

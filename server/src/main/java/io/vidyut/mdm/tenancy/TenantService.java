@@ -111,6 +111,7 @@ class TenantService implements TenantDirectory {
             RetentionPolicy.of(settings);
             PushRates.of(settings);
             HesNetworks.of(settings);
+            DirectorySettings.of(settings);
         }
         jdbc.sql("update tenant set name = ?, time_zone = ?, settings = ?::jsonb where id = ?")
                 .params(name == null ? existing.name() : name,

@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
  * states its roles, and never lets a caller of another tenant reach or see the tenant's data.
  */
 class ApiSecurityTest extends IntegrationTest {
-    private static final Set<String> PUBLIC_OPERATIONS = Set.of("POST /api/v1/auth/token", "POST /api/v1/auth/refresh");
+    private static final Set<String> PUBLIC_OPERATIONS = Set.of("POST /api/v1/auth/token", "POST /api/v1/auth/refresh",
+            // single sign-on happens before anyone is signed in: the sign-in page's choices (display names only), the
+            // redirect to the tenant's provider, and the provider's answer (its state and code are the credential)
+            "GET /api/v1/auth/providers", "GET /api/v1/auth/oidc/{tenant}/start", "GET /api/v1/auth/oidc/callback");
     /** Acts on the caller's own session only (sign-out): walked with another tenant's token, it would end that token. */
     private static final Set<String> OWN_SESSION = Set.of("POST /api/v1/auth/logout");
     /** Endless streams: another tenant's caller gets its own tenant's stream, which never ends to be read. */
