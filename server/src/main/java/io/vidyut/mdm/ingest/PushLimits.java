@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vidyut.mdm.security.MachineClient;
 import io.vidyut.mdm.tenancy.PushRates;
 import io.vidyut.mdm.tenancy.TenantDirectory;
@@ -49,11 +51,14 @@ class PushLimits implements HandlerInterceptor {
     private final PayloadLimit payloadLimit;
 
     PushLimits(TenantDirectory tenants, @Value("${mdm.ingest.body-budget-bytes:268435456}") long bodyBudgetBytes,
-               PayloadLimit payloadLimit) {
+               PayloadLimit payloadLimit, MeterRegistry metrics) {
         this.tenants = tenants;
         this.budgetKib = (int) Math.min(Integer.MAX_VALUE, Math.max(1, bodyBudgetBytes / 1024));
         this.bodyBudgetKib = new Semaphore(budgetKib);
         this.payloadLimit = payloadLimit;
+        // how much of the memory set aside for push bodies is free: near zero, pushes are being turned away
+        Gauge.builder("mdm.ingest.body.budget.free", bodyBudgetKib, budget -> budget.availablePermits() * 1024.0)
+                .baseUnit("bytes").register(metrics);
     }
 
     @Override

@@ -42,13 +42,15 @@ class OidcController {
     private final TokenService tokens;
     private final SignInGuard guard;
     private final String publicUrl;
+    private final SignInAudit audit;
 
     OidcController(OidcSignIn oidc, Sessions sessions, TokenService tokens, SignInGuard guard,
-                   @Value("${mdm.security.public-url:}") String publicUrl) {
+                   @Value("${mdm.security.public-url:}") String publicUrl, SignInAudit audit) {
         this.oidc = oidc;
         this.sessions = sessions;
         this.tokens = tokens;
         this.guard = guard;
+        this.audit = audit;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -106,6 +108,7 @@ class OidcController {
             UserService.SignedIn user = oidc.finish(code, state);
             Sessions.Started session = sessions.start(user.username(), address);
             log.info("Signed in through OIDC: '{}' ({}) from {}", user.username(), user.tenantCode(), address);
+            audit.succeeded(user, session.sessionId());
             TokenService.IssuedToken issued = tokens.issue(user.username(), user.tenantId(), user.tenantCode(),
                     user.roles().stream().map(Role::name).sorted().toList(), session.sessionId(), session.refreshToken(),
                     session.expiresAt());

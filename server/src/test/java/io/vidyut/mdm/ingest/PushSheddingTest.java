@@ -82,7 +82,11 @@ class PushSheddingTest extends IntegrationTest {
         try {
             // each declares the largest batch and sends one byte of it: together they hold the 256 MiB set aside
             for (int i = 0; i < 8; i++) slow.add(hes.startSlowPush(port, 32 * 1024 * 1024));
-            ApiClient.Response refused = poll(() -> hes.push("while-slow"), r -> r.status() == 503, Duration.ofSeconds(20));
+            // they hold it once the server has taken each in (a push sent before that could still slip in)
+            String platform = platformAdmin();
+            await("/actuator/metrics/mdm.ingest.body.budget.free", platform,
+                    free -> free.get("measurements").get(0).get("value").asDouble() == 0);
+            ApiClient.Response refused = hes.push("while-slow");
 
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.json().get("type").asString()).endsWith("/ingest-busy");
