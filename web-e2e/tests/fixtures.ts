@@ -8,6 +8,11 @@ export const DEMO_PASSWORD = 'vidyut-demo-pass';
 export const HPL_API_KEY = 'vmdm_demo_hpl_rest_0000000000000001';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/**
+ * Where the page loads axe from: answered by the test itself, never by the server. The dashboard's Content-Security-
+ * Policy admits only scripts of its own origin, so axe comes as a script file of that origin, not as inline code.
+ */
+const AXE_URL = '/__e2e__/axe.min.js';
 
 interface Monitor {
   /** API statuses (≥ 400) this test provokes on purpose, e.g. 422 for an invalid mapping. */
@@ -57,14 +62,15 @@ export async function invalidateSessionToken(page: Page): Promise<void> {
 }
 
 /**
- * Runs axe-core in the page; fails on serious or critical violations. Transitions are switched off
+ * Runs axe-core in the page (under the page's own Content-Security-Policy); fails on serious or critical violations. Transitions are switched off
  * first: a button caught half-way between its disabled and enabled colours fails the contrast rule
  * for a moment (seen once), while what is judged should be what the user sees when it settles.
  */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.addScriptTag({ path: axePath });
+  await page.route(`**${AXE_URL}`, (route) => route.fulfill({ path: axePath, contentType: 'text/javascript' }));
+  await page.addScriptTag({ url: AXE_URL });
   const violations = await page.evaluate(async () => {
     // @ts-expect-error axe is injected above
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
