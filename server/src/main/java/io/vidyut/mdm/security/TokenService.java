@@ -47,7 +47,9 @@ class TokenService {
         }
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
                 claims.build())).getTokenValue();
-        Long refreshExpiresIn = refreshToken == null ? null : Math.max(0, sessionEnds.getEpochSecond() - now.getEpochSecond());
+        // whole seconds left, rounded up: the session began a few milliseconds before this token
+        Long refreshExpiresIn = refreshToken == null ? null
+                : Math.max(0, (sessionEnds.toEpochMilli() - now.toEpochMilli() + 999) / 1000);
         return new IssuedToken(token, "Bearer", properties.tokenTtl().toSeconds(), refreshToken, refreshExpiresIn,
                 tenantCode, List.copyOf(roles));
     }
