@@ -56,6 +56,10 @@ final class CliOptions {
               --anomalies RATE         share of opportunities hit by each anomaly kind: gaps, spikes, duplicates,
                                        rollovers, reverse energy, clock drift, late batches (default 0)
               --anomaly-log FILE       JSON lines, one per anomaly injected
+              --events                 also push meter events to /api/v1/meters/events (needs the vendor
+                                       mappings' events sections, as the demo's have): supply lost and back,
+                                       tampers, voltage out of band, a DT out now and then (about once in two
+                                       days per DT); the backfill's first, then live as they happen
               --register-epoch DATE    day cumulative registers count from (default 2026-01-01)
 
             Delivery:
@@ -68,7 +72,7 @@ final class CliOptions {
               --help                   this text
 
             At the end prints one JSON line on stdout:
-              {"batches","values_sent","values_accepted","values_rejected","errors","seconds","values_per_s"}
+              {"batches","values_sent","values_accepted","values_rejected","events_sent","errors","seconds","values_per_s"}
             """;
 
     boolean help;
@@ -96,6 +100,7 @@ final class CliOptions {
                 case "--help", "-h" -> options.help = true;
                 case "--quiet", "-q" -> options.quiet = true;
                 case "--live" -> options.builder.live(true);
+                case "--events" -> options.builder.events(true);
                 default -> {
                     if (i + 1 >= tokens.size()) {
                         throw new IllegalArgumentException(flag.startsWith("--") ? flag + " needs a value"

@@ -4,6 +4,7 @@ import io.vidyut.mdm.simulator.anomaly.AnomalyInjector;
 import io.vidyut.mdm.simulator.anomaly.AnomalyKind;
 import io.vidyut.mdm.simulator.anomaly.AnomalyLog;
 import io.vidyut.mdm.simulator.anomaly.AnomalyPlan;
+import io.vidyut.mdm.simulator.event.EventSchedule;
 import io.vidyut.mdm.simulator.fleet.Fleet;
 import io.vidyut.mdm.simulator.fleet.FleetLoader;
 import io.vidyut.mdm.simulator.fleet.MdmApiClient;
@@ -38,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -75,6 +77,7 @@ public final class Simulator {
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CompletableFuture<Integer> pullPort = new CompletableFuture<>();
     private volatile PullServer runningPulls;
+    private volatile SimulationEngine runningEngine;
 
     private Simulator(Builder config) {
         this.config = config;
@@ -155,6 +158,12 @@ public final class Simulator {
         return stats.snapshot();
     }
 
+    /** How far the backfill has come, once it has begun; safe to call while running. */
+    public Optional<BackfillProgress> backfillProgress() {
+        SimulationEngine engine = runningEngine;
+        return Optional.ofNullable(engine == null ? null : engine.backfillProgress());
+    }
+
     /** How many anomalies of each kind were injected so far. */
     public Map<AnomalyKind, Long> anomalyCounts() {
         return anomalyLog.counts();
@@ -205,8 +214,10 @@ public final class Simulator {
             openTransports(formats, transports, opened);
             SimulationEngine.Settings settings = new SimulationEngine.Settings(config.threads,
                     config.hplMeterDaysPerRequest, config.liveMetersPerRequest, config.progress);
+            EventSchedule events = config.events ? new EventSchedule(meters, config.seed) : null;
             try (SimulationEngine engine = new SimulationEngine(formats, meters, calculator, assembler, injector,
-                    transports, stats, settings)) {
+                    transports, stats, settings, events)) {
+                runningEngine = engine;
                 if (firstDay != null) {
                     engine.backfill(firstDay, endBoundary, config.live, () -> stopRequested);
                 }
@@ -315,6 +326,7 @@ public final class Simulator {
         private long liveIntervals;
         private int threads = 4;
         private double anomalyRate;
+        private boolean events;
         private Path anomalyLogFile;
         private VoltaTransportMode voltaTransport = VoltaTransportMode.REST;
         private URI mqttBroker = URI.create("tcp://127.0.0.1:1883");
@@ -430,6 +442,15 @@ public final class Simulator {
         public Builder anomalyRate(double rate) {
             this.anomalyRate = rate;
             new AnomalyPlan(0, rate);  // validates
+            return this;
+        }
+
+        /**
+         * Also push the meters' events (supply lost and back, tampers, voltage out of band, DT outages) to the MDM's
+         * events endpoint: the backfill's, then live ones as they happen. Off by default.
+         */
+        public Builder events(boolean events) {
+            this.events = events;
             return this;
         }
 

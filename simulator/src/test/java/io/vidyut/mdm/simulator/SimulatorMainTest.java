@@ -52,8 +52,8 @@ class SimulatorMainTest {
         JsonNode stats = lastLine();
         List<String> names = new ArrayList<>();
         stats.properties().forEach(e -> names.add(e.getKey()));
-        assertThat(names).containsExactly("batches", "values_sent", "values_accepted", "values_rejected", "errors",
-                "seconds", "values_per_s");
+        assertThat(names).containsExactly("batches", "values_sent", "values_accepted", "values_rejected", "events_sent",
+                "errors", "seconds", "values_per_s");
         assertThat(stats.path("errors").asLong()).isZero();
         assertThat(stats.path("batches").asLong()).isEqualTo(mdm.accepted()).isPositive();
         int turnedAway = mdm.readingRequests() - mdm.accepted();

@@ -53,7 +53,7 @@ public final class HplPayloadFactory {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(meterBytes, 0, body, head.length, meterBytes.length);
         body[body.length - 1] = '}';
-        return new Payload(vendorCode, WireFormat.HPL_JSON, CONTENT_TYPE, body, values, batchId, null);
+        return new Payload(vendorCode, WireFormat.HPL_JSON, Payload.Kind.READINGS, CONTENT_TYPE, body, values, batchId, null);
     }
 
     private int writeMeter(JsonGenerator out, MeterDay meterDay) {

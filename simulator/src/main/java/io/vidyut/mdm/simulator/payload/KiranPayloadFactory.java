@@ -72,7 +72,7 @@ public final class KiranPayloadFactory {
         int invokeId = (int) (Noise.hash(0, meter.key(), last.getEpochSecond(), rows.size()) & 0xFF_FFFF);
         byte[] body = profile.encode(invokeId, clock(last)).encode();
         int values = rows.size() * (columns.size() - 1);
-        return new Payload(vendorCode, WireFormat.KIRAN_DLMS, CONTENT_TYPE, body, values, null, null);
+        return new Payload(vendorCode, WireFormat.KIRAN_DLMS, Payload.Kind.READINGS, CONTENT_TYPE, body, values, null, null);
     }
 
     /** IST wall-clock time, deviation 0x8000 and clock status 0x00, as most Indian meters send it. */

@@ -66,7 +66,7 @@ public final class VoltaPayloadFactory {
             out.writeEndArray();
             out.writeEndObject();
         }
-        return new Payload(vendorCode, WireFormat.VOLTA_JSON, CONTENT_TYPE, body.toByteArray(), values, null,
+        return new Payload(vendorCode, WireFormat.VOLTA_JSON, Payload.Kind.READINGS, CONTENT_TYPE, body.toByteArray(), values, null,
                 topic(meter.serial()));
     }
 

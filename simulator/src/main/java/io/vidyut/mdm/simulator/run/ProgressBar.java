@@ -55,6 +55,18 @@ final class ProgressBar {
         }
     }
 
+    long done() {
+        return done.get();
+    }
+
+    long total() {
+        return total;
+    }
+
+    java.time.Duration elapsed() {
+        return java.time.Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
     void finish() {
         if (out != null && terminal) {
             synchronized (this) {

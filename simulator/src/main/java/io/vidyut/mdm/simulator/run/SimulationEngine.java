@@ -1,6 +1,8 @@
 package io.vidyut.mdm.simulator.run;
 
+import io.vidyut.mdm.simulator.BackfillProgress;
 import io.vidyut.mdm.simulator.anomaly.AnomalyInjector;
+import io.vidyut.mdm.simulator.event.EventSchedule;
 import io.vidyut.mdm.simulator.fleet.SimMeter;
 import io.vidyut.mdm.simulator.load.FleetDay;
 import io.vidyut.mdm.simulator.load.FleetDayCalculator;
@@ -21,11 +23,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
  * Drives the simulation: computes each day of the fleet, cuts it into per-vendor blocks, and hands the blocks to
- * sender threads that assemble readings, inject anomalies, build the vendor's payloads and deliver them.
+ * sender threads that assemble readings, inject anomalies, build the vendor's payloads and deliver them; with an
+ * event schedule, also sends the meters' events (each back-filled day's before its readings, live ones as they
+ * happen on a thread of their own).
  */
 public final class SimulationEngine implements AutoCloseable {
     /**
@@ -47,16 +52,22 @@ public final class SimulationEngine implements AutoCloseable {
     private final SendPool pool;
     private final LateQueue late = new LateQueue();
     private final PayloadBuilder payloads = new PayloadBuilder();
+    private final EventFeed events;
+    private volatile BackfillRun backfill;
+
+    /** The backfill under way or done: its days, its progress bar (which counts the blocks), and once done how long it took. */
+    private record BackfillRun(LocalDate firstDay, LocalDate lastDay, ProgressBar bar, Duration took) {}
     /** Checked between payloads too, so Ctrl-C in a long backfill day does not wait for the whole day. */
     private volatile BooleanSupplier stop = () -> false;
 
     /**
      * @param formats    the simulated vendors and their wire formats
      * @param transports vendor → how its payloads travel
+     * @param events     the meters' events to send, or null for none
      */
     public SimulationEngine(Map<String, WireFormat> formats, List<SimMeter> meters, FleetDayCalculator calculator,
                             MeterDayAssembler assembler, AnomalyInjector injector, Map<String, Transport> transports,
-                            StatsCounter stats, Settings settings) {
+                            StatsCounter stats, Settings settings, EventSchedule events) {
         this.formats = Map.copyOf(formats);
         this.metersByVendor = new LinkedHashMap<>();
         for (SimMeter meter : meters) {
@@ -71,6 +82,7 @@ public final class SimulationEngine implements AutoCloseable {
         this.stats = stats;
         this.settings = settings;
         this.pool = new SendPool(settings.threads(), stats);
+        this.events = events == null ? null : new EventFeed(events, this.formats, this.transports, stats);
     }
 
     /**
@@ -84,8 +96,13 @@ public final class SimulationEngine implements AutoCloseable {
         int lastDayIntervals = IntervalClock.indexOf(endBoundary) + 1;
         ProgressBar progress = new ProgressBar(settings.progress(), "backfill", countBackfillTasks(firstDay, lastDay),
                 stats::valuesSent);
+        backfill = new BackfillRun(firstDay, lastDay, progress, null);
         for (LocalDate day = firstDay; !day.isAfter(lastDay) && !stop.getAsBoolean(); day = day.plusDays(1)) {
             FleetDay fleetDay = calculator.compute(day);
+            if (events != null) {
+                Instant dayEnd = day.equals(lastDay) ? endBoundary : IntervalClock.dayStart(day.plusDays(1));
+                events.sendBetween(IntervalClock.dayStart(day), dayEnd, EventFeed.BACKFILL_WINDOW, stop);
+            }
             int to = day.equals(lastDay) ? lastDayIntervals : IntervalClock.PER_DAY;
             boolean complete = to == IntervalClock.PER_DAY;
             for (var vendor : metersByVendor.entrySet()) {
@@ -109,6 +126,9 @@ public final class SimulationEngine implements AutoCloseable {
         }
         pool.awaitIdle();
         progress.finish();
+        if (!stop.getAsBoolean()) {
+            backfill = new BackfillRun(firstDay, lastDay, progress, progress.elapsed());
+        }
         if (!keepLateForLive && !stop.getAsBoolean()) {
             flushLate();
         }
@@ -123,6 +143,9 @@ public final class SimulationEngine implements AutoCloseable {
         this.stop = stop;
         Instant simulatedStart = clock.instant();
         long realStart = System.nanoTime();
+        AtomicBoolean liveOver = new AtomicBoolean();
+        Thread eventThread = events == null ? null : startLiveEvents(startBoundary, simulatedStart, realStart, speed,
+                maxIntervals, () -> liveOver.get() || stop.getAsBoolean());
         Instant cursor = startBoundary;
         FleetDay fleetDay = null;
         for (long tick = 0; (maxIntervals <= 0 || tick < maxIntervals) && !stop.getAsBoolean(); tick++) {
@@ -153,6 +176,49 @@ public final class SimulationEngine implements AutoCloseable {
             cursor = next;
         }
         pool.awaitIdle();
+        if (eventThread != null) {
+            liveOver.set(true);  // not an interrupt: that would cut an event push in half and count it failed
+            joinQuietly(eventThread);
+        }
+    }
+
+    /**
+     * Sends the events of each half minute once it has passed, from {@code startBoundary} (the backfill sent those
+     * before it), on a thread of its own: events go out as they happen, not with the interval's readings.
+     */
+    private Thread startLiveEvents(Instant startBoundary, Instant simulatedStart, long realStart, double speed,
+                                   long maxIntervals, BooleanSupplier stop) {
+        Instant end = maxIntervals > 0 ? startBoundary.plusSeconds(maxIntervals * IntervalClock.SECONDS) : Instant.MAX;
+        Thread thread = new Thread(() -> {
+            for (Instant cursor = startBoundary; cursor.isBefore(end) && !stop.getAsBoolean(); ) {
+                Instant next = cursor.plus(EventFeed.LIVE_WINDOW);
+                if (!waitUntil(next, simulatedStart, realStart, speed, stop)) {
+                    return;
+                }
+                events.sendBetween(cursor, next, EventFeed.LIVE_WINDOW, stop);
+                cursor = next;
+            }
+        }, "simulator-live-events");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How far the backfill has come; null before it began (or when there is none). */
+    public BackfillProgress backfillProgress() {
+        BackfillRun run = backfill;
+        if (run == null) return null;
+        int meters = metersByVendor.values().stream().mapToInt(List::size).sum();
+        return new BackfillProgress(meters, run.firstDay(), run.lastDay(), run.bar().done(), run.bar().total(),
+                run.took() != null ? run.took() : run.bar().elapsed(), run.took() != null);
     }
 
     /** Sends every held-back reading now. */

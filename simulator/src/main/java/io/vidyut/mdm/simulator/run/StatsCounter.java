@@ -15,6 +15,7 @@ public final class StatsCounter {
     private final LongAdder valuesSent = new LongAdder();
     private final LongAdder valuesAccepted = new LongAdder();
     private final LongAdder valuesRejected = new LongAdder();
+    private final LongAdder eventsSent = new LongAdder();
     private final AtomicLong errors = new AtomicLong();
     private final long startNanos = System.nanoTime();
     private final PrintStream diagnostics;
@@ -25,10 +26,11 @@ public final class StatsCounter {
     }
 
     public void record(Payload payload, Delivery delivery) {
-        valuesSent.add(payload.valueCount());
+        boolean events = payload.kind() == Payload.Kind.EVENTS;
+        (events ? eventsSent : valuesSent).add(payload.valueCount());
         if (delivery.delivered()) {
             batches.increment();
-            if (!delivery.duplicate()) {
+            if (!delivery.duplicate() && !events) {
                 valuesAccepted.add(delivery.valuesAccepted());
                 valuesRejected.add(delivery.valuesRejected());
             }
@@ -49,7 +51,7 @@ public final class StatsCounter {
     }
 
     public RunStats snapshot() {
-        return new RunStats(batches.sum(), valuesSent.sum(), valuesAccepted.sum(), valuesRejected.sum(),
+        return new RunStats(batches.sum(), valuesSent.sum(), valuesAccepted.sum(), valuesRejected.sum(), eventsSent.sum(),
                 errors.get(), (System.nanoTime() - startNanos) / 1e9);
     }
 }

@@ -13,16 +13,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * POSTs payloads to {@code {target}/api/v1/meters/readings} with the vendor's {@code X-API-Key}. 202 (accepted)
+ * POSTs payloads to {@code {target}/api/v1/meters/readings} (events to {@code …/meters/events}) with the vendor's
+ * {@code X-API-Key}. 202 (accepted)
  * and 200 (duplicate) carry a receipt whose value counts are kept; 429, 408 and 5xx and connection failures are
  * retried per the {@link RetryPolicy}; any other status is final and reported.
  */
 public final class HttpPushTransport implements Transport {
     public static final String READINGS_PATH = "/api/v1/meters/readings";
+    public static final String EVENTS_PATH = "/api/v1/meters/events";
     private static final int ERROR_BODY_LIMIT = 300;
 
     private final HttpClient client;
-    private final URI endpoint;
+    private final URI readings;
+    private final URI events;
     private final Map<String, String> apiKeys;
     private final RetryPolicy retry;
     private final Duration requestTimeout;
@@ -34,7 +37,8 @@ public final class HttpPushTransport implements Transport {
     }
 
     public HttpPushTransport(URI target, Map<String, String> apiKeys, RetryPolicy retry, Duration requestTimeout) {
-        this.endpoint = target.resolve(READINGS_PATH);
+        this.readings = target.resolve(READINGS_PATH);
+        this.events = target.resolve(EVENTS_PATH);
         this.apiKeys = Map.copyOf(apiKeys);
         this.retry = retry;
         this.requestTimeout = requestTimeout;
@@ -49,7 +53,7 @@ public final class HttpPushTransport implements Transport {
         if (key == null) {
             return Delivery.failed(0, 0, "no API key for vendor " + payload.vendorCode());
         }
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        HttpRequest request = HttpRequest.newBuilder(payload.kind() == Payload.Kind.EVENTS ? events : readings)
                 .timeout(requestTimeout)
                 .header("Content-Type", payload.contentType())
                 .header("X-API-Key", key)
