@@ -8,8 +8,8 @@ import { completenessRows, useCompleteness } from './completeness';
  * Today's data completeness per HES vendor (intervals expected from meters in service, received,
  * validated) and the ingest rate of the last hour.
  */
-export function CompletenessCard() {
-  const completeness = useCompleteness();
+export function CompletenessCard({ refreshMs }: { refreshMs?: number }) {
+  const completeness = useCompleteness(refreshMs);
   return (
     <Card component="section" aria-labelledby="completeness-title" sx={{ height: '100%' }}>
       <CardContent>

@@ -17,12 +17,14 @@ interface CountBreakdownCardProps {
   /** What is counted, e.g. "Meters". */
   unitLabel: string;
   buckets: readonly CountBucket[];
+  /** Count again this often (ms); by default only when the screen is opened again. */
+  refreshMs?: number;
 }
 
 /** Counts per bucket (stage, vendor …): a bar chart and the same figures as a table. */
-export function CountBreakdownCard({ title, unitLabel, buckets }: CountBreakdownCardProps) {
+export function CountBreakdownCard({ title, unitLabel, buckets, refreshMs }: CountBreakdownCardProps) {
   const counts = useQueries({
-    queries: buckets.map((bucket) => ({ queryKey: bucket.queryKey, queryFn: bucket.count })),
+    queries: buckets.map((bucket) => ({ queryKey: bucket.queryKey, queryFn: bucket.count, refetchInterval: refreshMs })),
   });
   const failed = counts.find((c) => c.isError);
   const loading = counts.some((c) => c.isPending);

@@ -13,6 +13,7 @@ import { countAlarms } from '../alarms/alarmQueries';
 import { VeeStatisticsCard } from '../vee/VeeStatisticsCard';
 import { CompletenessCard } from './CompletenessCard';
 import { CountBreakdownCard } from './CountBreakdownCard';
+import { DemoBackfillCard, useDemoBackfill } from './DemoBackfillCard';
 import { StorageCard } from './StorageCard';
 
 const STAGE_BUCKETS = LIFECYCLE_STAGES.map(({ stage, label }) => meterCountBucket(label, { stage }));
@@ -45,6 +46,9 @@ const OPEN_ALARM_BUCKETS = ALARM_KINDS.map(({ kind, label }) => ({
 export function OverviewPage() {
   const session = useSignedIn();
   const total = useMeterCount({});
+  const backfill = useDemoBackfill(session.tenant);
+  // while the demo back-fills, today's figures move by the second: count again often
+  const refreshMs = backfill.data?.state === 'RUNNING' ? 10_000 : undefined;
   return (
     <>
       <PageHeader
@@ -52,6 +56,11 @@ export function OverviewPage() {
         subtitle={total.data === undefined ? 'Counting meters…' : `${formatCount(total.data)} meters registered`}
       />
       <Grid container spacing={2}>
+        {backfill.data?.state !== undefined && backfill.data.state !== 'NONE' && (
+          <Grid size={12}>
+            <DemoBackfillCard backfill={backfill} />
+          </Grid>
+        )}
         <Grid size={{ xs: 12, md: 6 }}>
           <CountBreakdownCard title="Meters by lifecycle stage" unitLabel="Meters" buckets={STAGE_BUCKETS} />
         </Grid>
@@ -68,13 +77,18 @@ export function OverviewPage() {
         {hasAnyRole(session.roles, DATA_ANALYSTS) && (
           <>
             <Grid size={{ xs: 12, md: 6 }}>
-              <CountBreakdownCard title="Open alarms by kind" unitLabel="Open alarms" buckets={OPEN_ALARM_BUCKETS} />
+              <CountBreakdownCard
+                title="Open alarms by kind"
+                unitLabel="Open alarms"
+                buckets={OPEN_ALARM_BUCKETS}
+                refreshMs={refreshMs ?? 60_000}
+              />
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
               <VeeStatisticsCard />
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
-              <CompletenessCard />
+              <CompletenessCard refreshMs={refreshMs} />
             </Grid>
           </>
         )}

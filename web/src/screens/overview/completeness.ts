@@ -66,10 +66,10 @@ export function completenessRows(vendors: readonly VendorCompleteness[], windowM
 }
 
 /** Today's completeness per vendor and the ingest rate of the last hour; refreshed every minute. */
-export function useCompleteness() {
+export function useCompleteness(refreshMs = 60_000) {
   return useQuery({
     queryKey: ['ingest', 'completeness'],
     queryFn: async () => unwrap(await api.GET('/api/v1/ingest/completeness', { params: { query: {} } })),
-    refetchInterval: 60_000,
+    refetchInterval: refreshMs,
   });
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +83,11 @@ class DemoDataSeeder {
 
     /** Seeds the demo tenant unless it exists; returns whether it seeded. */
     boolean seedIfAbsent() {
-        if (tenants.findByCode(DemoCredentials.TENANT).isPresent()) {
+        Optional<Tenant> existing = tenants.findByCode(DemoCredentials.TENANT);
+        if (existing.isPresent()) {
             allowSimulatedHes(); // a demo seeded before the rule keeps working
+            Tenant tenant = existing.get();
+            TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), this::readEventsWithMappingsOfBefore);
             return false;
         }
         long started = System.nanoTime();
@@ -93,6 +97,23 @@ class DemoDataSeeder {
         TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.executeWithoutResult(s -> seed()));
         log.info("Seeded demo tenant in {} ms", (System.nanoTime() - started) / 1_000_000);
         return true;
+    }
+
+    /**
+     * A demo seeded before the simulated HES sent meter events has mappings without an {@code events} section: each
+     * gets a new version that adds the demo's (the rest of the mapping as it is, edits of the user included).
+     */
+    private void readEventsWithMappingsOfBefore() {
+        for (DemoCredentials.DemoVendor demoVendor : DemoCredentials.VENDORS) {
+            vendors.findByCode(demoVendor.code()).ifPresent(vendor -> mappings.current(vendor.id())
+                    .filter(current -> current.mapping().events() == null)
+                    .ifPresent(current -> {
+                        ObjectNode upgraded = json.valueToTree(current.mapping());
+                        upgraded.set("events", json.valueToTree(mapping(demoVendor.code()).events()));
+                        mappings.save(vendor.id(), json.treeToValue(upgraded, PayloadMapping.class), "demo-seed");
+                        log.info("Demo vendor {}: mapping now reads meter events too", demoVendor.code());
+                    }));
+        }
     }
 
     /** The simulated HES answers on this machine's loopback: the demo tenant's one private HES network. */

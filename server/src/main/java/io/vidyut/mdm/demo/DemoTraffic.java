@@ -1,13 +1,17 @@
 package io.vidyut.mdm.demo;
 
+import io.vidyut.mdm.simulator.BackfillProgress;
 import io.vidyut.mdm.simulator.Simulator;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The demo's simulated HES fleet: the three vendors back-fill recent days, then push every
- * 15-minute interval live, through the same public endpoints a real HES uses. A second simulator (started on
+ * 15-minute interval live, with their meters' events (supply lost and back, tampers, voltage out of band, a DT
+ * out now and then) as they happen, through the same public endpoints a real HES uses. The back-fill's progress
+ * is logged every tenth and served to the overview ({@link DemoController}). A second simulator (started on
  * its own, {@code mdm.demo.hes}) plays the vendors' HES APIs on {@code hesPort}: it answers the MDM's reads and takes its commands (acknowledges,
  * carries them out a second later and calls back), so commands from the demo dashboard end as they would.
  */
@@ -31,11 +35,41 @@ final class DemoTraffic implements AutoCloseable {
     /** Starts pushing to the server at {@code baseUrl} (known once the web server listens). */
     synchronized void start(String baseUrl) {
         if (simulator != null) return;
-        Simulator.Builder builder = demoFleet(baseUrl).live(true).threads(2);
+        Simulator.Builder builder = demoFleet(baseUrl).live(true).events(true).todayFirst(true).threads(2);
         if (backfillDays > 0) builder.backfill(backfillDays);
         simulator = runInBackground(builder.build(), "demo-hes-traffic", "Demo traffic failed");
-        log.info("Simulated HES vendors HPL (REST), VOLTA (JSON) and KIRAN (DLMS) are pushing data ({} days back-filled first)",
-                backfillDays);
+        log.info("Simulated HES vendors HPL (REST), VOLTA (JSON) and KIRAN (DLMS) are pushing data and meter events "
+                + "(first the events of {} days and today so far, then today's readings, then the earlier days')", backfillDays);
+        if (backfillDays > 0) logBackfillProgress();
+    }
+
+    /** How far the back-fill has come; empty before it began or when the demo has none. */
+    Optional<BackfillProgress> backfillProgress() {
+        Simulator running = simulator;
+        return running == null ? Optional.empty() : running.backfillProgress();
+    }
+
+    /** A log line at every tenth of the back-fill, with the time left. */
+    private void logBackfillProgress() {
+        Thread thread = new Thread(() -> {
+            long lastTenth = -1;
+            while (!Thread.currentThread().isInterrupted()) {
+                Optional<BackfillProgress> progress = backfillProgress();
+                long tenth = progress.map(p -> (long) Math.floor(p.share() * 10)).orElse(-1L);
+                if (tenth > lastTenth) {
+                    lastTenth = tenth;
+                    log.info(DemoBackfill.describe(progress.get()));
+                }
+                if (progress.map(BackfillProgress::finished).orElse(false)) return;
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "demo-backfill-progress");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The vendors' HES APIs, apart from the pushing simulator so that a busy port costs commands only. */

@@ -60,6 +60,9 @@ final class CliOptions {
                                        mappings' events sections, as the demo's have): supply lost and back,
                                        tampers, voltage out of band, a DT out now and then (about once in two
                                        days per DT); the backfill's first, then live as they happen
+              --events-only            meter events without readings
+              --today-first            back-fill today's readings before the earlier days' (events still go
+                                       first, oldest first)
               --register-epoch DATE    day cumulative registers count from (default 2026-01-01)
 
             Delivery:
@@ -101,6 +104,8 @@ final class CliOptions {
                 case "--quiet", "-q" -> options.quiet = true;
                 case "--live" -> options.builder.live(true);
                 case "--events" -> options.builder.events(true);
+                case "--events-only" -> options.builder.events(true).readings(false);
+                case "--today-first" -> options.builder.todayFirst(true);
                 default -> {
                     if (i + 1 >= tokens.size()) {
                         throw new IllegalArgumentException(flag.startsWith("--") ? flag + " needs a value"

@@ -213,9 +213,10 @@ public final class Simulator {
         try {
             openTransports(formats, transports, opened);
             SimulationEngine.Settings settings = new SimulationEngine.Settings(config.threads,
-                    config.hplMeterDaysPerRequest, config.liveMetersPerRequest, config.progress);
+                    config.hplMeterDaysPerRequest, config.liveMetersPerRequest, config.progress, config.todayFirst);
             EventSchedule events = config.events ? new EventSchedule(meters, config.seed) : null;
-            try (SimulationEngine engine = new SimulationEngine(formats, meters, calculator, assembler, injector,
+            List<SimMeter> readingMeters = config.readings ? meters : List.of();
+            try (SimulationEngine engine = new SimulationEngine(formats, readingMeters, calculator, assembler, injector,
                     transports, stats, settings, events)) {
                 runningEngine = engine;
                 if (firstDay != null) {
@@ -327,6 +328,8 @@ public final class Simulator {
         private int threads = 4;
         private double anomalyRate;
         private boolean events;
+        private boolean readings = true;
+        private boolean todayFirst;
         private Path anomalyLogFile;
         private VoltaTransportMode voltaTransport = VoltaTransportMode.REST;
         private URI mqttBroker = URI.create("tcp://127.0.0.1:1883");
@@ -451,6 +454,21 @@ public final class Simulator {
          */
         public Builder events(boolean events) {
             this.events = events;
+            return this;
+        }
+
+        /**
+         * Back-fill today's readings first, then the earlier days oldest first (default: oldest day first), so that
+         * today's data is complete early; events are sent first either way, in time order.
+         */
+        public Builder todayFirst(boolean todayFirst) {
+            this.todayFirst = todayFirst;
+            return this;
+        }
+
+        /** Whether to push readings (default); {@code false} with {@link #events} plays the meters' events alone. */
+        public Builder readings(boolean readings) {
+            this.readings = readings;
             return this;
         }
 
@@ -585,6 +603,9 @@ public final class Simulator {
         }
 
         public Simulator build() {
+            if (!readings && !events) {
+                throw new IllegalStateException("nothing to push: readings are off and events were not asked for");
+            }
             if (backfillDays == 0 && !live && !servePulls) {
                 throw new IllegalStateException("nothing to do: ask for a backfill of 1 or more days, live mode "
                         + "and/or serving pulls");

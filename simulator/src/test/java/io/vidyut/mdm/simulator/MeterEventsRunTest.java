@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 class MeterEventsRunTest {
     /** Demo-sized, so that a day and a half holds tampers and DT outages. */
     private static final Fleet FLEET = SyntheticFleet.generate(7, 3, 10, 33, Simulator.DEMO_VENDORS);
+    private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 
     @Test
-    void everyEventOfTheBackfilledDaysIsSentOnceAndEachDaysEventsGoBeforeItsReadings() {
+    void everyEventOfTheBackfilledDaysIsSentOnceInTimeOrderBesideTheReadings() {
         CapturingTransport capture = new CapturingTransport();
 
         RunStats stats = Simulator.builder().fleet(FLEET).transport(capture).events(true).seed(42)
@@ -31,13 +32,10 @@ class MeterEventsRunTest {
         assertThat(stats.eventsSent()).isEqualTo(expected);
         assertThat(payloads.stream().filter(p -> p.kind() == Payload.Kind.EVENTS).mapToInt(Payload::valueCount).sum())
                 .isEqualTo(expected);
-        // Wednesday's events, then Wednesday's readings, then Thursday's events, then its readings
-        List<Payload.Kind> runs = payloads.stream().map(Payload::kind).distinct().toList();
-        assertThat(runs).containsExactly(Payload.Kind.EVENTS, Payload.Kind.READINGS);
-        int firstReading = indexOf(payloads, Payload.Kind.READINGS, 0);
-        int secondDayEvents = indexOf(payloads, Payload.Kind.EVENTS, firstReading);
-        assertThat(secondDayEvents).isGreaterThan(firstReading);
-        assertThat(payloads.subList(0, firstReading)).allMatch(p -> p.kind() == Payload.Kind.EVENTS);
+        List<Instant> firstEventOfEachPush = payloads.stream().filter(p -> p.kind() == Payload.Kind.EVENTS)
+                .filter(p -> p.format() == io.vidyut.mdm.simulator.payload.WireFormat.HPL_JSON)
+                .map(p -> Instant.parse(json.readTree(p.body()).path("events").get(0).path("at").asString())).toList();
+        assertThat(firstEventOfEachPush).isSorted();
         assertThat(stats.valuesSent()).isEqualTo(payloads.stream().filter(p -> p.kind() == Payload.Kind.READINGS)
                 .mapToLong(Payload::valueCount).sum());
     }
@@ -59,6 +57,19 @@ class MeterEventsRunTest {
     }
 
     @Test
+    void todayFirstBackfillsTodaysReadingsBeforeTheEarlierDays() {
+        CapturingTransport capture = new CapturingTransport();
+
+        Simulator.builder().fleet(TestFleets.small()).vendors("KIRAN").transport(capture).threads(1).todayFirst(true)
+                .clock(Clock.fixed(TestFleets.THURSDAY_MORNING, ZoneOffset.UTC)).backfill(1).build().run();
+
+        List<java.time.LocalDate> days = capture.payloads().stream().map(p -> SentReadings.importKwh(List.of(p)).values()
+                        .iterator().next().keySet().iterator().next())
+                .map(slot -> IntervalClock.dayOf(IntervalClock.endOfSlot(slot))).distinct().toList();
+        assertThat(days).containsExactly(TestFleets.WEDNESDAY.plusDays(1), TestFleets.WEDNESDAY);
+    }
+
+    @Test
     void withoutEventsNothingGoesToTheEventsEndpoint() {
         CapturingTransport capture = new CapturingTransport();
 
@@ -68,10 +79,4 @@ class MeterEventsRunTest {
         assertThat(capture.payloads()).isNotEmpty().allMatch(p -> p.kind() == Payload.Kind.READINGS);
     }
 
-    private static int indexOf(List<Payload> payloads, Payload.Kind kind, int from) {
-        for (int i = from; i < payloads.size(); i++) {
-            if (payloads.get(i).kind() == kind) return i;
-        }
-        return -1;
-    }
 }

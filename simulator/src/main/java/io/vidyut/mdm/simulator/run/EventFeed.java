@@ -42,12 +42,23 @@ final class EventFeed {
         this.stats = stats;
     }
 
-    /** Every event in [from, to), window by window, until {@code stop} says so. */
+    /** Every event in [from, to), window by window, from this thread, until {@code stop} says so. */
     void sendBetween(Instant from, Instant to, Duration window, BooleanSupplier stop) {
+        sendBetween(from, to, window, stop, () -> { });
+    }
+
+    /** As {@link #sendBetween(Instant, Instant, Duration, BooleanSupplier)}, running {@code afterWindow} after each. */
+    void sendBetween(Instant from, Instant to, Duration window, BooleanSupplier stop, Runnable afterWindow) {
         for (Instant start = from; start.isBefore(to) && !stop.getAsBoolean(); start = start.plus(window)) {
             Instant end = start.plus(window).isAfter(to) ? to : start.plus(window);
             send(schedule.between(start, end), stop);
+            afterWindow.run();
         }
+    }
+
+    static long windows(Instant from, Instant to, Duration window) {
+        long seconds = Math.max(0, Duration.between(from, to).toSeconds());
+        return (seconds + window.toSeconds() - 1) / window.toSeconds();
     }
 
     private void send(List<SimEvent> events, BooleanSupplier stop) {

@@ -37,8 +37,11 @@ public final class SimulationEngine implements AutoCloseable {
      * @param hplMeterDaysPerRequest vendor A backfill batch size (meter-days per request)
      * @param liveMetersPerRequest   vendor A live batch size (meters per request, one interval each); also how
      *                               many meters one sender task handles for vendors B and C
+     * @param todayFirst             back-fill today's readings before the earlier days' (the demo: today's
+     *                               completeness fills at once), else oldest day first
      */
-    public record Settings(int threads, int hplMeterDaysPerRequest, int liveMetersPerRequest, PrintStream progress) {
+    public record Settings(int threads, int hplMeterDaysPerRequest, int liveMetersPerRequest, PrintStream progress,
+                           boolean todayFirst) {
     }
 
     private final Map<String, WireFormat> formats;
@@ -86,23 +89,29 @@ public final class SimulationEngine implements AutoCloseable {
     }
 
     /**
-     * Every interval from the start of {@code firstDay} to {@code endBoundary}, oldest day first, as fast as the
-     * MDM takes it. Late (held-back) readings are released as simulated time passes them; those still due after
+     * Every interval from the start of {@code firstDay} to {@code endBoundary}, oldest day first (or today first,
+     * see {@link Settings#todayFirst}), and beside them every event in time order, as fast as the MDM takes them. Late (held-back) readings are released as simulated time passes them; those still due after
      * {@code endBoundary} are kept for live mode when {@code keepLateForLive}, else sent at the end.
      */
     public void backfill(LocalDate firstDay, Instant endBoundary, boolean keepLateForLive, BooleanSupplier stop) {
         this.stop = stop;
         LocalDate lastDay = IntervalClock.dayOf(endBoundary);
         int lastDayIntervals = IntervalClock.indexOf(endBoundary) + 1;
-        ProgressBar progress = new ProgressBar(settings.progress(), "backfill", countBackfillTasks(firstDay, lastDay),
-                stats::valuesSent);
+        Instant backfillStart = IntervalClock.dayStart(firstDay);
+        long eventWindows = events == null ? 0 : EventFeed.windows(backfillStart, endBoundary, EventFeed.BACKFILL_WINDOW);
+        ProgressBar progress = new ProgressBar(settings.progress(), "backfill",
+                countBackfillTasks(firstDay, lastDay) + eventWindows, stats::valuesSent);
         backfill = new BackfillRun(firstDay, lastDay, progress, null);
-        for (LocalDate day = firstDay; !day.isAfter(lastDay) && !stop.getAsBoolean(); day = day.plusDays(1)) {
-            FleetDay fleetDay = calculator.compute(day);
-            if (events != null) {
-                Instant dayEnd = day.equals(lastDay) ? endBoundary : IntervalClock.dayStart(day.plusDays(1));
-                events.sendBetween(IntervalClock.dayStart(day), dayEnd, EventFeed.BACKFILL_WINDOW, stop);
+        // the events travel beside the readings, on a thread of their own and in time order whatever the order of
+        // the readings: the MDM judges an outage from the latest power event of each meter, which a later day's
+        // events sent first would spoil
+        Thread eventThread = events == null ? null : startThread("simulator-backfill-events", () -> events.sendBetween(
+                backfillStart, endBoundary, EventFeed.BACKFILL_WINDOW, stop, progress::step));
+        for (LocalDate day : backfillOrder(firstDay, lastDay)) {
+            if (stop.getAsBoolean()) {
+                break;
             }
+            FleetDay fleetDay = calculator.compute(day);
             int to = day.equals(lastDay) ? lastDayIntervals : IntervalClock.PER_DAY;
             boolean complete = to == IntervalClock.PER_DAY;
             for (var vendor : metersByVendor.entrySet()) {
@@ -125,6 +134,9 @@ public final class SimulationEngine implements AutoCloseable {
             sendLate(late.releaseDue(simulatedNow));
         }
         pool.awaitIdle();
+        if (eventThread != null) {
+            joinQuietly(eventThread);
+        }
         progress.finish();
         if (!stop.getAsBoolean()) {
             backfill = new BackfillRun(firstDay, lastDay, progress, progress.elapsed());
@@ -132,6 +144,19 @@ public final class SimulationEngine implements AutoCloseable {
         if (!keepLateForLive && !stop.getAsBoolean()) {
             flushLate();
         }
+    }
+
+    /** Oldest day first, or (settings.todayFirst) the last day, then the others oldest first. */
+    private List<LocalDate> backfillOrder(LocalDate firstDay, LocalDate lastDay) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            days.add(day);
+        }
+        if (settings.todayFirst()) {
+            days.remove(lastDay);
+            days.add(0, lastDay);
+        }
+        return days;
     }
 
     /**
@@ -189,7 +214,7 @@ public final class SimulationEngine implements AutoCloseable {
     private Thread startLiveEvents(Instant startBoundary, Instant simulatedStart, long realStart, double speed,
                                    long maxIntervals, BooleanSupplier stop) {
         Instant end = maxIntervals > 0 ? startBoundary.plusSeconds(maxIntervals * IntervalClock.SECONDS) : Instant.MAX;
-        Thread thread = new Thread(() -> {
+        return startThread("simulator-live-events", () -> {
             for (Instant cursor = startBoundary; cursor.isBefore(end) && !stop.getAsBoolean(); ) {
                 Instant next = cursor.plus(EventFeed.LIVE_WINDOW);
                 if (!waitUntil(next, simulatedStart, realStart, speed, stop)) {
@@ -198,7 +223,11 @@ public final class SimulationEngine implements AutoCloseable {
                 events.sendBetween(cursor, next, EventFeed.LIVE_WINDOW, stop);
                 cursor = next;
             }
-        }, "simulator-live-events");
+        });
+    }
+
+    private static Thread startThread(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
         thread.setDaemon(true);
         thread.start();
         return thread;
