@@ -24,6 +24,7 @@ const AlarmRulesPage = lazy(() => import('./screens/alarms/AlarmRulesPage'));
 const CommunicationLossPage = lazy(() => import('./screens/alarms/CommunicationLossPage'));
 const UsersPage = lazy(() => import('./screens/users/UsersPage'));
 const AuditTrailPage = lazy(() => import('./screens/audit/AuditTrailPage'));
+const TenantsPage = lazy(() => import('./screens/platform/TenantsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -67,6 +68,7 @@ export function App() {
                 <Route path="vendors/:vendorId" element={<Lazy><VendorDetailPage /></Lazy>} />
                 <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
                 <Route path="audit-trail" element={<Lazy><AuditTrailPage /></Lazy>} />
+                <Route path="tenants" element={<Lazy><TenantsPage /></Lazy>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -32,6 +32,14 @@ describe('problem+json handling', () => {
     expect(messageOf(thrown)).toBe('Invalid input: One or more fields are invalid');
   });
 
+  it('puts a conflict beside the field it names, and nowhere without one', () => {
+    const taken = new ApiError({ title: 'Conflict', detail: 'Tenant code dhbvn is taken' }, 409);
+    expect(fieldErrorsOf(taken, 'code')).toEqual({ code: 'Tenant code dhbvn is taken' });
+    expect(fieldErrorsOf(taken)).toEqual({});
+    const invalid = new ApiError({ errors: [{ field: 'state', message: 'not a state of India' }] }, 422);
+    expect(fieldErrorsOf(invalid, 'code')).toEqual({ state: 'not a state of India' });
+  });
+
   it('has no field errors for other failures', () => {
     expect(fieldErrorsOf(new Error('network down'))).toEqual({});
     expect(messageOf(new Error('network down'))).toBe('network down');

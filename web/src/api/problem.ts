@@ -46,9 +46,14 @@ export function unwrap<T>(outcome: FetchOutcome<T>): T {
   return outcome.data as T;
 }
 
-/** Field errors of any thrown value (empty when it is not an API validation failure). */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
-  return error instanceof ApiError ? error.fieldErrors() : {};
+/**
+ * Field errors of any thrown value (empty when it is not an API validation failure). A conflict (409) is about one
+ * value the form holds, a code or name already taken, so with `conflictField` it is shown beside that field.
+ */
+export function fieldErrorsOf(error: unknown, conflictField?: string): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  if (conflictField && error.problem.status === 409) return { [conflictField]: error.message };
+  return error.fieldErrors();
 }
 
 /** A message for a failure that is not about one field. */

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
-import { api } from '../api/client';
-import { messageOf, unwrap } from '../api/problem';
+import { messageOf } from '../api/problem';
 import { useSignedIn, useSession } from '../auth/SessionProvider';
+import { useTenants } from '../screens/platform/platformQueries';
 
 /** A platform administrator picks the tenant to act in. */
 export function TenantSwitcher({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -11,11 +10,7 @@ export function TenantSwitcher({ open, onClose }: { open: boolean; onClose(): vo
   const { switchTenant } = useSession();
   const [tenant, setTenant] = useState(session.tenant ?? '');
   const [failure, setFailure] = useState<string | null>(null);
-  const tenants = useQuery({
-    queryKey: ['platform', 'tenants'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/platform/tenants')),
-    enabled: open,
-  });
+  const tenants = useTenants(open);
 
   async function confirm() {
     setFailure(null);

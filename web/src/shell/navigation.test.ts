@@ -16,8 +16,12 @@ describe('menus by role', () => {
     expect(labels(['FIELD_TECH'])).toEqual(['Overview', 'Network', 'Meters']);
   });
 
-  it('gives a platform administrator outside any tenant the audit trail of platform actions', () => {
-    expect(labels(['PLATFORM_ADMIN'])).toEqual(['Audit trail']);
+  it('gives a platform administrator outside any tenant the audit trail of platform actions and the tenants', () => {
+    expect(labels(['PLATFORM_ADMIN'])).toEqual(['Audit trail', 'Tenants']);
+  });
+
+  it('keeps the tenants for a platform administrator acting in a tenant', () => {
+    expect(labels(['PLATFORM_ADMIN', 'TENANT_ADMIN'])).toEqual([...labels(['TENANT_ADMIN']), 'Tenants']);
   });
 
   it('gives a consumer nothing of the operations dashboard', () => {
@@ -26,8 +30,9 @@ describe('menus by role', () => {
 });
 
 describe('screens before a tenant is chosen', () => {
-  it('open only the audit trail of platform actions', () => {
+  it('open only the audit trail of platform actions and the tenants', () => {
     expect(opensWithoutTenant('/audit-trail')).toBe(true);
+    expect(opensWithoutTenant('/tenants')).toBe(true);
     expect(opensWithoutTenant('/users')).toBe(false);
     expect(opensWithoutTenant('/')).toBe(false);
   });

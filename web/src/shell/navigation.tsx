@@ -10,7 +10,17 @@ import TuneIcon from '@mui/icons-material/Tune';
 import RuleIcon from '@mui/icons-material/Rule';
 import HistoryIcon from '@mui/icons-material/History';
 import SignalCellularConnectedNoInternet0BarIcon from '@mui/icons-material/SignalCellularConnectedNoInternet0Bar';
-import { AUDIT_READERS, DATA_ANALYSTS, hasAnyRole, METER_READERS, TENANT_ADMINS, VENDOR_READERS, type Role } from '../auth/roles';
+import DomainIcon from '@mui/icons-material/Domain';
+import {
+  AUDIT_READERS,
+  DATA_ANALYSTS,
+  hasAnyRole,
+  METER_READERS,
+  PLATFORM_ADMINS,
+  TENANT_ADMINS,
+  VENDOR_READERS,
+  type Role,
+} from '../auth/roles';
 
 export interface NavigationItem {
   label: string;
@@ -33,6 +43,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'HES vendors', path: '/vendors', icon: <HubIcon />, roles: VENDOR_READERS },
   { label: 'Users and roles', path: '/users', icon: <GroupIcon />, roles: TENANT_ADMINS },
   { label: 'Audit trail', path: '/audit-trail', icon: <HistoryIcon />, roles: AUDIT_READERS, withoutTenant: true },
+  { label: 'Tenants', path: '/tenants', icon: <DomainIcon />, roles: PLATFORM_ADMINS, withoutTenant: true },
 ];
 
 /** The menu entries the holder of these roles may open. */

@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Autocomplete, Button, Card, CardContent, Grid, List, ListItem, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, Card, CardContent, Grid, List, ListItem, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { api } from '../../api/client';
 import { fieldErrorsOf, messageOf, unwrap } from '../../api/problem';
 import { MONOSPACE_INPUT } from '../../components/monospace';
+import { TimeZoneField } from '../../components/TimeZoneField';
 import { formatIstDateTime } from '../../format/indian';
 import { ChannelMappingPanel } from './ChannelMappingPanel';
 import { checkDraft, parseDraft, withField } from './mappingDraft';
 
 const STRUCTURED_FIELDS = ['time_zone', 'interval_stamp', 'interval_minutes'];
-/** Zones the browser knows, offered as suggestions; the server decides what it accepts. */
-const TIME_ZONES: readonly string[] = Intl.supportedValuesOf?.('timeZone') ?? ['Asia/Kolkata', 'UTC'];
 
 interface MappingEditorProps {
   vendorId: string;
@@ -77,22 +76,12 @@ export function MappingEditor(props: MappingEditorProps) {
         </Typography>
         <Grid container spacing={2} sx={{ mt: 1 }}>
           <Grid size={{ xs: 12, sm: 4 }}>
-            <Autocomplete
-              freeSolo
-              options={TIME_ZONES}
-              inputValue={mapping?.time_zone ?? ''}
+            <TimeZoneField
+              value={mapping?.time_zone ?? ''}
               disabled={!mapping}
-              onInputChange={(_event, value) => {
-                if (value !== (mapping?.time_zone ?? '')) edit(withField(draft, 'time_zone', value));
-              }}
-              renderInput={(params) => (
-                <TextField
-                  {...params}
-                  label="Time zone"
-                  error={Boolean(errors.time_zone)}
-                  helperText={errors.time_zone ?? 'IANA zone of the vendor’s timestamps, e.g. Asia/Kolkata'}
-                />
-              )}
+              onChange={(zone) => edit(withField(draft, 'time_zone', zone))}
+              error={errors.time_zone}
+              hint="IANA zone of the vendor’s timestamps, e.g. Asia/Kolkata"
             />
           </Grid>
           <Grid size={{ xs: 12, sm: 4 }}>

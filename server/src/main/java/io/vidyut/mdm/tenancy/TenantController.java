@@ -1,6 +1,7 @@
 package io.vidyut.mdm.tenancy;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 @Tag(name = "Tenants", description = "DISCOMs on the platform")
 class TenantController {
+    private static final String STATE = "Indian state or union territory served, as GET /platform/states names it";
     private final TenantService tenants;
 
     TenantController(TenantService tenants) {
@@ -29,9 +31,12 @@ class TenantController {
     }
 
     record CreateTenant(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,31}") String code,
-                        @NotBlank String name, String timeZone) {}
+                        @NotBlank String name, String timeZone,
+                        @Schema(description = STATE, example = "Haryana") String state) {}
 
-    record UpdateTenant(String name, String timeZone, Map<String, Object> settings) {}
+    record UpdateTenant(String name, String timeZone,
+                        @Schema(description = STATE, example = "Haryana") String state,
+                        Map<String, Object> settings) {}
 
     @GetMapping("/platform/tenants")
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")
@@ -45,7 +50,16 @@ class TenantController {
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")
     @Operation(summary = "Create a tenant (DISCOM)", description = "Roles: PLATFORM_ADMIN")
     Tenant create(@Valid @RequestBody CreateTenant request) {
-        return tenants.create(new TenantDirectory.NewTenant(request.code(), request.name(), request.timeZone()));
+        return tenants.create(new TenantDirectory.NewTenant(request.code(), request.name(), request.timeZone(),
+                request.state()));
+    }
+
+    @GetMapping("/platform/states")
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Operation(summary = "India's states and union territories, the values a tenant's state may take",
+            description = "Roles: PLATFORM_ADMIN")
+    List<IndianState> states() {
+        return IndianState.ALL;
     }
 
     @GetMapping("/platform/tenants/{code}")
@@ -57,9 +71,10 @@ class TenantController {
 
     @PutMapping("/platform/tenants/{code}")
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")
-    @Operation(summary = "Update a tenant's name, time zone or settings", description = "Roles: PLATFORM_ADMIN")
+    @Operation(summary = "Update a tenant's name, time zone, state or settings", description = "Roles: PLATFORM_ADMIN")
     Tenant update(@PathVariable String code, @RequestBody UpdateTenant request) {
-        return tenants.update(code, request.name(), request.timeZone(), request.settings());
+        return tenants.update(code, new TenantService.Changes(request.name(), request.timeZone(), request.state(),
+                request.settings()));
     }
 
     @GetMapping("/tenant")

@@ -21,5 +21,10 @@ public interface TenantDirectory {
     /** The tenant's time zone, which sets its day boundaries (cached). */
     java.time.ZoneId zoneOf(java.util.UUID tenantId);
 
-    record NewTenant(String code, String name, String timeZone) {}
+    /** {@code state}: an {@link IndianState} name, or null when not known (yet). */
+    record NewTenant(String code, String name, String timeZone, String state) {
+        public NewTenant(String code, String name, String timeZone) {
+            this(code, name, timeZone, null);
+        }
+    }
 }

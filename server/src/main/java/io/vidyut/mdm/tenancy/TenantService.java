@@ -66,11 +66,12 @@ class TenantService implements TenantDirectory {
     @Transactional
     public Tenant create(NewTenant tenant) {
         ZoneId zone = zone(tenant.timeZone());
+        String state = tenant.state() == null ? null : state(tenant.state());
         if (find(tenant.code()).isPresent()) {
             throw new ConflictException("Tenant code " + tenant.code() + " is taken");
         }
-        jdbc.sql("insert into tenant (id, code, name, time_zone) values (?, ?, ?, ?)")
-                .params(UUID.randomUUID(), tenant.code(), tenant.name(), zone.getId()).update();
+        jdbc.sql("insert into tenant (id, code, name, time_zone, state) values (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), tenant.code(), tenant.name(), zone.getId(), state).update();
         Tenant created = get(tenant.code());
         audit.record(AuditedAction.of("tenant.created", "tenant", created.id(), null, created));
         return created;
@@ -100,22 +101,29 @@ class TenantService implements TenantDirectory {
         return TenantContext.callAs(TenantScope.platformScope(), () -> transactions.execute(status -> {
             Map<String, Object> merged = new java.util.LinkedHashMap<>(get(code).settings());
             merged.putAll(settings);
-            return update(code, null, null, merged);
+            return update(code, new Changes(null, null, null, merged));
         }));
     }
 
+    /** What an update changes; a null field is left as it is. */
+    record Changes(String name, String timeZone, String state, Map<String, Object> settings) {}
+
     @Transactional
-    public Tenant update(String code, String name, String timeZone, Map<String, Object> settings) {
+    public Tenant update(String code, Changes changes) {
         Tenant existing = get(code);
+        String name = changes.name();
+        String timeZone = changes.timeZone();
+        Map<String, Object> settings = changes.settings();
         if (settings != null) {
             RetentionPolicy.of(settings);
             PushRates.of(settings);
             HesNetworks.of(settings);
             DirectorySettings.of(settings);
         }
-        jdbc.sql("update tenant set name = ?, time_zone = ?, settings = ?::jsonb where id = ?")
+        jdbc.sql("update tenant set name = ?, time_zone = ?, state = ?, settings = ?::jsonb where id = ?")
                 .params(name == null ? existing.name() : name,
                         timeZone == null ? existing.timeZone().getId() : zone(timeZone).getId(),
+                        changes.state() == null ? existing.state() : state(changes.state()),
                         json.writeValueAsString(settings == null ? existing.settings() : settings),
                         existing.id())
                 .update();
@@ -145,9 +153,15 @@ class TenantService implements TenantDirectory {
         return zone;
     }
 
+    /** The state's name as the list spells it, so "haryana" and "Haryana " are stored as "Haryana". */
+    private static String state(String name) {
+        return IndianState.named(name).map(IndianState::name).orElseThrow(() -> FieldErrorsException.of("state",
+                "not a state or union territory of India: " + name + " (see GET /api/v1/platform/states)"));
+    }
+
     private Tenant map(ResultSet rs, int row) throws SQLException {
         return new Tenant(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
-                ZoneId.of(rs.getString("time_zone")), json.readValue(rs.getString("settings"), SETTINGS),
+                rs.getString("state"), ZoneId.of(rs.getString("time_zone")), json.readValue(rs.getString("settings"), SETTINGS),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -110,6 +110,28 @@ class IngestApiTest extends IntegrationTest {
     }
 
     @Test
+    void storage_per_tenant_counts_each_tenant_s_own_values_and_gives_a_tenant_without_data_no_bytes() {
+        TestTenant empty = newTenant();
+        assertThat(push(intervals("B-STORE", "M1", "2026-11-20T10:15:00+05:30", 8, 0.25)).status()).isEqualTo(202);
+        awaitIntervals(meterId, "2026-11-20T10:00:00+05:30", "2026-11-20T12:00:00+05:30", "15m", 8);
+
+        JsonNode tenants = api.get("/api/v1/platform/storage/tenants", platformAdmin()).json();
+        JsonNode mine = storageOf(tenants, tenant.code());
+        assertThat(mine.get("interval_values").asLong()).as("8 intervals of energy and voltage").isEqualTo(16);
+        assertThat(mine.get("register_values").asLong()).isZero();
+        assertThat(mine.get("estimated_bytes").asLong()).isPositive();
+        JsonNode none = storageOf(tenants, empty.code());
+        assertThat(none.get("interval_values").asLong()).isZero();
+        assertThat(none.get("estimated_bytes").asLong()).isZero();
+        assertThat(api.get("/api/v1/platform/storage/tenants", tenant.admin()).status()).isEqualTo(403);
+    }
+
+    private static JsonNode storageOf(JsonNode tenants, String code) {
+        return java.util.stream.StreamSupport.stream(tenants.spliterator(), false)
+                .filter(t -> t.get("tenant_code").asString().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Test
     void rows_that_cannot_be_stored_are_rejected_listed_and_quarantined_while_good_rows_are_kept() {
         JsonNode other = new Registry(api, tenant.admin()).vendor("OTHER");
         registry.meter("OTHER1", other.get("vendor").get("id").asString(), null);
