@@ -92,7 +92,7 @@ class DemoDataSeeder {
         }
         long started = System.nanoTime();
         Tenant tenant = TenantContext.callAs(TenantScope.platformScope(), () -> tenants.create(
-                new TenantDirectory.NewTenant(DemoCredentials.TENANT, "Demo DISCOM (Gurugram circle)", "Asia/Kolkata")));
+                new TenantDirectory.NewTenant(DemoCredentials.TENANT, "Demo DISCOM (Gurugram circle)", "Asia/Kolkata", "Haryana")));
         allowSimulatedHes();
         TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.executeWithoutResult(s -> seed()));
         log.info("Seeded demo tenant in {} ms", (System.nanoTime() - started) / 1_000_000);

@@ -2,6 +2,12 @@ package io.vidyut.mdm.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vidyut.mdm.hes.HesVendorService;
+import io.vidyut.mdm.hes.VendorMappingService;
+import io.vidyut.mdm.meters.MeterService;
+import io.vidyut.mdm.network.ConsumerService;
+import io.vidyut.mdm.network.NetworkService;
+import io.vidyut.mdm.security.UserDirectory;
 import io.vidyut.mdm.simulator.RunStats;
 import io.vidyut.mdm.simulator.Simulator;
 import io.vidyut.mdm.simulator.event.EventSchedule;
@@ -10,18 +16,28 @@ import io.vidyut.mdm.simulator.fleet.Fleet;
 import io.vidyut.mdm.simulator.fleet.FleetLoader;
 import io.vidyut.mdm.simulator.fleet.MdmApiClient;
 import io.vidyut.mdm.simulator.load.IntervalClock;
+import io.vidyut.mdm.tenancy.TenantDirectory;
 import io.vidyut.mdm.testing.IntegrationTest;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo's simulated fleet sends a day and a half of meter events through the demo mappings of all three
@@ -31,15 +47,15 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoMeterEventsTest extends IntegrationTest {
-    @Autowired io.vidyut.mdm.tenancy.TenantDirectory tenants;
-    @Autowired io.vidyut.mdm.security.UserDirectory users;
-    @Autowired io.vidyut.mdm.hes.HesVendorService vendors;
-    @Autowired io.vidyut.mdm.network.NetworkService network;
-    @Autowired io.vidyut.mdm.network.ConsumerService consumers;
-    @Autowired io.vidyut.mdm.meters.MeterService meters;
-    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
-    @Autowired io.vidyut.mdm.hes.VendorMappingService mappings;
-    @Autowired tools.jackson.databind.json.JsonMapper json;
+    @Autowired TenantDirectory tenants;
+    @Autowired UserDirectory users;
+    @Autowired HesVendorService vendors;
+    @Autowired NetworkService network;
+    @Autowired ConsumerService consumers;
+    @Autowired MeterService meters;
+    @Autowired TransactionTemplate transactions;
+    @Autowired VendorMappingService mappings;
+    @Autowired JsonMapper json;
 
     String operator;
     RunStats sent;
@@ -57,11 +73,9 @@ class DemoMeterEventsTest extends IntegrationTest {
 
         Instant now = clock.instant();
         to = IntervalClock.floorToBoundary(now);  // where the simulator's back-fill ends
-        long t0 = System.nanoTime();
-        sent = Simulator.builder().target(target).clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).credentials("demo.operator", DemoCredentials.PASSWORD)
+        sent = Simulator.builder().target(target).clock(Clock.fixed(now, ZoneOffset.UTC)).credentials("demo.operator", DemoCredentials.PASSWORD)
                 .apiKeys(Simulator.DEMO_KEYS).events(true).readings(false).backfill(1).seed(42).threads(2).build().run();
 
-        System.out.println("DEBUG events pushed in " + (System.nanoTime() - t0) / 1_000_000 + " ms: " + sent.toJson());
         MdmApiClient fleetReader = new MdmApiClient(URI.create(target));
         fleetReader.signIn("demo.operator", DemoCredentials.PASSWORD);
         Fleet fleet = FleetLoader.load(fleetReader).fleet();
@@ -74,12 +88,11 @@ class DemoMeterEventsTest extends IntegrationTest {
         assertThat(sent.errors()).isZero();
         assertThat(sent.eventsSent()).isEqualTo(scheduled.size()).isGreaterThan(200);
         assertThat(count("/api/v1/events?known=false")).isZero();
-        java.util.Map<Integer, Long> expected = new java.util.TreeMap<>(), stored = new java.util.TreeMap<>();
-        for (int code : scheduled.stream().map(SimEvent::code).collect(Collectors.toCollection(java.util.TreeSet::new))) {
+        Map<Integer, Long> expected = new TreeMap<>(), stored = new TreeMap<>();
+        for (int code : scheduled.stream().map(SimEvent::code).collect(Collectors.toCollection(TreeSet::new))) {
             expected.put(code, distinct(scheduled.stream().filter(e -> e.code() == code).toList()));
             stored.put(code, count("/api/v1/events?code=" + code + "&from=" + from + "&to=" + to));
         }
-        System.out.println("DEBUG expected " + expected + " stored " + stored + " from " + from + " to " + to);
         assertThat(stored).isEqualTo(expected);
         assertThat(count("/api/v1/events?from=" + from + "&to=" + to)).isEqualTo(distinct(scheduled));
     }
@@ -122,7 +135,7 @@ class DemoMeterEventsTest extends IntegrationTest {
         return events.stream().map(e -> e.meter().serial() + e.at() + e.code()).distinct().count();
     }
 
-    private static java.util.stream.Stream<JsonNode> stream(JsonNode page) {
-        return java.util.stream.StreamSupport.stream(page.get("items").spliterator(), false);
+    private static Stream<JsonNode> stream(JsonNode page) {
+        return StreamSupport.stream(page.get("items").spliterator(), false);
     }
 }
