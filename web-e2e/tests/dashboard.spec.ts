@@ -184,6 +184,13 @@ test('unsaved edits survive a sign-in after the session expired', async ({ page,
   await expect(page.getByRole('textbox', { name: 'Sample payload' })).toHaveValue('{"dev": "VLT-draft"}');
 });
 
+test('a consumer signs in to a notice that consumer self-service is still to come', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'demo.consumer');
+  await expect(page.getByText('Consumer self-service is not built yet')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveCount(0);
+});
+
 test('the theme choice is kept across visits', async ({ page }) => {
   await page.goto('/');
   await signIn(page, 'demo.operator');

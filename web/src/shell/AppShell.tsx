@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import {
   Alert,
+  AlertTitle,
   AppBar,
   Button,
   Box,
@@ -134,9 +135,7 @@ export function AppShell() {
             {opensWithoutTenant(location.pathname) && <Box sx={{ mt: 2 }}><Outlet /></Box>}
           </>
         ) : navigationFor(session.roles).length === 0 ? (
-          <Alert severity="info">
-            This dashboard is for DISCOM operations staff; your role has no screens here.
-          </Alert>
+          <NoScreensNotice roles={session.roles} />
         ) : (
           <Outlet />
         )}
@@ -144,4 +143,18 @@ export function AppShell() {
       {platformAdmin && <TenantSwitcher open={switching} onClose={() => setSwitching(false)} />}
     </Box>
   );
+}
+
+/** What a user whose roles open no screen is told: consumers, that their own apps are still to come. */
+function NoScreensNotice({ roles }: { roles: readonly string[] }) {
+  if (roles.includes('CONSUMER')) {
+    return (
+      <Alert severity="info">
+        <AlertTitle>Consumer self-service is not built yet</AlertTitle>
+        Your bills, daily usage, prepaid balance and recharges will be in the consumer app and portal, which are still
+        to come. This dashboard is for DISCOM staff, so a consumer account has no screens here yet.
+      </Alert>
+    );
+  }
+  return <Alert severity="info">This dashboard is for DISCOM operations staff; your role has no screens here.</Alert>;
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, AlertTitle, LinearProgress, Stack } from '@mui/material';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/problem';
-import { describeBackfill } from './demoBackfill';
+import { backfillUnderWay, describeBackfill } from './demoBackfill';
 
 /** The tenant of bin/mdm demo: only its users are told about the simulated HES's back-fill. */
 const DEMO_TENANT = 'demo';
@@ -21,7 +21,7 @@ export function useDemoBackfill(tenant?: string) {
         throw error;
       }
     },
-    refetchInterval: (query) => (query.state.data?.state === 'RUNNING' ? POLL_MS : false),
+    refetchInterval: (query) => (backfillUnderWay(query.state.data) ? POLL_MS : false),
   });
 }
 
@@ -32,14 +32,18 @@ export function useDemoBackfill(tenant?: string) {
 export function DemoBackfillCard({ backfill }: { backfill: ReturnType<typeof useDemoBackfill> }) {
   const text = backfill.data ? describeBackfill(backfill.data) : undefined;
   if (!text) return null;
-  const running = backfill.data?.state === 'RUNNING';
+  const running = backfillUnderWay(backfill.data);
   return (
     <Alert severity={running ? 'info' : 'success'} aria-live="polite" data-testid="demo-backfill">
       <AlertTitle>{text.headline}</AlertTitle>
       <Stack spacing={1}>
         <span>{text.detail}</span>
         {running && (
-          <LinearProgress variant="determinate" value={backfill.data?.percent ?? 0} aria-label="Back-fill progress" />
+          <LinearProgress
+            variant={backfill.data?.state === 'STARTING' ? 'indeterminate' : 'determinate'}
+            value={backfill.data?.percent ?? 0}
+            aria-label="Back-fill progress"
+          />
         )}
       </Stack>
     </Alert>

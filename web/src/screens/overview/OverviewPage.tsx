@@ -14,6 +14,7 @@ import { VeeStatisticsCard } from '../vee/VeeStatisticsCard';
 import { CompletenessCard } from './CompletenessCard';
 import { CountBreakdownCard } from './CountBreakdownCard';
 import { DemoBackfillCard, useDemoBackfill } from './DemoBackfillCard';
+import { backfillUnderWay } from './demoBackfill';
 import { StorageCard } from './StorageCard';
 
 const STAGE_BUCKETS = LIFECYCLE_STAGES.map(({ stage, label }) => meterCountBucket(label, { stage }));
@@ -48,7 +49,7 @@ export function OverviewPage() {
   const total = useMeterCount({});
   const backfill = useDemoBackfill(session.tenant);
   // while the demo back-fills, today's figures move by the second: count again often
-  const refreshMs = backfill.data?.state === 'RUNNING' ? 10_000 : undefined;
+  const refreshMs = backfillUnderWay(backfill.data) ? 10_000 : undefined;
   return (
     <>
       <PageHeader

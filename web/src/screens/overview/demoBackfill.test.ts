@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { describeBackfill, formatDuration } from './demoBackfill';
+import { backfillUnderWay, describeBackfill, formatDuration } from './demoBackfill';
 
 describe('the demo back-fill on the overview', () => {
   it('says nothing when the server runs no back-fill', () => {
     expect(describeBackfill({ state: 'NONE' })).toBeUndefined();
+  });
+
+  it('says it is starting while the simulated HES reads the fleet, and keeps asking', () => {
+    expect(describeBackfill({ state: 'STARTING' })?.headline).toBe('Back-fill starting');
+    expect(backfillUnderWay({ state: 'STARTING' })).toBe(true);
+    expect(backfillUnderWay({ state: 'RUNNING' })).toBe(true);
+    expect(backfillUnderWay({ state: 'DONE' })).toBe(false);
+    expect(backfillUnderWay(undefined)).toBe(false);
   });
 
   it('tells how far a running back-fill is, of how much, and the time left', () => {

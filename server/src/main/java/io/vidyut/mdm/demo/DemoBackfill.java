@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * The demo back-fill's progress as the overview shows it ({@code GET /api/v1/demo/backfill}).
  *
- * @param state            NONE (no back-fill: traffic off or 0 days), RUNNING or DONE
+ * @param state            NONE (no back-fill: traffic off or 0 days), STARTING (the simulated HES reads the fleet
+ *                         first), RUNNING or DONE
  * @param days             local days back-filled, today (so far) included
  * @param percent          0–100
  * @param elapsedSeconds   since the back-fill began (its whole length once DONE)
@@ -17,6 +18,7 @@ record DemoBackfill(String state, int meters, long days, String firstDay, String
                     long elapsedSeconds, Long remainingSeconds) {
 
     static final DemoBackfill NONE = new DemoBackfill("NONE", 0, 0, null, null, 0, 0, null);
+    static final DemoBackfill STARTING = new DemoBackfill("STARTING", 0, 0, null, null, 0, 0, null);
 
     static DemoBackfill of(BackfillProgress progress) {
         return new DemoBackfill(progress.finished() ? "DONE" : "RUNNING", progress.meters(), progress.days(),

@@ -30,6 +30,7 @@ class DemoController {
         boolean demoTenant = TenantContext.current().map(scope -> DemoCredentials.TENANT.equals(scope.tenantCode()))
                 .orElse(false);
         if (!demoTenant) return DemoBackfill.NONE;
-        return traffic.backfillProgress().map(DemoBackfill::of).orElse(DemoBackfill.NONE);
+        return traffic.backfillProgress().map(DemoBackfill::of)
+                .orElse(traffic.backfillStarting() ? DemoBackfill.STARTING : DemoBackfill.NONE);
     }
 }

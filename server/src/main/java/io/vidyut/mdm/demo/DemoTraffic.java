@@ -49,6 +49,11 @@ final class DemoTraffic implements AutoCloseable {
         return running == null ? Optional.empty() : running.backfillProgress();
     }
 
+    /** Whether a back-fill was asked for and has not begun yet (the simulated HES reads the fleet first). */
+    boolean backfillStarting() {
+        return simulator != null && backfillDays > 0 && backfillProgress().isEmpty();
+    }
+
     /** A log line at every tenth of the back-fill, with the time left. */
     private void logBackfillProgress() {
         Thread thread = new Thread(() -> {
