@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, signIn, test } from './fixtures';
 
@@ -38,6 +38,22 @@ function startDemo(dataDir: string): RunningDemo {
   return { process: demo, output: () => output, bannerSeen };
 }
 
+/**
+ * The README's "A quick API tour" block, run as written in bash against this demo (its port put in): every curl
+ * must succeed (a ~/.curlrc of --fail-with-body turns an HTTP error into a failed command) and every pipe too.
+ */
+function runReadmeTour(): { status: number | null; output: string } {
+  const readme = readFileSync(path.resolve('../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## A quick API tour'));
+  const block = /```bash\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!block) throw new Error('README.md has no bash block under "A quick API tour"');
+  const curlHome = mkdtempSync(path.resolve('target', 'curl-home-'));
+  writeFileSync(path.join(curlHome, '.curlrc'), '--fail-with-body\n');
+  const script = `set -euo pipefail\n${block.replaceAll('http://localhost:8080', demoUrl)}`;
+  const run = spawnSync('bash', ['-c', script], { env: { ...process.env, CURL_HOME: curlHome }, encoding: 'utf8' });
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+}
+
 async function stopDemo(demo: RunningDemo): Promise<void> {
   if (demo.process.exitCode !== null) return;
   const exited = new Promise((resolve) => demo.process.on('exit', resolve));
@@ -47,7 +63,7 @@ async function stopDemo(demo: RunningDemo): Promise<void> {
 
 test.describe.configure({ mode: 'serial' });
 
-test('right after the demo banner the overview fills: back-fill progress, completeness above 0 %, alarms from meter events; a second start does not build', async ({
+test('right after the demo banner the overview fills: back-fill progress, completeness above 0 %, alarms from meter events; the README API tour works; a second start does not build', async ({
   page,
 }) => {
   test.setTimeout(12 * 60_000);
@@ -82,6 +98,10 @@ test('right after the demo banner the overview fills: back-fill progress, comple
       await expect(page.getByRole('grid', { name: 'Alarms' })).toBeVisible();
       return alarmRows.count();
     }, { timeout: 180_000, intervals: [5_000] }).toBeGreaterThan(1);
+
+    const tour = runReadmeTour();
+    expect(tour.status, `the README's API tour, run against the demo:\n${tour.output}`).toBe(0);
+    expect(tour.output).toContain('"status": "ACCEPTED"');
 
     await stopDemo(demo);
     const restartedAt = Date.now();
