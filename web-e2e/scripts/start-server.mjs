@@ -18,6 +18,8 @@ const server = spawn('java', ['-Xmx1g', '-jar', jar], {
     MDM_PORT: port,
     MDM_DATA_DIR: dataDir,
     MDM_DEMO: 'true',
+    // the demo's simulated HES is not inside mdm-server.jar: added as bin/mdm demo adds it
+    LOADER_PATH: path.resolve('../simulator/target/mdm-simulator-lib.jar'),
     MDM_DEMO_TRAFFIC: 'false',
     MDM_DEMO_HES_PORT: hesPort,
     MDM_ADMIN_PASSWORD: 'vidyut-platform',

@@ -13,6 +13,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** With {@code mdm.demo.enabled} (bin/mdm demo): seed tenant demo on first start and print how to sign in. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("mdm.demo.enabled")
+@ConditionalOnClass(name = DemoSimulatorMissing.SIMULATOR)
 class DemoConfiguration {
 
     @Bean

@@ -38,8 +38,9 @@ final class DemoTraffic implements AutoCloseable {
         Simulator.Builder builder = demoFleet(baseUrl).live(true).events(true).todayFirst(true).threads(2);
         if (backfillDays > 0) builder.backfill(backfillDays);
         simulator = runInBackground(builder.build(), "demo-hes-traffic", "Demo traffic failed");
-        log.info("Simulated HES vendors HPL (REST), VOLTA (JSON) and KIRAN (DLMS) are pushing data and meter events "
-                + "(first the events of {} days and today so far, then today's readings, then the earlier days')", backfillDays);
+        log.info("Simulated HES vendors HPL (REST), VOLTA (JSON) and KIRAN (DLMS) are pushing data and meter events {}",
+                backfillDays == 0 ? "live" : "(back-filling " + backfillDays + " days and today so far first: today's "
+                        + "readings, then the earlier days', with the events of them all beside)");
         if (backfillDays > 0) logBackfillProgress();
     }
 

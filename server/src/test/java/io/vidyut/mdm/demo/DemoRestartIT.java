@@ -87,6 +87,7 @@ class DemoRestartIT {
         Files.createDirectories(dataDir);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-jar", new File("target/mdm-server.jar").getAbsolutePath());
+        builder.environment().put("LOADER_PATH", new File("../simulator/target/mdm-simulator-lib.jar").getAbsolutePath());
         builder.environment().putAll(Map.of("MDM_DEMO", "true", "MDM_DEMO_BACKFILL_DAYS", "0", "MDM_PORT", String.valueOf(port),
                 "MDM_DATA_DIR", dataDir.toString(), "MDM_ADMIN_PASSWORD", "it-platform-password"));
         builder.redirectErrorStream(true).redirectOutput(dataDir.resolve(name + ".log").toFile());
