@@ -30,6 +30,7 @@ create table ingest_dead_letter (
   check ((batch_id is null) = (part is null)),
   check ((batch_id is null) = (tenant_id is null))
 );
+comment on table ingest_dead_letter is 'module: ingest';
 create unique index ingest_dead_letter_part on ingest_dead_letter(batch_id, part) where batch_id is not null;
 create index ingest_dead_letter_by_time on ingest_dead_letter(tenant_id, status, last_failed_at);
 
