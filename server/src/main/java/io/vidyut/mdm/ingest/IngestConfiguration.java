@@ -1,5 +1,7 @@
 package io.vidyut.mdm.ingest;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -13,14 +15,17 @@ class IngestConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${mdm.kafka.bootstrap:}' != ''")
-    KafkaTransport kafkaTransport(StoreWriter writer,
+    KafkaTransport kafkaTransport(StoreWriter writer, DeadLetters deadLetters, Clock clock,
                                   @Value("${mdm.kafka.bootstrap}") String bootstrap,
                                   @Value("${mdm.kafka.topic:mdm.ingest.readings}") String topic,
                                   @Value("${mdm.kafka.partitions:12}") int partitions,
                                   @Value("${mdm.kafka.replication:1}") short replication,
-                                  @Value("${mdm.kafka.consumers:1}") int consumers) {
+                                  @Value("${mdm.kafka.consumers:1}") int consumers,
+                                  @Value("${mdm.kafka.max-store-attempts:5}") int maxStoreAttempts,
+                                  @Value("${mdm.kafka.store-retry-backoff:PT0.2S}") Duration storeRetryBackoff) {
         return new KafkaTransport(new KafkaTransport.Settings(bootstrap, topic, partitions, replication,
-                "vidyut-mdm-ingest", consumers), writer::store);
+                "vidyut-mdm-ingest", consumers, new StoreRetries(maxStoreAttempts, storeRetryBackoff)), writer::store,
+                deadLetters, clock);
     }
 
     @Bean(destroyMethod = "close")

@@ -1,12 +1,15 @@
 package io.vidyut.mdm.ingest;
 
 import io.vidyut.mdm.common.KafkaTopics;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,11 +34,12 @@ import org.slf4j.LoggerFactory;
  * meter always lands in the same partition, so its readings keep their order), idempotent
  * producer with acks=all, and a consumer group whose members split the partitions. Offsets are
  * committed only after the store transaction, so delivery is at-least-once; the store's writes
- * are idempotent, so a redelivery changes nothing.
+ * are idempotent, so a redelivery changes nothing. A record that cannot be stored is tried again a
+ * few times ({@link StoreRetries}), then kept as a dead letter ({@link DeadLetters}) and committed,
+ * so one poison record cannot hold up every later batch of its partition.
  */
 final class KafkaTransport implements IngestTransport, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaTransport.class);
-    static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
     private final String topic;
     private final int partitions;
@@ -43,12 +47,20 @@ final class KafkaTransport implements IngestTransport, AutoCloseable {
     private final List<Thread> consumerThreads = new ArrayList<>();
     private final List<KafkaConsumer<byte[], byte[]>> consumers = new ArrayList<>();
     private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
-    private volatile boolean running = true;
+    private final StoreRetries retries;
+    private final DeadLetters deadLetters;
+    private final Clock clock;
+    /** Counted down when the transport stops: ends the consumers' loops and cuts a wait between attempts short. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
-    record Settings(String bootstrap, String topic, int partitions, short replication, String groupId, int consumers) {}
+    record Settings(String bootstrap, String topic, int partitions, short replication, String groupId, int consumers,
+                    StoreRetries retries) {}
 
-    KafkaTransport(Settings settings, Consumer<IngestWork> handler) {
+    KafkaTransport(Settings settings, Consumer<IngestWork> handler, DeadLetters deadLetters, Clock clock) {
         this.topic = settings.topic();
+        this.retries = settings.retries();
+        this.deadLetters = deadLetters;
+        this.clock = clock;
         this.partitions = KafkaTopics.ensure(settings.bootstrap(), settings.topic(), settings.partitions(),
                 settings.replication());
         this.producer = new KafkaProducer<>(Map.of(
@@ -114,13 +126,12 @@ final class KafkaTransport implements IngestTransport, AutoCloseable {
             }
         });
         try {
-            while (running) {
+            while (running()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
                 for (TopicPartition partition : records.partitions()) {
                     for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-                        if (!handle(record, handler)) {
+                        if (!storeOrKeepAsDeadLetter(record, handler)) {
                             consumer.seek(partition, record.offset());
-                            sleep(RETRY_BACKOFF);
                             break;
                         }
                         consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
@@ -128,40 +139,74 @@ final class KafkaTransport implements IngestTransport, AutoCloseable {
                 }
             }
         } catch (WakeupException e) {
-            if (running) throw e;
+            if (running()) throw e;
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
     }
 
-    private static boolean handle(ConsumerRecord<byte[], byte[]> record, Consumer<IngestWork> handler) {
+    /**
+     * Stores the record's part, trying again after each failure, and keeps it as a dead letter after the last: true
+     * when its partition may move past it. False when the transport is stopping, or the dead letter could not be
+     * written either (the database is away): the record is then read again and nothing is lost.
+     */
+    private boolean storeOrKeepAsDeadLetter(ConsumerRecord<byte[], byte[]> record, Consumer<IngestWork> handler) {
         IngestWork work;
         try {
             work = IngestWorkCodec.decode(record.value());
-        } catch (RuntimeException e) {
-            log.error("Skipping unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
-            return true;
+        } catch (RuntimeException unreadable) {
+            // the same bytes read the same way every time: no point in trying again
+            return keepAsDeadLetter(new DeadLetter(record.topic(), record.partition(), record.offset(), record.value(),
+                    null, unreadable, 1, clock.instant()));
         }
+        Instant firstFailure = null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                handler.accept(work);
+                return true;
+            } catch (RuntimeException e) {
+                if (firstFailure == null) firstFailure = clock.instant();
+                if (attempt == retries.maxAttempts()) {
+                    return keepAsDeadLetter(new DeadLetter(record.topic(), record.partition(), record.offset(),
+                            record.value(), work, e, attempt, firstFailure));
+                }
+                log.warn("Could not store part {} of batch {} at {}-{}@{} (attempt {} of {}); trying again: {}",
+                        work.part(), work.batchId(), record.topic(), record.partition(), record.offset(), attempt,
+                        retries.maxAttempts(), e.toString());
+                if (!pause(retries.backoffAfter(attempt))) return false;
+            }
+        }
+    }
+
+    private boolean keepAsDeadLetter(DeadLetter letter) {
         try {
-            handler.accept(work);
+            deadLetters.keep(letter);
             return true;
         } catch (RuntimeException e) {
-            log.error("Could not store part {} of batch {}; retrying", work.part(), work.batchId(), e);
+            log.error("Could not keep the record at {}-{}@{} as a dead letter; its partition waits and tries it again",
+                    letter.topic(), letter.partition(), letter.offset(), e);
+            pause(retries.backoffAfter(retries.maxAttempts()));
             return false;
         }
     }
 
-    private static void sleep(Duration duration) {
+    /** Waits, unless the transport stops meanwhile; false when it does. */
+    private boolean pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            return !stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
+    }
+
+    private boolean running() {
+        return stopping.getCount() > 0;
     }
 
     /** Stops consuming without committing anything in flight, as a crash would. */
     void crash() {
-        running = false;
+        stopping.countDown();
         consumers.forEach(KafkaConsumer::wakeup);
         joinConsumers();
         producer.close(Duration.ZERO);
@@ -169,7 +214,7 @@ final class KafkaTransport implements IngestTransport, AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
+        stopping.countDown();
         consumers.forEach(KafkaConsumer::wakeup);
         joinConsumers();
         producer.close(Duration.ofSeconds(5));

@@ -170,7 +170,8 @@ class ApiSecurityTest extends IntegrationTest {
                 .replace("/edits/{id}", "/edits/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/alarms/{id}", "/alarms/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/commands/{id}", "/commands/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
-                .replace("/webhooks/{id}", "/webhooks/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()));
+                .replace("/webhooks/{id}", "/webhooks/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
+                .replace("/dead-letters/{id}", "/dead-letters/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()));
         assertThat(result).as("unmapped path variable in " + path).doesNotContain("{");
         return result;
     }
