@@ -4,14 +4,18 @@ import io.vidyut.mdm.events.EventCatalog;
 import io.vidyut.mdm.events.EventType;
 import io.vidyut.mdm.events.MeterEvent;
 import io.vidyut.mdm.events.MeterEventsRecorded;
+import io.vidyut.mdm.meters.MeterPlacement;
+import io.vidyut.mdm.meters.MeterPlacement.MeterOnDt;
+import io.vidyut.mdm.network.NetworkTopology;
+import io.vidyut.mdm.network.NetworkTopology.DtOnFeeder;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,13 +27,16 @@ class AlarmEngine {
     private final AlarmRulesStore rules;
     private final Alarms alarms;
     private final OutageInference outages;
-    private final JdbcClient jdbc;
+    private final MeterPlacement placement;
+    private final NetworkTopology network;
 
-    AlarmEngine(AlarmRulesStore rules, Alarms alarms, OutageInference outages, JdbcClient jdbc) {
+    AlarmEngine(AlarmRulesStore rules, Alarms alarms, OutageInference outages, MeterPlacement placement,
+                NetworkTopology network) {
         this.rules = rules;
         this.alarms = alarms;
         this.outages = outages;
-        this.jdbc = jdbc;
+        this.placement = placement;
+        this.network = network;
     }
 
     @EventListener
@@ -71,14 +78,8 @@ class AlarmEngine {
         latestByDt.forEach((dt, latest) -> outages.evaluate(dt, feederOfDt.get(dt), latest, tenantRules, false));
     }
 
-    private Map<UUID, UUID> feedersOf(java.util.Set<UUID> dtIds) {
-        Map<UUID, UUID> feeders = new HashMap<>();
-        jdbc.sql("""
-                        select d.id, f.id from network_node d join network_node f on f.id = d.parent_id and f.level = 'FEEDER'
-                         where d.id = any(?)""")
-                .param(dtIds.toArray(UUID[]::new))
-                .query((rs, n) -> feeders.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
-        return feeders;
+    private Map<UUID, UUID> feedersOf(Set<UUID> dtIds) {
+        return network.feedersOf(dtIds).stream().collect(Collectors.toMap(DtOnFeeder::dtId, DtOnFeeder::feederId));
     }
 
     private void raiseAtMeter(AlarmKind kind, MeterEvent event) {
@@ -86,7 +87,7 @@ class AlarmEngine {
                 event.name().replace(" (occurrence)", ""), event.meterId(), null, event.code(), null, event.occurredAt()));
     }
 
-    private static boolean isRestorationOf(int code, java.util.Set<Integer> occurrences) {
+    private static boolean isRestorationOf(int code, Set<Integer> occurrences) {
         return EventCatalog.lookup(code).map(t -> t.role() == EventType.Role.RESTORATION).orElse(false)
                 && occurrences.contains(code - 1);
     }
@@ -97,17 +98,8 @@ class AlarmEngine {
 
     /** The DT each meter hangs under (its consumer's DT, or the DT it measures), with the DT's latest power event. */
     private Map<UUID, Instant> latestByDt(Map<UUID, Instant> latestByMeter) {
-        record MeterDt(UUID meterId, UUID dtId) {}
-        List<MeterDt> placed = jdbc.sql("""
-                        select m.id, coalesce(c.dt_id, n.id) from meter m
-                          left join consumer c on c.id = m.consumer_id
-                          left join network_node n on n.id = m.network_node_id and n.level = 'DT'
-                         where m.id = any(?)""")
-                .param(latestByMeter.keySet().toArray(UUID[]::new))
-                .query((rs, n) -> new MeterDt(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
         Map<UUID, Instant> byDt = new TreeMap<>(); // DTs locked in one order: no deadlock between batches
-        for (MeterDt meter : placed) {
-            if (meter.dtId() == null) continue;
+        for (MeterOnDt meter : placement.dtsOf(latestByMeter.keySet())) {
             byDt.merge(meter.dtId(), latestByMeter.get(meter.meterId()), (a, b) -> a.isAfter(b) ? a : b);
         }
         return byDt;

@@ -1,12 +1,21 @@
 package io.vidyut.mdm.alarms;
 
 import io.vidyut.mdm.events.EventCatalog;
-import java.sql.Timestamp;
+import io.vidyut.mdm.events.PowerEvents;
+import io.vidyut.mdm.events.PowerEvents.LastPowerEvent;
+import io.vidyut.mdm.meters.MeterPlacement;
+import io.vidyut.mdm.meters.MeterPlacement.MeterOnDt;
+import io.vidyut.mdm.network.NetworkTopology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,14 +33,18 @@ class OutageInference {
 
     private final JdbcClient jdbc;
     private final Alarms alarms;
+    private final NetworkTopology network;
+    private final MeterPlacement placement;
+    private final PowerEvents powerEvents;
 
-    OutageInference(JdbcClient jdbc, Alarms alarms) {
+    OutageInference(JdbcClient jdbc, Alarms alarms, NetworkTopology network, MeterPlacement placement,
+                    PowerEvents powerEvents) {
         this.jdbc = jdbc;
         this.alarms = alarms;
+        this.network = network;
+        this.placement = placement;
+        this.powerEvents = powerEvents;
     }
-
-    /** A meter's last power event (failure or restoration) and when. */
-    private record PowerState(UUID meterId, int code, Instant at) {}
 
     void lock(String kind, UUID nodeId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || ':' || ?, 0))").params(kind, nodeId.toString())
@@ -45,28 +58,18 @@ class OutageInference {
      * within the rules' window.
      */
     void evaluate(UUID dtId, UUID feederId, Instant latest, AlarmRules rules, boolean anyAge) {
-        List<UUID> meters = jdbc.sql("""
-                        select m.id from meter m left join consumer c on c.id = m.consumer_id
-                         where (c.dt_id = ? or m.network_node_id = ?) and m.lifecycle_stage <> 'DECOMMISSIONED'""")
-                .params(dtId, dtId).query(UUID.class).list();
+        List<UUID> meters = placement.metersUnder(List.of(dtId)).stream().map(MeterOnDt::meterId).toList();
         if (meters.isEmpty()) return;
-        List<PowerState> states = jdbc.sql("""
-                        select distinct on (meter_id) meter_id, code, occurred_at from meter_event
-                         where meter_id = any(?) and code in (?, ?) and occurred_at > ?
-                         order by meter_id, occurred_at desc""")
-                .params(meters.toArray(UUID[]::new), EventCatalog.POWER_FAILURE, EventCatalog.POWER_RESTORED,
-                        Timestamp.from(latest.minus(LOOKBACK)))
-                .query((rs, n) -> new PowerState(rs.getObject(1, UUID.class), rs.getInt(2), rs.getTimestamp(3).toInstant()))
-                .list();
-        List<PowerState> out = states.stream().filter(s -> s.code() == EventCatalog.POWER_FAILURE).toList();
+        List<LastPowerEvent> out = powerEvents.lastOf(meters, latest.minus(LOOKBACK)).stream()
+                .filter(LastPowerEvent::isFailure).toList();
         Instant windowStart = anyAge ? Instant.MIN : latest.minusSeconds(rules.outageWindowSeconds());
-        long recentlyOut = out.stream().filter(s -> !s.at().isBefore(windowStart)).count();
+        long recentlyOut = out.stream().filter(s -> !s.occurredAt().isBefore(windowStart)).count();
         String subject = "dt-outage:" + dtId;
         var open = alarms.unresolved(subject);
         if (open.isEmpty()) {
             boolean feederOut = feederId != null && alarms.unresolved(feederSubject(feederId)).isPresent();
             if (!feederOut && (double) recentlyOut / meters.size() >= rules.outageShare()) {
-                Instant since = out.stream().map(PowerState::at).min(Instant::compareTo).orElse(latest);
+                Instant since = out.stream().map(LastPowerEvent::occurredAt).min(Instant::compareTo).orElse(latest);
                 alarms.raise(new Alarms.Raise(AlarmKind.DT_OUTAGE, "CRITICAL", subject, "DT outage: " + out.size() + " of "
                         + meters.size() + " meters report power failure", null, dtId, EventCatalog.POWER_FAILURE,
                         out.size(), since));
@@ -91,26 +94,7 @@ class OutageInference {
      * alarms back.
      */
     void evaluateFeeder(UUID feederId, Instant latest, AlarmRules rules) {
-        List<DtCount> dts = jdbc.sql("""
-                        with dts as (select id from network_node where parent_id = ? and level = 'DT'),
-                        meters as (
-                          select m.id, coalesce(c.dt_id, m.network_node_id) as dt_id from meter m
-                            left join consumer c on c.id = m.consumer_id
-                           where (c.dt_id in (select id from dts) or m.network_node_id in (select id from dts))
-                             and m.lifecycle_stage <> 'DECOMMISSIONED'),
-                        last as (
-                          select distinct on (meter_id) meter_id, code, occurred_at from meter_event
-                           where meter_id in (select id from meters) and code in (?, ?) and occurred_at > ?
-                           order by meter_id, occurred_at desc)
-                        select m.dt_id, count(*), count(*) filter (where l.code = ?),
-                               min(l.occurred_at) filter (where l.code = ?)
-                          from meters m left join last l on l.meter_id = m.id
-                         group by m.dt_id order by m.dt_id""")
-                .params(feederId, EventCatalog.POWER_FAILURE, EventCatalog.POWER_RESTORED,
-                        Timestamp.from(latest.minus(LOOKBACK)), EventCatalog.POWER_FAILURE, EventCatalog.POWER_FAILURE)
-                .query((rs, n) -> new DtCount(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
-                .list();
+        List<DtCount> dts = countByDt(placement.metersUnder(network.dtsUnder(feederId)), latest.minus(LOOKBACK));
         if (dts.isEmpty()) return;
         int meters = dts.stream().mapToInt(DtCount::meters).sum();
         int out = dts.stream().mapToInt(DtCount::out).sum();
@@ -119,7 +103,7 @@ class OutageInference {
         Optional<Alarm> open = alarms.unresolved(subject);
         if (open.isEmpty()) {
             if (dtsOut.size() >= rules.feederOutageMinDts() && (double) dtsOut.size() / dts.size() >= rules.feederOutageShare()) {
-                Instant since = dtsOut.stream().map(DtCount::firstFailure).filter(java.util.Objects::nonNull)
+                Instant since = dtsOut.stream().map(DtCount::firstFailure).filter(Objects::nonNull)
                         .min(Instant::compareTo).orElse(latest);
                 Alarm feeder = alarms.raise(new Alarms.Raise(AlarmKind.FEEDER_OUTAGE, "CRITICAL", subject, "Feeder outage: "
                         + dtsOut.size() + " of " + dts.size() + " DTs out, " + out + " of " + meters + " meters report power failure",
@@ -139,6 +123,23 @@ class OutageInference {
         } else if (open.get().affectedMeters() == null || open.get().affectedMeters() != out) {
             alarms.updateAffected(open.get().id(), out);
         }
+    }
+
+    /**
+     * Each DT that has meters, in DT order: how many, how many are out (their last power event after {@code after}
+     * is a failure), and the first of those failures.
+     */
+    private List<DtCount> countByDt(List<MeterOnDt> meters, Instant after) {
+        Map<UUID, LastPowerEvent> lastOfMeter = powerEvents.lastOf(meters.stream().map(MeterOnDt::meterId).toList(), after)
+                .stream().collect(Collectors.toMap(LastPowerEvent::meterId, Function.identity()));
+        Map<UUID, List<MeterOnDt>> metersOfDt = meters.stream()
+                .collect(Collectors.groupingBy(MeterOnDt::dtId, TreeMap::new, Collectors.toList()));
+        return metersOfDt.entrySet().stream().map(dt -> {
+            List<Instant> failures = dt.getValue().stream().map(meter -> lastOfMeter.get(meter.meterId()))
+                    .filter(last -> last != null && last.isFailure()).map(LastPowerEvent::occurredAt).toList();
+            return new DtCount(dt.getKey(), dt.getValue().size(), failures.size(),
+                    failures.stream().min(Instant::compareTo).orElse(null));
+        }).toList();
     }
 
     static String feederSubject(UUID feederId) {
