@@ -81,20 +81,13 @@ public final class EventSchedule {
         this.consumers = meters.stream().filter(m -> m.role() == MeterRole.CONSUMER).toList();
         Map<String, List<SimMeter>> byDt = new LinkedHashMap<>();
         for (SimMeter meter : meters) {
-            String dt = dtOf(meter);
+            String dt = meter.dtId();
             if (dt != null) byDt.computeIfAbsent(dt, k -> new ArrayList<>()).add(meter);
         }
         this.metersByDt = List.copyOf(byDt.values());
         this.fleetThousands = consumers.size() / 1000.0;
     }
 
-    private static String dtOf(SimMeter meter) {
-        return switch (meter.role()) {
-            case CONSUMER -> meter.consumer().dtId();
-            case DT -> meter.nodeId();
-            default -> null;
-        };
-    }
 
     /** Every event logged at or after {@code from} and before {@code to}, in time order. */
     public List<SimEvent> between(Instant from, Instant to) {

@@ -27,8 +27,7 @@ public final class Fleet {
             nodes.put(dt.id(), dt);
         }
         for (SimMeter meter : this.meters) {
-            String dtId = meter.role() == MeterRole.CONSUMER ? meter.consumer().dtId()
-                    : meter.role() == MeterRole.DT ? meter.nodeId() : null;
+            String dtId = meter.dtId();
             if (dtId != null) {
                 nodes.putIfAbsent(dtId, new DtNode(dtId, null));
             }

@@ -45,6 +45,15 @@ public record SimMeter(String id, String serial, String vendorCode, MeterRole ro
         return threePhase ? 3 : 1;
     }
 
+    /** The DT the meter hangs under: its consumer's, or the one it measures; null for feeder and boundary meters. */
+    public String dtId() {
+        return switch (role) {
+            case CONSUMER -> consumer.dtId();
+            case DT -> nodeId;
+            default -> null;
+        };
+    }
+
     public boolean netMetered() {
         return consumer != null && consumer.netMetered();
     }

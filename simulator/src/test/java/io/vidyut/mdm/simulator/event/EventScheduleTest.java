@@ -80,8 +80,7 @@ class EventScheduleTest {
     void aDtOutageTakesEveryMeterUnderTheDtDownWithinHalfAMinuteAndBringsThemBackTogether() {
         Map<String, List<SimMeter>> metersByDt = new LinkedHashMap<>();
         for (SimMeter meter : FLEET.meters()) {
-            String dt = meter.role() == MeterRole.CONSUMER ? meter.consumer().dtId()
-                    : meter.role() == MeterRole.DT ? meter.nodeId() : null;
+            String dt = meter.dtId();
             if (dt != null) metersByDt.computeIfAbsent(dt, k -> new ArrayList<>()).add(meter);
         }
         int outages = 0;
