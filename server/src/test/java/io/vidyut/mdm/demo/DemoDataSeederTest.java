@@ -2,41 +2,16 @@ package io.vidyut.mdm.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vidyut.mdm.hes.HesVendorService;
-import io.vidyut.mdm.meters.MeterService;
-import io.vidyut.mdm.network.ConsumerService;
-import io.vidyut.mdm.network.NetworkService;
-import io.vidyut.mdm.security.UserDirectory;
-import io.vidyut.mdm.tenancy.TenantDirectory;
-import io.vidyut.mdm.testing.IntegrationTest;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The demo tenant looks like a small real DISCOM and is seeded only once. */
-class DemoDataSeederTest extends IntegrationTest {
-    @Autowired TenantDirectory tenants;
-    @Autowired UserDirectory users;
-    @Autowired HesVendorService vendors;
-    @Autowired NetworkService network;
-    @Autowired ConsumerService consumers;
-    @Autowired MeterService meters;
-    @Autowired TransactionTemplate transactions;
-    @Autowired io.vidyut.mdm.hes.VendorMappingService mappings;
-    @Autowired tools.jackson.databind.json.JsonMapper json;
-
-    /** Where the simulated HES of these tests answers (the seeded mappings point there). */
-    static final int HES_PORT = freePort();
-
-    DemoDataSeeder seeder() {
-        return new DemoDataSeeder(tenants, users, vendors, network, consumers, meters, transactions, mappings, json, HES_PORT);
-    }
+class DemoDataSeederTest extends DemoSeedingTest {
 
     @Test
     void seeds_a_believable_network_once() {

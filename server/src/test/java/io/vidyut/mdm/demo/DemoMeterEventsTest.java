@@ -2,12 +2,6 @@ package io.vidyut.mdm.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vidyut.mdm.hes.HesVendorService;
-import io.vidyut.mdm.hes.VendorMappingService;
-import io.vidyut.mdm.meters.MeterService;
-import io.vidyut.mdm.network.ConsumerService;
-import io.vidyut.mdm.network.NetworkService;
-import io.vidyut.mdm.security.UserDirectory;
 import io.vidyut.mdm.simulator.RunStats;
 import io.vidyut.mdm.simulator.Simulator;
 import io.vidyut.mdm.simulator.event.EventSchedule;
@@ -16,8 +10,6 @@ import io.vidyut.mdm.simulator.fleet.Fleet;
 import io.vidyut.mdm.simulator.fleet.FleetLoader;
 import io.vidyut.mdm.simulator.fleet.MdmApiClient;
 import io.vidyut.mdm.simulator.load.IntervalClock;
-import io.vidyut.mdm.tenancy.TenantDirectory;
-import io.vidyut.mdm.testing.IntegrationTest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,10 +26,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo's simulated fleet sends a day and a half of meter events through the demo mappings of all three
@@ -46,17 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * their restorations, and DT outage alarms raised and closed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoMeterEventsTest extends IntegrationTest {
-    @Autowired TenantDirectory tenants;
-    @Autowired UserDirectory users;
-    @Autowired HesVendorService vendors;
-    @Autowired NetworkService network;
-    @Autowired ConsumerService consumers;
-    @Autowired MeterService meters;
-    @Autowired TransactionTemplate transactions;
-    @Autowired VendorMappingService mappings;
-    @Autowired JsonMapper json;
-
+class DemoMeterEventsTest extends DemoSeedingTest {
     String operator;
     RunStats sent;
     List<SimEvent> scheduled;
@@ -66,8 +45,7 @@ class DemoMeterEventsTest extends IntegrationTest {
     @BeforeAll
     void seedTheDemoAndPlayItsEvents() {
         connectClient();
-        new DemoDataSeeder(tenants, users, vendors, network, consumers, meters, transactions, mappings, json,
-                DemoDataSeederTest.HES_PORT).seedIfAbsent();
+        seeder().seedIfAbsent();
         operator = api.signIn("demo.operator", DemoCredentials.PASSWORD);
         String target = "http://127.0.0.1:" + port;
 
