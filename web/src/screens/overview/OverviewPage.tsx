@@ -14,7 +14,7 @@ import { VeeStatisticsCard } from '../vee/VeeStatisticsCard';
 import { CompletenessCard } from './CompletenessCard';
 import { CountBreakdownCard } from './CountBreakdownCard';
 import { DemoBackfillCard, useDemoBackfill } from './DemoBackfillCard';
-import { backfillUnderWay } from './demoBackfill';
+import { backfillUnderWay, describeBackfill } from './demoBackfill';
 import { StorageCard } from './StorageCard';
 
 const STAGE_BUCKETS = LIFECYCLE_STAGES.map(({ stage, label }) => meterCountBucket(label, { stage }));
@@ -57,7 +57,7 @@ export function OverviewPage() {
         subtitle={total.data === undefined ? 'Counting meters…' : `${formatCount(total.data)} meters registered`}
       />
       <Grid container spacing={2}>
-        {backfill.data?.state !== undefined && backfill.data.state !== 'NONE' && (
+        {backfill.data && describeBackfill(backfill.data) && (
           <Grid size={12}>
             <DemoBackfillCard backfill={backfill} />
           </Grid>
