@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @RequestMapping("/api/v1/alarms")
-@Tag(name = "Alarms", description = "Alarms raised from meter events by the tenant's rules, and their lifecycle")
+@Tag(name = "Alarms", description = "Alarms the tenant's rules raise on meter events, and their lifecycle")
 class AlarmController {
     private final Alarms alarms;
     private final AlarmRulesStore rules;

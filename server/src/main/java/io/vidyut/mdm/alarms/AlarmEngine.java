@@ -1,20 +1,19 @@
 package io.vidyut.mdm.alarms;
 
+import io.vidyut.mdm.common.ids.MeterId;
 import io.vidyut.mdm.events.EventCatalog;
 import io.vidyut.mdm.events.EventType;
 import io.vidyut.mdm.events.MeterEvent;
 import io.vidyut.mdm.events.MeterEventsRecorded;
 import io.vidyut.mdm.meters.MeterPlacement;
 import io.vidyut.mdm.meters.MeterPlacement.MeterOnDt;
-import io.vidyut.mdm.network.NetworkTopology;
-import io.vidyut.mdm.network.NetworkTopology.DtOnFeeder;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -28,26 +27,23 @@ class AlarmEngine {
     private final Alarms alarms;
     private final OutageInference outages;
     private final MeterPlacement placement;
-    private final NetworkTopology network;
 
-    AlarmEngine(AlarmRulesStore rules, Alarms alarms, OutageInference outages, MeterPlacement placement,
-                NetworkTopology network) {
+    AlarmEngine(AlarmRulesStore rules, Alarms alarms, OutageInference outages, MeterPlacement placement) {
         this.rules = rules;
         this.alarms = alarms;
         this.outages = outages;
         this.placement = placement;
-        this.network = network;
     }
 
     @EventListener
     void on(MeterEventsRecorded recorded) {
         AlarmRules tenantRules = rules.current();
-        Map<UUID, Instant> powerEventsByMeter = new HashMap<>();
+        Map<MeterId, Instant> powerEventsByMeter = new HashMap<>();
         for (MeterEvent event : recorded.events()) {
             if (!event.known()) continue;
             int code = event.code();
             if (code == EventCatalog.POWER_FAILURE || code == EventCatalog.POWER_RESTORED) {
-                powerEventsByMeter.merge(event.meterId(), event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+                powerEventsByMeter.merge(new MeterId(event.meterId()), event.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
             } else if (tenantRules.tamperCodes().contains(code)) {
                 raiseAtMeter(AlarmKind.TAMPER, event);
             } else if (tenantRules.powerQualityCodes().contains(code)) {
@@ -57,7 +53,9 @@ class AlarmEngine {
                         alarms.resolve(open.id(), "system", "Restored at " + event.occurredAt()));
             }
         }
-        if (!powerEventsByMeter.isEmpty()) evaluateOutages(latestByDt(powerEventsByMeter), tenantRules);
+        if (!powerEventsByMeter.isEmpty()) {
+            evaluateOutages(placement.dtsOf(powerEventsByMeter.keySet()), powerEventsByMeter, tenantRules);
+        }
     }
 
     /**
@@ -65,8 +63,13 @@ class AlarmEngine {
      * then judges the feeders first (a feeder outage stands for its DTs, which then raise nothing of their own),
      * then the DTs.
      */
-    private void evaluateOutages(Map<UUID, Instant> latestByDt, AlarmRules tenantRules) {
-        Map<UUID, UUID> feederOfDt = feedersOf(latestByDt.keySet());
+    private void evaluateOutages(List<MeterOnDt> placed, Map<MeterId, Instant> latestByMeter, AlarmRules tenantRules) {
+        Map<UUID, Instant> latestByDt = new TreeMap<>(); // DTs locked in one order: no deadlock between batches
+        Map<UUID, UUID> feederOfDt = new HashMap<>();
+        for (MeterOnDt meter : placed) {
+            latestByDt.merge(meter.dt().value(), latestByMeter.get(meter.meter()), (a, b) -> a.isAfter(b) ? a : b);
+            if (meter.feeder() != null) feederOfDt.put(meter.dt().value(), meter.feeder().value());
+        }
         Map<UUID, Instant> latestByFeeder = new TreeMap<>();
         latestByDt.forEach((dt, latest) -> {
             UUID feeder = feederOfDt.get(dt);
@@ -76,10 +79,6 @@ class AlarmEngine {
         latestByDt.keySet().forEach(dt -> outages.lock("dt-outage", dt));
         latestByFeeder.forEach((feeder, latest) -> outages.evaluateFeeder(feeder, latest, tenantRules));
         latestByDt.forEach((dt, latest) -> outages.evaluate(dt, feederOfDt.get(dt), latest, tenantRules, false));
-    }
-
-    private Map<UUID, UUID> feedersOf(Set<UUID> dtIds) {
-        return network.feedersOf(dtIds).stream().collect(Collectors.toMap(DtOnFeeder::dtId, DtOnFeeder::feederId));
     }
 
     private void raiseAtMeter(AlarmKind kind, MeterEvent event) {
@@ -94,14 +93,5 @@ class AlarmEngine {
 
     private static String subject(UUID meterId, int code) {
         return "meter:" + meterId + ":" + code;
-    }
-
-    /** The DT each meter hangs under (its consumer's DT, or the DT it measures), with the DT's latest power event. */
-    private Map<UUID, Instant> latestByDt(Map<UUID, Instant> latestByMeter) {
-        Map<UUID, Instant> byDt = new TreeMap<>(); // DTs locked in one order: no deadlock between batches
-        for (MeterOnDt meter : placement.dtsOf(latestByMeter.keySet())) {
-            byDt.merge(meter.dtId(), latestByMeter.get(meter.meterId()), (a, b) -> a.isAfter(b) ? a : b);
-        }
-        return byDt;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 public record AlarmSort(String column, boolean descending) {
     private static final SortColumns COLUMNS = new SortColumns(Map.ofEntries(
             Map.entry("kind", "a.kind"),
-            Map.entry("place", "coalesce(m.serial, n.code)"),
+            Map.entry("place", "coalesce(a.meter_serial, a.node_code)"),
             // the lifecycle's own order and the severities' rank, not the names' alphabetical one
             Map.entry("status", "array_position(array['OPEN', 'ACKNOWLEDGED', 'RESOLVED'], a.status)"),
             Map.entry("severity", "array_position(array['INFO', 'MINOR', 'MAJOR', 'CRITICAL'], a.severity)"),

@@ -4,6 +4,10 @@ import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.ids.NodeId;
+import io.vidyut.mdm.meters.MeterService;
+import io.vidyut.mdm.network.NetworkTopology;
+import io.vidyut.mdm.network.NetworkTopology.NodeLabel;
 import io.vidyut.mdm.tenancy.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,47 +31,53 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class Alarms {
-    private static final String VIEW = """
-            select a.*, m.serial as meter_serial, n.code as node_code from alarm a
-              left join meter m on m.id = a.meter_id
-              left join network_node n on n.id = a.network_node_id""";
+    private static final String VIEW = "select a.* from alarm a";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final MeterService meters;
+    private final NetworkTopology network;
 
-    Alarms(JdbcClient jdbc, ApplicationEventPublisher publisher, Clock clock) {
+    Alarms(JdbcClient jdbc, ApplicationEventPublisher publisher, Clock clock, MeterService meters, NetworkTopology network) {
         this.jdbc = jdbc;
         this.publisher = publisher;
         this.clock = clock;
+        this.meters = meters;
+        this.network = network;
     }
 
     /** What an alarm is raised about; {@code subject} identifies it for suppression of repeats. */
     record Raise(AlarmKind kind, String severity, String subject, String title, UUID meterId, UUID networkNodeId,
                  Integer code, Integer affectedMeters, Instant at) {}
 
-    /** Raises an alarm, or counts a repeat of the unresolved alarm of the same subject. */
+    /**
+     * Raises an alarm, or counts a repeat of the unresolved alarm of the same subject. The alarm keeps the meter's
+     * serial and the node's code of now, from the meters' and the network's published APIs.
+     */
     @Transactional
     Alarm raise(Raise raise) {
+        String serial = raise.meterId() == null ? null : meters.get(raise.meterId()).serial();
+        String nodeCode = raise.networkNodeId() == null ? null : network.labels(List.of(new NodeId(raise.networkNodeId())))
+                .stream().findFirst().map(NodeLabel::code).orElse(null);
         record Outcome(UUID id, boolean raised) {}
         Outcome outcome = jdbc.sql("""
-                        insert into alarm (id, tenant_id, kind, severity, subject, meter_id, network_node_id, code, title,
-                                           affected_meters, first_at, last_at, raised_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into alarm (id, tenant_id, kind, severity, subject, meter_id, meter_serial, network_node_id,
+                                           node_code, code, title, affected_meters, first_at, last_at, raised_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id, subject) where status <> 'RESOLVED' do update
                            set occurrences = alarm.occurrences + 1, last_at = greatest(alarm.last_at, excluded.last_at),
                                affected_meters = coalesce(excluded.affected_meters, alarm.affected_meters)
                         returning id, xmax = 0""")
                 .params(UUID.randomUUID(), TenantContext.requireTenantId(), raise.kind().name(), raise.severity(),
-                        raise.subject(), raise.meterId(), raise.networkNodeId(), raise.code(), raise.title(),
+                        raise.subject(), raise.meterId(), serial, raise.networkNodeId(), nodeCode, raise.code(), raise.title(),
                         raise.affectedMeters(), Timestamp.from(raise.at()), Timestamp.from(raise.at()), now())
                 .query((rs, n) -> new Outcome(rs.getObject(1, UUID.class), rs.getBoolean(2))).single();
         return announce(outcome.raised() ? AlarmChanged.Change.RAISED : AlarmChanged.Change.REPEATED, outcome.id());
     }
 
-    /** The unresolved alarm of a subject, if any. */
-    @Transactional(readOnly = true)
     /** The unresolved alarms of these subjects, by subject: one query for a whole write's meters. */
+    @Transactional(readOnly = true)
     Map<String, Alarm> unresolved(java.util.Collection<String> subjects) {
         Map<String, Alarm> open = new java.util.HashMap<>();
         if (subjects.isEmpty()) return open;
@@ -76,6 +86,8 @@ class Alarms {
         return open;
     }
 
+    /** The unresolved alarm of a subject, if any. */
+    @Transactional(readOnly = true)
     Optional<Alarm> unresolved(String subject) {
         return jdbc.sql(VIEW + " where a.subject = ? and a.status <> 'RESOLVED'").param(subject).query(Alarms::read).optional();
     }

@@ -1,10 +1,12 @@
 package io.vidyut.mdm.alarms;
 
+import io.vidyut.mdm.common.ids.MeterId;
+import io.vidyut.mdm.common.ids.NodeId;
 import io.vidyut.mdm.events.EventCatalog;
 import io.vidyut.mdm.events.PowerEvents;
 import io.vidyut.mdm.events.PowerEvents.LastPowerEvent;
 import io.vidyut.mdm.meters.MeterPlacement;
-import io.vidyut.mdm.meters.MeterPlacement.MeterOnDt;
+import io.vidyut.mdm.meters.MeterPlacement.PlacedMeter;
 import io.vidyut.mdm.network.NetworkTopology;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +60,7 @@ class OutageInference {
      * within the rules' window.
      */
     void evaluate(UUID dtId, UUID feederId, Instant latest, AlarmRules rules, boolean anyAge) {
-        List<UUID> meters = placement.metersUnder(List.of(dtId)).stream().map(MeterOnDt::meterId).toList();
+        List<MeterId> meters = placement.metersUnder(List.of(new NodeId(dtId))).stream().map(PlacedMeter::meter).toList();
         if (meters.isEmpty()) return;
         List<LastPowerEvent> out = powerEvents.lastOf(meters, latest.minus(LOOKBACK)).stream()
                 .filter(LastPowerEvent::isFailure).toList();
@@ -94,7 +96,7 @@ class OutageInference {
      * alarms back.
      */
     void evaluateFeeder(UUID feederId, Instant latest, AlarmRules rules) {
-        List<DtCount> dts = countByDt(placement.metersUnder(network.dtsUnder(feederId)), latest.minus(LOOKBACK));
+        List<DtCount> dts = countByDt(placement.metersUnder(network.dtsUnder(List.of(new NodeId(feederId)))), latest.minus(LOOKBACK));
         if (dts.isEmpty()) return;
         int meters = dts.stream().mapToInt(DtCount::meters).sum();
         int out = dts.stream().mapToInt(DtCount::out).sum();
@@ -129,13 +131,13 @@ class OutageInference {
      * Each DT that has meters, in DT order: how many, how many are out (their last power event after {@code after}
      * is a failure), and the first of those failures.
      */
-    private List<DtCount> countByDt(List<MeterOnDt> meters, Instant after) {
-        Map<UUID, LastPowerEvent> lastOfMeter = powerEvents.lastOf(meters.stream().map(MeterOnDt::meterId).toList(), after)
-                .stream().collect(Collectors.toMap(LastPowerEvent::meterId, Function.identity()));
-        Map<UUID, List<MeterOnDt>> metersOfDt = meters.stream()
-                .collect(Collectors.groupingBy(MeterOnDt::dtId, TreeMap::new, Collectors.toList()));
+    private List<DtCount> countByDt(List<PlacedMeter> meters, Instant after) {
+        Map<MeterId, LastPowerEvent> lastOfMeter = powerEvents.lastOf(meters.stream().map(PlacedMeter::meter).toList(), after)
+                .stream().collect(Collectors.toMap(LastPowerEvent::meter, Function.identity()));
+        Map<UUID, List<PlacedMeter>> metersOfDt = meters.stream()
+                .collect(Collectors.groupingBy(meter -> meter.node().value(), TreeMap::new, Collectors.toList()));
         return metersOfDt.entrySet().stream().map(dt -> {
-            List<Instant> failures = dt.getValue().stream().map(meter -> lastOfMeter.get(meter.meterId()))
+            List<Instant> failures = dt.getValue().stream().map(meter -> lastOfMeter.get(meter.meter()))
                     .filter(last -> last != null && last.isFailure()).map(LastPowerEvent::occurredAt).toList();
             return new DtCount(dt.getKey(), dt.getValue().size(), failures.size(),
                     failures.stream().min(Instant::compareTo).orElse(null));

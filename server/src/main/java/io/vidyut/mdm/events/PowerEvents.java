@@ -1,5 +1,7 @@
 package io.vidyut.mdm.events;
 
+import io.vidyut.mdm.common.ids.MeterId;
+import io.vidyut.mdm.common.ids.TypedId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -23,7 +25,7 @@ public class PowerEvents {
     }
 
     /** A meter's last power event: {@link EventCatalog#POWER_FAILURE} or {@link EventCatalog#POWER_RESTORED}. */
-    public record LastPowerEvent(UUID meterId, int code, Instant occurredAt) {
+    public record LastPowerEvent(MeterId meter, int code, Instant occurredAt) {
         public boolean isFailure() {
             return code == EventCatalog.POWER_FAILURE;
         }
@@ -31,15 +33,15 @@ public class PowerEvents {
 
     /** The last power event of each of these meters after {@code after}; meters with none since are left out. */
     @Transactional(readOnly = true)
-    public List<LastPowerEvent> lastOf(Collection<UUID> meterIds, Instant after) {
-        if (meterIds.isEmpty()) return List.of();
+    public List<LastPowerEvent> lastOf(Collection<MeterId> meters, Instant after) {
+        if (meters.isEmpty()) return List.of();
         return jdbc.sql("""
                         select distinct on (meter_id) meter_id, code, occurred_at from meter_event
                          where meter_id = any(?) and code in (?, ?) and occurred_at > ?
                          order by meter_id, occurred_at desc""")
-                .params(meterIds.toArray(UUID[]::new), EventCatalog.POWER_FAILURE, EventCatalog.POWER_RESTORED,
+                .params(TypedId.uuids(meters), EventCatalog.POWER_FAILURE, EventCatalog.POWER_RESTORED,
                         Timestamp.from(after))
-                .query((rs, n) -> new LastPowerEvent(rs.getObject(1, UUID.class), rs.getInt(2),
+                .query((rs, n) -> new LastPowerEvent(new MeterId(rs.getObject(1, UUID.class)), rs.getInt(2),
                         rs.getTimestamp(3).toInstant()))
                 .list();
     }

@@ -2,6 +2,7 @@ package io.vidyut.mdm.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vidyut.mdm.common.ids.MeterId;
 import io.vidyut.mdm.events.PowerEvents.LastPowerEvent;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
@@ -24,7 +25,7 @@ class PowerEventsTest extends IntegrationTest {
 
     TestTenant tenant;
     EventFeed hes;
-    UUID restored, out, outLongAgo, silent;
+    MeterId restored, out, outLongAgo, silent;
     Instant now;
 
     @BeforeEach
@@ -33,10 +34,10 @@ class PowerEventsTest extends IntegrationTest {
         Registry registry = new Registry(api, tenant.admin());
         Registry.EventVendor vendor = registry.eventVendor("PWR");
         hes = vendor.hes();
-        restored = UUID.fromString(registry.meter("P-1", vendor.id(), null).get("id").asString());
-        out = UUID.fromString(registry.meter("P-2", vendor.id(), null).get("id").asString());
-        outLongAgo = UUID.fromString(registry.meter("P-3", vendor.id(), null).get("id").asString());
-        silent = UUID.fromString(registry.meter("P-4", vendor.id(), null).get("id").asString());
+        restored = new MeterId(UUID.fromString(registry.meter("P-1", vendor.id(), null).get("id").asString()));
+        out = new MeterId(UUID.fromString(registry.meter("P-2", vendor.id(), null).get("id").asString()));
+        outLongAgo = new MeterId(UUID.fromString(registry.meter("P-3", vendor.id(), null).get("id").asString()));
+        silent = new MeterId(UUID.fromString(registry.meter("P-4", vendor.id(), null).get("id").asString()));
         now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
@@ -54,7 +55,7 @@ class PowerEventsTest extends IntegrationTest {
         assertThat(last).as("a failure before the lookback, or no power event at all, is left out").containsExactlyInAnyOrder(
                 new LastPowerEvent(restored, EventCatalog.POWER_RESTORED, hoursAgo(2)),
                 new LastPowerEvent(out, EventCatalog.POWER_FAILURE, hoursAgo(2)));
-        assertThat(last).filteredOn(LastPowerEvent::isFailure).extracting(LastPowerEvent::meterId).containsExactly(out);
+        assertThat(last).filteredOn(LastPowerEvent::isFailure).extracting(LastPowerEvent::meter).containsExactly(out);
     }
 
     @Test

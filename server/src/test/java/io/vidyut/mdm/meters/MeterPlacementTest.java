@@ -2,7 +2,10 @@ package io.vidyut.mdm.meters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vidyut.mdm.common.ids.MeterId;
+import io.vidyut.mdm.common.ids.NodeId;
 import io.vidyut.mdm.meters.MeterPlacement.MeterOnDt;
+import io.vidyut.mdm.meters.MeterPlacement.PlacedMeter;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
 import io.vidyut.mdm.testing.IntegrationTest;
@@ -28,40 +31,49 @@ class MeterPlacementTest extends IntegrationTest {
 
     TestTenant tenant;
     Registry registry;
-    UUID dt1, dt2, feeder;
-    UUID onDt1, onDt2, dtMeter, feederMeter, noDt, notInstalled, decommissioned;
+    NodeId dt1, dt2, feeder;
+    MeterId onDt1, onDt2, dtMeter, feederMeter, noDt, notInstalled, decommissioned;
 
     @BeforeEach
     void metersOfEveryKindUnderTwoDts() {
         tenant = newTenant();
         registry = new Registry(api, tenant.admin());
         JsonNode dt = registry.branch("P");
-        dt1 = id(dt);
-        feeder = UUID.fromString(dt.get("parent_id").asString());
-        dt2 = id(created("/api/v1/network/nodes", Map.of("level", "DT", "code", "P-DT2", "name", "Second DT",
+        dt1 = node(dt);
+        feeder = new NodeId(UUID.fromString(dt.get("parent_id").asString()));
+        dt2 = node(created("/api/v1/network/nodes", Map.of("level", "DT", "code", "P-DT2", "name", "Second DT",
                 "parent_id", feeder.toString())));
         String consumer1 = registry.consumer("A-1", dt1.toString()).get("id").asString();
-        onDt1 = id(registry.meter("M-1", null, consumer1));
-        onDt2 = id(registry.meter("M-2", null, registry.consumer("A-2", dt2.toString()).get("id").asString()));
-        noDt = id(registry.meter("M-3", null, registry.consumer("A-3", null).get("id").asString()));
-        notInstalled = id(registry.meter("M-4", null, null));
-        dtMeter = id(meter("DT-2", "DT", Map.of("network_node_id", dt2.toString())));
-        feederMeter = id(meter("FDR-1", "FEEDER", Map.of("network_node_id", feeder.toString())));
-        decommissioned = id(meter("M-OLD", "CONSUMER", Map.of("consumer_id", consumer1, "lifecycle_stage", "DECOMMISSIONED")));
+        onDt1 = meterId(registry.meter("M-1", null, consumer1));
+        onDt2 = meterId(registry.meter("M-2", null, registry.consumer("A-2", dt2.toString()).get("id").asString()));
+        noDt = meterId(registry.meter("M-3", null, registry.consumer("A-3", null).get("id").asString()));
+        notInstalled = meterId(registry.meter("M-4", null, null));
+        dtMeter = meterId(meter("DT-2", "DT", Map.of("network_node_id", dt2.toString())));
+        feederMeter = meterId(meter("FDR-1", "FEEDER", Map.of("network_node_id", feeder.toString())));
+        decommissioned = meterId(meter("M-OLD", "CONSUMER", Map.of("consumer_id", consumer1, "lifecycle_stage", "DECOMMISSIONED")));
     }
 
     @Test
     void the_dt_each_meter_hangs_under() {
         assertThat(asTenant(() -> placement.dtsOf(List.of(onDt1, onDt2, dtMeter, feederMeter, noDt, notInstalled, decommissioned))))
-                .containsExactlyInAnyOrder(new MeterOnDt(onDt1, dt1), new MeterOnDt(onDt2, dt2), new MeterOnDt(dtMeter, dt2),
-                        new MeterOnDt(decommissioned, dt1));
+                .containsExactlyInAnyOrder(new MeterOnDt(onDt1, dt1, feeder), new MeterOnDt(onDt2, dt2, feeder),
+                        new MeterOnDt(dtMeter, dt2, feeder), new MeterOnDt(decommissioned, dt1, feeder));
     }
 
     @Test
     void the_meters_in_use_under_dts() {
         assertThat(asTenant(() -> placement.metersUnder(List.of(dt1, dt2)))).containsExactlyInAnyOrder(
-                new MeterOnDt(onDt1, dt1), new MeterOnDt(onDt2, dt2), new MeterOnDt(dtMeter, dt2));
-        assertThat(asTenant(() -> placement.metersUnder(List.of(dt1)))).containsExactly(new MeterOnDt(onDt1, dt1));
+                new PlacedMeter(onDt1, MeterCategory.CONSUMER, dt1), new PlacedMeter(onDt2, MeterCategory.CONSUMER, dt2),
+                new PlacedMeter(dtMeter, MeterCategory.DT, dt2));
+        assertThat(asTenant(() -> placement.metersUnder(List.of(dt1))))
+                .containsExactly(new PlacedMeter(onDt1, MeterCategory.CONSUMER, dt1));
+    }
+
+    @Test
+    void the_meters_in_use_under_a_feeder_include_the_feeder_meter_at_the_feeder() {
+        assertThat(asTenant(() -> placement.metersUnder(List.of(feeder)))).containsExactlyInAnyOrder(
+                new PlacedMeter(onDt1, MeterCategory.CONSUMER, dt1), new PlacedMeter(onDt2, MeterCategory.CONSUMER, dt2),
+                new PlacedMeter(dtMeter, MeterCategory.DT, dt2), new PlacedMeter(feederMeter, MeterCategory.FEEDER, feeder));
     }
 
     @Test
@@ -88,7 +100,11 @@ class MeterPlacementTest extends IntegrationTest {
         return TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), read);
     }
 
-    private static UUID id(JsonNode node) {
-        return UUID.fromString(node.get("id").asString());
+    private static MeterId meterId(JsonNode node) {
+        return new MeterId(UUID.fromString(node.get("id").asString()));
+    }
+
+    private static NodeId node(JsonNode node) {
+        return new NodeId(UUID.fromString(node.get("id").asString()));
     }
 }
