@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
-import io.vidyut.mdm.events.MeterActivity;
+import io.vidyut.mdm.reports.CommunicationLoss;
 import io.vidyut.mdm.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,14 +30,14 @@ class AlarmController {
     private final Alarms alarms;
     private final AlarmRulesStore rules;
     private final AlarmStream stream;
-    private final MeterActivity activity;
+    private final CommunicationLoss communicationLoss;
     private final Clock clock;
 
-    AlarmController(Alarms alarms, AlarmRulesStore rules, AlarmStream stream, MeterActivity activity, Clock clock) {
+    AlarmController(Alarms alarms, AlarmRulesStore rules, AlarmStream stream, CommunicationLoss communicationLoss, Clock clock) {
         this.alarms = alarms;
         this.rules = rules;
         this.stream = stream;
-        this.activity = activity;
+        this.communicationLoss = communicationLoss;
         this.clock = clock;
     }
 
@@ -103,12 +103,12 @@ class AlarmController {
     @Operation(summary = "Exception report: meters in service not heard from (readings or events) for a while",
             description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. silent_hours defaults to the rules' "
                     + "communication_loss_hours (24 h unless changed); longest silent first.")
-    Page<MeterActivity.SilentMeter> communicationLoss(@RequestParam(name = "silent_hours", required = false) Integer silentHours,
+    Page<CommunicationLoss.SilentMeter> communicationLoss(@RequestParam(name = "silent_hours", required = false) Integer silentHours,
                                                       @RequestParam(defaultValue = "0") int page,
                                                       @RequestParam(defaultValue = "100") int size) {
         int hours = silentHours != null ? silentHours : rules.current().communicationLossHours();
         if (hours < 1) throw io.vidyut.mdm.common.FieldErrorsException.of("silent_hours", "at least 1");
-        return activity.silentSince(clock.instant().minus(Duration.ofHours(hours)), new PageRequest(page, size));
+        return communicationLoss.silentSince(clock.instant().minus(Duration.ofHours(hours)), new PageRequest(page, size));
     }
 
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

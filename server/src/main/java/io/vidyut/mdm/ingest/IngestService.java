@@ -170,12 +170,11 @@ class IngestService {
 
     /** Puts a stored batch through the pipeline again (after a restart); idempotent. */
     void redrive(UUID batchId) {
-        record Stored(UUID vendorId, String vendorCode, int mappingVersion, byte[] payload) {}
-        Stored stored = transactions.execute(status -> jdbc.sql("""
-                        select b.vendor_id, v.code, b.mapping_version, b.payload from ingest_batch b
-                          join hes_vendor v on v.id = b.vendor_id where b.id = ?""")
+        record Stored(UUID vendorId, int mappingVersion, byte[] payload) {}
+        Stored stored = transactions.execute(status -> jdbc.sql(
+                        "select vendor_id, mapping_version, payload from ingest_batch where id = ?")
                 .param(batchId)
-                .query((rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getBytes(4)))
+                .query((rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getInt(2), rs.getBytes(3)))
                 .single());
         var mapping = mappings.version(stored.vendorId(), stored.mappingVersion());
         Normalized normalized = normalize(stored.vendorId(), mapping.version(), new PayloadParser(mapping.mapping()),

@@ -5,11 +5,15 @@ import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.ids.NodeId;
+import io.vidyut.mdm.common.ids.TypedId;
 import io.vidyut.mdm.hes.HesVendorService;
 import io.vidyut.mdm.network.ConsumerService;
 import io.vidyut.mdm.network.NetworkLevel;
 import io.vidyut.mdm.network.NetworkNode;
 import io.vidyut.mdm.network.NetworkService;
+import io.vidyut.mdm.network.NetworkTopology.ConsumerOnDt;
+import io.vidyut.mdm.network.NetworkTopology;
 import io.vidyut.mdm.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -32,17 +36,20 @@ public class MeterService {
     private final HesVendorService vendors;
     private final ConsumerService consumers;
     private final NetworkService network;
+    private final NetworkTopology topology;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     MeterService(JdbcClient jdbc, MeterDirectory directory, HesVendorService vendors, ConsumerService consumers,
-                 NetworkService network, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+                 NetworkService network, NetworkTopology topology, org.springframework.context.ApplicationEventPublisher events,
+                 Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
         this.directory = directory;
         this.vendors = vendors;
         this.consumers = consumers;
         this.network = network;
+        this.topology = topology;
         this.clock = clock;
     }
 
@@ -149,8 +156,10 @@ public class MeterService {
         condition(where, params, "m.consumer_id", "consumer", filter.consumerId());
         condition(where, params, "m.network_node_id", "node", filter.networkNodeId());
         if (filter.dtId() != null) {
-            where.append(" and (m.network_node_id = :dt or m.consumer_id in (select c.id from consumer c where c.dt_id = :dt))");
+            where.append(" and (m.network_node_id = :dt or m.consumer_id = any(:dt_consumers))");
             params.put("dt", filter.dtId());
+            params.put("dt_consumers", TypedId.uuids(topology.consumersUnder(List.of(new NodeId(filter.dtId()))).stream()
+                    .map(ConsumerOnDt::consumer).toList()));
         }
         List<Meter> items = jdbc.sql("select m.* from meter m" + where + " order by " + sort.orderBy() + " limit :limit offset :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())

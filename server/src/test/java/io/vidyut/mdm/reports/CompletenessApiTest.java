@@ -1,4 +1,4 @@
-package io.vidyut.mdm.ingest;
+package io.vidyut.mdm.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Completeness per vendor through the real pipeline: readings pushed by an HES, validated as they are stored
  * (a spike is withheld), a gap estimated, meters not in service left out, and another tenant's figures unseen.
  */
-class DataCompletenessApiTest extends IntegrationTest {
+class CompletenessApiTest extends IntegrationTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     static final LocalDate DAY = LocalDate.of(2026, 11, 3);

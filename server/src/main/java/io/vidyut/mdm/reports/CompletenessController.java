@@ -1,4 +1,4 @@
-package io.vidyut.mdm.ingest;
+package io.vidyut.mdm.reports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,13 +26,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Data completeness of a tenant-local day and the recent ingest rate, per HES vendor: what the
- * overview shows. Reads the registry, the interval store, open VEE exceptions and the batch inbox
- * with plain SQL inside the caller's tenant (row-level security keeps it to that tenant).
+ * Data completeness of a tenant-local day and the recent ingest rate, per HES vendor: what the overview shows. Reads
+ * the registry, the interval store, open VEE exceptions and the batch inbox with plain SQL inside the caller's tenant
+ * (row-level security keeps it to that tenant); the path stays under {@code /ingest}, where clients know it.
  */
 @RestController
-@Tag(name = "Ingestion")
-class DataCompletenessController {
+@Tag(name = "Reports", description = "Reports across modules: data completeness, communication loss")
+class CompletenessController {
     /** The interval length assumed for a meter that has sent nothing that day. */
     static final int DEFAULT_INTERVAL_MINUTES = 15;
     private static final Channel CHANNEL = Channel.KWH_IMPORT;
@@ -42,7 +42,7 @@ class DataCompletenessController {
     private final TenantDirectory tenants;
     private final Clock clock;
 
-    DataCompletenessController(JdbcClient jdbc, TransactionTemplate transactions, TenantDirectory tenants, Clock clock) {
+    CompletenessController(JdbcClient jdbc, TransactionTemplate transactions, TenantDirectory tenants, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.tenants = tenants;
