@@ -36,9 +36,9 @@ class TenantKeyedCachesTest {
     private static final Map<String, String> NOT_KEYED_BY_TENANT_RECORD = Map.ofEntries(
             Map.entry("io.vidyut.mdm.common.WallClock.FINAL_OFFSETS", "time-zone rules, the same for every tenant"),
             Map.entry("io.vidyut.mdm.events.EventCatalog.TYPES", "the built-in catalogue of event codes, filled at class load"),
-            Map.entry("io.vidyut.mdm.hes.Units.UNITS", "the built-in catalogue of units, filled at class load"),
-            Map.entry("io.vidyut.mdm.hes.ChannelCodes.explicit", "one parser's codes, read from the one mapping it is made for"),
-            Map.entry("io.vidyut.mdm.hes.ChannelCodes.resolved", "one parser's codes, read from the one mapping it is made for"),
+            Map.entry("io.vidyut.mdm.hes.mapping.Units.UNITS", "the built-in catalogue of units, filled at class load"),
+            Map.entry("io.vidyut.mdm.hes.mapping.ChannelCodes.explicit", "one parser's codes, read from the one mapping it is made for"),
+            Map.entry("io.vidyut.mdm.hes.mapping.ChannelCodes.resolved", "one parser's codes, read from the one mapping it is made for"),
             Map.entry("io.vidyut.mdm.events.EventRecorder.knownPartitions", "table partitions, shared by all tenants"),
             Map.entry("io.vidyut.mdm.readings.ReadingStore.knownPartitions", "table partitions, shared by all tenants"),
             Map.entry("io.vidyut.mdm.ingest.KafkaTransport.assigned", "Kafka partitions assigned to this instance"),

@@ -1,6 +1,6 @@
 package io.vidyut.mdm.commands;
 
-import io.vidyut.mdm.hes.PayloadMapping;
+import io.vidyut.mdm.hes.mapping.PayloadMapping;
 import io.vidyut.mdm.hes.VendorMappingService;
 import io.vidyut.mdm.ingest.BatchReceipt;
 import io.vidyut.mdm.ingest.OnDemandReads;

@@ -1,6 +1,6 @@
 package io.vidyut.mdm.commands;
 
-import io.vidyut.mdm.hes.PayloadMapping;
+import io.vidyut.mdm.hes.mapping.PayloadMapping;
 import io.vidyut.mdm.hes.PullTargets;
 import io.vidyut.mdm.tenancy.TenantContext;
 import java.io.IOException;

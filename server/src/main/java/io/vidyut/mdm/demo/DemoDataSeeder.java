@@ -3,7 +3,7 @@ package io.vidyut.mdm.demo;
 import io.vidyut.mdm.hes.HesProtocol;
 import io.vidyut.mdm.hes.HesVendor;
 import io.vidyut.mdm.hes.HesVendorService;
-import io.vidyut.mdm.hes.PayloadMapping;
+import io.vidyut.mdm.hes.mapping.PayloadMapping;
 import io.vidyut.mdm.hes.VendorMappingService;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

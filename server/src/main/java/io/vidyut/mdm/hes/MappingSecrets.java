@@ -1,5 +1,6 @@
 package io.vidyut.mdm.hes;
 
+import io.vidyut.mdm.hes.mapping.PayloadMapping;
 import io.vidyut.mdm.secrets.SealedSecrets;
 import io.vidyut.mdm.secrets.SecretBox;
 import io.vidyut.mdm.tenancy.TenantDirectory;

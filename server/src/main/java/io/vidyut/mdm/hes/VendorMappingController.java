@@ -1,5 +1,6 @@
 package io.vidyut.mdm.hes;
 
+import io.vidyut.mdm.hes.mapping.PayloadMapping;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.NotFoundException;

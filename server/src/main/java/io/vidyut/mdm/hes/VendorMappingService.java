@@ -1,5 +1,6 @@
 package io.vidyut.mdm.hes;
 
+import io.vidyut.mdm.hes.mapping.PayloadMapping;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vidyut.mdm.audittrail.AuditTrail;

@@ -1,7 +1,7 @@
 package io.vidyut.mdm.ingest;
 
-import io.vidyut.mdm.hes.ForeignText;
-import io.vidyut.mdm.hes.RowRejection;
+import io.vidyut.mdm.hes.mapping.ForeignText;
+import io.vidyut.mdm.hes.mapping.RowRejection;
 import io.vidyut.mdm.security.MachineClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -6,7 +6,7 @@ import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
-import io.vidyut.mdm.hes.ForeignText;
+import io.vidyut.mdm.hes.mapping.ForeignText;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.vidyut.mdm.ingest;
 
 import io.vidyut.mdm.common.Problems;
-import io.vidyut.mdm.hes.PayloadMapping;
+import io.vidyut.mdm.hes.mapping.PayloadMapping;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 

@@ -7,7 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.vidyut.mdm.hes.PayloadMapping;
+import io.vidyut.mdm.hes.mapping.PayloadMapping;
 import io.vidyut.mdm.hes.PullTargets;
 import io.vidyut.mdm.tenancy.TenantContext;
 import java.io.IOException;

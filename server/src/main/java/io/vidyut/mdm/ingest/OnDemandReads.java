@@ -3,7 +3,7 @@ package io.vidyut.mdm.ingest;
 import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.hes.HesVendor;
 import io.vidyut.mdm.hes.HesVendorService;
-import io.vidyut.mdm.hes.PayloadMapping;
+import io.vidyut.mdm.hes.mapping.PayloadMapping;
 import io.vidyut.mdm.hes.VendorMappingService;
 import io.vidyut.mdm.meters.Meter;
 import io.vidyut.mdm.meters.MeterService;

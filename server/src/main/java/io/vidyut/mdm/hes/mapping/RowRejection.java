@@ -1,4 +1,4 @@
-package io.vidyut.mdm.hes;
+package io.vidyut.mdm.hes.mapping;
 
 /**
  * A row (or one value of it) that could not become a reading, with the raw row kept for the quarantine.

@@ -1,10 +1,10 @@
-package io.vidyut.mdm.hes;
+package io.vidyut.mdm.hes.mapping;
 
-import static io.vidyut.mdm.hes.PayloadParserTest.NOW;
-import static io.vidyut.mdm.hes.PayloadParserTest.VENDOR_A;
-import static io.vidyut.mdm.hes.PayloadParserTest.VENDOR_B;
-import static io.vidyut.mdm.hes.PayloadParserTest.mapping;
-import static io.vidyut.mdm.hes.PayloadParserTest.parse;
+import static io.vidyut.mdm.hes.mapping.PayloadParserTest.NOW;
+import static io.vidyut.mdm.hes.mapping.PayloadParserTest.VENDOR_A;
+import static io.vidyut.mdm.hes.mapping.PayloadParserTest.VENDOR_B;
+import static io.vidyut.mdm.hes.mapping.PayloadParserTest.mapping;
+import static io.vidyut.mdm.hes.mapping.PayloadParserTest.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

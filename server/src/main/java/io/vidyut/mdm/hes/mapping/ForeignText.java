@@ -1,4 +1,4 @@
-package io.vidyut.mdm.hes;
+package io.vidyut.mdm.hes.mapping;
 
 /**
  * Text an HES sent, made safe to keep and to quote. PostgreSQL refuses NUL in text, so one NUL in a

@@ -1,4 +1,4 @@
-package io.vidyut.mdm.hes;
+package io.vidyut.mdm.hes.mapping;
 
 import io.vidyut.mdm.dlms.ObisCode;
 import io.vidyut.mdm.channels.Channel;

@@ -1,4 +1,4 @@
-package io.vidyut.mdm.hes;
+package io.vidyut.mdm.hes.mapping;
 
 import io.vidyut.mdm.common.FieldErrorsException.FieldError;
 import io.vidyut.mdm.channels.Channel;
@@ -119,13 +119,13 @@ public record PayloadMapping(
     }
 
     /** The mapping with each of its secrets (broker password, HES API key) changed: sealed, opened or masked. */
-    PayloadMapping withSecrets(java.util.function.UnaryOperator<String> change) {
+    public PayloadMapping withSecrets(java.util.function.UnaryOperator<String> change) {
         return with(mqtt == null || mqtt.password() == null ? mqtt : mqtt.withPassword(change.apply(mqtt.password())),
                 pull == null || pull.apiKey() == null ? pull : pull.withApiKey(change.apply(pull.apiKey())));
     }
 
     /** The mapping's secrets, for re-sealing. */
-    java.util.List<String> secrets() {
+    public java.util.List<String> secrets() {
         java.util.List<String> secrets = new java.util.ArrayList<>();
         if (mqtt != null && mqtt.password() != null) secrets.add(mqtt.password());
         if (pull != null && pull.apiKey() != null) secrets.add(pull.apiKey());

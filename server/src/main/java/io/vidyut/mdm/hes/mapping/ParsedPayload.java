@@ -1,4 +1,4 @@
-package io.vidyut.mdm.hes;
+package io.vidyut.mdm.hes.mapping;
 
 import java.util.List;
 import java.util.function.IntFunction;

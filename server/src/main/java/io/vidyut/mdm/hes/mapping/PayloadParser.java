@@ -1,4 +1,4 @@
-package io.vidyut.mdm.hes;
+package io.vidyut.mdm.hes.mapping;
 
 import com.ethlo.time.ITU;
 import io.vidyut.mdm.common.FieldErrorsException;
