@@ -22,7 +22,7 @@ public record BatchReceipt(UUID batchId, String batchKey, Status status, int map
      * 202 for a batch accepted now, 200 for a repeat answered with the first receipt, 422 when nothing
      * was stored: a problem carrying the receipt's fields, so an HES never reads "accepted" for a loss.
      */
-    ResponseEntity<?> toResponse() {
+    public ResponseEntity<?> toResponse() {
         return switch (status) {
             case ACCEPTED -> ResponseEntity.status(HttpStatus.ACCEPTED).body(this);
             case DUPLICATE -> ResponseEntity.ok(this);

@@ -1,5 +1,6 @@
 package io.vidyut.mdm.ingest;
 
+import io.vidyut.mdm.ingest.pull.HesPullClient;
 import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.hes.HesVendor;
 import io.vidyut.mdm.hes.HesVendorService;
@@ -49,7 +50,7 @@ public class OnDemandReads {
         return inbox.readings(asVendor(vendor), "PULL", answer, null);
     }
 
-    static MachineClient asVendor(HesVendor vendor) {
+    public static MachineClient asVendor(HesVendor vendor) {
         return new MachineClient(vendor.id(), vendor.code(), TenantContext.requireTenantId(),
                 TenantContext.current().orElseThrow().tenantCode());
     }

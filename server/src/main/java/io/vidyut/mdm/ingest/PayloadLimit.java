@@ -12,18 +12,18 @@ import org.springframework.web.ErrorResponseException;
  * the request body limit of the web layer, at this same size.
  */
 @Component
-class PayloadLimit {
+public class PayloadLimit {
     private final int maxBytes;
 
     PayloadLimit(@Value("${mdm.ingest.max-payload-bytes:33554432}") int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
-    int maxBytes() {
+    public int maxBytes() {
         return maxBytes;
     }
 
-    void check(long size) {
+    public void check(long size) {
         if (size > maxBytes) {
             throw new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, Problems.of(HttpStatus.CONTENT_TOO_LARGE,
                     "payload-too-large", "Payload too large", "A batch may hold at most " + maxBytes
@@ -32,7 +32,7 @@ class PayloadLimit {
     }
 
     /** The whole stream, read no further than one byte past the limit (an HES answer, say, of unknown length). */
-    byte[] read(java.io.InputStream in) throws java.io.IOException {
+    public byte[] read(java.io.InputStream in) throws java.io.IOException {
         byte[] read = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBytes + 1L));
         check(read.length);
         return read;

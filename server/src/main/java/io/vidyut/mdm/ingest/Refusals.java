@@ -10,11 +10,11 @@ import org.springframework.web.ErrorResponseException;
  * Tells a refusal for good (unreadable payload, invalid mapping, no mapping, oversize) from a
  * passing failure: adapters without an HTTP caller set the first aside and retry the second.
  */
-final class Refusals {
+public final class Refusals {
     private Refusals() {}
 
     /** The reason, when sending the same payload again would be refused the same way. */
-    static Optional<String> permanent(RuntimeException e) {
+    public static Optional<String> permanent(RuntimeException e) {
         if (e instanceof ErrorResponseException response) return Optional.ofNullable(response.getBody().getDetail());
         if (e instanceof MalformedInputException || e instanceof FieldErrorsException || e instanceof ConflictException) {
             return Optional.ofNullable(e.getMessage());

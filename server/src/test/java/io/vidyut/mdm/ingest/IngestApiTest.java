@@ -1,5 +1,6 @@
 package io.vidyut.mdm.ingest;
 
+import io.vidyut.mdm.ingest.pipeline.BatchRecovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vidyut.mdm.tenancy.TenantContext;
@@ -22,9 +23,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** HES push over REST: durable acceptance, per-row rejections, idempotency, versions, multipliers, onboarding. */
-class IngestApiTest extends IntegrationTest {
+public class IngestApiTest extends IntegrationTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Map<String, Object> VENDOR_A_MAPPING = Map.of("format", "JSON", "rows", "meters[*].intervals[*]",
+    public static final Map<String, Object> VENDOR_A_MAPPING = Map.of("format", "JSON", "rows", "meters[*].intervals[*]",
             "fields", Map.of("meter", "^.serial", "timestamp", "end", "values", "values", "batch_id", "batch_id"));
 
     @Autowired JdbcClient jdbc;
@@ -49,7 +50,7 @@ class IngestApiTest extends IntegrationTest {
         meterId = registry.meter("M1", vendorId, null).get("id").asString();
     }
 
-    static String intervals(String batchId, String serial, String firstEnd, int count, double kwh) {
+    public static String intervals(String batchId, String serial, String firstEnd, int count, double kwh) {
         StringBuilder rows = new StringBuilder();
         Instant end = java.time.OffsetDateTime.parse(firstEnd).toInstant();
         for (int i = 0; i < count; i++) {

@@ -1,0 +1,98 @@
+package io.vidyut.mdm.ingest.pipeline;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vidyut.mdm.readings.ReadingStore;
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantScope;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores one part of a batch and records the part as done in the same transaction; the batch is
+ * complete when all its parts are. Safe to repeat: the store and the part record are idempotent.
+ */
+@Component
+class StoreWriter {
+    private final ReadingStore store;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Counter stored;
+    private final Counter unchanged;
+    private final Timer storing;
+    private final Clock clock;
+
+    StoreWriter(ReadingStore store, JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry metrics, Clock clock) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.stored = metrics.counter("mdm.ingest.values.stored");
+        this.unchanged = metrics.counter("mdm.ingest.values.unchanged");
+        this.storing = Timer.builder("mdm.ingest.part.store")
+                .description("Storing one part of a batch: its transaction, validation included").register(metrics);
+        this.clock = clock;
+    }
+
+    /** Readings the store refused go to the quarantine of the batch's vendor, so the part still completes. */
+    private void quarantine(IngestWork work, java.util.List<ReadingStore.Refused> refused) {
+        for (ReadingStore.Refused r : refused) {
+            jdbc.sql("""
+                    insert into quarantine_row (id, tenant_id, vendor_id, batch_id, row_no, raw, field, reason)
+                    select ?, b.tenant_id, b.vendor_id, b.id, 0, ?, 'interval_minutes', ? from ingest_batch b where b.id = ?""")
+                    .params(java.util.UUID.randomUUID(), r.reading().toString(), r.reason(), work.batchId()).update();
+        }
+    }
+
+    /**
+     * The months the part writes into exist before its transaction takes a connection (made inside it, each
+     * consumer would hold one connection while waiting for a second, and enough consumers starve the pool).
+     */
+    private void prepareMonths(IngestWork work) {
+        Instant first = null, last = null;
+        for (io.vidyut.mdm.readings.Reading reading : work.readings()) {
+            if (first == null || reading.at().isBefore(first)) first = reading.at();
+            if (last == null || reading.at().isAfter(last)) last = reading.at();
+        }
+        if (first == null) return;
+        // an interval ending at midnight belongs to the day before
+        store.prepareDays(LocalDate.ofInstant(first, work.zone()).minusDays(1), LocalDate.ofInstant(last, work.zone()));
+    }
+
+    /**
+     * The part's readings and the intervals derived from registers stored before it: an earlier
+     * batch of the same meter went through this partition first, so its read is in the store now.
+     */
+    private java.util.List<io.vidyut.mdm.readings.Reading> withDerived(IngestWork work) {
+        if (work.pending().isEmpty()) return work.readings();
+        java.util.List<io.vidyut.mdm.readings.Reading> readings = new java.util.ArrayList<>(work.readings());
+        readings.addAll(IntervalDerivation.resolve(work.pending(), store));
+        return readings;
+    }
+
+    void store(IngestWork work) {
+        storing.record(() -> storeTimed(work));
+    }
+
+    private void storeTimed(IngestWork work) {
+        prepareMonths(work);
+        TenantContext.runAs(TenantScope.of(work.tenantId(), work.tenantCode()), () -> transactions.executeWithoutResult(status -> {
+            ReadingStore.WriteResult result = store.write(withDerived(work), work.zone(), "batch:" + work.batchId());
+            jdbc.sql("insert into ingest_batch_part (tenant_id, batch_id, part) values (?, ?, ?) on conflict do nothing")
+                    .params(work.tenantId(), work.batchId(), work.part()).update();
+            jdbc.sql("""
+                    update ingest_batch b set completed_at = ?
+                     where b.id = ? and b.completed_at is null
+                       and (select count(*) from ingest_batch_part p
+                             where p.batch_id = b.id and p.part < ?) >= b.parts""")
+                    .params(java.sql.Timestamp.from(clock.instant()), work.batchId(), IngestService.REDRIVE_PART_BASE).update();
+            quarantine(work, result.refused());
+            stored.increment(result.stored());
+            unchanged.increment(result.unchanged());
+        }));
+    }
+}

@@ -1,0 +1,2 @@
+/** The pull adapter: reads from an HES's API on demand (and for commands' on-demand reads). */
+package io.vidyut.mdm.ingest.pull;

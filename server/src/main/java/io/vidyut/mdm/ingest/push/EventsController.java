@@ -1,0 +1,59 @@
+package io.vidyut.mdm.ingest.push;
+
+import io.vidyut.mdm.ingest.pipeline.IngestService;
+import io.vidyut.mdm.ingest.BatchReceipt;
+import io.vidyut.mdm.ingest.HesInbox;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidyut.mdm.security.MachineClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/meters")
+@Tag(name = "Ingestion")
+class EventsController {
+    private final HesInbox inbox;
+    private final PushAdmission admission;
+    private final IngestService ingest;
+
+    EventsController(HesInbox inbox, PushAdmission admission, IngestService ingest) {
+        this.inbox = inbox;
+        this.admission = admission;
+        this.ingest = ingest;
+    }
+
+    @PostMapping(value = "/events", consumes = {"application/json", "text/csv", "text/plain", "application/octet-stream"})
+    @PreAuthorize("hasRole('HES')")
+    @ApiResponse(responseCode = "202", description = "Durably accepted", content = @Content(schema = @Schema(implementation = BatchReceipt.class)))
+    @ApiResponse(responseCode = "200", description = "A repeat: the first receipt", content = @Content(schema = @Schema(implementation = BatchReceipt.class)))
+    @ApiResponse(responseCode = "422", description = "Nothing stored: no rows, or every row rejected (listed)",
+            content = @Content(mediaType = "application/problem+json"))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The vendor's own event payload (JSON or CSV), "
+            + "read by the 'events' section of its payload mapping",
+            content = {@Content(mediaType = "application/json", schema = @Schema(type = "object"),
+                    examples = @ExampleObject(name = "Event batch", value = PushExamples.EVENTS_JSON)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @Operation(summary = "Push a batch of meter events (202 once stored; per-row rejections listed and quarantined)",
+            description = "Roles: HES (X-API-Key). Codes are mapped to IS 15959; an unknown code is stored with its raw "
+                    + "code and flagged. Idempotent by the Idempotency-Key header, else the payload's batch id field, "
+                    + "else its SHA-256: a repeat answers 200 with the first receipt. 422 when the push holds no events or every "
+                    + "row was rejected, 415 when the Content-Type is missing or not what the vendor's mapping reads.")
+    ResponseEntity<?> push(@AuthenticationPrincipal MachineClient vendor, @RequestBody byte[] payload,
+                           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                           @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
+        PushContentType.check(contentType, ingest.mappingOf(vendor).mapping().format());
+        return admission.admitEvents(() -> inbox.events(vendor, "REST", payload, idempotencyKey)).toResponse();
+    }
+}
