@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.reports.CommunicationLoss;
 import io.vidyut.mdm.tenancy.TenantContext;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,8 +45,8 @@ class AlarmController {
     record Note(String note) {}
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "Alarms, newest first unless sorted", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. Filter by status "
+    @Roles.Readers
+    @Operation(summary = "Alarms, newest first unless sorted", description = "Filter by status "
             + "(OPEN, ACKNOWLEDGED, RESOLVED), kind (TAMPER, POWER_QUALITY, DT_OUTAGE, FEEDER_OUTAGE), meter_id and network_node_id. "
             + "sort: raised_at, first_at, last_at, kind, place (meter serial or node code), status (lifecycle order), severity "
             + "(INFO < MINOR < MAJOR < CRITICAL), acknowledged_by, title or occurrences, with a leading '-' for descending; "
@@ -61,47 +61,47 @@ class AlarmController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "One alarm", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    @Roles.Readers
+    @Operation(summary = "One alarm")
     Alarm get(@PathVariable UUID id) {
         return alarms.get(id);
     }
 
     @PostMapping("/{id}/acknowledge")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+    @Roles.Operators
     @Operation(summary = "Acknowledge an open alarm (who and when are recorded)",
-            description = "Roles: TENANT_ADMIN, OPERATOR. 409 unless the alarm is OPEN.")
+            description = "409 unless the alarm is OPEN.")
     Alarm acknowledge(@PathVariable UUID id, @RequestBody(required = false) Note note, Authentication caller) {
         return alarms.acknowledge(id, caller.getName(), note == null ? null : note.note());
     }
 
     @PostMapping("/{id}/resolve")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+    @Roles.Operators
     @Operation(summary = "Resolve an alarm (who and when are recorded)",
-            description = "Roles: TENANT_ADMIN, OPERATOR. 409 when it is already resolved.")
+            description = "409 when it is already resolved.")
     Alarm resolve(@PathVariable UUID id, @RequestBody(required = false) Note note, Authentication caller) {
         return alarms.resolve(id, caller.getName(), note == null ? null : note.note());
     }
 
     @GetMapping("/rules")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "The tenant's alarm rules (defaults until saved)", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    @Roles.Readers
+    @Operation(summary = "The tenant's alarm rules (defaults until saved)")
     AlarmRules rules() {
         return rules.current();
     }
 
     @PutMapping("/rules")
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Roles.TenantAdmin
     @Operation(summary = "Save the tenant's alarm rules (validated; omitted fields take their defaults)",
-            description = "Roles: TENANT_ADMIN. 422 with a reason per field.")
+            description = "422 with a reason per field.")
     AlarmRules saveRules(@RequestBody AlarmRules submitted, Authentication caller) {
         return rules.save(submitted, caller.getName());
     }
 
     @GetMapping("/communication-loss")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Roles.Readers
     @Operation(summary = "Exception report: meters in service not heard from (readings or events) for a while",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. silent_hours defaults to the rules' "
+            description = "silent_hours defaults to the rules' "
                     + "communication_loss_hours (24 h unless changed); longest silent first.")
     Page<CommunicationLoss.SilentMeter> communicationLoss(@RequestParam(name = "silent_hours", required = false) Integer silentHours,
                                                       @RequestParam(defaultValue = "0") int page,
@@ -112,9 +112,9 @@ class AlarmController {
     }
 
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Roles.Readers
     @Operation(summary = "Live alarm changes of the tenant as Server-Sent Events",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. First a 'ready' event, then one event per change named "
+            description = "First a 'ready' event, then one event per change named "
                     + "RAISED, REPEATED, UPDATED, ESCALATED, ACKNOWLEDGED or RESOLVED carrying the alarm; the stream ends after 30 "
                     + "minutes (reconnect).")
     SseEmitter stream() {

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.Roles;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -16,7 +17,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,10 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/audit-trail")
 @Tag(name = "Audit trail", description = "Who did what, when, from where: sign-ins and administrative actions, "
         + "append-only and hash-chained")
-@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'PLATFORM_ADMIN')")
+@Roles.TenantOrPlatformAdmin
 class AuditTrailController {
-    private static final String ROLES = "Roles: TENANT_ADMIN (the tenant's trail), PLATFORM_ADMIN (platform actions "
-            + "such as tenants and platform sign-ins; inside a tenant after switching, that tenant's trail). ";
+    /** Who sees which trail (the roles themselves are stated from the annotation). */
+    private static final String ROLES = "A tenant admin sees the tenant's trail; the platform admin platform actions such as "
+            + "tenants and platform sign-ins (inside a tenant after switching, that tenant's trail). ";
     private static final String FILTERS = "Filters, all optional: from (inclusive) and to (exclusive) as ISO-8601 "
             + "instants with offset, actor (exact username), action (a prefix of the action code: 'user.' finds every "
             + "user action), target_type and target_id (exact).";

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.readings.Resolution;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,9 +36,9 @@ class BillingController {
     }
 
     @GetMapping("/validated-data")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Roles.Readers
     @Operation(summary = "VEE-processed intervals and registers of a meter (or a consumer's meter), each with its quality",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. Values held back by an open blocking VEE exception are "
+            description = "Values held back by an open blocking VEE exception are "
                     + "listed under 'withheld' and never returned. Taking data is recorded: a later edit inside it is announced "
                     + "under /billing/corrections.")
     ValidatedData validatedData(@RequestParam(name = "meter_id", required = false) UUID meterId,
@@ -59,22 +59,22 @@ class BillingController {
 
     @PostMapping("/period-locks")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Lock a billing period (tenant-local days): edits touching it are refused", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Lock a billing period (tenant-local days): edits touching it are refused")
     BillingPeriods.Lock lock(@RequestBody LockRequest body, Authentication caller) {
         return periods.lock(body.firstDay(), body.lastDay(), caller.getName());
     }
 
     @GetMapping("/period-locks")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "Locked billing periods", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    @Roles.Readers
+    @Operation(summary = "Locked billing periods")
     List<BillingPeriods.Lock> locks() {
         return periods.list();
     }
 
     @GetMapping("/corrections")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "Corrected-data notices: edits of data billing had already taken", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    @Roles.Readers
+    @Operation(summary = "Corrected-data notices: edits of data billing had already taken")
     List<CorrectionNotices.Notice> corrections(@RequestParam(required = false) OffsetDateTime since) {
         return corrections.since(since == null ? Instant.EPOCH : since.toInstant());
     }

@@ -4,11 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.security.MachineClient;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +33,9 @@ class CommandController {
     record IssuedCommands(List<Command> commands) {}
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+    @Roles.Operators
     @Operation(summary = "Issue a command to one or many meters (one command per meter, routed to its HES)",
-            description = "Roles: TENANT_ADMIN, OPERATOR. 201 with the new commands; a repeated idempotency_key answers "
+            description = "201 with the new commands; a repeated idempotency_key answers "
                     + "200 with the commands it made first. 404 for a meter outside the tenant, 409 when its HES has no "
                     + "command endpoint. LOAD_LIMIT needs params.limit_kw, RAW params.command.")
     ResponseEntity<IssuedCommands> issue(@RequestBody Commands.Issue issue, Authentication caller) {
@@ -44,8 +44,8 @@ class CommandController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "Commands, newest first", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. Filter by meter_id and status.")
+    @Roles.Readers
+    @Operation(summary = "Commands, newest first", description = "Filter by meter_id and status.")
     Page<Command> list(@RequestParam(name = "meter_id", required = false) UUID meterId,
                        @RequestParam(required = false) CommandStatus status,
                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -53,9 +53,8 @@ class CommandController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "One command with who asked, each step's time and any failure reason",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    @Roles.Readers
+    @Operation(summary = "One command with who asked, each step's time and any failure reason")
     Command get(@PathVariable UUID id) {
         return commands.get(id);
     }
@@ -64,9 +63,9 @@ class CommandController {
     record History(UUID commandId, List<Commands.Transition> items) {}
 
     @GetMapping("/{id}/history")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Roles.Readers
     @Operation(summary = "The command's audit trail: every state change with when, who or what made it, and why",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. Oldest first. actor is the user who asked or cancelled, "
+            description = "Oldest first. actor is the user who asked or cancelled, "
                     + "mdm.dispatcher for the MDM's own steps (sending, retries, time-outs, reading results) or "
                     + "hes:<vendor code> for the HES's callbacks.")
     History history(@PathVariable UUID id) {
@@ -74,16 +73,16 @@ class CommandController {
     }
 
     @PostMapping("/{id}/cancel")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
-    @Operation(summary = "Cancel a command not yet sent", description = "Roles: TENANT_ADMIN, OPERATOR. 409 once it was sent.")
+    @Roles.Operators
+    @Operation(summary = "Cancel a command not yet sent", description = "409 once it was sent.")
     Command cancel(@PathVariable UUID id, Authentication caller) {
         return commands.cancel(id, caller.getName());
     }
 
     @PostMapping("/{id}/result")
-    @PreAuthorize("hasRole('HES')")
+    @Roles.Hes
     @Operation(summary = "HES callback: the command was acknowledged, executed or failed",
-            description = "Roles: HES (X-API-Key), only the vendor the command went to. Body: {\"status\": \"ACKNOWLEDGED\" | "
+            description = "Only the vendor the command went to. Body: {\"status\": \"ACKNOWLEDGED\" | "
                     + "\"EXECUTED\" | \"FAILED\", \"reason\", \"reference\"}. 409 once the command has ended.")
     Command result(@PathVariable UUID id, @RequestBody Commands.Result result, @AuthenticationPrincipal MachineClient vendor) {
         return commands.report(id, vendor, result);

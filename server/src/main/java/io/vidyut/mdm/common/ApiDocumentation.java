@@ -33,7 +33,7 @@ class ApiDocumentation {
             """;
     /** Sign-in first, then what an HES integrator and an operator meet, in that order. */
     static final List<String> TAG_ORDER = List.of("Sign-in", "HES vendors", "Ingestion", "Meter data", "VEE", "Events",
-            "Alarms", "Commands", "Meters", "Network", "Consumers", "Billing", "Event feed", "Webhooks", "Users", "Audit trail",
+            "Alarms", "Commands", "Meters", "Network", "Consumers", "Billing", "Reports", "Event feed", "Webhooks", "Users", "Audit trail",
             "Tenants");
 
     @Bean

@@ -2,10 +2,10 @@ package io.vidyut.mdm.demo;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.tenancy.TenantContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,9 +25,9 @@ class DemoController {
     }
 
     @GetMapping("/api/v1/demo/backfill")
-    @PreAuthorize("isAuthenticated() and !hasRole('HES')")
+    @Roles.SignedIn
     @Operation(summary = "The demo back-fill's progress: days, meters, percent, time left",
-            description = "Roles: any signed-in user. Only on a server started with bin/mdm demo (404 elsewhere).")
+            description = "Only on a server started with bin/mdm demo (404 elsewhere).")
     DemoBackfill backfill() {
         boolean demoTenant = TenantContext.current().map(scope -> DemoCredentials.TENANT.equals(scope.tenantCode()))
                 .orElse(false);

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.meters.MeterService;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,9 +35,9 @@ class EventController {
     }
 
     @GetMapping("/meters/{meter_id}/events")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH')")
+    @Roles.Staff
     @Operation(summary = "Events of a meter, newest first, in IS 15959 codes with category and severity",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH. from/to are ISO-8601 instants with offset "
+            description = "from/to are ISO-8601 instants with offset "
                     + "(default: the last 31 days); filter by category and code. Events whose vendor code maps to no "
                     + "IS 15959 code are listed with known=false and their raw code.")
     Page<MeterEvent> meterEvents(@PathVariable("meter_id") UUID meterId,
@@ -53,9 +53,9 @@ class EventController {
     }
 
     @GetMapping("/meters/{meter_id}/events/episodes")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH')")
+    @Roles.Staff
     @Operation(summary = "A meter's occurrences paired with their restorations, with durations",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH. Default period: the last 31 days (at most 92). "
+            description = "Default period: the last 31 days (at most 92). "
                     + "started_at is absent when the occurrence lies before the period, ended_at while it lasts.")
     List<Episode> episodes(@PathVariable("meter_id") UUID meterId,
                            @RequestParam(required = false) OffsetDateTime from,
@@ -66,9 +66,9 @@ class EventController {
     }
 
     @GetMapping("/events")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Roles.Readers
     @Operation(summary = "Events of every meter of the tenant, newest first",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. Filter by period (default: the last 31 days), category, "
+            description = "Filter by period (default: the last 31 days), category, "
                     + "code, and known=false for events whose vendor code needs a mapping entry.")
     Page<MeterEvent> tenantEvents(@RequestParam(required = false) OffsetDateTime from,
                                   @RequestParam(required = false) OffsetDateTime to,

@@ -3,11 +3,11 @@ package io.vidyut.mdm.feed;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.common.Roles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,9 +27,9 @@ class FeedController {
     record FeedPage(List<FeedEntry> items, long nextAfter) {}
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Roles.Readers
     @Operation(summary = "The tenant's event feed after a position, oldest first",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. Page with after=next_after until items is empty, then "
+            description = "Page with after=next_after until items is empty, then "
                     + "poll. Positions only grow, and an entry never appears below a position already read. type: "
                     + "meter.event, alarm.changed, data.corrected, command.completed (repeatable). Entries are kept "
                     + "for mdm.feed.retention (7 days). With Kafka configured the same entries are on topic mdm.events.")

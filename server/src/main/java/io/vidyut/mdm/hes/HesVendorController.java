@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.security.MachineClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +42,8 @@ class HesVendorController {
     record NewKey(UUID vendorId, String apiKey, String note) {}
 
     @GetMapping("/hes-vendors")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "List HES vendors", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    @Roles.Readers
+    @Operation(summary = "List HES vendors")
     Page<HesVendor> list(@RequestParam(required = false) HesProtocol protocol,
                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return vendors.list(protocol == null ? null : protocol.name(), new PageRequest(page, size));
@@ -51,41 +51,39 @@ class HesVendorController {
 
     @PostMapping("/hes-vendors")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Register an HES vendor; the response shows its first API key once",
-            description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Register an HES vendor; the response shows its first API key once")
     HesVendorService.VendorWithKey create(@Valid @RequestBody CreateVendor request) {
         return vendors.create(new HesVendorService.NewVendor(request.code(), request.name(), request.protocol(),
                 request.ipAllowlist()));
     }
 
     @GetMapping("/hes-vendors/{id}")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "Get an HES vendor", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    @Roles.Readers
+    @Operation(summary = "Get an HES vendor")
     HesVendor get(@PathVariable UUID id) {
         return vendors.get(id);
     }
 
     @PutMapping("/hes-vendors/{id}")
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Change an HES vendor's name, protocol or IP allowlist", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Change an HES vendor's name, protocol or IP allowlist")
     HesVendor update(@PathVariable UUID id, @RequestBody UpdateVendor request) {
         return vendors.update(id, request.name(), request.protocol(), request.ipAllowlist());
     }
 
     @DeleteMapping("/hes-vendors/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Remove an HES vendor with no meters", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Remove an HES vendor with no meters")
     void delete(@PathVariable UUID id) {
         vendors.delete(id);
     }
 
     @PostMapping("/hes-vendors/{id}/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Issue a new API key (shown once); optionally revoke the others",
-            description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Issue a new API key (shown once); optionally revoke the others")
     NewKey rotate(@PathVariable UUID id, @RequestParam(name = "revoke_others", defaultValue = "false") boolean revokeOthers) {
         return new NewKey(id, vendors.rotateKey(id, revokeOthers), "Store this key now: it is not shown again");
     }
@@ -94,9 +92,9 @@ class HesVendorController {
 
     @PostMapping("/hes-vendors/{id}/client-certificates")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Roles.TenantAdmin
     @Operation(summary = "Register a client certificate (PEM) the vendor's HES presents over mutual TLS instead of an API key",
-            description = "Roles: TENANT_ADMIN. The server must run with TLS and MDM_TLS_CLIENT_CA naming the CA that "
+            description = "The server must run with TLS and MDM_TLS_CLIENT_CA naming the CA that "
                     + "issued the certificate; the vendor's IP allowlist still applies. Listed and revoked with the "
                     + "vendor's API keys (prefix x509:).")
     HesVendorService.RegisteredCertificate addCertificate(@PathVariable UUID id, @RequestBody ClientCertificate request) {
@@ -105,16 +103,15 @@ class HesVendorController {
 
     @DeleteMapping("/hes-vendors/{id}/api-keys/{keyId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Revoke an API key or a client certificate", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Revoke an API key or a client certificate")
     void revoke(@PathVariable UUID id, @PathVariable UUID keyId) {
         vendors.revokeKey(id, keyId);
     }
 
     @GetMapping("/hes/self")
-    @PreAuthorize("hasRole('HES')")
-    @Operation(summary = "For an HES: which vendor and tenant its API key stands for",
-            description = "Roles: HES (X-API-Key)")
+    @Roles.Hes
+    @Operation(summary = "For an HES: which vendor and tenant its API key stands for")
     MachineClient self(@AuthenticationPrincipal MachineClient client) {
         return client;
     }

@@ -1,12 +1,12 @@
 package io.vidyut.mdm.hes;
 
-import io.vidyut.mdm.hes.mapping.PayloadMapping;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.NotFoundException;
+import io.vidyut.mdm.common.Roles;
+import io.vidyut.mdm.hes.mapping.PayloadMapping;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,32 +26,32 @@ class VendorMappingController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "The vendor's payload mapping in force", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    @Roles.Readers
+    @Operation(summary = "The vendor's payload mapping in force")
     VendorMappingService.VersionedMapping current(@PathVariable UUID id, Authentication caller) {
         return forCaller(mappings.current(id).orElseThrow(() -> new NotFoundException("Payload mapping of vendor", id)),
                 caller);
     }
 
     @PutMapping
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Roles.TenantAdmin
     @Operation(summary = "Save a new version of the vendor's payload mapping (validated; in force at once)",
-            description = "Roles: TENANT_ADMIN. A secret sent back as ******** keeps the previous version's value.")
+            description = "A secret sent back as ******** keeps the previous version's value.")
     VendorMappingService.VersionedMapping save(@PathVariable UUID id, @RequestBody PayloadMapping mapping,
                                                Authentication caller) {
         return mappings.save(id, mapping, caller.getName());
     }
 
     @GetMapping("/versions")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "Every version of the vendor's mapping, newest first", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    @Roles.Readers
+    @Operation(summary = "Every version of the vendor's mapping, newest first")
     List<VendorMappingService.VersionSummary> versions(@PathVariable UUID id) {
         return mappings.versions(id);
     }
 
     @GetMapping("/versions/{version}")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "One version of the vendor's mapping", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    @Roles.Readers
+    @Operation(summary = "One version of the vendor's mapping")
     VendorMappingService.VersionedMapping version(@PathVariable UUID id, @PathVariable int version,
                                                   Authentication caller) {
         mappings.versions(id);

@@ -7,6 +7,7 @@ import io.vidyut.mdm.common.CsvUpload;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.hes.HesVendor;
 import io.vidyut.mdm.hes.HesVendorService;
 import io.vidyut.mdm.network.ConsumerAccount;
@@ -26,7 +27,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,9 +67,9 @@ class MeterController {
                        @Positive BigDecimal ptRatio, UUID hesVendorId, UUID consumerId, UUID networkNodeId) {}
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH')")
+    @Roles.Staff
     @Operation(summary = "List meters by serial prefix, category, vendor, stage, phase, consumer, node or DT",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH. sort: serial (default), category, phase, "
+            description = "sort: serial (default), category, phase, "
                     + "make, lifecycle_stage or stage_changed_at, with a leading '-' for descending; ties by serial.")
     Page<Meter> list(@RequestParam(required = false) String serial,
                      @RequestParam(required = false) MeterCategory category,
@@ -89,31 +89,30 @@ class MeterController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
-    @Operation(summary = "Register a meter", description = "Roles: TENANT_ADMIN, OPERATOR")
+    @Roles.Operators
+    @Operation(summary = "Register a meter")
     Meter create(@Valid @RequestBody CreateMeter r) {
         return meters.create(new MeterService.MeterDetails(r.serial(), r.make(), r.model(), r.phase(), r.category(),
                 r.ctRatio(), r.ptRatio(), r.hesVendorId(), r.consumerId(), r.networkNodeId(), r.lifecycleStage()));
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH')")
-    @Operation(summary = "Get a meter", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH")
+    @Roles.Staff
+    @Operation(summary = "Get a meter")
     Meter get(@PathVariable UUID id) {
         return meters.get(id);
     }
 
     @GetMapping("/by-serial/{serial}")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH')")
-    @Operation(summary = "Get a meter by its serial number", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH")
+    @Roles.Staff
+    @Operation(summary = "Get a meter by its serial number")
     Meter bySerial(@PathVariable String serial) {
         return meters.getBySerial(serial);
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
-    @Operation(summary = "Change a meter's registry attributes (not its serial, category or stage)",
-            description = "Roles: TENANT_ADMIN, OPERATOR")
+    @Roles.Operators
+    @Operation(summary = "Change a meter's registry attributes (not its serial, category or stage)")
     Meter update(@PathVariable UUID id, @Valid @RequestBody UpdateMeter r) {
         return meters.update(id, new MeterService.MeterDetails(null, r.make(), r.model(), r.phase(), null, r.ctRatio(),
                 r.ptRatio(), r.hesVendorId(), r.consumerId(), r.networkNodeId(), null));
@@ -121,18 +120,18 @@ class MeterController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Delete a meter still in inventory", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Delete a meter still in inventory")
     void delete(@PathVariable UUID id) {
         meters.delete(id);
     }
 
     @PostMapping(value = "/import", consumes = "text/csv")
     @CsvUpload
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Roles.TenantAdmin
     @Operation(summary = "Bulk import meters from CSV (serial,make,model,phase,category,ct_ratio,pt_ratio,"
             + "hes_vendor_code,account_no,node_code,lifecycle_stage)",
-            description = "Roles: TENANT_ADMIN. mode=ALL_OR_NOTHING (default) or PARTIAL; the report lists each bad row.")
+            description = "mode=ALL_OR_NOTHING (default) or PARTIAL; the report lists each bad row.")
     ResponseEntity<?> importCsv(@RequestParam(defaultValue = "ALL_OR_NOTHING") CsvImport.Mode mode,
                                 HttpServletRequest request) throws IOException {
         Map<String, UUID> vendorIds = new HashMap<>();

@@ -7,6 +7,7 @@ import io.vidyut.mdm.common.CsvUpload;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,9 +64,8 @@ class ConsumerController {
                           Boolean netMetered, UUID dtId) {}
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH')")
-    @Operation(summary = "List consumers, filtered by DT, supply mode, net metering, tariff or search text",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH")
+    @Roles.Staff
+    @Operation(summary = "List consumers, filtered by DT, supply mode, net metering, tariff or search text")
     Page<ConsumerAccount> list(@RequestParam(name = "dt_id", required = false) UUID dtId,
                                @RequestParam(name = "supply_mode", required = false) SupplyMode supplyMode,
                                @RequestParam(name = "net_metered", required = false) Boolean netMetered,
@@ -80,24 +79,23 @@ class ConsumerController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
-    @Operation(summary = "Add a consumer", description = "Roles: TENANT_ADMIN, OPERATOR")
+    @Roles.Operators
+    @Operation(summary = "Add a consumer")
     ConsumerAccount create(@Valid @RequestBody CreateConsumer r) {
         return consumers.create(new ConsumerService.ConsumerDetails(r.accountNo(), r.name(), r.address(), r.latitude(),
                 r.longitude(), r.tariffCategory(), r.sanctionedLoadKw(), r.supplyMode(), r.netMetered(), r.dtId()));
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH')")
-    @Operation(summary = "Get a consumer", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH")
+    @Roles.Staff
+    @Operation(summary = "Get a consumer")
     ConsumerAccount get(@PathVariable UUID id) {
         return consumers.get(id);
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
-    @Operation(summary = "Change a consumer's details (the account number stays)",
-            description = "Roles: TENANT_ADMIN, OPERATOR")
+    @Roles.Operators
+    @Operation(summary = "Change a consumer's details (the account number stays)")
     ConsumerAccount update(@PathVariable UUID id, @Valid @RequestBody UpdateConsumer r) {
         return consumers.update(id, new ConsumerService.ConsumerDetails(null, r.name(), r.address(), r.latitude(),
                 r.longitude(), r.tariffCategory(), r.sanctionedLoadKw(), r.supplyMode(), r.netMetered(), r.dtId()));
@@ -105,18 +103,18 @@ class ConsumerController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Remove a consumer with no meter", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Remove a consumer with no meter")
     void delete(@PathVariable UUID id) {
         consumers.delete(id);
     }
 
     @PostMapping(value = "/import", consumes = "text/csv")
     @CsvUpload
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Roles.TenantAdmin
     @Operation(summary = "Bulk import consumers from CSV (account_no,name,address,latitude,longitude,"
             + "tariff_category,sanctioned_load_kw,supply_mode,net_metered,dt_code)",
-            description = "Roles: TENANT_ADMIN. mode=ALL_OR_NOTHING (default) or PARTIAL; the report lists each bad row.")
+            description = "mode=ALL_OR_NOTHING (default) or PARTIAL; the report lists each bad row.")
     ResponseEntity<?> importCsv(@RequestParam(defaultValue = "ALL_OR_NOTHING") CsvImport.Mode mode,
                                 HttpServletRequest request) throws IOException {
         Map<String, UUID> dts = new HashMap<>();

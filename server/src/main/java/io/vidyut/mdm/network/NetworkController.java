@@ -7,6 +7,7 @@ import io.vidyut.mdm.common.CsvUpload;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,9 +51,8 @@ class NetworkController {
     record UpdateNode(String name, UUID parentId, BigDecimal capacityKva, BigDecimal voltageKv) {}
 
     @GetMapping("/nodes")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH')")
-    @Operation(summary = "List network nodes by level, parent or search text",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH")
+    @Roles.Staff
+    @Operation(summary = "List network nodes by level, parent or search text")
     Page<NetworkService.NodeSummary> list(@RequestParam(required = false) NetworkLevel level,
                                           @RequestParam(name = "parent_id", required = false) UUID parentId,
                                           @RequestParam(required = false) String q,
@@ -64,48 +63,47 @@ class NetworkController {
 
     @PostMapping("/nodes")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Add a network node", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Add a network node")
     NetworkNode create(@Valid @RequestBody CreateNode request) {
         return network.create(new NetworkService.NewNode(request.level(), request.code(), request.name(),
                 request.parentId(), request.capacityKva(), request.voltageKv()));
     }
 
     @GetMapping("/nodes/{id}")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH')")
-    @Operation(summary = "Get a network node", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH")
+    @Roles.Staff
+    @Operation(summary = "Get a network node")
     NetworkNode get(@PathVariable UUID id) {
         return network.get(id);
     }
 
     @GetMapping("/nodes/{id}/path")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH')")
-    @Operation(summary = "The node's ancestors from the circle down to the node",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH")
+    @Roles.Staff
+    @Operation(summary = "The node's ancestors from the circle down to the node")
     List<NetworkNode> path(@PathVariable UUID id) {
         return network.path(id);
     }
 
     @PutMapping("/nodes/{id}")
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Rename, re-parent or re-rate a node", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Rename, re-parent or re-rate a node")
     NetworkNode update(@PathVariable UUID id, @RequestBody UpdateNode request) {
         return network.update(id, request.name(), request.parentId(), request.capacityKva(), request.voltageKv());
     }
 
     @DeleteMapping("/nodes/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Remove a node with nothing below it", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Remove a node with nothing below it")
     void delete(@PathVariable UUID id) {
         network.delete(id);
     }
 
     @PostMapping(value = "/nodes/import", consumes = "text/csv")
     @CsvUpload
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Roles.TenantAdmin
     @Operation(summary = "Bulk import nodes from CSV (level,code,name,parent_code,capacity_kva,voltage_kv), parents first",
-            description = "Roles: TENANT_ADMIN. mode=ALL_OR_NOTHING (default) or PARTIAL; the report lists each bad row.")
+            description = "mode=ALL_OR_NOTHING (default) or PARTIAL; the report lists each bad row.")
     ResponseEntity<?> importCsv(@RequestParam(defaultValue = "ALL_OR_NOTHING") CsvImport.Mode mode,
                                 HttpServletRequest request) throws IOException {
         Map<String, UUID> codes = new HashMap<>();

@@ -4,13 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.common.Roles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,9 +30,9 @@ class ConsumptionController {
     }
 
     @GetMapping("/consumption")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH')")
+    @Roles.Staff
     @Operation(summary = "Interval data of a meter, bucketed to 15m, 30m, 1h, 1d or 1mo, with quality per point and totals",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH. from/to are ISO-8601 instants with offset "
+            description = "from/to are ISO-8601 instants with offset "
                     + "(default: the last 24 hours); days and months follow the tenant's time zone.")
     ConsumptionSeries consumption(@PathVariable("meter_id") UUID meterId,
                                   @RequestParam(required = false) OffsetDateTime from,
@@ -45,9 +45,9 @@ class ConsumptionController {
     }
 
     @GetMapping("/registers")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST', 'FIELD_TECH')")
+    @Roles.Staff
     @Operation(summary = "Register reads (cumulative energy, maximum demand, instantaneous values) of a meter",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH. Default range: the last 31 days.")
+            description = "Default range: the last 31 days.")
     List<ConsumptionService.RegisterRead> registers(@PathVariable("meter_id") UUID meterId,
                                                     @RequestParam(required = false) OffsetDateTime from,
                                                     @RequestParam(required = false) OffsetDateTime to,
@@ -58,9 +58,9 @@ class ConsumptionController {
     }
 
     @GetMapping("/intervals/history")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Roles.Readers
     @Operation(summary = "Every version of one interval: the original as received, estimates, re-sends and edits",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. 'at' is the interval's end.")
+            description = "'at' is the interval's end.")
     IntervalHistory history(@PathVariable("meter_id") UUID meterId, @RequestParam OffsetDateTime at,
                             @RequestParam(defaultValue = "KWH_IMPORT") String channel) {
         return consumption.history(meterId, channel(channel), at.toInstant());

@@ -2,11 +2,11 @@ package io.vidyut.mdm.readings;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidyut.mdm.common.Roles;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,9 +24,8 @@ class StorageStatsController {
                         long intervalValues, long registerValues, BigDecimal bytesPerIntervalValue) {}
 
     @GetMapping("/api/v1/platform/storage")
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
-    @Operation(summary = "Storage used by meter data across tenants (scans the interval store: not for every minute)",
-            description = "Roles: PLATFORM_ADMIN")
+    @Roles.PlatformAdmin
+    @Operation(summary = "Storage used by meter data across tenants (scans the interval store: not for every minute)")
     StorageStats storage() {
         return jdbc.sql("select * from mdm_storage_stats()").query((rs, n) -> {
             long values = rs.getLong("interval_values");
@@ -41,9 +40,9 @@ class StorageStatsController {
     record TenantStorage(String tenantCode, long intervalValues, long registerValues, long estimatedBytes) {}
 
     @GetMapping("/api/v1/platform/storage/tenants")
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Roles.PlatformAdmin
     @Operation(summary = "Storage used by each tenant's meter data (scans the interval store: not for every minute)",
-            description = "Roles: PLATFORM_ADMIN. Every tenant, by code. estimated_bytes is each table's bytes on disk "
+            description = "Every tenant, by code. estimated_bytes is each table's bytes on disk "
                     + "in proportion to the values the tenant holds in it; the tenants' shares add up to the total.")
     List<TenantStorage> byTenant() {
         return jdbc.sql("select * from mdm_storage_by_tenant()").query((rs, n) -> new TenantStorage(

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import java.math.BigDecimal;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,10 +58,10 @@ class CompletenessController {
                         List<VendorCompleteness> vendors) {}
 
     @GetMapping("/api/v1/ingest/completeness")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Roles.Readers
     @Operation(summary = "Per HES vendor: share of expected intervals received and validated on a day, and the ingest rate",
             description = """
-                    Roles: TENANT_ADMIN, OPERATOR, ANALYST. `day` is a tenant-local date (default today). \
+                    `day` is a tenant-local date (default today). \
                     Expected: for each COMMISSIONED or IN_SERVICE meter of the vendor, the KWH_IMPORT intervals of \
                     the day that have ended (at the meter's interval length that day, 15 minutes if it sent \
                     nothing). Received: those holding a value that is not an estimate. Validated: those holding \

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Problems;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.tenancy.Tenant;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -61,8 +61,9 @@ class AuthController {
     record SwitchTenant(@Schema(example = "demo") @NotBlank String tenant) {}
 
     @PostMapping("/token")
+    @Roles.Anyone
     @Operation(summary = "Sign in: an access token (minutes) and a refresh token (the session, hours)",
-            description = "Roles: anonymous. Failed sign-ins are limited per address, and an account is locked for a "
+            description = "Failed sign-ins are limited per address, and an account is locked for a "
                     + "while after several wrong passwords in a row (429 with Retry-After).")
     ResponseEntity<?> token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
         String address = request.getRemoteAddr();
@@ -86,8 +87,9 @@ class AuthController {
     }
 
     @PostMapping("/refresh")
+    @Roles.Anyone
     @Operation(summary = "Trade a refresh token for a new access token and the next refresh token",
-            description = "Roles: anonymous (the refresh token is the credential). Each refresh token works once: "
+            description = "The refresh token is the credential. Each refresh token works once: "
                     + "one presented a second time ends its session.")
     ResponseEntity<?> refresh(@Valid @RequestBody Refresh refresh, HttpServletRequest request) {
         guard.check("refresh:" + request.getRemoteAddr(), request.getRemoteAddr());
@@ -109,8 +111,8 @@ class AuthController {
     }
 
     @PostMapping("/logout")
-    @Operation(summary = "Sign out: ends the session of the token (it and its refresh token stop working at once)",
-            description = "Roles: any signed-in user")
+    @Roles.SignedIn
+    @Operation(summary = "Sign out: ends the session of the token (it and its refresh token stop working at once)")
     ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token) {
         String session = token.getClaimAsString(TokenClaims.SESSION);
         if (session != null) sessions.end(UUID.fromString(session), "signed out");
@@ -120,9 +122,9 @@ class AuthController {
     }
 
     @PostMapping("/switch-tenant")
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Roles.PlatformAdmin
     @Operation(summary = "Platform admin: a token that acts inside one tenant as its administrator",
-            description = "Roles: PLATFORM_ADMIN. The session stays in that tenant when its tokens are refreshed.")
+            description = "The session stays in that tenant when its tokens are refreshed.")
     TokenService.IssuedToken switchTenant(@Valid @RequestBody SwitchTenant request, @AuthenticationPrincipal Jwt token) {
         Tenant tenant = tenants.findByCode(request.tenant())
                 .orElseThrow(() -> new NotFoundException("Tenant", request.tenant()));

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Problems;
+import io.vidyut.mdm.common.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -59,8 +60,9 @@ class OidcController {
     record Providers(List<Provider> providers) {}
 
     @GetMapping("/providers")
+    @Roles.Anyone
     @Operation(summary = "The single sign-on a tenant offers on its sign-in page",
-            description = "Roles: anonymous. Only display names and where to start; an unknown tenant offers none, "
+            description = "Only display names and where to start; an unknown tenant offers none, "
                     + "like one without single sign-on.")
     Providers providers(@RequestParam String tenant) {
         return new Providers(oidc.offeredBy(tenant)
@@ -69,8 +71,9 @@ class OidcController {
     }
 
     @GetMapping("/oidc/{tenant}/start")
+    @Roles.Anyone
     @Operation(summary = "Start signing in through the tenant's OIDC provider (browser redirect)",
-            description = "Roles: anonymous. Answers 302 to the provider's authorization endpoint (code flow with PKCE "
+            description = "Answers 302 to the provider's authorization endpoint (code flow with PKCE "
                     + "S256, state and nonce kept by the server for 10 minutes); 404 when the tenant offers none.")
     ResponseEntity<?> start(@PathVariable String tenant) {
         try {
@@ -85,8 +88,9 @@ class OidcController {
     }
 
     @GetMapping("/oidc/callback")
+    @Roles.Anyone
     @Operation(summary = "The OIDC provider's answer (browser redirect back from the provider)",
-            description = "Roles: anonymous (the state and code are the credential). Starts a session for the tenant user "
+            description = "The state and code are the credential. Starts a session for the tenant user "
                     + "the ID token names and answers 302 to the dashboard with the tokens in the URL fragment "
                     + "(/#/signed-in?access_token=…&refresh_token=…&refresh_expires_in=…), or with ?error=… when refused: "
                     + "unknown or reused state, code refused, ID token not valid, or no such user in the tenant.")

@@ -3,10 +3,10 @@ package io.vidyut.mdm.security;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.NotFoundException;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.tenancy.Tenant;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,8 +29,8 @@ class OidcProviderController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
-    @Operation(summary = "A tenant's OIDC provider for staff single sign-on", description = "Roles: PLATFORM_ADMIN. "
+    @Roles.PlatformAdmin
+    @Operation(summary = "A tenant's OIDC provider for staff single sign-on", description = ""
             + "The client secret is shown as ********; redirect_path is what to register at the provider, after the "
             + "MDM's public address (MDM_PUBLIC_URL).")
     OidcProviders.View get(@PathVariable String code) {
@@ -40,8 +40,8 @@ class OidcProviderController {
     }
 
     @PutMapping
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
-    @Operation(summary = "Set a tenant's OIDC provider for staff single sign-on", description = "Roles: PLATFORM_ADMIN. "
+    @Roles.PlatformAdmin
+    @Operation(summary = "Set a tenant's OIDC provider for staff single sign-on", description = ""
             + "issuer_uri (discovered at /.well-known/openid-configuration), client_id, client_secret (stored sealed; "
             + "******** or absent keeps the stored one), display_name (on the sign-in button), username_claim (the ID "
             + "token claim naming the MDM user, preferred_username unless given).")
@@ -50,8 +50,8 @@ class OidcProviderController {
     }
 
     @DeleteMapping
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
-    @Operation(summary = "Remove a tenant's OIDC provider", description = "Roles: PLATFORM_ADMIN. Sessions already "
+    @Roles.PlatformAdmin
+    @Operation(summary = "Remove a tenant's OIDC provider", description = "Sessions already "
             + "started through it go on until they end.")
     ResponseEntity<Void> delete(@PathVariable String code) {
         if (!providers.remove(tenant(code))) throw new NotFoundException("OIDC provider of tenant", code);

@@ -2,13 +2,14 @@ package io.vidyut.mdm.security;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.tenancy.Tenant;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import io.vidyut.mdm.tenancy.TenantScope;
-import io.vidyut.mdm.common.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -17,7 +18,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,23 +48,23 @@ class UserController {
     record UpdateUser(String displayName, Set<Role> roles, Boolean enabled, String password) {}
 
     @GetMapping("/users/me")
-    @PreAuthorize("isAuthenticated() and !hasRole('HES')")
-    @Operation(summary = "The signed-in user", description = "Roles: any signed-in user")
+    @Roles.SignedIn
+    @Operation(summary = "The signed-in user")
     UserAccount me(Authentication caller) {
         return users.byUsername(caller.getName());
     }
 
     @GetMapping("/users")
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "List the tenant's users", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "List the tenant's users")
     Page<UserAccount> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return users.list(new PageRequest(page, size));
     }
 
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Create a user in the caller's tenant", description = "Roles: TENANT_ADMIN. A user with "
+    @Roles.TenantAdmin
+    @Operation(summary = "Create a user in the caller's tenant", description = "A user with "
             + "auth_source DIRECTORY has no password here and signs in by a bind to the tenant's LDAP / Active Directory "
             + "(settings.ldap).")
     UserAccount create(@Valid @RequestBody CreateUser request) {
@@ -73,16 +73,16 @@ class UserController {
     }
 
     @GetMapping("/users/{id}")
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Get a user", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Get a user")
     UserAccount get(@PathVariable UUID id) {
         TenantContext.requireTenantId();
         return users.get(id);
     }
 
     @PutMapping("/users/{id}")
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Change a user's name, roles, password or enabled flag", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Change a user's name, roles, password or enabled flag")
     UserAccount update(@PathVariable UUID id, @RequestBody UpdateUser request) {
         TenantContext.requireTenantId();
         return users.update(id, request.displayName(), request.roles(), request.enabled(), request.password());
@@ -90,8 +90,8 @@ class UserController {
 
     @PostMapping("/platform/tenants/{code}/admins")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
-    @Operation(summary = "Create a tenant administrator for a tenant", description = "Roles: PLATFORM_ADMIN")
+    @Roles.PlatformAdmin
+    @Operation(summary = "Create a tenant administrator for a tenant")
     UserAccount createTenantAdmin(@PathVariable String code, @Valid @RequestBody CreateUser request) {
         Tenant tenant = tenants.findByCode(code)
                 .orElseThrow(() -> new NotFoundException("Tenant", code));

@@ -3,13 +3,13 @@ package io.vidyut.mdm.tenancy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidyut.mdm.common.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,47 +39,46 @@ class TenantController {
                         Map<String, Object> settings) {}
 
     @GetMapping("/platform/tenants")
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
-    @Operation(summary = "List tenants", description = "Roles: PLATFORM_ADMIN")
+    @Roles.PlatformAdmin
+    @Operation(summary = "List tenants")
     List<Tenant> list() {
         return tenants.list();
     }
 
     @PostMapping("/platform/tenants")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
-    @Operation(summary = "Create a tenant (DISCOM)", description = "Roles: PLATFORM_ADMIN")
+    @Roles.PlatformAdmin
+    @Operation(summary = "Create a tenant (DISCOM)")
     Tenant create(@Valid @RequestBody CreateTenant request) {
         return tenants.create(new TenantDirectory.NewTenant(request.code(), request.name(), request.timeZone(),
                 request.state()));
     }
 
     @GetMapping("/platform/states")
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
-    @Operation(summary = "India's states and union territories, the values a tenant's state may take",
-            description = "Roles: PLATFORM_ADMIN")
+    @Roles.PlatformAdmin
+    @Operation(summary = "India's states and union territories, the values a tenant's state may take")
     List<IndianState> states() {
         return IndianState.ALL;
     }
 
     @GetMapping("/platform/tenants/{code}")
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
-    @Operation(summary = "Get a tenant", description = "Roles: PLATFORM_ADMIN")
+    @Roles.PlatformAdmin
+    @Operation(summary = "Get a tenant")
     Tenant get(@PathVariable String code) {
         return tenants.get(code);
     }
 
     @PutMapping("/platform/tenants/{code}")
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
-    @Operation(summary = "Update a tenant's name, time zone, state or settings", description = "Roles: PLATFORM_ADMIN")
+    @Roles.PlatformAdmin
+    @Operation(summary = "Update a tenant's name, time zone, state or settings")
     Tenant update(@PathVariable String code, @RequestBody UpdateTenant request) {
         return tenants.update(code, new TenantService.Changes(request.name(), request.timeZone(), request.state(),
                 request.settings()));
     }
 
     @GetMapping("/tenant")
-    @PreAuthorize("isAuthenticated() and !hasRole('HES')")
-    @Operation(summary = "The caller's own tenant", description = "Roles: any signed-in user")
+    @Roles.SignedIn
+    @Operation(summary = "The caller's own tenant")
     Tenant mine() {
         TenantContext.requireTenantId();
         String code = TenantContext.current().orElseThrow().tenantCode();

@@ -6,13 +6,13 @@ import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,32 +40,32 @@ class VeeEditController {
 
     @PostMapping("/edits")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+    @Roles.Operators
     @Operation(summary = "Correct a range of one or more meters' interval channel (SET, SCALE or ESTIMATE), with a reason",
-            description = "Roles: TENANT_ADMIN, OPERATOR. Applied at once, or PENDING when the tenant requires approval. "
+            description = "Applied at once, or PENDING when the tenant requires approval. "
                     + "Refused (409) inside a locked billing period.")
     List<VeeEdit> request(@RequestBody EditRequest body, Authentication caller) {
         return edits.request(body, caller.getName());
     }
 
     @GetMapping("/edits")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "Edits, newest first, optionally by status (PENDING, APPLIED, REJECTED)", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    @Roles.Readers
+    @Operation(summary = "Edits, newest first, optionally by status (PENDING, APPLIED, REJECTED)")
     Page<VeeEdit> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
                        @RequestParam(defaultValue = "50") int size) {
         return edits.list(status == null ? null : status.toUpperCase(java.util.Locale.ROOT), new PageRequest(page, size));
     }
 
     @PostMapping("/edits/{id}/approve")
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Approve a pending edit (by someone other than who asked) and apply it", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Approve a pending edit (by someone other than who asked) and apply it")
     VeeEdit approve(@PathVariable UUID id, Authentication caller) {
         return edits.approve(id, caller.getName());
     }
 
     @PostMapping("/edits/{id}/reject")
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Reject a pending edit", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Reject a pending edit")
     VeeEdit reject(@PathVariable UUID id, Authentication caller) {
         return edits.reject(id, caller.getName());
     }
@@ -73,9 +73,9 @@ class VeeEditController {
     record EstimationRequest(UUID meterId, Channel channel, OffsetDateTime from, OffsetDateTime to, EstimationMethod method) {}
 
     @PostMapping("/estimations")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+    @Roles.Operators
     @Operation(summary = "Estimate the missing intervals of a meter's channel ending in (from, to] now, without waiting for the grace period",
-            description = "Roles: TENANT_ADMIN, OPERATOR. method: LINEAR, LIKE_DAY, FLAT or PROFILE; absent: the first that applies.")
+            description = "method: LINEAR, LIKE_DAY, FLAT or PROFILE; absent: the first that applies.")
     @Transactional
     List<GapEstimation.Estimate> estimate(@RequestBody EstimationRequest body, Authentication caller) {
         if (body.meterId() == null) throw FieldErrorsException.of("meter_id", "required");

@@ -4,9 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.Roles;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,9 +27,9 @@ class VeeExceptionController {
     }
 
     @GetMapping("/exceptions")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Roles.Readers
     @Operation(summary = "The exceptions work queue, filtered by status, rule, meter, vendor, DT, assignee, age",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. older_than_hours: detected at least that long ago. "
+            description = "older_than_hours: detected at least that long ago. "
                     + "sort: detected_at (default), first_at, meter_serial, rule, channel, blocking, status (OPEN first) or "
                     + "assigned_to, with a leading '-' for descending; ties by id.")
     Page<VeeException> list(@RequestParam(required = false) String status, @RequestParam(required = false) VeeRule rule,
@@ -46,8 +46,8 @@ class VeeExceptionController {
     }
 
     @GetMapping("/exceptions/{id}")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
-    @Operation(summary = "One exception", description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST")
+    @Roles.Readers
+    @Operation(summary = "One exception")
     VeeException get(@PathVariable UUID id) {
         return queue.get(id);
     }
@@ -55,16 +55,16 @@ class VeeExceptionController {
     record Assignment(String assignee) {}
 
     @PostMapping("/exceptions/{id}/assign")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
-    @Operation(summary = "Assign an exception to a person", description = "Roles: TENANT_ADMIN, OPERATOR")
+    @Roles.Operators
+    @Operation(summary = "Assign an exception to a person")
     VeeException assign(@PathVariable UUID id, @RequestBody Assignment body) {
         return queue.assign(id, body.assignee());
     }
 
     @PostMapping("/exceptions/{id}/resolve")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+    @Roles.Operators
     @Operation(summary = "Resolve an exception: ACCEPT the value as it is, EDIT it to a value, or ESTIMATE it",
-            description = "Roles: TENANT_ADMIN, OPERATOR. Every resolution states a reason_code.")
+            description = "Every resolution states a reason_code.")
     VeeException resolve(@PathVariable UUID id, @RequestBody ExceptionQueue.Resolution body, Authentication caller) {
         return queue.resolve(List.of(id), body, caller.getName()).get(0);
     }
@@ -72,16 +72,16 @@ class VeeExceptionController {
     record BulkResolution(List<UUID> ids, ExceptionQueue.Resolution resolution) {}
 
     @PostMapping("/exceptions/resolve")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
-    @Operation(summary = "Resolve many exceptions the same way (bulk approve)", description = "Roles: TENANT_ADMIN, OPERATOR")
+    @Roles.Operators
+    @Operation(summary = "Resolve many exceptions the same way (bulk approve)")
     List<VeeException> resolveAll(@RequestBody BulkResolution body, Authentication caller) {
         return queue.resolve(body.ids(), body.resolution(), caller.getName());
     }
 
     @GetMapping("/statistics")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'ANALYST')")
+    @Roles.Readers
     @Operation(summary = "Pass rates per vendor, exceptions per rule and vendor, and the estimated share, over tenant-local days",
-            description = "Roles: TENANT_ADMIN, OPERATOR, ANALYST. Default: today.")
+            description = "Default: today.")
     ExceptionQueue.Statistics statistics(@RequestParam(required = false) java.time.LocalDate from,
                                          @RequestParam(required = false) java.time.LocalDate to) {
         return queue.statistics(from, to);

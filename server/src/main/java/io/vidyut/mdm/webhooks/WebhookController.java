@@ -4,10 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.Roles;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +31,9 @@ class WebhookController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Roles.TenantAdmin
     @Operation(summary = "Subscribe a URL to event types (the signing secret is shown only in this answer)",
-            description = "Roles: TENANT_ADMIN. event_types: alarm.raised, alarm.changed (repeated, updated, acknowledged, "
+            description = "event_types: alarm.raised, alarm.changed (repeated, updated, acknowledged, "
                     + "resolved), data.corrected (a VEE edit). Without a secret (16+ characters) one is generated. Each "
                     + "message is POSTed with Webhook-Id (the same on retries: dedupe on it), Webhook-Event, "
                     + "Webhook-Timestamp and Webhook-Signature: sha256=hex(HMAC-SHA256(secret, timestamp + '.' + body)).")
@@ -42,31 +42,31 @@ class WebhookController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "The tenant's webhook subscriptions", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "The tenant's webhook subscriptions")
     List<Subscriptions.Subscription> list() {
         return subscriptions.list();
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "One webhook subscription", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "One webhook subscription")
     Subscriptions.Subscription get(@PathVariable UUID id) {
         return subscriptions.get(id);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasRole('TENANT_ADMIN')")
-    @Operation(summary = "Remove a subscription, with its pending messages and delivery history", description = "Roles: TENANT_ADMIN")
+    @Roles.TenantAdmin
+    @Operation(summary = "Remove a subscription, with its pending messages and delivery history")
     void delete(@PathVariable UUID id) {
         subscriptions.delete(id);
     }
 
     @GetMapping("/{id}/deliveries")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+    @Roles.Operators
     @Operation(summary = "Deliveries to a subscription, newest first",
-            description = "Roles: TENANT_ADMIN, OPERATOR. Filter by status (PENDING, DELIVERED, FAILED); each shows its "
+            description = "Filter by status (PENDING, DELIVERED, FAILED); each shows its "
                     + "attempts, the receiver's last HTTP status or error, and the payload sent.")
     Page<Subscriptions.Delivery> deliveries(@PathVariable UUID id, @RequestParam(required = false) String status,
                                             @RequestParam(defaultValue = "0") int page,

@@ -89,10 +89,17 @@ class ApiSecurityTest extends IntegrationTest {
     }
 
     @Test
-    void every_operation_states_its_roles() {
+    void every_operation_states_its_roles_from_the_annotation_that_enforces_them() {
         for (Operation operation : operations()) {
-            assertThat(operation.description()).as(operation.key()).startsWith("Roles:");
+            assertThat(operation.description()).as(operation.key()).startsWith("Roles:").doesNotStartWith("Roles: not stated");
+            if (PUBLIC_OPERATIONS.contains(operation.key())) {
+                assertThat(operation.description()).as(operation.key()).startsWith("Roles: anonymous.");
+            }
         }
+        assertThat(operations()).filteredOn(operation -> operation.key().equals("POST /api/v1/hes-vendors"))
+                .extracting(Operation::description).singleElement().asString().startsWith("Roles: TENANT_ADMIN.");
+        assertThat(operations()).filteredOn(operation -> operation.key().equals("POST /api/v1/meters/readings"))
+                .extracting(Operation::description).singleElement().asString().startsWith("Roles: HES (X-API-Key).");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
 import io.vidyut.mdm.common.Problems;
+import io.vidyut.mdm.common.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -19,7 +20,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/ingest/dead-letters")
 @Tag(name = "Ingestion")
-@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'PLATFORM_ADMIN')")
+@Roles.OperatorsOrPlatformAdmin
 class DeadLetterController {
-    private static final String ROLES = "Roles: TENANT_ADMIN, OPERATOR (the tenant's dead letters), PLATFORM_ADMIN "
-            + "(records no tenant could be read from; inside a tenant after switching, that tenant's). ";
+    /** Who sees which dead letters (the roles themselves are stated from the annotation). */
+    private static final String ROLES = "Tenant users see the tenant's dead letters; the platform admin those no tenant "
+            + "could be read from (inside a tenant after switching, that tenant's). ";
     /** How long a re-drive waits for the pipeline to take the part before it answers 503. */
     static final Duration REDRIVE_WAIT = Duration.ofSeconds(10);
 

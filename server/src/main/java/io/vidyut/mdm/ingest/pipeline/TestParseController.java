@@ -1,13 +1,14 @@
 package io.vidyut.mdm.ingest.pipeline;
 
-import io.vidyut.mdm.ingest.BatchReceipt;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.ConflictException;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.hes.HesVendorService;
+import io.vidyut.mdm.hes.VendorMappingService;
 import io.vidyut.mdm.hes.mapping.PayloadMapping;
 import io.vidyut.mdm.hes.mapping.PayloadParser;
-import io.vidyut.mdm.hes.VendorMappingService;
+import io.vidyut.mdm.ingest.BatchReceipt;
 import io.vidyut.mdm.readings.Reading;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +19,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,9 +52,9 @@ class TestParseController {
                            List<BatchReceipt.Rejection> rejections) {}
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+    @Roles.Operators
     @Operation(summary = "Show what the MDM would store from a sample payload (nothing is stored)",
-            description = "Roles: TENANT_ADMIN, OPERATOR. Uses the draft mapping when given, else the vendor's mapping in force.")
+            description = "Uses the draft mapping when given, else the vendor's mapping in force.")
     TestParseResult testParse(@PathVariable UUID id, @Valid @RequestBody TestParseRequest request) {
         vendors.get(id);
         Integer version = null;

@@ -1,16 +1,17 @@
 package io.vidyut.mdm.ingest.pull;
 
-import io.vidyut.mdm.ingest.OnDemandReads;
-import io.vidyut.mdm.ingest.BatchReceipt;
-import io.vidyut.mdm.ingest.HesInbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.common.Problems;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.hes.HesVendor;
 import io.vidyut.mdm.hes.HesVendorService;
-import io.vidyut.mdm.hes.mapping.PayloadMapping;
 import io.vidyut.mdm.hes.VendorMappingService;
+import io.vidyut.mdm.hes.mapping.PayloadMapping;
+import io.vidyut.mdm.ingest.BatchReceipt;
+import io.vidyut.mdm.ingest.HesInbox;
+import io.vidyut.mdm.ingest.OnDemandReads;
 import io.vidyut.mdm.meters.Meter;
 import io.vidyut.mdm.meters.MeterService;
 import java.time.Clock;
@@ -21,7 +22,6 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,9 +56,9 @@ class PullController {
     record PullRequest(OffsetDateTime from, OffsetDateTime to) {}
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+    @Roles.Operators
     @Operation(summary = "Ask the meter's HES for an on-demand read or for history, and ingest the answer",
-            description = "Roles: TENANT_ADMIN, OPERATOR. 502 when the HES fails after retries, 503 while its circuit is open.")
+            description = "502 when the HES fails after retries, 503 while its circuit is open.")
     ResponseEntity<?> pull(@PathVariable("meter_id") UUID meterId, @RequestBody(required = false) PullRequest request) {
         Meter meter = meters.get(meterId);
         if (request == null || request.from() == null) return reads.readAndIngest(meter).toResponse();

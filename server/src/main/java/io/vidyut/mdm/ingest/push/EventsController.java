@@ -1,18 +1,18 @@
 package io.vidyut.mdm.ingest.push;
 
-import io.vidyut.mdm.ingest.pipeline.IngestService;
-import io.vidyut.mdm.ingest.BatchReceipt;
-import io.vidyut.mdm.ingest.HesInbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidyut.mdm.common.Roles;
+import io.vidyut.mdm.ingest.BatchReceipt;
+import io.vidyut.mdm.ingest.HesInbox;
+import io.vidyut.mdm.ingest.pipeline.IngestService;
 import io.vidyut.mdm.security.MachineClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,7 +35,7 @@ class EventsController {
     }
 
     @PostMapping(value = "/events", consumes = {"application/json", "text/csv", "text/plain", "application/octet-stream"})
-    @PreAuthorize("hasRole('HES')")
+    @Roles.Hes
     @ApiResponse(responseCode = "202", description = "Durably accepted", content = @Content(schema = @Schema(implementation = BatchReceipt.class)))
     @ApiResponse(responseCode = "200", description = "A repeat: the first receipt", content = @Content(schema = @Schema(implementation = BatchReceipt.class)))
     @ApiResponse(responseCode = "422", description = "Nothing stored: no rows, or every row rejected (listed)",
@@ -46,7 +46,7 @@ class EventsController {
                     examples = @ExampleObject(name = "Event batch", value = PushExamples.EVENTS_JSON)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @Operation(summary = "Push a batch of meter events (202 once stored; per-row rejections listed and quarantined)",
-            description = "Roles: HES (X-API-Key). Codes are mapped to IS 15959; an unknown code is stored with its raw "
+            description = "Codes are mapped to IS 15959; an unknown code is stored with its raw "
                     + "code and flagged. Idempotent by the Idempotency-Key header, else the payload's batch id field, "
                     + "else its SHA-256: a repeat answers 200 with the first receipt. 422 when the push holds no events or every "
                     + "row was rejected, 415 when the Content-Type is missing or not what the vendor's mapping reads.")

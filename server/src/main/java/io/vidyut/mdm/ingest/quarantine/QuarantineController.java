@@ -1,11 +1,12 @@
 package io.vidyut.mdm.ingest.quarantine;
 
-import io.vidyut.mdm.ingest.pipeline.IngestService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.common.Roles;
 import io.vidyut.mdm.hes.HesVendorService;
+import io.vidyut.mdm.ingest.pipeline.IngestService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,9 +52,9 @@ class QuarantineController {
     record Discard(@NotEmpty List<UUID> ids) {}
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+    @Roles.Operators
     @Operation(summary = "Rows HES systems sent that could not be stored, with the reason and the raw row",
-            description = "Roles: TENANT_ADMIN, OPERATOR. Filter by vendor_id and status (OPEN, REDRIVEN, DISCARDED).")
+            description = "Filter by vendor_id and status (OPEN, REDRIVEN, DISCARDED).")
     Page<QuarantinedRow> list(@RequestParam(name = "vendor_id", required = false) UUID vendorId,
                               @RequestParam(defaultValue = "OPEN") String status,
                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -79,17 +79,17 @@ class QuarantineController {
     }
 
     @PostMapping("/redrive")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+    @Roles.Operators
     @Operation(summary = "Re-read a vendor's open quarantined rows with its current mapping and registry",
-            description = "Roles: TENANT_ADMIN, OPERATOR. Rows that now pass go to the store; the others keep their place.")
+            description = "Rows that now pass go to the store; the others keep their place.")
     IngestService.RedriveResult redrive(@Valid @RequestBody Redrive request) {
         vendors.get(request.vendorId());
         return ingest.redriveQuarantine(request.vendorId());
     }
 
     @PostMapping("/discard")
-    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
-    @Operation(summary = "Mark quarantined rows as discarded (kept, no longer open)", description = "Roles: TENANT_ADMIN, OPERATOR")
+    @Roles.Operators
+    @Operation(summary = "Mark quarantined rows as discarded (kept, no longer open)")
     Map<String, Integer> discard(@Valid @RequestBody Discard request, Authentication caller) {
         int discarded = transactions.execute(tx -> jdbc.sql("""
                         update quarantine_row set status = 'DISCARDED', resolved_at = ?, resolved_by = ?
