@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,7 +26,8 @@ class ClockConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ClockConfiguration.class);
 
     @Bean
-    Clock clock(@Value("${mdm.clock.start:}") String start) {
+    Clock clock(ClockProperties properties) {
+        String start = properties.start();
         Clock system = Clock.systemUTC();
         if (start.isBlank()) return system;
         Instant chosen = OffsetDateTime.parse(start.strip()).toInstant();

@@ -5,7 +5,6 @@ import io.vidyut.mdm.tenancy.HesNetworks;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +18,9 @@ public class PullTargets {
     private final TenantDirectory tenants;
     private final boolean allowPrivate;
 
-    PullTargets(TenantDirectory tenants, @Value("${mdm.hes.allow-private-targets:false}") boolean allowPrivate) {
+    PullTargets(TenantDirectory tenants, HesProperties properties) {
         this.tenants = tenants;
-        this.allowPrivate = allowPrivate;
+        this.allowPrivate = properties.allowPrivateTargets();
     }
 
     /** Why the MDM may not call this URL for the tenant now, or empty when it may. */

@@ -1,7 +1,7 @@
 package io.vidyut.mdm.ingest;
 
 import io.vidyut.mdm.common.Problems;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -15,7 +15,12 @@ import org.springframework.web.ErrorResponseException;
 public class PayloadLimit {
     private final int maxBytes;
 
-    PayloadLimit(@Value("${mdm.ingest.max-payload-bytes:33554432}") int maxBytes) {
+    @Autowired
+    PayloadLimit(IngestProperties properties) {
+        this(properties.maxPayloadBytes());
+    }
+
+    PayloadLimit(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 

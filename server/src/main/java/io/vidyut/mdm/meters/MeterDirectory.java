@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vidyut.mdm.tenancy.TenantContext;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +23,8 @@ public class MeterDirectory {
     private final Cache<Key, MeterRef> cache;
 
     MeterDirectory(JdbcClient jdbc, TransactionTemplate transactions,
-                   @Value("${mdm.meters.directory-cache-size:2000000}") long cacheSize) {
+                   MetersProperties properties) {
+        long cacheSize = properties.directoryCacheSize();
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize)

@@ -11,7 +11,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +28,8 @@ public class SecretBox {
     private final MasterKeys keys;
 
     @Autowired
-    SecretBox(@Value("${mdm.secrets.master-keys:}") String configured, DataDirectory dataDirectory) {
-        this(MasterKeys.load(configured, dataDirectory.path()));
+    SecretBox(SecretsProperties properties, DataDirectory dataDirectory) {
+        this(MasterKeys.load(properties.masterKeys(), dataDirectory.path()));
     }
 
     SecretBox(MasterKeys keys) {

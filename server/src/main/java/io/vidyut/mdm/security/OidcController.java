@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +45,8 @@ class OidcController {
     private final SignInAudit audit;
 
     OidcController(OidcSignIn oidc, Sessions sessions, TokenService tokens, SignInGuard guard,
-                   @Value("${mdm.security.public-url:}") String publicUrl, SignInAudit audit) {
+                   SecurityProperties properties, SignInAudit audit) {
+        String publicUrl = properties.publicUrl();
         this.oidc = oidc;
         this.sessions = sessions;
         this.tokens = tokens;

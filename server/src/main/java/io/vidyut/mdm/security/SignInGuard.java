@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,14 +45,11 @@ class SignInGuard {
         }
     }
 
-    SignInGuard(Clock clock,
-                @Value("${mdm.security.sign-in.failures-per-address-per-minute:20}") int failuresPerMinute,
-                @Value("${mdm.security.sign-in.failures-before-lock:5}") int failuresBeforeLock,
-                @Value("${mdm.security.sign-in.lock-for:PT15M}") Duration lockFor) {
+    SignInGuard(Clock clock, SignInProperties properties) {
         this.clock = clock;
-        this.failuresPerMinute = failuresPerMinute;
-        this.failuresBeforeLock = failuresBeforeLock;
-        this.lockFor = lockFor;
+        this.failuresPerMinute = properties.failuresPerAddressPerMinute();
+        this.failuresBeforeLock = properties.failuresBeforeLock();
+        this.lockFor = properties.lockFor();
         this.accounts = Caffeine.newBuilder().expireAfterWrite(lockFor.plus(lockFor)).maximumSize(1_000_000).build();
     }
 

@@ -3,7 +3,6 @@ package io.vidyut.mdm.security;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
@@ -23,14 +22,11 @@ class TlsConfiguration implements WebServerFactoryCustomizer<ConfigurableServlet
     private final String clientCa;
     private final List<String> protocols;
 
-    TlsConfiguration(@Value("${mdm.tls.certificate:}") String certificate,
-                     @Value("${mdm.tls.private-key:}") String privateKey,
-                     @Value("${mdm.tls.client-ca:}") String clientCa,
-                     @Value("${mdm.tls.protocols:TLSv1.3}") List<String> protocols) {
-        this.certificate = certificate;
-        this.privateKey = privateKey;
-        this.clientCa = clientCa;
-        this.protocols = protocols;
+    TlsConfiguration(TlsProperties tls) {
+        this.certificate = tls.certificate();
+        this.privateKey = tls.privateKey();
+        this.clientCa = tls.clientCa();
+        this.protocols = tls.protocols();
     }
 
     @Override

@@ -25,12 +25,12 @@ class ClockConfigurationTest {
     @Test
     void the_start_is_read_as_a_date_time_with_its_offset() {
         Instant start = Instant.parse("2026-11-25T20:28:00Z");
-        assertThat(new ClockConfiguration().clock("2026-11-26T01:58:00+05:30").instant())
+        assertThat(new ClockConfiguration().clock(new ClockProperties("2026-11-26T01:58:00+05:30")).instant())
                 .isBetween(start, start.plus(Duration.ofMinutes(1)));
     }
 
     @Test
     void without_a_chosen_start_the_clock_is_the_systems_in_utc() {
-        assertThat(new ClockConfiguration().clock(" ").getZone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(new ClockConfiguration().clock(new ClockProperties(" ")).getZone()).isEqualTo(ZoneOffset.UTC);
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Failed sign-ins are limited per address, and an account is locked for a while after wrong passwords in a row. */
 class SignInGuardTest {
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T04:00:00Z"));
-    final SignInGuard guard = new SignInGuard(clock, 3, 5, Duration.ofMinutes(15));
+    final SignInGuard guard = new SignInGuard(clock, new SignInProperties(3, 5, Duration.ofMinutes(15)));
 
     @Test
     void an_address_that_failed_too_often_is_refused_while_another_address_is_not() {

@@ -1,7 +1,9 @@
 package io.vidyut.mdm.ingest.filedrop;
 
+import io.vidyut.mdm.database.DataDirectory;
 import io.vidyut.mdm.ingest.BatchReceipt;
 import io.vidyut.mdm.ingest.HesInbox;
+import io.vidyut.mdm.ingest.IngestProperties;
 import io.vidyut.mdm.ingest.PayloadLimit;
 import io.vidyut.mdm.ingest.Refusals;
 import io.vidyut.mdm.security.MachineClient;
@@ -19,7 +21,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,9 +42,8 @@ class FileDropAdapter {
     private final HesInbox inbox;
     private final PayloadLimit limit;
 
-    FileDropAdapter(@Value("${mdm.ingest.drop-dir:${mdm.db.data-dir:./data}/drop}") Path dropDir, JdbcClient jdbc,
-                    HesInbox inbox, PayloadLimit limit) {
-        this.dropDir = dropDir.toAbsolutePath();
+    FileDropAdapter(IngestProperties ingest, DataDirectory data, JdbcClient jdbc, HesInbox inbox, PayloadLimit limit) {
+        this.dropDir = (ingest.dropDir() != null ? ingest.dropDir() : data.path().resolve("drop")).toAbsolutePath();
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.limit = limit;

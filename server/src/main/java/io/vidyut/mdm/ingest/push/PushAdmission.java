@@ -1,8 +1,8 @@
 package io.vidyut.mdm.ingest.push;
 
+import io.vidyut.mdm.ingest.IngestProperties;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +18,10 @@ class PushAdmission {
     private final Gate readings;
     private final Gate events;
 
-    PushAdmission(@Value("${mdm.ingest.concurrent-pushes:0}") int concurrentPushes,
-                  @Value("${mdm.ingest.concurrent-event-pushes:0}") int concurrentEventPushes,
-                  @Value("${mdm.ingest.pushes-waiting:0}") int pushesWaiting,
-                  @Value("${mdm.ingest.push-wait:PT1S}") Duration longestWait) {
+    PushAdmission(IngestProperties ingest) {
+        int concurrentPushes = ingest.concurrentPushes(), concurrentEventPushes = ingest.concurrentEventPushes();
+        int pushesWaiting = ingest.pushesWaiting();
+        Duration longestWait = ingest.pushWait();
         int cores = Runtime.getRuntime().availableProcessors();
         int readingTurns = concurrentPushes > 0 ? concurrentPushes : Math.max(1, cores / 2);
         int eventTurns = concurrentEventPushes > 0 ? concurrentEventPushes : Math.max(2, cores);

@@ -1,7 +1,5 @@
 package io.vidyut.mdm.ingest.push;
 
-import io.vidyut.mdm.ingest.pipeline.PushRefused;
-import io.vidyut.mdm.ingest.PayloadLimit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -9,6 +7,9 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vidyut.mdm.ingest.IngestProperties;
+import io.vidyut.mdm.ingest.PayloadLimit;
+import io.vidyut.mdm.ingest.pipeline.PushRefused;
 import io.vidyut.mdm.security.MachineClient;
 import io.vidyut.mdm.tenancy.PushRates;
 import io.vidyut.mdm.tenancy.TenantDirectory;
@@ -17,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -52,8 +52,8 @@ class PushLimits implements HandlerInterceptor {
     private final int budgetKib;
     private final PayloadLimit payloadLimit;
 
-    PushLimits(TenantDirectory tenants, @Value("${mdm.ingest.body-budget-bytes:268435456}") long bodyBudgetBytes,
-               PayloadLimit payloadLimit, MeterRegistry metrics) {
+    PushLimits(TenantDirectory tenants, IngestProperties ingest, PayloadLimit payloadLimit, MeterRegistry metrics) {
+        long bodyBudgetBytes = ingest.bodyBudgetBytes();
         this.tenants = tenants;
         this.budgetKib = (int) Math.min(Integer.MAX_VALUE, Math.max(1, bodyBudgetBytes / 1024));
         this.bodyBudgetKib = new Semaphore(budgetKib);
