@@ -9,7 +9,6 @@ import io.vidyut.mdm.reports.CommunicationLoss;
 import io.vidyut.mdm.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;

@@ -10,7 +10,6 @@ import io.vidyut.mdm.tenancy.TenantScope;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,10 +1,9 @@
 package io.vidyut.mdm.ingest.pipeline;
 
 import io.vidyut.mdm.ingest.BatchReceipt;
-import io.vidyut.mdm.hes.mapping.ForeignText;
 import io.vidyut.mdm.hes.mapping.RowRejection;
+import io.vidyut.mdm.ingest.quarantine.Quarantine;
 import io.vidyut.mdm.security.MachineClient;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -13,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,17 +22,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BatchLedger {
-    static final int LISTED_REJECTIONS = 1000;
-    /** How much of an unreadable message the quarantine keeps. */
-    static final int QUARANTINED_PAYLOAD_BYTES = 65_536;
-
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final Quarantine quarantine;
     private final Clock clock;
 
-    BatchLedger(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    BatchLedger(JdbcClient jdbc, Quarantine quarantine, Clock clock) {
         this.jdbc = jdbc;
-        this.template = template;
+        this.quarantine = quarantine;
         this.clock = clock;
     }
 
@@ -58,7 +52,7 @@ class BatchLedger {
                         batch.mappingVersion(), batch.payload(), batch.rows(), batch.accepted(), batch.rejected(),
                         batch.parts(), now, batch.parts() == 0 ? now : null)
                 .update();
-        quarantine(batch.vendor(), batch.id(), rejections);
+        quarantine.keepRows(batch.vendor(), batch.id(), rejections);
     }
 
     Optional<BatchReceipt> receiptOf(UUID vendorId, String batchKey) {
@@ -68,11 +62,7 @@ class BatchLedger {
                 .params(vendorId, batchKey)
                 .query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    List<BatchReceipt.Rejection> rejections = jdbc.sql(
-                                    "select row_no, field, reason from quarantine_row where batch_id = ? order by row_no limit "
-                                            + LISTED_REJECTIONS)
-                            .param(id)
-                            .query((r, i) -> new BatchReceipt.Rejection(r.getInt(1), r.getString(2), r.getString(3))).list();
+                    List<BatchReceipt.Rejection> rejections = quarantine.rejectionsOf(id);
                     // a repeat is answered as the first push was: a batch of which nothing was stored stays refused
                     BatchReceipt.Status status = rs.getInt(4) == 0 ? BatchReceipt.Status.REJECTED : BatchReceipt.Status.DUPLICATE;
                     return new BatchReceipt(id, batchKey, status, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
@@ -81,37 +71,16 @@ class BatchLedger {
                 .optional();
     }
 
-    /** Keeps a message that could not be read at all (no batch), with the reason (and its first 64 KiB). */
+    /** Keeps a message that could not be read at all (no batch), with the reason. */
     void quarantineUnreadable(MachineClient vendor, byte[] payload, String reason) {
-        jdbc.sql("""
-                        insert into quarantine_row (id, tenant_id, vendor_id, batch_id, row_no, raw, field, reason)
-                        values (?, ?, ?, null, 0, ?, 'payload', ?)""")
-                .params(UUID.randomUUID(), vendor.tenantId(), vendor.vendorId(),
-                        ForeignText.storable(new String(payload, 0, Math.min(payload.length, QUARANTINED_PAYLOAD_BYTES),
-                                StandardCharsets.UTF_8)), ForeignText.storable(reason))
-                .update();
-    }
-
-    private void quarantine(MachineClient vendor, UUID batchId, List<RowRejection> rejections) {
-        template.batchUpdate("""
-                insert into quarantine_row (id, tenant_id, vendor_id, batch_id, row_no, raw, field, reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", rejections, 1000, (ps, rejection) -> {
-            ps.setObject(1, UUID.randomUUID());
-            ps.setObject(2, vendor.tenantId());
-            ps.setObject(3, vendor.vendorId());
-            ps.setObject(4, batchId);
-            ps.setInt(5, rejection.row());
-            ps.setString(6, rejection.raw());
-            ps.setString(7, rejection.field());
-            ps.setString(8, rejection.reason());
-        });
+        quarantine.keepUnreadable(vendor, payload, reason);
     }
 
     /** The answer to a batch stored now: accepted when anything of it can be stored, else rejected. */
     static BatchReceipt firstReceipt(NewBatch batch, List<RowRejection> rejections) {
         BatchReceipt.Status status = batch.accepted() > 0 ? BatchReceipt.Status.ACCEPTED : BatchReceipt.Status.REJECTED;
         return new BatchReceipt(batch.id(), batch.batchKey(), status, batch.mappingVersion(),
-                batch.rows(), batch.accepted(), batch.rejected(), rejections.stream().limit(LISTED_REJECTIONS)
+                batch.rows(), batch.accepted(), batch.rejected(), rejections.stream().limit(Quarantine.LISTED_REJECTIONS)
                 .map(r -> new BatchReceipt.Rejection(r.row(), r.field(), r.reason())).toList());
     }
 

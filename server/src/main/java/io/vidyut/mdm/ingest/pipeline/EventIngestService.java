@@ -11,7 +11,6 @@ import io.vidyut.mdm.hes.mapping.RowRejection;
 import io.vidyut.mdm.hes.mapping.SourceEvent;
 import io.vidyut.mdm.security.MachineClient;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -2,7 +2,6 @@ package io.vidyut.mdm.ingest.pipeline;
 
 import io.vidyut.mdm.ingest.IngestProperties;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

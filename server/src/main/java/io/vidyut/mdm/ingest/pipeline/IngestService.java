@@ -1,5 +1,6 @@
 package io.vidyut.mdm.ingest.pipeline;
 
+import io.vidyut.mdm.ingest.quarantine.Quarantine;
 import io.vidyut.mdm.ingest.PayloadLimit;
 import io.vidyut.mdm.ingest.BatchReceipt;
 import io.vidyut.mdm.channels.Channel;
@@ -19,7 +20,6 @@ import io.vidyut.mdm.tenancy.TenantDirectory;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,13 +55,15 @@ public class IngestService {
     private final BatchLedger ledger;
     private final MeterActivity activity;
     private final StalledBatches stalled;
+    private final Quarantine quarantine;
     private final Clock clock;
 
     IngestService(VendorMappingService mappings, VendorMeters vendorMeters, TenantDirectory tenants, IngestTransport transport,
                   JdbcClient jdbc, TransactionTemplate transactions, PayloadLimit limit,
                   io.vidyut.mdm.readings.ReadingStore store, BatchLedger ledger, MeterActivity activity,
-                  StalledBatches stalled, Clock clock) {
+                  StalledBatches stalled, Quarantine quarantine, Clock clock) {
         this.limit = limit;
+        this.quarantine = quarantine;
         this.store = store;
         this.ledger = ledger;
         this.activity = activity;
@@ -197,10 +199,7 @@ public class IngestService {
      */
     public RedriveResult redriveQuarantine(UUID vendorId) {
         var mapping = mappings.current(vendorId).orElseThrow(() -> new ConflictException("The vendor has no mapping"));
-        List<UUID> batches = transactions.execute(status -> jdbc.sql("""
-                        select distinct batch_id from quarantine_row
-                         where vendor_id = ? and status = 'OPEN' and batch_id is not null limit 200""")
-                .param(vendorId).query(UUID.class).list());
+        List<UUID> batches = transactions.execute(status -> quarantine.batchesWithOpenRows(vendorId, 200));
         UUID tenantId = TenantContext.requireTenantId();
         String tenantCode = TenantContext.current().orElseThrow().tenantCode();
         ZoneId zone = tenants.zoneOf(tenantId);
@@ -210,16 +209,11 @@ public class IngestService {
                     .param(batchId).query(byte[].class).single());
             if (payload.length == 0) {
                 // the raw payload is past the tenant's retention: these rows can no longer be re-read
-                transactions.executeWithoutResult(status -> jdbc.sql("""
-                                update quarantine_row set reason = reason || ' (raw batch past retention: cannot be re-driven)'
-                                 where batch_id = ? and status = 'OPEN' and reason not like '%past retention%'""")
-                        .param(batchId).update());
+                transactions.executeWithoutResult(status -> quarantine.notePastRetention(batchId));
                 continue;
             }
             Normalized normalized = normalize(vendorId, mapping.version(), new PayloadParser(mapping.mapping()), payload);
-            java.util.Set<Integer> open = new java.util.HashSet<>(transactions.execute(status -> jdbc.sql(
-                    "select row_no from quarantine_row where batch_id = ? and status = 'OPEN'")
-                    .param(batchId).query(Integer.class).list()));
+            java.util.Set<Integer> open = transactions.execute(status -> quarantine.openRows(batchId));
             Map<Integer, String> failing = new java.util.HashMap<>();
             normalized.rejections().forEach(r -> failing.putIfAbsent(r.row(), r.reason()));
             List<Reading> recovered = new ArrayList<>();
@@ -238,13 +232,9 @@ public class IngestService {
             transactions.executeWithoutResult(status -> {
                 for (int row : open) {
                     if (failing.containsKey(row)) {
-                        jdbc.sql("update quarantine_row set reason = ? where batch_id = ? and row_no = ? and status = 'OPEN'")
-                                .params(failing.get(row), batchId, row).update();
+                        quarantine.stillRejected(batchId, row, failing.get(row));
                     } else {
-                        jdbc.sql("""
-                                update quarantine_row set status = 'REDRIVEN', resolved_at = ?, resolved_by = ?
-                                 where batch_id = ? and row_no = ? and status = 'OPEN'""")
-                                .params(java.sql.Timestamp.from(clock.instant()), "mapping v" + mapping.version(), batchId, row).update();
+                        quarantine.redriven(batchId, row, clock.instant(), "mapping v" + mapping.version());
                     }
                 }
             });

@@ -3,6 +3,7 @@ package io.vidyut.mdm.ingest.pipeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vidyut.mdm.ingest.quarantine.Quarantine;
 import io.vidyut.mdm.readings.ReadingStore;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
@@ -26,9 +27,12 @@ class StoreWriter {
     private final Counter unchanged;
     private final Timer storing;
     private final Clock clock;
+    private final Quarantine quarantine;
 
-    StoreWriter(ReadingStore store, JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry metrics, Clock clock) {
+    StoreWriter(ReadingStore store, JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry metrics, Clock clock,
+                Quarantine quarantine) {
         this.store = store;
+        this.quarantine = quarantine;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.stored = metrics.counter("mdm.ingest.values.stored");
@@ -41,10 +45,7 @@ class StoreWriter {
     /** Readings the store refused go to the quarantine of the batch's vendor, so the part still completes. */
     private void quarantine(IngestWork work, java.util.List<ReadingStore.Refused> refused) {
         for (ReadingStore.Refused r : refused) {
-            jdbc.sql("""
-                    insert into quarantine_row (id, tenant_id, vendor_id, batch_id, row_no, raw, field, reason)
-                    select ?, b.tenant_id, b.vendor_id, b.id, 0, ?, 'interval_minutes', ? from ingest_batch b where b.id = ?""")
-                    .params(java.util.UUID.randomUUID(), r.reading().toString(), r.reason(), work.batchId()).update();
+            quarantine.keepRefusedValue(work.batchId(), r.reading().toString(), "interval_minutes", r.reason());
         }
     }
 
