@@ -74,8 +74,8 @@ class TenantKeyedCachesTest {
     void the_rule_finds_caffeine_caches_and_self_filled_maps_and_its_exceptions_all_exist() {
         List<String> found = caches().stream().map(JavaField::getFullName).toList();
         assertThat(found).contains("io.vidyut.mdm.hes.VendorMappingService.current", "io.vidyut.mdm.meters.MeterDirectory.cache",
-                "io.vidyut.mdm.vee.ValidationCounts.pending", "io.vidyut.mdm.events.EventRecorder.knownPartitions");
-        assertThat(found).doesNotContain("io.vidyut.mdm.channels.Channel.BY_CODE", "io.vidyut.mdm.vee.RegisterChecks.INTERVALS_OF");
+                "io.vidyut.mdm.vee.validation.ValidationCounts.pending", "io.vidyut.mdm.events.EventRecorder.knownPartitions");
+        assertThat(found).doesNotContain("io.vidyut.mdm.channels.Channel.BY_CODE", "io.vidyut.mdm.vee.validation.RegisterChecks.INTERVALS_OF");
         assertThat(found).as("every listed exception is a cache that still exists")
                 .containsAll(NOT_KEYED_BY_TENANT_RECORD.keySet());
     }
