@@ -41,15 +41,15 @@ class TenantKeyedCachesTest {
             Map.entry("io.vidyut.mdm.hes.mapping.ChannelCodes.resolved", "one parser's codes, read from the one mapping it is made for"),
             Map.entry("io.vidyut.mdm.events.EventRecorder.knownPartitions", "table partitions, shared by all tenants"),
             Map.entry("io.vidyut.mdm.readings.ReadingStore.knownPartitions", "table partitions, shared by all tenants"),
-            Map.entry("io.vidyut.mdm.ingest.KafkaTransport.assigned", "Kafka partitions assigned to this instance"),
-            Map.entry("io.vidyut.mdm.ingest.MqttIngestAdapter.subscriptions",
+            Map.entry("io.vidyut.mdm.ingest.pipeline.KafkaTransport.assigned", "Kafka partitions assigned to this instance"),
+            Map.entry("io.vidyut.mdm.ingest.mqtt.MqttIngestAdapter.subscriptions",
                     "live broker subscriptions per vendor, built from the platform-wide vendor listing, never from a request"),
             Map.entry("io.vidyut.mdm.alarms.AlarmStream.streams", "keyed by the tenant id itself: each tenant's own open streams"),
             Map.entry("io.vidyut.mdm.tenancy.TenantService.zones",
                     "keyed by the tenant id itself: each tenant's own zone; callers pass their own tenant, nothing absent is kept"),
             Map.entry("io.vidyut.mdm.security.TokenClaims.tenantIds",
                     "tenant code to id, the platform's directory of tenants (not data a tenant owns); nothing absent is kept"),
-            Map.entry("io.vidyut.mdm.ingest.PushLimits.rates",
+            Map.entry("io.vidyut.mdm.ingest.push.PushLimits.rates",
                     "keyed by the tenant id itself: each tenant's own push rates, read for the pushing vendor's tenant"),
             Map.entry("io.vidyut.mdm.security.SignInGuard.addresses",
                     "failed sign-ins per network address, before any tenant is known; holds no tenant's data"),
@@ -74,8 +74,8 @@ class TenantKeyedCachesTest {
     void the_rule_finds_caffeine_caches_and_self_filled_maps_and_its_exceptions_all_exist() {
         List<String> found = caches().stream().map(JavaField::getFullName).toList();
         assertThat(found).contains("io.vidyut.mdm.hes.VendorMappingService.current", "io.vidyut.mdm.meters.MeterDirectory.cache",
-                "io.vidyut.mdm.vee.ValidationCounts.pending", "io.vidyut.mdm.events.EventRecorder.knownPartitions");
-        assertThat(found).doesNotContain("io.vidyut.mdm.channels.Channel.BY_CODE", "io.vidyut.mdm.vee.RegisterChecks.INTERVALS_OF");
+                "io.vidyut.mdm.vee.validation.ValidationCounts.pending", "io.vidyut.mdm.events.EventRecorder.knownPartitions");
+        assertThat(found).doesNotContain("io.vidyut.mdm.channels.Channel.BY_CODE", "io.vidyut.mdm.vee.validation.RegisterChecks.INTERVALS_OF");
         assertThat(found).as("every listed exception is a cache that still exists")
                 .containsAll(NOT_KEYED_BY_TENANT_RECORD.keySet());
     }

@@ -1,5 +1,6 @@
 package io.vidyut.mdm.ingest;
 
+import io.vidyut.mdm.readings.ReadingRetention;
 import io.vidyut.mdm.tenancy.RetentionPolicy;
 import io.vidyut.mdm.tenancy.Tenant;
 import io.vidyut.mdm.tenancy.TenantContext;
@@ -18,20 +19,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Nightly, per tenant: drops raw HES payloads of completed batches past the tenant's raw-batch
- * retention (the batch record stays, so a late repeat is still recognised) and meter data past its
- * interval retention, history included.
+ * retention (the batch record stays, so a late repeat is still recognised) and, through the store's own
+ * {@link ReadingRetention}, meter data past its interval retention, history included; both in one transaction.
  */
 @Component
 class RetentionJob {
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
     private final TenantDirectory tenants;
     private final JdbcClient jdbc;
+    private final ReadingRetention readings;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    RetentionJob(TenantDirectory tenants, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    RetentionJob(TenantDirectory tenants, JdbcClient jdbc, ReadingRetention readings, TransactionTemplate transactions, Clock clock) {
         this.tenants = tenants;
         this.jdbc = jdbc;
+        this.readings = readings;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -62,12 +65,8 @@ class RetentionJob {
                     update ingest_batch set payload = ''::bytea
                      where received_at < ? and completed_at is not null and length(payload) > 0""")
                     .param(java.sql.Timestamp.from(rawBefore)).update();
-            int days = jdbc.sql("delete from interval_day where day < ?").param(dataBefore).update();
-            jdbc.sql("delete from interval_day_history where day < ?").param(dataBefore).update();
-            java.sql.Timestamp dataInstant = java.sql.Timestamp.from(dataBefore.atStartOfDay(tenant.timeZone()).toInstant());
-            int registers = jdbc.sql("delete from register_read where read_at < ?").param(dataInstant).update();
-            jdbc.sql("delete from register_read_history where read_at < ?").param(dataInstant).update();
-            return new Purged(payloads, days, registers);
+            ReadingRetention.Purged data = readings.purgeBefore(dataBefore, tenant.timeZone());
+            return new Purged(payloads, data.dayRows(), data.registerReads());
         }));
     }
 }

@@ -186,7 +186,8 @@ public class ConsumptionService {
                 .list();
     }
 
-    private static BigDecimal value(Channel channel, long sum, int count) {
+    /** A sum of fixed-point values in the channel's unit (the mean for an average channel); null when nothing was summed. */
+    static BigDecimal value(Channel channel, long sum, int count) {
         if (count == 0) return null;
         BigDecimal total = channel.resolution().multiply(BigDecimal.valueOf(sum));
         BigDecimal value = channel.additive() ? total

@@ -11,6 +11,7 @@ import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
 import io.vidyut.mdm.testing.IntegrationTest;
 import io.vidyut.mdm.testing.TestTenant;
+import io.vidyut.mdm.vee.estimation.GapEstimation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,6 +1,0 @@
-package io.vidyut.mdm.vee;
-
-/** Why a person changed data: every edit states one. */
-public enum EditReason {
-    METER_FAULT, CT_PT_CORRECTION, HES_ERROR, CONSUMER_DISPUTE, VALIDATION_OVERRIDE, ESTIMATION_CORRECTION, OTHER
-}

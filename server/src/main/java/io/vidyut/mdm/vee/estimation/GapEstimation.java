@@ -1,0 +1,308 @@
+package io.vidyut.mdm.vee.estimation;
+
+import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.channels.Quality;
+import io.vidyut.mdm.common.ids.MeterId;
+import io.vidyut.mdm.common.ids.NodeId;
+import io.vidyut.mdm.meters.MeterPlacement;
+import io.vidyut.mdm.readings.IntervalDay;
+import io.vidyut.mdm.readings.IntervalQueries;
+import io.vidyut.mdm.readings.Reading;
+import io.vidyut.mdm.readings.ReadingStore.RegisterValue;
+import io.vidyut.mdm.readings.ReadingStore;
+import io.vidyut.mdm.tenancy.Tenant;
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantDirectory;
+import io.vidyut.mdm.tenancy.TenantScope;
+import io.vidyut.mdm.vee.EstimationMethod;
+import io.vidyut.mdm.vee.VeeRule;
+import io.vidyut.mdm.vee.exceptions.ExceptionQueue;
+import io.vidyut.mdm.vee.exceptions.Finding;
+import io.vidyut.mdm.vee.settings.MeterProfile;
+import io.vidyut.mdm.vee.settings.MeterProfiles;
+import io.vidyut.mdm.vee.settings.VeeProperties;
+import io.vidyut.mdm.vee.settings.VeeSettings;
+import io.vidyut.mdm.vee.settings.VeeSettingsService;
+import io.vidyut.mdm.vee.validation.RegisterChecks;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills gaps: on a schedule for gaps still open after the grace period, and on demand. For each gap
+ * the first method whose preconditions hold is used — linear (scaled to the boundary registers
+ * when they are known) for short gaps, then like-day history, the DT's profile, and flat load —
+ * unless the caller names one. Estimates only ever fill missing slots; actual data arriving later
+ * replaces them as a new version.
+ */
+@Service
+public class GapEstimation implements SchedulingConfigurer {
+    private static final Logger log = LoggerFactory.getLogger(GapEstimation.class);
+    private static final int MAX_NEIGHBOURS = 30;
+
+    private final VeeProperties properties;
+    private final JdbcClient jdbc;
+    private final ReadingStore store;
+    private final IntervalQueries intervals;
+    private final MeterPlacement placement;
+    private final MeterProfiles profiles;
+    private final VeeSettingsService settings;
+    private final ExceptionQueue exceptions;
+    private final TenantDirectory tenants;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    GapEstimation(VeeProperties properties, JdbcClient jdbc, ReadingStore store, IntervalQueries intervals, MeterPlacement placement,
+                  MeterProfiles profiles, VeeSettingsService settings, ExceptionQueue exceptions, TenantDirectory tenants,
+                  TransactionTemplate transactions, Clock clock) {
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.store = store;
+        this.intervals = intervals;
+        this.placement = placement;
+        this.profiles = profiles;
+        this.settings = settings;
+        this.exceptions = exceptions;
+        this.tenants = tenants;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** One run of estimated intervals. */
+    public record Estimate(UUID meterId, Channel channel, Instant firstAt, Instant lastAt, int intervals, EstimationMethod method) {}
+
+    /** Every {@code mdm.vee.estimation-interval}, the first {@code mdm.vee.estimation-delay} after the start. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::estimateOpenGaps, properties.estimationInterval(),
+                properties.estimationDelay()));
+    }
+
+    void estimateOpenGaps() {
+        if (!properties.enabled()) return;
+        for (Tenant tenant : tenants.all()) {
+            try {
+                TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> estimateOpenGaps(tenant.timeZone(), clock.instant()));
+            } catch (RuntimeException e) {
+                log.warn("Gap estimation failed for tenant {}", tenant.code(), e);
+            }
+        }
+    }
+
+    /** Gaps of the current tenant (whose zone {@code zone} is) older than the grace period, within the lookback window. */
+    public List<Estimate> estimateOpenGaps(ZoneId zone, Instant now) {
+        VeeSettings tenantWide = settings.tenantDefault().settings();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate first = today.minusDays(tenantWide.lookbackDays());
+        Instant edge = now.minusSeconds(tenantWide.graceMinutes() * 60L);
+        // only meter channels missing an interval that ended before the grace edge: today's not-yet-arrived slots are no gap
+        List<IntervalQueries.MeterChannel> candidates = transactions.execute(status ->
+                intervals.withMissingIntervals(tenantWide.estimatedChannels(), first, edge));
+        List<Estimate> made = new ArrayList<>();
+        for (IntervalQueries.MeterChannel candidate : candidates) {
+            UUID meterId = candidate.meterId().value();
+            made.addAll(transactions.execute(status -> {
+                VeeSettings rules = settings.effective(profiles.of(meterId).category()).settings();
+                Instant meterEdge = now.minusSeconds(rules.graceMinutes() * 60L);
+                return estimate(meterId, candidate.channel(), first.atStartOfDay(zone).toInstant(), meterEdge, null, "vee", zone);
+            }));
+        }
+        return made;
+    }
+
+    /**
+     * Fills the gaps of one meter's channel whose intervals end in (from, to], with the named
+     * method or the first that applies. Call inside a transaction of the meter's tenant.
+     */
+    public List<Estimate> estimate(UUID meterId, Channel channel, Instant from, Instant to, EstimationMethod method, String by,
+                                   ZoneId zone) {
+        MeterProfile meter = profiles.of(meterId);
+        VeeSettingsService.Versioned versioned = settings.effective(meter.category());
+        VeeSettings rules = versioned.settings();
+        LocalDate firstDay = IntervalDay.dayOf(from, zone, 1);
+        LocalDate lastDay = IntervalDay.dayOf(to, zone, 1);
+        LocalDate historyStart = firstDay.minusDays(7L * rules.likeDayWeeks() + 1);
+        store.prepareDays(firstDay, lastDay.plusDays(1));
+        Timeline line = Timeline.of(channel, historyStart, lastDay.plusDays(1),
+                store.days(meterId, channel, historyStart, lastDay.plusDays(1)), zone);
+        if (line == null) return List.of();
+        List<Estimate> made = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (Timeline.Gap gap : line.gaps(to)) {
+            if (!line.end(gap.first()).isAfter(from)) continue;
+            Optional<Method> chosen = method == null ? firstApplicable(line, gap, meter, rules, zone) : apply(method, line, gap, meter, rules, zone);
+            Map<String, Object> detail = Finding.detail("intervals", gap.length());
+            if (chosen.isEmpty()) {
+                detail.put("note", method == null ? "no estimation method applies yet" : method + " does not apply to this gap");
+                findings.add(new Finding(meterId, channel, VeeRule.GAP, line.end(gap.first()), line.end(gap.last()), detail));
+                continue;
+            }
+            List<Reading> readings = new ArrayList<>(gap.length());
+            for (int i = 0; i < gap.length(); i++) {
+                int index = gap.first() + i;
+                readings.add(new Reading(meterId, channel, line.end(index), line.intervalMinutes, chosen.get().values()[i],
+                        Quality.ESTIMATED.bit()));
+                line.values[index] = (int) chosen.get().values()[i];
+                line.quality[index] = (byte) Quality.ESTIMATED.bit();
+            }
+            store.write(readings, zone, "vee:" + chosen.get().method().name().toLowerCase() + ":" + by);
+            Estimate estimate = new Estimate(meterId, channel, line.end(gap.first()), line.end(gap.last()), gap.length(),
+                    chosen.get().method());
+            recordEstimate(estimate, meter, by);
+            made.add(estimate);
+            if (rules.checks(VeeRule.GAP)) {
+                detail.put("method", chosen.get().method());
+                exceptions.record(TenantContext.requireTenantId(), List.of(new Finding(meterId, channel, VeeRule.GAP,
+                        estimate.firstAt(), estimate.lastAt(), detail)), versioned.version());
+                exceptions.settle(List.of(new ExceptionQueue.Span(meterId, channel, estimate.firstAt(), estimate.lastAt())),
+                        List.of(VeeRule.GAP), "ESTIMATED", by, "estimated by " + chosen.get().method());
+            }
+            prolonged(meterId, line, gap, rules).ifPresent(findings::add);
+        }
+        findings.removeIf(f -> !rules.checks(f.rule()));
+        exceptions.record(TenantContext.requireTenantId(), findings, versioned.version());
+        return made;
+    }
+
+    /** A method and the values it gives for a gap. */
+    public record Method(EstimationMethod method, long[] values) {}
+
+    /**
+     * What estimation would put in place of the stored intervals ending in [firstAt, lastAt], as if
+     * they were missing (a person's "replace by estimate"). Writes nothing.
+     */
+    public Optional<Method> replacement(UUID meterId, Channel channel, Instant firstAt, Instant lastAt, EstimationMethod method,
+                                        ZoneId zone) {
+        MeterProfile meter = profiles.of(meterId);
+        VeeSettings rules = settings.effective(meter.category()).settings();
+        LocalDate lastDay = IntervalDay.dayOf(lastAt, zone, 1);
+        LocalDate historyStart = IntervalDay.dayOf(firstAt, zone, 1).minusDays(7L * rules.likeDayWeeks() + 1);
+        Timeline line = Timeline.of(channel, historyStart, lastDay.plusDays(1),
+                store.days(meterId, channel, historyStart, lastDay.plusDays(1)), zone);
+        if (line == null || line.indexOf(firstAt) < 0 || line.indexOf(lastAt) < 0) return Optional.empty();
+        Timeline.Gap gap = new Timeline.Gap(line.indexOf(firstAt), line.indexOf(lastAt));
+        for (int index = gap.first(); index <= gap.last(); index++) {
+            line.values[index] = null;
+            line.quality[index] = 0;
+        }
+        return method == null ? firstApplicable(line, gap, meter, rules, zone) : apply(method, line, gap, meter, rules, zone);
+    }
+
+    private Optional<Method> firstApplicable(Timeline line, Timeline.Gap gap, MeterProfile meter, VeeSettings rules, ZoneId zone) {
+        if ((long) gap.length() * line.intervalMinutes <= rules.linearMaximumMinutes()) {
+            Optional<Method> linear = apply(EstimationMethod.LINEAR, line, gap, meter, rules, zone);
+            if (linear.isPresent()) return linear;
+        }
+        for (EstimationMethod method : List.of(EstimationMethod.LIKE_DAY, EstimationMethod.PROFILE, EstimationMethod.FLAT)) {
+            Optional<Method> applied = apply(method, line, gap, meter, rules, zone);
+            if (applied.isPresent()) return applied;
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Method> apply(EstimationMethod method, Timeline line, Timeline.Gap gap, MeterProfile meter,
+                                   VeeSettings rules, ZoneId zone) {
+        return switch (method) {
+            case LINEAR, LINEAR_REGISTER_SCALED -> Estimator.linear(line, gap).map(shape -> registerTotal(line, gap, meter)
+                    .map(total -> new Method(EstimationMethod.LINEAR_REGISTER_SCALED, Estimator.scaledTo(shape, total)))
+                    .orElse(new Method(EstimationMethod.LINEAR, shape)));
+            case LIKE_DAY -> Estimator.likeDay(line, gap, rules.likeDayWeeks(), rules.holidays(), zone)
+                    .map(values -> new Method(method, values));
+            case PROFILE -> Estimator.profile(line, gap, neighbours(line, meter, zone)).map(values -> new Method(method, values));
+            case FLAT -> Estimator.flat(line, gap).map(values -> new Method(method, values));
+        };
+    }
+
+    /**
+     * What the boundary registers say the gap consumed: their advance less the known intervals
+     * between them. Empty unless registers bracket the gap and every other interval between is known.
+     */
+    private Optional<Long> registerTotal(Timeline line, Timeline.Gap gap, MeterProfile meter) {
+        Optional<Channel> register = RegisterChecks.registerOf(line.channel);
+        if (register.isEmpty()) return Optional.empty();
+        Optional<RegisterValue> before = store.registerBefore(meter.meterId(), register.get(), line.end(gap.first()));
+        Optional<RegisterValue> after = store.registerFrom(meter.meterId(), register.get(), line.end(gap.last()));
+        if (before.isEmpty() || after.isEmpty()) return Optional.empty();
+        int firstIndex = boundaryIndex(line, before.get().at()) + 1;
+        int lastIndex = boundaryIndex(line, after.get().at());
+        if (firstIndex < 0 || lastIndex >= line.size()) return Optional.empty();
+        long known = 0;
+        for (int index = firstIndex; index <= lastIndex; index++) {
+            if (index >= gap.first() && index <= gap.last()) continue;
+            if (!line.known(index)) return Optional.empty();
+            known += line.values[index];
+        }
+        long total = after.get().value() - before.get().value() - known;
+        return total >= 0 ? Optional.of(total) : Optional.empty();
+    }
+
+    /** Index of the interval ending at {@code at} (-1 for the timeline's start), or MIN_VALUE off-boundary. */
+    private static int boundaryIndex(Timeline line, Instant at) {
+        int index = line.indexOf(at);
+        if (index >= 0) return index;
+        return line.end(-1).equals(at) ? -1 : Integer.MIN_VALUE / 2;
+    }
+
+    /**
+     * The channel's timelines of up to {@link #MAX_NEIGHBOURS} other meters of the same class on the same DT, over
+     * the same days: the DT's meters from the meters module, their classes from the (cached) profiles, and all
+     * their day rows in one query.
+     */
+    private List<Timeline> neighbours(Timeline line, MeterProfile meter, ZoneId zone) {
+        if (meter.dtId() == null) return List.of();
+        List<UUID> onDt = placement.metersUnder(List.of(new NodeId(meter.dtId()))).stream()
+                .map(placed -> placed.meter().value()).filter(id -> !id.equals(meter.meterId())).distinct().toList();
+        profiles.preload(onDt);
+        List<MeterId> others = onDt.stream()
+                .filter(id -> profiles.find(id).map(other -> other.category() == meter.category()).orElse(false))
+                .limit(MAX_NEIGHBOURS).map(MeterId::of).toList();
+        if (others.isEmpty()) return List.of();
+        LocalDate last = line.firstDay.plusDays(line.size() / (24 * 60 / line.intervalMinutes) - 1);
+        Map<UUID, List<IntervalDay>> days = intervals.days(others, List.of(line.channel),
+                        IntervalQueries.Range.ofDays(line.firstDay, last, zone)).stream()
+                .collect(Collectors.groupingBy(IntervalDay::meterId));
+        List<Timeline> timelines = new ArrayList<>();
+        for (MeterId other : others) {
+            Timeline timeline = Timeline.of(line.channel, line.firstDay, last, days.getOrDefault(other.value(), List.of()), zone);
+            if (timeline != null && timeline.intervalMinutes == line.intervalMinutes) timelines.add(timeline);
+        }
+        return timelines;
+    }
+
+    private Optional<Finding> prolonged(UUID meterId, Timeline line, Timeline.Gap gap, VeeSettings rules) {
+        int first = gap.first(), last = gap.last();
+        while (first > 0 && line.known(first - 1) && line.has(first - 1, Quality.ESTIMATED)) first--;
+        while (last + 1 < line.size() && line.known(last + 1) && line.has(last + 1, Quality.ESTIMATED)) last++;
+        int run = last - first + 1;
+        if (run < rules.prolongedEstimationIntervals()) return Optional.empty();
+        return Optional.of(new Finding(meterId, line.channel, VeeRule.PROLONGED_ESTIMATION, line.end(first), line.end(last),
+                Finding.detail("intervals", run, "threshold_intervals", rules.prolongedEstimationIntervals())));
+    }
+
+    /** The run and its method, with the meter's vendor as it is now (the statistics count estimates per vendor). */
+    private void recordEstimate(Estimate estimate, MeterProfile meter, String by) {
+        jdbc.sql("""
+                insert into vee_estimate (id, tenant_id, meter_id, channel, first_at, last_at, intervals, method, created_by,
+                                          hes_vendor_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), TenantContext.requireTenantId(), estimate.meterId(), estimate.channel().code(),
+                        java.sql.Timestamp.from(estimate.firstAt()), java.sql.Timestamp.from(estimate.lastAt()),
+                        estimate.intervals(), estimate.method().name(), by, meter.vendorId())
+                .update();
+    }
+}

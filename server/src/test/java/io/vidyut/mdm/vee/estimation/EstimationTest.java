@@ -1,0 +1,122 @@
+package io.vidyut.mdm.vee.estimation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantScope;
+import io.vidyut.mdm.vee.EstimationMethod;
+import io.vidyut.mdm.vee.VeePipelineTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import tools.jackson.databind.JsonNode;
+
+/** Gaps are estimated after the grace period or on demand, flagged with their method, and replaced by late actual data. */
+class EstimationTest extends VeePipelineTest {
+    static final LocalDate DAY = LocalDate.of(2026, 11, 3);
+
+    @Autowired GapEstimation estimation;
+    @Autowired ScheduledTaskHolder scheduler;
+
+    @Test
+    void the_scheduled_run_is_registered_with_the_delay_and_interval_of_mdm_vee() {
+        // the tests' delay (a day, so that tests run estimation themselves) and the default interval
+        assertThat(scheduler.getScheduledTasks()).extracting(ScheduledTask::getTask)
+                .filteredOn(FixedDelayTask.class::isInstance).map(FixedDelayTask.class::cast)
+                .anySatisfy(task -> {
+                    assertThat(task.getInitialDelayDuration()).isEqualTo(Duration.ofHours(24));
+                    assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofMinutes(5));
+                });
+    }
+
+    @Test
+    void a_short_gap_estimated_on_demand_is_replaced_by_late_actual_data_and_every_version_is_kept() {
+        String meter = consumerMeter("GAPPY");
+        push("GAPPY", day(DAY, slot -> slot >= 40 && slot <= 43 ? null : load(slot)));
+        awaitDay(meter, DAY, 92);
+
+        var estimated = api.post("/api/v1/vee/estimations", tenant.operator(), Map.of("meter_id", meter,
+                "from", DAY.atStartOfDay(IST).toOffsetDateTime().toString(), "to", DAY.plusDays(1).atStartOfDay(IST).toOffsetDateTime().toString()));
+        assertThat(estimated.status()).as(estimated.raw()).isEqualTo(200);
+        assertThat(estimated.json()).hasSize(1);
+        assertThat(estimated.json().get(0).get("method").asString()).isEqualTo("LINEAR");
+        assertThat(estimated.json().get(0).get("intervals").asInt()).isEqualTo(4);
+
+        JsonNode series = consumption(meter, DAY);
+        assertThat(series.get("total").get("intervals").asInt()).isEqualTo(96);
+        assertThat(series.get("points").get(41).get("quality").toString()).contains("ESTIMATED");
+        JsonNode billing = api.get("/api/v1/billing/validated-data?meter_id=" + meter + "&resolution=1h&from="
+                + enc(DAY.atStartOfDay(IST)) + "&to=" + enc(DAY.plusDays(1).atStartOfDay(IST)), tenant.analyst()).json();
+        JsonNode tenOClock = billing.get("intervals").get(10);
+        assertThat(tenOClock.get("quality").asString()).isEqualTo("ESTIMATED");
+        assertThat(tenOClock.get("methods").toString()).contains("LINEAR");
+        assertThat(tenOClock.get("value")).isNotNull();
+        JsonNode gap = exceptions("rule=GAP&meter_id=" + meter).get("items").get(0);
+        assertThat(gap.get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(gap.get("resolution").asString()).isEqualTo("ESTIMATED");
+
+        push("GAPPY", day(DAY, slot -> slot >= 40 && slot <= 43 ? 0.33 : null));
+        await("/api/v1/meters/" + meter + "/consumption?from=" + enc(slotEnd(DAY, 40).minusMinutes(15)) + "&to=" + enc(slotEnd(DAY, 43)),
+                tenant.analyst(), body -> body.get("points").get(1).get("quality").toString().equals("[\"ACTUAL\"]"));
+        JsonNode history = api.get("/api/v1/meters/" + meter + "/intervals/history?at=" + enc(slotEnd(DAY, 41)), tenant.analyst()).json();
+        List<String> kinds = new ArrayList<>();
+        history.get("versions").forEach(v -> kinds.add(v.get("value") == null ? "missing" : v.get("quality").get(0).asString()));
+        assertThat(kinds).as("filling a missing slot is not a version; replacing a value is").containsExactly("ESTIMATED", "ACTUAL");
+        assertThat(history.get("versions").get(0).get("valid_to")).isNotNull();
+        assertThat(history.get("versions").get(1).get("written_by").asString()).startsWith("batch:");
+        assertThat(history.get("versions").get(1).get("value").decimalValue()).isEqualByComparingTo("0.33");
+    }
+
+    @Test
+    void a_gap_over_midnight_is_one_gap_and_is_interpolated_straight_across() {
+        String meter = consumerMeter("MIDNIGHT");
+        List<java.util.Map<String, Object>> rows = new ArrayList<>(day(DAY, slot -> slot >= 94 ? null : 0.2));
+        rows.addAll(day(DAY.plusDays(1), slot -> slot == 0 ? null : 0.4));
+        push("MIDNIGHT", rows);
+        awaitDay(meter, DAY.plusDays(1), 95);
+        var estimated = api.post("/api/v1/vee/estimations", tenant.operator(), Map.of("meter_id", meter,
+                "from", DAY.atStartOfDay(IST).toOffsetDateTime().toString(), "to", DAY.plusDays(2).atStartOfDay(IST).toOffsetDateTime().toString()));
+        assertThat(estimated.json()).hasSize(1);
+        assertThat(estimated.json().get(0).get("first_at").asString()).isEqualTo(slotEnd(DAY, 94).toInstant().toString());
+        assertThat(estimated.json().get(0).get("last_at").asString()).isEqualTo(slotEnd(DAY.plusDays(1), 0).toInstant().toString());
+        JsonNode midnight = api.get("/api/v1/meters/" + meter + "/consumption?from=" + enc(slotEnd(DAY, 93)) + "&to="
+                + enc(slotEnd(DAY.plusDays(1), 0)), tenant.analyst()).json();
+        assertThat(midnight.get("points").findValues("value")).extracting(JsonNode::decimalValue)
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(new java.math.BigDecimal("0.25"), new java.math.BigDecimal("0.3"), new java.math.BigDecimal("0.35"));
+    }
+
+    @Test
+    void the_scheduled_run_leaves_fresh_gaps_alone_and_fills_old_long_ones_from_the_dt_profile() {
+        String meter = consumerMeter("QUIET");
+        String neighbour = consumerMeter("NEIGHBOUR");
+        LocalDate yesterday = LocalDate.now(clock.withZone(IST)).minusDays(1);
+        push("QUIET", day(yesterday, slot -> slot >= 20 && slot < 40 ? null : 0.2));
+        push("NEIGHBOUR", day(yesterday, slot -> slot >= 20 && slot < 40 ? 0.5 : 0.1));
+        awaitDay(meter, yesterday, 76);
+        awaitDay(neighbour, yesterday, 96);
+
+        Instant beforeGrace = slotEnd(yesterday, 39).toInstant().plusSeconds(3600);
+        assertThat(runScheduled(beforeGrace)).as("still inside the 4-hour grace period").isEmpty();
+        List<GapEstimation.Estimate> made = runScheduled(slotEnd(yesterday, 39).toInstant().plusSeconds(5 * 3600));
+        assertThat(made).singleElement().satisfies(estimate -> {
+            assertThat(estimate.method()).as("5 hours: too long for a line, no history, but a DT neighbour").isEqualTo(EstimationMethod.PROFILE);
+            assertThat(estimate.intervals()).isEqualTo(20);
+        });
+        JsonNode series = consumption(meter, yesterday);
+        // the neighbour uses 0.1 where this meter uses 0.2: twice its 0.5 in the gap
+        assertThat(series.get("points").get(30).get("value").decimalValue()).isEqualByComparingTo("1");
+    }
+
+    private List<GapEstimation.Estimate> runScheduled(Instant now) {
+        return TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> estimation.estimateOpenGaps(IST, now));
+    }
+}

@@ -1,0 +1,74 @@
+package io.vidyut.mdm.vee.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vidyut.mdm.testing.IntegrationTest;
+import io.vidyut.mdm.testing.TestTenant;
+import io.vidyut.mdm.vee.VeeRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** VEE settings are per tenant and meter class, versioned, validated on save, and only admins change them. */
+class VeeSettingsApiTest extends IntegrationTest {
+
+    @Test
+    void a_new_tenant_runs_on_the_built_in_defaults() {
+        TestTenant tenant = newTenant();
+        JsonNode current = api.get("/api/v1/vee/settings", tenant.analyst()).json();
+        assertThat(current).hasSize(1);
+        assertThat(current.get(0).get("meter_class").asString()).isEqualTo("DEFAULT");
+        assertThat(current.get(0).get("version").asInt()).isZero();
+        JsonNode settings = current.get(0).get("settings");
+        assertThat(settings.get("sum_check_tolerance_percent").asDouble()).isEqualTo(2.0);
+        assertThat(settings.get("linear_maximum_minutes").asInt()).isEqualTo(120);
+        assertThat(settings.get("rules")).hasSize(VeeRule.values().length);
+    }
+
+    @Test
+    void inconsistent_settings_are_refused_with_a_field_error_each() {
+        TestTenant tenant = newTenant();
+        var refused = api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("sum_check_tolerance_percent", -1,
+                "high_limit_factor", 1.2, "low_limit_factor", 1.5, "spike_factor", 0.5, "estimated_channels", List.of("VOLTAGE_R_AVG")));
+        assertThat(refused.status()).isEqualTo(422);
+        List<String> fields = new ArrayList<>();
+        refused.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("sum_check_tolerance_percent", "low_limit_factor", "spike_factor",
+                "estimated_channels");
+        assertThat(refused.raw()).contains("overlaps the high limit");
+
+        var unknownChannel = api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("estimated_channels", List.of("KWH_SIDEWAYS")));
+        assertThat(unknownChannel.status()).isEqualTo(422);
+        assertThat(unknownChannel.json().get("errors").get(0).get("field").asString()).isEqualTo("estimated_channels[0]");
+        var unknownRule = api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("rules", List.of("GAP", "VIBES")));
+        assertThat(unknownRule.status()).isEqualTo(422);
+        assertThat(unknownRule.json().get("errors").get(0).get("field").asString()).isEqualTo("rules[1]");
+        assertThat(api.put("/api/v1/vee/settings/LAMPPOST", tenant.admin(), Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void each_save_is_a_new_version_and_a_meter_class_can_differ_from_the_default() {
+        TestTenant tenant = newTenant();
+        assertThat(api.put("/api/v1/vee/settings/DEFAULT", tenant.operator(), Map.of("spike_factor", 4)).status())
+                .as("operators read settings, admins change them").isEqualTo(403);
+        var first = api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("spike_factor", 4));
+        assertThat(first.status()).as(first.raw()).isEqualTo(200);
+        assertThat(first.json().get("version").asInt()).isEqualTo(1);
+        assertThat(first.json().get("created_by").asString()).isEqualTo(tenant.code() + ".admin");
+        assertThat(api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("spike_factor", 6)).json().get("version").asInt())
+                .isEqualTo(2);
+        assertThat(api.put("/api/v1/vee/settings/dt", tenant.admin(), Map.of("rules", List.of("GAP", "SUM_CHECK"))).status()).isEqualTo(200);
+
+        JsonNode current = api.get("/api/v1/vee/settings", tenant.operator()).json();
+        assertThat(current).hasSize(2);
+        assertThat(current.get(0).get("settings").get("spike_factor").asDouble()).isEqualTo(6.0);
+        assertThat(current.get(1).get("meter_class").asString()).isEqualTo("DT");
+        assertThat(current.get(1).get("settings").get("rules")).hasSize(2);
+        JsonNode versions = api.get("/api/v1/vee/settings/DEFAULT/versions", tenant.analyst()).json();
+        assertThat(versions).extracting(v -> v.get("version").asInt()).containsExactly(2, 1);
+        assertThat(api.get("/api/v1/vee/settings", newTenant().admin()).json().get(0).get("version").asInt())
+                .as("another tenant is untouched").isZero();
+    }
+}

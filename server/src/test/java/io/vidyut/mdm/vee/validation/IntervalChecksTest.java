@@ -1,0 +1,244 @@
+package io.vidyut.mdm.vee.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.channels.Quality;
+import io.vidyut.mdm.meters.MeterCategory;
+import io.vidyut.mdm.readings.IntervalDay;
+import io.vidyut.mdm.vee.VeeRule;
+import io.vidyut.mdm.vee.exceptions.Finding;
+import io.vidyut.mdm.vee.settings.MeterProfile;
+import io.vidyut.mdm.vee.settings.VeeSettings;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** What each interval rule finds in a day of 15-minute values, and what it leaves alone. */
+class IntervalChecksTest {
+    static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+    static final LocalDate DAY = LocalDate.of(2026, 11, 2);
+    static final UUID METER = UUID.randomUUID();
+    static final MeterProfile CONSUMER = new MeterProfile(METER, "C-1", MeterCategory.CONSUMER, BigDecimal.ONE, UUID.randomUUID(),
+            new BigDecimal("5"), false, null);
+
+    /** A full day of {@code kwh} per interval, all actual. */
+    static IntervalDay day(Channel channel, double kwh) {
+        Integer[] values = new Integer[96];
+        byte[] quality = new byte[96];
+        Arrays.fill(values, (int) Math.round(kwh * 1000));
+        Arrays.fill(quality, (byte) Quality.ACTUAL.bit());
+        return new IntervalDay(METER, channel, DAY, 15, values, quality);
+    }
+
+    static BitSet all() {
+        BitSet written = new BitSet();
+        written.set(0, 96);
+        return written;
+    }
+
+    static List<Finding> check(IntervalDay day, VeeSettings settings, MeterProfile meter) {
+        return new IntervalChecks(settings, meter, IST, OptionalDouble.empty()).check(day, null, all(), Optional::empty);
+    }
+
+    static List<VeeRule> rules(List<Finding> findings) {
+        return findings.stream().map(Finding::rule).toList();
+    }
+
+    static void vary(IntervalDay day) {
+        for (int slot = 0; slot < 96; slot++) day.values()[slot] += slot % 7; // no flat line
+    }
+
+    @Nested
+    class Spike {
+        @Test
+        void an_interval_ten_times_its_neighbours_is_a_spike_with_the_median_and_threshold_recorded() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
+            vary(day);
+            day.values()[40] = 1500;
+            List<Finding> findings = check(day, VeeSettings.defaults(), CONSUMER);
+            assertThat(rules(findings)).containsExactly(VeeRule.SPIKE);
+            assertThat(findings.get(0).firstAt()).isEqualTo(DAY.atTime(10, 15).atZone(IST).toInstant());
+            assertThat(findings.get(0).detail()).containsKeys("neighbour_median_kwh", "threshold_kwh").containsEntry("factor", 5.0);
+        }
+
+        @Test
+        void the_median_of_an_even_count_of_neighbours_is_the_upper_one_and_a_value_on_the_threshold_is_no_spike() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
+            for (int n = 32; n <= 48; n++) day.values()[n] = n < 40 ? 100 : 300; // 8 neighbours at 0.1 kWh, 8 at 0.3
+            day.values()[40] = 1500; // 5 × 0.3 kWh
+            assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).doesNotContain(VeeRule.SPIKE);
+            day.values()[40] = 1501;
+            assertThat(check(day, VeeSettings.defaults(), CONSUMER)).filteredOn(f -> f.rule() == VeeRule.SPIKE).singleElement()
+                    .satisfies(spike -> assertThat(((Number) spike.detail().get("neighbour_median_kwh")).doubleValue()).isEqualTo(0.3));
+        }
+
+        @Test
+        void is_not_judged_before_enough_neighbours_have_arrived() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
+            Arrays.fill(day.values(), null);
+            day.values()[40] = 1500;
+            day.values()[41] = 200;
+            assertThat(check(day, VeeSettings.defaults(), CONSUMER)).isEmpty();
+        }
+
+        @Test
+        void an_interval_arriving_before_its_neighbours_is_judged_against_the_meters_recent_typical_interval() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
+            Arrays.fill(day.values(), null);
+            day.values()[40] = 2100;
+            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.of(0.2))
+                    .check(day, null, all(), Optional::empty);
+            assertThat(rules(findings)).as("above 10 × 0.2 kWh").containsExactlyInAnyOrder(VeeRule.SPIKE, VeeRule.HIGH_LIMIT);
+            assertThat(findings).filteredOn(f -> f.rule() == VeeRule.SPIKE).singleElement()
+                    .satisfies(spike -> assertThat(spike.detail()).containsEntry("basis", "history"));
+            day.values()[40] = 1900;
+            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.of(0.2))
+                    .check(day, null, all(), Optional::empty)).extracting(Finding::rule).doesNotContain(VeeRule.SPIKE);
+        }
+
+        @Test
+        void near_zero_load_never_spikes() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.0);
+            vary(day);
+            day.values()[40] = 40; // 0.04 kWh after a night of almost nothing
+            assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).doesNotContain(VeeRule.SPIKE);
+        }
+    }
+
+    @Nested
+    class Runs {
+        @Test
+        void twelve_equal_non_zero_intervals_are_a_flat_line_eleven_are_not() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
+            vary(day);
+            for (int slot = 10; slot < 22; slot++) day.values()[slot] = 333;
+            assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).containsExactly(VeeRule.FLAT_LINE);
+            day.values()[21] = 334;
+            assertThat(check(day, VeeSettings.defaults(), CONSUMER)).isEmpty();
+        }
+
+        @Test
+        void a_long_zero_run_fails_only_while_voltage_is_present() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
+            vary(day);
+            for (int slot = 20; slot < 40; slot++) day.values()[slot] = 0;
+            IntervalDay voltage = day(Channel.VOLTAGE_R_AVG, 0);
+            Arrays.fill(voltage.values(), 23_000);
+            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty())
+                    .check(day, null, all(), () -> Optional.of(voltage));
+            assertThat(rules(findings)).containsExactly(VeeRule.ZERO_RUN);
+            assertThat(findings.get(0).detail()).containsEntry("intervals", 20);
+
+            Arrays.fill(voltage.values(), 0); // an outage: zero consumption is right
+            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty()).check(day, null, all(), () -> Optional.of(voltage)))
+                    .isEmpty();
+            assertThat(check(day, VeeSettings.defaults(), CONSUMER)).as("no voltage known: not judged").isEmpty();
+        }
+    }
+
+    @Nested
+    class Energy {
+        @Test
+        void export_on_a_consumer_without_net_metering_is_reverse_energy_with_net_metering_it_is_not() {
+            IntervalDay export = day(Channel.KWH_EXPORT, 0);
+            for (int slot = 50; slot < 54; slot++) export.values()[slot] = 150;
+            List<Finding> findings = check(export, VeeSettings.defaults(), CONSUMER);
+            assertThat(rules(findings)).containsExactly(VeeRule.REVERSE_ENERGY);
+            assertThat(findings.get(0).lastAt()).isEqualTo(DAY.atTime(13, 30).atZone(IST).toInstant());
+            MeterProfile netMetered = new MeterProfile(METER, "C-1", MeterCategory.CONSUMER, BigDecimal.ONE, null, new BigDecimal("5"), true, null);
+            assertThat(check(export, VeeSettings.defaults(), netMetered)).isEmpty();
+        }
+
+        @Test
+        void negative_import_is_reverse_energy() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
+            vary(day);
+            day.values()[3] = -5;
+            assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).containsExactly(VeeRule.REVERSE_ENERGY);
+        }
+
+        @Test
+        void energy_above_sanctioned_load_times_the_factor_breaks_the_high_limit() {
+            // 5 kW sanctioned: 1.25 kWh per 15 minutes at full load, 1.875 kWh with the default factor 1.5
+            IntervalDay day = day(Channel.KWH_IMPORT, 1.8);
+            vary(day);
+            day.values()[60] = 1_900;
+            List<Finding> findings = check(day, VeeSettings.defaults(), CONSUMER);
+            assertThat(rules(findings)).containsExactly(VeeRule.HIGH_LIMIT);
+            assertThat(findings.get(0).detail()).containsEntry("limit_kwh", new BigDecimal("1.875"));
+        }
+
+        @Test
+        void the_low_limit_is_off_unless_a_factor_is_set() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.01);
+            vary(day);
+            assertThat(check(day, VeeSettings.defaults(), CONSUMER)).isEmpty();
+            VeeSettings withLow = new VeeSettings(null, null, null, null, 0.1, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null);
+            assertThat(rules(check(day, withLow, CONSUMER))).containsOnly(VeeRule.LOW_LIMIT);
+        }
+    }
+
+    @Nested
+    class Flags {
+        @Test
+        void power_failure_and_clock_adjustment_flags_from_the_source_are_recorded_as_runs() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
+            vary(day);
+            day.quality()[10] |= (byte) Quality.POWER_FAIL.bit();
+            day.quality()[11] |= (byte) Quality.POWER_FAIL.bit();
+            day.quality()[80] |= (byte) Quality.CLOCK_ADJUSTED.bit();
+            List<Finding> findings = check(day, VeeSettings.defaults(), CONSUMER);
+            assertThat(rules(findings)).containsExactly(VeeRule.POWER_FAILURE, VeeRule.CLOCK_DRIFT);
+            assertThat(findings.get(0).firstAt()).isEqualTo(DAY.atTime(2, 45).atZone(IST).toInstant());
+            assertThat(findings.get(0).lastAt()).isEqualTo(DAY.atTime(3, 0).atZone(IST).toInstant());
+        }
+
+        @Test
+        void a_changed_value_is_a_duplicate_with_both_values_but_an_estimate_replaced_by_actual_data_is_not() {
+            IntervalDay before = day(Channel.KWH_IMPORT, 0.2);
+            vary(before);
+            IntervalDay after = new IntervalDay(METER, Channel.KWH_IMPORT, DAY, 15, before.values().clone(), before.quality().clone());
+            after.values()[5] = 250;
+            BitSet written = new BitSet();
+            written.set(5);
+            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty()).check(after, before, written, Optional::empty);
+            assertThat(rules(findings)).containsExactly(VeeRule.DUPLICATE);
+            assertThat(findings.get(0).detail()).containsEntry("value", new BigDecimal("0.25"));
+
+            before.quality()[5] = (byte) Quality.ESTIMATED.bit();
+            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty()).check(after, before, written, Optional::empty)).isEmpty();
+        }
+
+        @Test
+        void estimated_and_edited_values_are_not_judged_again() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
+            vary(day);
+            day.values()[40] = 1500;
+            day.quality()[40] = (byte) (Quality.EDITED.bit());
+            day.values()[41] = -1;
+            day.quality()[41] = (byte) (Quality.ESTIMATED.bit());
+            assertThat(check(day, VeeSettings.defaults(), CONSUMER)).isEmpty();
+        }
+
+        @Test
+        void a_rule_switched_off_reports_nothing() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
+            vary(day);
+            day.values()[40] = 1500;
+            VeeSettings noSpikes = new VeeSettings(EnumSet.complementOf(EnumSet.of(VeeRule.SPIKE)), null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            assertThat(check(day, noSpikes, CONSUMER)).isEmpty();
+        }
+    }
+}
