@@ -217,7 +217,8 @@ class ApiSecurityTest extends IntegrationTest {
                 .replace("/alarms/{id}", "/alarms/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/commands/{id}", "/commands/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/webhooks/{id}", "/webhooks/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
-                .replace("/dead-letters/{id}", "/dead-letters/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()));
+                .replace("/dead-letters/{id}", "/dead-letters/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
+                .replace("/outbox/messages/{id}", "/outbox/messages/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()));
         assertThat(result).as("unmapped path variable in " + path).doesNotContain("{");
         return result;
     }
