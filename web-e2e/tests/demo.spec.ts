@@ -69,6 +69,7 @@ test('right after the demo banner the overview fills: back-fill progress, comple
   test.setTimeout(12 * 60_000);
   const dataDir = mkdtempSync(path.resolve('target', 'demo-data-'));
   let demo = startDemo(dataDir);
+  let log = '';
   try {
     await demo.bannerSeen;
     expect(demo.output(), 'the jars of this build are current').not.toContain('Building');
@@ -103,7 +104,10 @@ test('right after the demo banner the overview fills: back-fill progress, comple
     expect(tour.status, `the README's API tour, run against the demo:\n${tour.output}`).toBe(0);
     expect(tour.output).toContain('"status": "ACCEPTED"');
 
+    // leave the dashboard first: its live alarm stream would reconnect and refetch while the server shuts down
+    await page.goto('about:blank');
     await stopDemo(demo);
+    log += demo.output();
     const restartedAt = Date.now();
     demo = startDemo(dataDir);
     await demo.bannerSeen;
@@ -115,6 +119,6 @@ test('right after the demo banner the overview fills: back-fill progress, comple
   } finally {
     await stopDemo(demo);
     // the demo's own log, for reading a failure afterwards (CI keeps target/)
-    writeFileSync(path.resolve('target', 'demo-output.log'), demo.output());
+    writeFileSync(path.resolve('target', 'demo-output.log'), log + demo.output());
   }
 });
