@@ -25,17 +25,26 @@ class VeeSettingsApiTest extends IntegrationTest {
         assertThat(settings.get("sum_check_tolerance_percent").asDouble()).isEqualTo(2.0);
         assertThat(settings.get("linear_maximum_minutes").asInt()).isEqualTo(120);
         assertThat(settings.get("rules")).hasSize(VeeRule.values().length);
+        assertThat(settings.get("flat_line_minutes").asInt()).as("durations, the same at 15 and 30 minutes").isEqualTo(180);
+        assertThat(settings.get("zero_run_minutes").asInt()).isEqualTo(240);
+        assertThat(settings.get("zero_run_without_voltage_minutes").asInt()).isEqualTo(480);
+        assertThat(settings.get("zero_run_without_voltage_blocking").asBoolean()).isFalse();
+        assertThat(settings.get("prolonged_estimation_minutes").asInt()).isEqualTo(1440);
+        assertThat(settings.get("spike_tolerance_percent").asDouble()).isEqualTo(300.0);
+        List<String> blocking = new ArrayList<>();
+        settings.get("blocking_rules").forEach(rule -> blocking.add(rule.asString()));
+        assertThat(blocking).contains("SPIKE", "ZERO_RUN", "REVERSE_ENERGY").doesNotContain("GAP", "PROLONGED_ESTIMATION");
     }
 
     @Test
     void inconsistent_settings_are_refused_with_a_field_error_each() {
         TestTenant tenant = newTenant();
         var refused = api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("sum_check_tolerance_percent", -1,
-                "high_limit_factor", 1.2, "low_limit_factor", 1.5, "spike_factor", 0.5, "estimated_channels", List.of("VOLTAGE_R_AVG")));
+                "high_limit_factor", 1.2, "low_limit_factor", 1.5, "spike_tolerance_percent", -1, "estimated_channels", List.of("VOLTAGE_R_AVG")));
         assertThat(refused.status()).isEqualTo(422);
         List<String> fields = new ArrayList<>();
         refused.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
-        assertThat(fields).containsExactlyInAnyOrder("sum_check_tolerance_percent", "low_limit_factor", "spike_factor",
+        assertThat(fields).containsExactlyInAnyOrder("sum_check_tolerance_percent", "low_limit_factor", "spike_tolerance_percent",
                 "estimated_channels");
         assertThat(refused.raw()).contains("overlaps the high limit");
 
@@ -51,19 +60,19 @@ class VeeSettingsApiTest extends IntegrationTest {
     @Test
     void each_save_is_a_new_version_and_a_meter_class_can_differ_from_the_default() {
         TestTenant tenant = newTenant();
-        assertThat(api.put("/api/v1/vee/settings/DEFAULT", tenant.operator(), Map.of("spike_factor", 4)).status())
+        assertThat(api.put("/api/v1/vee/settings/DEFAULT", tenant.operator(), Map.of("spike_tolerance_percent", 400)).status())
                 .as("operators read settings, admins change them").isEqualTo(403);
-        var first = api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("spike_factor", 4));
+        var first = api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("spike_tolerance_percent", 400));
         assertThat(first.status()).as(first.raw()).isEqualTo(200);
         assertThat(first.json().get("version").asInt()).isEqualTo(1);
         assertThat(first.json().get("created_by").asString()).isEqualTo(tenant.code() + ".admin");
-        assertThat(api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("spike_factor", 6)).json().get("version").asInt())
+        assertThat(api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("spike_tolerance_percent", 600)).json().get("version").asInt())
                 .isEqualTo(2);
         assertThat(api.put("/api/v1/vee/settings/dt", tenant.admin(), Map.of("rules", List.of("GAP", "SUM_CHECK"))).status()).isEqualTo(200);
 
         JsonNode current = api.get("/api/v1/vee/settings", tenant.operator()).json();
         assertThat(current).hasSize(2);
-        assertThat(current.get(0).get("settings").get("spike_factor").asDouble()).isEqualTo(6.0);
+        assertThat(current.get(0).get("settings").get("spike_tolerance_percent").asDouble()).isEqualTo(600.0);
         assertThat(current.get(1).get("meter_class").asString()).isEqualTo("DT");
         assertThat(current.get(1).get("settings").get("rules")).hasSize(2);
         JsonNode versions = api.get("/api/v1/vee/settings/DEFAULT/versions", tenant.analyst()).json();
