@@ -8,5 +8,6 @@ update vee_settings
                        'zero_run_minutes', least(greatest((config ->> 'zero_run_intervals')::int * 15, 30), 1440),
                        'flat_line_minutes', least(greatest((config ->> 'flat_line_intervals')::int * 15, 30), 1440),
                        'prolonged_estimation_minutes', greatest((config ->> 'prolonged_estimation_intervals')::int * 15, 15)))
- where config ?| array['zero_run_intervals', 'flat_line_intervals', 'prolonged_estimation_intervals',
-                       'spike_factor', 'spike_window', 'spike_minimum_kwh'];
+ where exists (select 1 from jsonb_object_keys(config) as key  -- not ?|, which JDBC takes for a parameter
+                where key in ('zero_run_intervals', 'flat_line_intervals', 'prolonged_estimation_intervals',
+                              'spike_factor', 'spike_window', 'spike_minimum_kwh'));

@@ -2,6 +2,8 @@ package io.vidyut.mdm.vee.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantScope;
 import io.vidyut.mdm.testing.IntegrationTest;
 import io.vidyut.mdm.testing.TestTenant;
 import io.vidyut.mdm.vee.VeeRule;
@@ -9,10 +11,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** VEE settings are per tenant and meter class, versioned, validated on save, and only admins change them. */
 class VeeSettingsApiTest extends IntegrationTest {
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
+
+    /** V31 again over a version saved before it (interval counts, neighbour-median spike settings). */
+    @Test
+    void settings_saved_as_interval_counts_read_as_durations_after_v31() throws Exception {
+        TestTenant tenant = newTenant();
+        String v31 = new String(getClass().getResourceAsStream("/db/migration/V31__vee_settings_durations.sql").readAllBytes());
+        TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("insert into vee_settings (tenant_id, meter_class, version, config, created_by) values (?, 'DEFAULT', 1, ?::jsonb, 'old')")
+                    .params(tenant.id(), """
+                            {"zero_run_intervals": 32, "flat_line_intervals": 12, "prolonged_estimation_intervals": 96,
+                             "spike_factor": 5.0, "spike_window": 8, "spike_minimum_kwh": 0.05, "grace_minutes": 120}""").update();
+            jdbc.sql(v31).update();
+        }));
+        JsonNode settings = api.get("/api/v1/vee/settings", tenant.analyst()).json().get(0).get("settings");
+        assertThat(settings.get("zero_run_minutes").asInt()).isEqualTo(480);
+        assertThat(settings.get("flat_line_minutes").asInt()).isEqualTo(180);
+        assertThat(settings.get("prolonged_estimation_minutes").asInt()).isEqualTo(1440);
+        assertThat(settings.get("grace_minutes").asInt()).as("the rest as saved").isEqualTo(120);
+        assertThat(settings.get("spike_tolerance_percent").asDouble()).as("the new spike check's defaults").isEqualTo(300.0);
+        assertThat(settings.has("spike_factor")).isFalse();
+    }
 
     @Test
     void a_new_tenant_runs_on_the_built_in_defaults() {
