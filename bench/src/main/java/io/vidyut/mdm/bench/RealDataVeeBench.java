@@ -28,7 +28,9 @@ import tools.jackson.databind.JsonNode;
 final class RealDataVeeBench {
     private static final ZoneId TENANT_ZONE = ZoneId.of("Asia/Kolkata");
 
-    record Options(Path data, int meterLimit, double sanctionedLoadKw, Path jar, String javaOptions) {}
+    /** {@code gapLengths} in 15-minute equivalents; none: no gaps are cut and no estimation is measured. */
+    record Options(Path data, int meterLimit, double sanctionedLoadKw, int[] gapLengths, int gapsPerCase, long seed, Path jar,
+                   String javaOptions) {}
 
     private record Reading(String meter, Instant end, double kwh) {}
 
@@ -48,8 +50,17 @@ final class RealDataVeeBench {
         }
     }
 
-    private static Map<String, Object> measure(Options options, BenchApi api, List<Reading> readings, int intervalMinutes)
+    private static Map<String, Object> measure(Options options, BenchApi api, List<Reading> all, int intervalMinutes)
             throws InterruptedException {
+        Map<String, java.util.NavigableMap<Instant, Double>> truth = new TreeMap<>();
+        all.forEach(r -> truth.computeIfAbsent(r.meter(), k -> new TreeMap<>()).put(r.end(), r.kwh()));
+        GapProtocol gaps = options.gapLengths().length == 0 ? null
+                : new GapProtocol(truth, intervalMinutes, options.gapLengths(), options.gapsPerCase(), options.seed());
+        List<Reading> readings = gaps == null ? all : all.stream().filter(r -> !gaps.hides(r.meter(), r.end())).toList();
+        // meter-days with a cut gap are not clean data: they are left out of the shares
+        Set<String> cutDays = new HashSet<>();
+        all.stream().filter(r -> gaps != null && gaps.hides(r.meter(), r.end()))
+                .forEach(r -> cutDays.add(r.meter() + "@" + dayOfEnd(r.end(), intervalMinutes)));
         Map<String, Object> mapping = new HashMap<>(IngestBench.HPL_MAPPING);
         mapping.put("interval_minutes", intervalMinutes);
         BenchNetwork.BenchTenant tenant = BenchNetwork.tenantWithVendor(api, mapping);
@@ -70,6 +81,7 @@ final class RealDataVeeBench {
         Map<String, Map<LocalDate, Integer>> intervalsPerDay = new HashMap<>();
         for (Reading r : readings) {
             LocalDate day = dayOfEnd(r.end(), intervalMinutes);
+            if (cutDays.contains(r.meter() + "@" + day)) continue;
             daysWithData.computeIfAbsent(r.meter(), k -> new HashSet<>()).add(day);
             intervalsPerDay.computeIfAbsent(r.meter(), k -> new HashMap<>()).merge(day, 1, Integer::sum);
         }
@@ -113,6 +125,15 @@ final class RealDataVeeBench {
         Map<String, Object> shareByRule = new TreeMap<>();
         meterDaysByRule.forEach((rule, days) -> shareByRule.put(rule, share(days.size(), meterDays)));
         result.put("blocked_meter_day_share_by_rule", shareByRule);
+        if (gaps != null) {
+            Map<String, String> meterIds = new HashMap<>();
+            api.get("/api/v1/meters?size=1000", tenant.token()).get("items")
+                    .forEach(m -> meterIds.put(m.get("serial").asString(), m.get("id").asString()));
+            System.err.printf("estimating %d gaps%n", gaps.gapCount());
+            result.put("meter_days_with_cut_gaps_left_out", cutDays.size());
+            result.put("gaps", gaps.gapCount());
+            result.put("estimation", gaps.measure(api, tenant.token(), meterIds));
+        }
         return result;
     }
 
