@@ -114,5 +114,7 @@ test('right after the demo banner the overview fills: back-fill progress, comple
     test.info().annotations.push({ type: 'demo-second-start-seconds', description: secondStartSeconds.toFixed(1) });
   } finally {
     await stopDemo(demo);
+    // the demo's own log, for reading a failure afterwards (CI keeps target/)
+    writeFileSync(path.resolve('target', 'demo-output.log'), demo.output());
   }
 });

@@ -11,6 +11,7 @@ import io.vidyut.mdm.common.PageRequest;
 import io.vidyut.mdm.hes.VendorMappingService;
 import io.vidyut.mdm.meters.Meter;
 import io.vidyut.mdm.meters.MeterService;
+import io.vidyut.mdm.outbox.Outbox;
 import io.vidyut.mdm.security.MachineClient;
 import io.vidyut.mdm.tenancy.TenantContext;
 import java.sql.ResultSet;
@@ -31,7 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Commands of the current tenant: issuing (idempotent), reading, cancelling, and results reported by the HES. */
+/**
+ * Commands of the current tenant: issuing (idempotent; each new command is enqueued for sending, {@link CommandSender}),
+ * reading, cancelling, and results reported by the HES.
+ */
 @Service
 class Commands {
     static final int MAX_METERS_PER_REQUEST = 1000;
@@ -43,10 +47,12 @@ class Commands {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final AuditTrail audit;
+    private final Outbox outbox;
 
     Commands(JdbcClient jdbc, JsonMapper json, MeterService meters, VendorMappingService mappings,
-             ApplicationEventPublisher publisher, Clock clock, AuditTrail audit) {
+             ApplicationEventPublisher publisher, Clock clock, AuditTrail audit, Outbox outbox) {
         this.audit = audit;
+        this.outbox = outbox;
         this.publisher = publisher;
         this.jdbc = jdbc;
         this.json = json;
@@ -82,12 +88,12 @@ class Commands {
             UUID id = UUID.randomUUID();
             jdbc.sql("""
                             insert into meter_command (id, tenant_id, meter_id, vendor_id, type, params, idempotency_key,
-                                                       requested_by, transition_by, transition_at, requested_at,
-                                                       next_attempt_at)
-                            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""")
+                                                       requested_by, transition_by, transition_at, requested_at)
+                            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""")
                     .params(id, TenantContext.requireTenantId(), meterId, meter.hesVendorId(), issue.type().name(),
-                            json.writeValueAsString(params), key, user, user, now(), now(), now())
+                            json.writeValueAsString(params), key, user, user, now(), now())
                     .update();
+            outbox.enqueue(CommandSender.message(id));
             Command command = get(id);
             audit.record(AuditedAction.of("command.issued", "command", id, null, command));
             commands.add(command);
@@ -170,9 +176,15 @@ class Commands {
         return get(id);
     }
 
-    /** Announces a command that has just ended, inside the transaction that ended it; returns it as it is now. */
+    /**
+     * Announces a command that has just ended, inside the transaction that ended it; returns it as it is now. An
+     * executed on-demand read has its result to fetch: that is enqueued in the same transaction ({@link CommandReads}).
+     */
     Command announceCompleted(UUID id) {
         Command command = get(id);
+        if (command.status() == CommandStatus.EXECUTED && command.type() == CommandType.ON_DEMAND_READ) {
+            outbox.enqueue(CommandReads.message(id));
+        }
         if (command.status().isFinal()) {
             publisher.publishEvent(new CommandCompleted(TenantContext.requireTenantId(), command.id(), command.meterId(),
                     command.type().name(), command.status().name(), command.reason(), command.hesReference(),

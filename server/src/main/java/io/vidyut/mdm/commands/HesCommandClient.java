@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends one command to a vendor HES's command API (the mapping's pull base URL + command_path):
- * {@code {"command_id", "serial", "type", "params"}}. Makes one attempt; retries are the dispatcher's,
+ * {@code {"command_id", "serial", "type", "params"}}. Makes one attempt; retries are the outbox's,
  * kept in the database so a restart loses none.
  */
 @Component
@@ -33,8 +33,13 @@ class HesCommandClient {
         this.targets = targets;
     }
 
-    /** How the HES answered: accepted (acknowledged, or already executed), worth retrying, or refused for good. */
+    /**
+     * How the HES answered: accepted (acknowledged, or already executed), worth retrying, or refused for good; or the
+     * command could not be sent at all (its URL is not one the MDM may call).
+     */
     sealed interface Outcome {}
+
+    record NotSent(String reason) implements Outcome {}
 
     record Accepted(boolean executed, String reference) implements Outcome {}
 
@@ -44,7 +49,7 @@ class HesCommandClient {
 
     Outcome send(PayloadMapping.PullEndpoint endpoint, Command command, String serial) {
         var refusal = targets.refusal(TenantContext.requireTenantId(), endpoint.baseUrl());
-        if (refusal.isPresent()) return new Refused("not sent: " + refusal.get());
+        if (refusal.isPresent()) return new NotSent("not sent: " + refusal.get());
         String url = endpoint.baseUrl().replaceAll("/$", "")
                 + endpoint.commandPath().replace("{serial}", URLEncoder.encode(serial, StandardCharsets.UTF_8));
         String body = json.writeValueAsString(Map.of("command_id", command.id().toString(), "serial", serial,

@@ -1,7 +1,6 @@
 package io.vidyut.mdm.feed;
 
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,12 +14,9 @@ class FeedConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${mdm.kafka.bootstrap:}' != ''")
-    KafkaFeedPublisher kafkaFeedPublisher(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json,
-                                          @Value("${mdm.kafka.bootstrap}") String bootstrap,
-                                          @Value("${mdm.kafka.feed-topic:mdm.events}") String topic,
-                                          @Value("${mdm.kafka.partitions:12}") int partitions,
-                                          @Value("${mdm.kafka.replication:1}") short replication) {
-        return new KafkaFeedPublisher(new KafkaFeedPublisher.Settings(bootstrap, topic, partitions, replication,
-                Duration.ofSeconds(30)), jdbc, transactions, json);
+    KafkaFeedPublisher kafkaFeedPublisher(FeedKafkaSettings kafka, FeedSettings feed, JdbcClient jdbc,
+                                          TransactionTemplate transactions, JsonMapper json) {
+        return new KafkaFeedPublisher(new KafkaFeedPublisher.Settings(kafka.bootstrap(), kafka.feedTopic(), kafka.partitions(),
+                kafka.replication(), Duration.ofSeconds(30), feed.retention()), jdbc, transactions, json);
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (row-level security keeps it to that tenant); the path stays under {@code /ingest}, where clients know it.
  */
 @RestController
-@Tag(name = "Reports", description = "Reports across modules: data completeness, communication loss")
+@Tag(name = "Reports", description = "Reports across modules: data completeness, storage")
 class CompletenessController {
     /** The interval length assumed for a meter that has sent nothing that day. */
     static final int DEFAULT_INTERVAL_MINUTES = 15;

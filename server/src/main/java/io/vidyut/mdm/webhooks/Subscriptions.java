@@ -7,6 +7,8 @@ import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
+import io.vidyut.mdm.outbox.MessageStatus;
+import io.vidyut.mdm.outbox.Outbox;
 import io.vidyut.mdm.secrets.SecretBox;
 import io.vidyut.mdm.tenancy.TenantContext;
 import java.net.URI;
@@ -36,9 +38,11 @@ class Subscriptions {
     private final SecretBox box;
 
     private final AuditTrail audit;
+    private final Outbox outbox;
 
-    Subscriptions(JdbcClient jdbc, WebhookTargetGuard guard, SecretBox box, AuditTrail audit) {
+    Subscriptions(JdbcClient jdbc, WebhookTargetGuard guard, SecretBox box, AuditTrail audit, Outbox outbox) {
         this.audit = audit;
+        this.outbox = outbox;
         this.guard = guard;
         this.jdbc = jdbc;
         this.box = box;
@@ -52,9 +56,12 @@ class Subscriptions {
 
     record Created(Subscription subscription, String secret) {}
 
-    /** One delivery of one message to one subscription. */
-    record Delivery(UUID id, String eventType, String status, int attempts, Integer lastStatusCode, String lastError,
-                    Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, String payload) {}
+    /**
+     * One message to one subscription: PENDING, DELIVERED, FAILED (dead in the outbox: its attempts ran out) or
+     * DISCARDED (by an operator); {@code payload} is the body as sent.
+     */
+    record Delivery(UUID id, String eventType, String status, int attempts, String lastError, Instant createdAt,
+                    Instant nextAttemptAt, Instant deliveredAt, String payload) {}
 
     @Transactional
     Created create(NewSubscription request, String user) {
@@ -109,28 +116,28 @@ class Subscriptions {
         if (jdbc.sql("delete from webhook_subscription where id = ?").param(id).update() == 0) {
             throw new NotFoundException("Webhook subscription", id);
         }
+        outbox.deleteAll(WebhookEvents.KIND, id.toString());
         audit.record(AuditedAction.of("webhook.deleted", "webhook", id, existing, null));
     }
 
     @Transactional(readOnly = true)
     Page<Delivery> deliveries(UUID subscriptionId, String status, PageRequest page) {
         get(subscriptionId);
-        if (status != null && !Set.of("PENDING", "DELIVERED", "FAILED").contains(status)) {
-            throw FieldErrorsException.of("status", "one of PENDING, DELIVERED, FAILED");
+        MessageStatus outboxStatus = null;
+        if (status != null) {
+            outboxStatus = switch (status) {
+                case "PENDING" -> MessageStatus.PENDING;
+                case "DELIVERED" -> MessageStatus.DELIVERED;
+                case "FAILED" -> MessageStatus.DEAD;
+                case "DISCARDED" -> MessageStatus.DISCARDED;
+                default -> throw FieldErrorsException.of("status", "one of PENDING, DELIVERED, FAILED, DISCARDED");
+            };
         }
-        List<Delivery> items = jdbc.sql("""
-                        select * from outbox where subscription_id = :subscription and (:status::text is null or status = :status)
-                         order by created_at desc, id limit :limit offset :offset""")
-                .param("subscription", subscriptionId).param("status", status).param("limit", page.size())
-                .param("offset", page.offset())
-                .query((rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getString("event_type"), rs.getString("status"),
-                        rs.getInt("attempts"), rs.getObject("last_status_code", Integer.class), rs.getString("last_error"),
-                        instant(rs, "created_at"), instant(rs, "next_attempt_at"), instant(rs, "delivered_at"),
-                        rs.getString("payload")))
-                .list();
-        long total = jdbc.sql("select count(*) from outbox where subscription_id = :subscription and (:status::text is null or status = :status)")
-                .param("subscription", subscriptionId).param("status", status).query(Long.class).single();
-        return Page.of(items, page, total);
+        return outbox.messages(WebhookEvents.KIND, subscriptionId.toString(), outboxStatus, page).map(message -> new Delivery(
+                message.id(), message.payload().get("event_type").asString(),
+                message.status() == MessageStatus.DEAD ? "FAILED" : message.status().name(), message.attempts(),
+                message.lastError(), message.createdAt(), message.nextAttemptAt(), message.deliveredAt(),
+                message.payload().get("body").asString()));
     }
 
     private static boolean validUrl(String url) {

@@ -66,8 +66,10 @@ class WebhookController {
     @GetMapping("/{id}/deliveries")
     @Roles.Operators
     @Operation(summary = "Deliveries to a subscription, newest first",
-            description = "Filter by status (PENDING, DELIVERED, FAILED); each shows its "
-                    + "attempts, the receiver's last HTTP status or error, and the payload sent.")
+            description = "Filter by status (PENDING, DELIVERED, FAILED, DISCARDED); each "
+                    + "shows its attempts, the last error (the receiver's HTTP status, or why it could not be reached) and "
+                    + "the payload sent. A FAILED delivery is a DEAD message of kind webhook in the outbox "
+                    + "(/api/v1/outbox/messages), where it can be redriven or discarded.")
     Page<Subscriptions.Delivery> deliveries(@PathVariable UUID id, @RequestParam(required = false) String status,
                                             @RequestParam(defaultValue = "0") int page,
                                             @RequestParam(defaultValue = "50") int size) {

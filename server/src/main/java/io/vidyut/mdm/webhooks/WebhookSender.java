@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -39,8 +43,15 @@ class WebhookSender {
         this.clock = clock;
     }
 
-    /** The receiver's answer: delivered (2xx), or not, with the status (0 when none came) and why. */
-    record Outcome(boolean delivered, int status, String error) {}
+    /**
+     * The receiver's answer: delivered (2xx), or not, with the status (0 when none came) and why; on a 429 or 503,
+     * the wait its {@code Retry-After} asked for (null when it said none, or nothing readable).
+     */
+    record Outcome(boolean delivered, int status, String error, Duration retryAfter) {
+        Outcome(boolean delivered, int status, String error) {
+            this(delivered, status, error, null);
+        }
+    }
 
     Outcome send(String url, String secret, UUID id, String eventType, String payload) {
         var refusal = guard.refusal(url);
@@ -56,14 +67,30 @@ class WebhookSender {
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
-            return status >= 200 && status < 300 ? new Outcome(true, status, null)
-                    : new Outcome(false, status, "receiver answered HTTP " + status);
+            if (status >= 200 && status < 300) return new Outcome(true, status, null);
+            Duration retryAfter = status == 429 || status == 503
+                    ? response.headers().firstValue("Retry-After").map(this::retryAfter).orElse(null) : null;
+            return new Outcome(false, status, "receiver answered HTTP " + status
+                    + (retryAfter == null ? "" : " (Retry-After " + retryAfter + ")"), retryAfter);
         } catch (IOException e) {
             return new Outcome(false, 0, "receiver unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(false, 0, "interrupted");
+        }
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date; null when it is neither. */
+    Duration retryAfter(String value) {
+        String text = value.strip();
+        try {
+            if (text.matches("\\d{1,9}")) return Duration.ofSeconds(Long.parseLong(text));
+            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(clock.instant(), at);
+            return wait.isNegative() ? Duration.ZERO : wait;
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -4,31 +4,20 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How webhooks are delivered: attempts per delivery, the first retry's delay (doubling after each
- * failure, capped at an hour), how long one call may take, and how often due deliveries are looked for;
- * whether subscription URLs may point into private networks ({@link WebhookTargetGuard}); how long
- * delivered messages are kept ({@code retention}).
+ * How webhooks are delivered: attempts per message, the first retry's delay (doubling after each failure, capped at
+ * an hour), how long one call may take, whether subscription URLs may point into private networks
+ * ({@link WebhookTargetGuard}) and how long delivered messages are kept. The attempts, backoff and retention are the
+ * {@code webhook} kind's defaults in the outbox ({@code mdm.outbox.kinds.webhook.*} overrides them); how often due
+ * messages are looked for is the outbox's ({@code mdm.outbox.poll}).
  */
 @ConfigurationProperties("mdm.webhooks")
-record WebhookSettings(Integer maxAttempts, Duration backoff, Duration timeout, Duration poll, Boolean allowPrivateTargets,
+record WebhookSettings(Integer maxAttempts, Duration backoff, Duration timeout, Boolean allowPrivateTargets,
                        Duration retention) {
     WebhookSettings {
         if (maxAttempts == null) maxAttempts = 8;
         if (backoff == null) backoff = Duration.ofSeconds(5);
         if (timeout == null) timeout = Duration.ofSeconds(10);
-        if (poll == null) poll = Duration.ofMillis(500);
         if (allowPrivateTargets == null) allowPrivateTargets = false;
         if (retention == null) retention = Duration.ofDays(30);
-    }
-
-    /** The delay before retry number {@code attempt} + 1. */
-    Duration backoffAfter(int attempt) {
-        Duration delay = backoff.multipliedBy(1L << Math.min(attempt - 1, 20));
-        return delay.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : delay;
-    }
-
-    /** How long a claimed delivery is left alone: longer than one call, so only a crashed call is retried by it. */
-    Duration lease() {
-        return timeout.plusSeconds(30);
     }
 }

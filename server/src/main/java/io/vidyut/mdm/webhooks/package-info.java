@@ -1,7 +1,7 @@
 /**
- * Outbound webhooks: a tenant's subscriptions (URL, secret, event types) and a transactional outbox.
- * Alarm changes ({@link io.vidyut.mdm.alarms.AlarmChanged}) and VEE corrections
- * ({@link io.vidyut.mdm.vee.IntervalsCorrected}) are written to the outbox inside the transaction that
- * makes them; a dispatcher delivers each row at least once, signed, with retries and backoff.
+ * Outbound webhooks: a tenant's subscriptions (URL, secret, event types). Alarm changes
+ * ({@link io.vidyut.mdm.alarms.AlarmChanged}) and VEE corrections ({@link io.vidyut.mdm.vee.IntervalsCorrected}) are
+ * enqueued as {@code webhook} messages of the {@link io.vidyut.mdm.outbox.Outbox} inside the transaction that makes
+ * them; the outbox delivers each at least once through {@code WebhookDelivery}, signed, with retries and backoff.
  */
 package io.vidyut.mdm.webhooks;

@@ -2,8 +2,6 @@ package io.vidyut.mdm.alarms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vidyut.mdm.tenancy.TenantContext;
-import io.vidyut.mdm.tenancy.TenantScope;
 import io.vidyut.mdm.testing.EventFeed;
 import io.vidyut.mdm.testing.IntegrationTest;
 import io.vidyut.mdm.testing.Registry;
@@ -17,14 +15,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Alarm e-mail through SMTP to a real in-process SMTP server (GreenMail): raised and escalated alarms at or
- * above the tenant's minimum severity reach the tenant's recipients, others and other tenants' do not.
+ * Alarm e-mail through SMTP to a real in-process SMTP server (GreenMail), through the outbox: raised and escalated
+ * alarms at or above the tenant's minimum severity reach the tenant's recipients, others and other tenants' do not,
+ * and mail waits out an SMTP outage.
  */
 class AlarmMailTest extends IntegrationTest {
     @Autowired AlarmEscalation escalation;
-    @Autowired AlarmMail mail;
 
     /**
      * The mails sent to this address, in arrival order, each once (GreenMail keeps a copy per envelope
@@ -78,11 +77,22 @@ class AlarmMailTest extends IntegrationTest {
         assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
     }
 
-    List<AlarmMail.Mail> outbox(TestTenant tenant) {
-        return TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> mail.recent(10));
+    /** A mail as the outbox shows it to the tenant's administrator. */
+    record Mail(String subject, String status, int attempts, String lastError) {}
+
+    /** The tenant's mail messages in the outbox, newest first. */
+    List<Mail> outbox(TestTenant tenant) {
+        var response = api.get("/api/v1/outbox/messages?kind=mail", tenant.admin());
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        List<Mail> mails = new java.util.ArrayList<>();
+        for (JsonNode message : response.json().get("items")) {
+            mails.add(new Mail(message.get("payload").get("subject").asString(), message.get("status").asString(),
+                    message.get("attempts").asInt(), message.has("last_error") ? message.get("last_error").asString() : null));
+        }
+        return mails;
     }
 
-    List<AlarmMail.Mail> awaitOutbox(TestTenant tenant, java.util.function.Predicate<List<AlarmMail.Mail>> until) {
+    List<Mail> awaitOutbox(TestTenant tenant, java.util.function.Predicate<List<Mail>> until) {
         return poll(() -> outbox(tenant), until, Duration.ofSeconds(20));
     }
 
@@ -121,10 +131,10 @@ class AlarmMailTest extends IntegrationTest {
         })).containsExactlyInAnyOrder(
                 "[Vidyut MDM] MAJOR alarm escalated (level 1, still not acknowledged): Low voltage at meter M1",
                 "[Vidyut MDM] CRITICAL alarm escalated (level 1, still not acknowledged): Magnet influence at meter M1");
-        // SMTP took them; the outbox marks each SENT just after
-        List<AlarmMail.Mail> outbox = awaitOutbox(tenant, mails -> mails.stream().noneMatch(m -> m.status().equals("PENDING")));
+        // SMTP took them; the outbox marks each DELIVERED just after
+        List<Mail> outbox = awaitOutbox(tenant, mails -> mails.stream().noneMatch(m -> m.status().equals("PENDING")));
         assertThat(outbox).hasSize(3).allSatisfy(sent -> {
-            assertThat(sent.status()).isEqualTo("SENT");
+            assertThat(sent.status()).isEqualTo("DELIVERED");
             assertThat(sent.attempts()).isEqualTo(1);
         });
     }
@@ -158,7 +168,7 @@ class AlarmMailTest extends IntegrationTest {
             assertThat(feed.push("M1", "2026-11-20T10:05:00+05:30", "MAGNET").status()).isEqualTo(202);
             assertThat(api.get("/api/v1/alarms?kind=TAMPER", tenant.operator()).json().get("total").asLong())
                     .as("the alarm does not wait for mail").isEqualTo(1);
-            List<AlarmMail.Mail> failing = awaitOutbox(tenant, mails -> mails.size() == 1 && mails.get(0).lastError() != null);
+            List<Mail> failing = awaitOutbox(tenant, mails -> mails.size() == 1 && mails.get(0).lastError() != null);
             assertThat(failing).singleElement().satisfies(waiting -> {
                 assertThat(waiting.status()).isEqualTo("PENDING");
                 assertThat(waiting.attempts()).isGreaterThanOrEqualTo(1);
@@ -167,8 +177,9 @@ class AlarmMailTest extends IntegrationTest {
         } finally {
             startSmtp();
         }
-        List<AlarmMail.Mail> sent = awaitOutbox(tenant, mails -> mails.get(0).status().equals("SENT"));
-        assertThat(sent.get(0).status()).isEqualTo("SENT");
+        List<Mail> sent = awaitOutbox(tenant, mails -> mails.get(0).status().equals("DELIVERED"));
+        assertThat(sent.get(0).status()).isEqualTo("DELIVERED");
+        assertThat(sent.get(0).subject()).startsWith("[Vidyut MDM] CRITICAL alarm raised");
         assertThat(sent.get(0).attempts()).isGreaterThanOrEqualTo(2);
         assertThat(awaitInbox(ops, 1)).hasSize(1);
     }

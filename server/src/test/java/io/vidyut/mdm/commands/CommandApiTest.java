@@ -3,31 +3,49 @@ package io.vidyut.mdm.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.vidyut.mdm.outbox.OutboxHandler;
+import io.vidyut.mdm.outbox.OutboxMessage;
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantScope;
 import io.vidyut.mdm.testing.ApiClient;
 import io.vidyut.mdm.testing.IntegrationTest;
 import io.vidyut.mdm.testing.Registry;
 import io.vidyut.mdm.testing.TestTenant;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Commands routed to the meter's HES, against a stand-in HES (the JDK's HTTP server on loopback):
- * the state machine, callbacks, retries, failure when the HES is unreachable, idempotency, cancellation, tenancy.
+ * Commands routed to the meter's HES, against a stand-in HES (the JDK's HTTP server on loopback), sent through the
+ * outbox: the state machine, callbacks, retries, failure when the HES is unreachable (a dead message, which a redrive
+ * does not send again), a call cut off by a crash sent again, idempotency, cancellation, tenancy.
  */
 class CommandApiTest extends IntegrationTest {
+    @Autowired CommandSender sender;
+    @Autowired JsonMapper json;
+
     HttpServer hes;
     final ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
     final AtomicInteger failuresToServe = new AtomicInteger();
+    /** While set, the HES holds its next answer until it is counted down. */
+    volatile CountDownLatch holdNextAnswer;
     volatile int answerStatus = 202;
     volatile String answerBody = "{\"reference\": \"HES-REF-1\"}";
 
@@ -43,12 +61,22 @@ class CommandApiTest extends IntegrationTest {
         hes.createContext("/hes/", exchange -> {
             received.add(exchange.getRequestURI() + " key=" + exchange.getRequestHeaders().getFirst("X-Hes-Key") + " "
                     + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            CountDownLatch hold = holdNextAnswer;
+            if (hold != null) {
+                holdNextAnswer = null;
+                try {
+                    hold.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             boolean fail = failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
             byte[] body = (fail ? "" : answerBody).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(fail ? 503 : answerStatus, body.length == 0 ? -1 : body.length);
             if (body.length > 0) exchange.getResponseBody().write(body);
             exchange.close();
         });
+        hes.setExecutor(Executors.newCachedThreadPool()); // a held answer does not hold up the next call
         hes.start();
         tenant = newTenant();
         allowHesNetwork(tenant, "127.0.0.1/32"); // the test HES answers on loopback
@@ -66,10 +94,14 @@ class CommandApiTest extends IntegrationTest {
     }
 
     void map(String vendor, String baseUrl) {
+        map(vendor, baseUrl, 2);
+    }
+
+    void map(String vendor, String baseUrl, int timeoutSeconds) {
         Map<String, Object> mapping = new HashMap<>(Map.of("format", "JSON", "rows", "meters[*].intervals[*]",
                 "fields", Map.of("meter", "^.serial", "timestamp", "end", "values", "values")));
         mapping.put("pull", Map.of("base_url", baseUrl, "command_path", "/hes/meters/{serial}/commands",
-                "api_key_header", "X-Hes-Key", "api_key", "hes-secret", "timeout_seconds", 2));
+                "api_key_header", "X-Hes-Key", "api_key", "hes-secret", "timeout_seconds", timeoutSeconds));
         var saved = api.put("/api/v1/hes-vendors/" + vendor + "/mapping", tenant.admin(), mapping);
         assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
     }
@@ -146,6 +178,51 @@ class CommandApiTest extends IntegrationTest {
         assertThat(failed.get("attempts").asInt()).isEqualTo(3);
         assertThat(failed.get("reason").asString()).contains("HES unreachable").contains("after 3 attempts");
         assertThat(announced(id).get("reason").asString()).contains("HES unreachable");
+
+        // its outbox message is dead with the same reason; a redrive does not send an ended command again
+        JsonNode dead = await("/api/v1/outbox/messages?kind=command&status=DEAD", tenant.admin(),
+                page -> page.get("items").findValuesAsString("subject").contains(id));
+        JsonNode message = dead.get("items").get(0);
+        assertThat(message.get("subject").asString()).isEqualTo(id);
+        assertThat(message.get("attempts").asInt()).isEqualTo(3);
+        assertThat(message.get("last_error").asString()).contains("HES unreachable").contains("after 3 attempts");
+        String messageId = message.get("id").asString();
+        assertThat(api.post("/api/v1/outbox/messages/" + messageId + "/redrive", tenant.admin(), null).status()).isEqualTo(200);
+        JsonNode again = await("/api/v1/outbox/messages/" + messageId, tenant.admin(),
+                m -> "DEAD".equals(m.get("status").asString()) && m.get("last_error").asString().contains("already ended"));
+        assertThat(again.get("last_error").asString()).contains("already ended FAILED");
+        JsonNode unchanged = api.get("/api/v1/commands/" + id, tenant.analyst()).json();
+        assertThat(unchanged.get("status").asString()).isEqualTo("FAILED");
+        assertThat(unchanged.get("attempts").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void a_command_whose_call_was_cut_off_is_sent_again_when_the_outbox_delivers_its_message_again() throws Exception {
+        map(vendorId, "http://127.0.0.1:" + hes.getAddress().getPort(), 30); // the held call does not time out meanwhile
+        CountDownLatch held = new CountDownLatch(1);
+        holdNextAnswer = held;
+        String id = issue(Map.of("type", "DISCONNECT", "meter_ids", List.of(meterId)), 201).get(0).get("id").asString();
+        try {
+            JsonNode sent = await(id, command -> "SENT".equals(command.get("status").asString()) && received.size() == 1);
+            assertThat(sent.get("attempts").asInt()).isEqualTo(1);
+            // as the outbox delivers it after the lease when the instance making the call died: attempt 2 of its message
+            JsonNode messageId = api.get("/api/v1/outbox/messages?kind=command", tenant.admin()).json().get("items").get(0).get("id");
+            OutboxMessage again = new OutboxMessage(UUID.fromString(messageId.asString()), tenant.id(), "command", null, id,
+                    json.readTree("{\"command_id\": \"" + id + "\"}"), 2, 3, Duration.ofSeconds(1), clock.instant());
+            OutboxHandler.Outcome outcome = TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> sender.deliver(again));
+            assertThat(outcome).isInstanceOf(OutboxHandler.Delivered.class);
+        } finally {
+            held.countDown();
+        }
+        JsonNode acknowledged = await(id, status("ACKNOWLEDGED"));
+        assertThat(acknowledged.get("attempts").asInt()).isEqualTo(2);
+        assertThat(received).hasSize(2).allSatisfy(call -> assertThat(call).contains("\"command_id\":\"" + id + "\""));
+        List<String> trail = new ArrayList<>();
+        for (JsonNode step : api.get("/api/v1/commands/" + id + "/history", tenant.analyst()).json().get("items")) {
+            trail.add(step.get("to_status").asString() + (step.has("reason") ? ": " + step.get("reason").asString() : ""));
+        }
+        assertThat(trail).contains("SENT: sent again: the previous call did not finish");
+        assertThat(trail.get(trail.size() - 1)).startsWith("ACKNOWLEDGED");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -75,6 +77,43 @@ class ApiSecurityTest extends IntegrationTest {
         }
         assertThat(operations).hasSizeGreaterThan(20);
         return operations;
+    }
+
+    /** What the API guide's tables call a role set, in the words of the generated roles line. */
+    private static final Map<String, String> GUIDE_WORDS = Map.of("staff", "TENANT_ADMIN, OPERATOR, ANALYST, FIELD_TECH",
+            "anyone", "anonymous", "any signed-in user", "any signed-in user",
+            "any signed-in user with a tenant", "any signed-in user");
+    private static final Pattern GUIDE_ROW = Pattern.compile("^\\| `(GET|POST|PUT|PATCH|DELETE) ([^`?]+)[^`]*` \\| ([^|]+)\\|",
+            Pattern.MULTILINE);
+
+    @Test
+    void the_api_guide_states_the_roles_the_code_enforces() throws java.io.IOException {
+        Map<String, String> rolesInCode = new java.util.HashMap<>();
+        for (Operation operation : operations()) {
+            Matcher line = Pattern.compile("^Roles: ([^.]*)\\.").matcher(operation.description());
+            if (line.find()) rolesInCode.put(anyVariable(operation.key()), line.group(1));
+        }
+        Matcher row = GUIDE_ROW.matcher(java.nio.file.Files.readString(java.nio.file.Path.of("../docs/api-guide.md")));
+        String previous = null;
+        int checked = 0;
+        List<String> wrong = new ArrayList<>();
+        while (row.find()) {
+            String key = anyVariable(row.group(1) + " /api/v1" + row.group(2).trim());
+            String said = row.group(3).trim();
+            String roles = said.equals("as above") ? previous
+                    : GUIDE_WORDS.getOrDefault(said, said.replace("`", "").replace("HES (X-API-Key)", "HES (X-API-Key)"));
+            previous = roles;
+            if (!rolesInCode.containsKey(key)) wrong.add(key + ": not in the API");
+            else if (!rolesInCode.get(key).equals(roles)) wrong.add(key + ": the guide says " + roles + ", the code " + rolesInCode.get(key));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(80);
+        assertThat(wrong).as("rows of docs/api-guide.md that differ from the API").isEmpty();
+    }
+
+    /** A path with its variables unnamed: the guide and the code may name them differently. */
+    private static String anyVariable(String key) {
+        return key.replaceAll("\\{[^}]*}", "{}");
     }
 
     @Test
@@ -178,7 +217,8 @@ class ApiSecurityTest extends IntegrationTest {
                 .replace("/alarms/{id}", "/alarms/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/commands/{id}", "/commands/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/webhooks/{id}", "/webhooks/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
-                .replace("/dead-letters/{id}", "/dead-letters/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()));
+                .replace("/dead-letters/{id}", "/dead-letters/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
+                .replace("/outbox/messages/{id}", "/outbox/messages/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()));
         assertThat(result).as("unmapped path variable in " + path).doesNotContain("{");
         return result;
     }

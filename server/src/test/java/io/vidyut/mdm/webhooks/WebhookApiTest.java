@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.outbox.Outbox;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
 import io.vidyut.mdm.testing.EventFeed;
@@ -32,10 +33,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Outbound webhooks against a stand-in receiver (the JDK's HTTP server on loopback): alarm changes
- * and corrections reach the subscribed URL signed, failures are retried with the same id, a change
- * that rolls back sends nothing, a delivery left half-done by a crashed instance is sent again with its
- * id, an unreachable receiver ends FAILED with the reason, and tenants see only their own subscriptions.
+ * Outbound webhooks against a stand-in receiver (the JDK's HTTP server on loopback), through the outbox: alarm changes
+ * and corrections reach the subscribed URL signed, failures are retried with the same id (after the receiver's
+ * Retry-After when it gives one), a change that rolls back sends nothing, a delivery left half-done by a crashed
+ * instance is sent again with its id, an unreachable receiver ends FAILED (a dead outbox message) with the reason,
+ * deleting a subscription takes its messages along, and tenants see only their own subscriptions.
  */
 class WebhookApiTest extends IntegrationTest {
     static final String SECRET = "receiver-secret-0123456789";
@@ -43,13 +45,16 @@ class WebhookApiTest extends IntegrationTest {
     @Autowired TransactionTemplate transactions;
     @Autowired ApplicationEventPublisher publisher;
     @Autowired JdbcClient jdbc;
-    @Autowired OutboxRetention retention;
+    @Autowired Outbox outbox;
 
     record Received(Map<String, String> headers, String body) {}
 
     HttpServer receiver;
     final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     final AtomicInteger failuresToServe = new AtomicInteger();
+    /** The Retry-After header of the failures served, when set. */
+    volatile String retryAfter;
+    volatile int failureStatus = 503;
 
     TestTenant tenant;
     EventFeed feed;
@@ -66,7 +71,8 @@ class WebhookApiTest extends IntegrationTest {
                     "signature", String.valueOf(headers.getFirst("Webhook-Signature"))),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             boolean fail = failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-            exchange.sendResponseHeaders(fail ? 503 : 204, -1);
+            if (fail && retryAfter != null) exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            exchange.sendResponseHeaders(fail ? failureStatus : 204, -1);
             exchange.close();
         });
         receiver.start();
@@ -112,25 +118,6 @@ class WebhookApiTest extends IntegrationTest {
     }
 
     @Test
-    void delivered_messages_older_than_the_retention_are_deleted_and_pending_ones_kept() {
-        String delivered = subscribe(receiverUrl(), List.of("alarm.raised"));
-        assertThat(feed.push("W1", "2026-11-20T10:00:00+05:30", "MAGNET").status()).isEqualTo(202);
-        deliveries(delivered, all("DELIVERED", 1));
-        receiver.stop(0);
-        String pending = subscribe(receiverUrl(), List.of("alarm.changed"));
-        assertThat(feed.push("W1", "2026-11-20T10:30:00+05:30", "MAGNET").status()).isEqualTo(202);
-        assertThat(deliveries(pending, page -> page.get("total").asInt() == 1).get("total").asInt()).isEqualTo(1);
-
-        assertThat(retention.purge(clock.instant())).as("delivered just now: kept for 30 days").isZero();
-        assertThat(deliveries(delivered, page -> true).get("total").asInt()).isEqualTo(1);
-        assertThat(retention.purge(clock.instant().plus(Duration.ofDays(31)))).isGreaterThanOrEqualTo(1);
-        assertThat(deliveries(delivered, page -> true).get("total").asInt()).isZero();
-        JsonNode stillThere = deliveries(pending, page -> true);
-        assertThat(stillThere.get("total").asInt()).as("not delivered: kept").isEqualTo(1);
-        assertThat(stillThere.get("items").get(0).get("status").asString()).isNotEqualTo("DELIVERED");
-    }
-
-    @Test
     void a_raised_alarm_is_posted_signed_to_the_subscribed_url_and_marked_delivered() {
         String subscription = subscribe(receiverUrl(), List.of("alarm.raised"));
         assertThat(feed.push("W1", "2026-11-20T10:00:00+05:30", "MAGNET").status()).isEqualTo(202);
@@ -139,7 +126,7 @@ class WebhookApiTest extends IntegrationTest {
         JsonNode delivery = page.get("items").get(0);
         assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
-        assertThat(delivery.get("last_status_code").asInt()).isEqualTo(204);
+        assertThat(delivery.has("last_error")).isFalse();
         assertThat(received).singleElement().satisfies(call -> {
             assertThat(call.headers().get("id")).isEqualTo(delivery.get("id").asString());
             assertThat(call.headers().get("event")).isEqualTo("alarm.raised");
@@ -212,14 +199,14 @@ class WebhookApiTest extends IntegrationTest {
     @Test
     void a_delivery_claimed_by_an_instance_that_crashed_mid_call_is_sent_again_with_its_id_after_the_lease() {
         String subscription = subscribe(receiverUrl(), List.of("alarm.raised"));
-        UUID id = UUID.randomUUID();
         // as a crashed instance leaves it: claimed (one attempt counted), its lease just run out, never marked
-        TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.executeWithoutResult(status ->
-                jdbc.sql("""
-                                insert into outbox (id, tenant_id, subscription_id, event_type, payload, attempts, next_attempt_at)
-                                values (?, ?, ?, 'alarm.raised', '{"type":"alarm.raised"}', 1, ?)""")
-                        .params(id, tenant.id(), UUID.fromString(subscription), java.sql.Timestamp.from(clock.instant()))
-                        .update()));
+        UUID id = TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.execute(status -> {
+            UUID message = outbox.enqueue(Outbox.Message.of("webhook", Map.of("subscription_id", subscription,
+                    "event_type", "alarm.raised", "body", "{\"type\":\"alarm.raised\"}")).about(subscription));
+            jdbc.sql("update outbox_message set attempts = 1, next_attempt_at = ? where id = ?")
+                    .params(java.sql.Timestamp.from(clock.instant()), message).update();
+            return message;
+        }));
 
         JsonNode delivery = deliveries(subscription, all("DELIVERED", 1)).get("items").get(0);
         assertThat(delivery.get("id").asString()).isEqualTo(id.toString());
@@ -228,6 +215,38 @@ class WebhookApiTest extends IntegrationTest {
             assertThat(call.headers().get("id")).isEqualTo(id.toString());
             assertThat(call.body()).isEqualTo("{\"type\":\"alarm.raised\"}");
         });
+    }
+
+    @Test
+    void a_receiver_that_asks_to_retry_after_a_while_is_not_called_again_before() {
+        failuresToServe.set(1);
+        failureStatus = 429;
+        retryAfter = "3600";
+        String subscription = subscribe(receiverUrl(), List.of("alarm.raised"));
+        assertThat(feed.push("W1", "2026-11-20T10:00:00+05:30", "MAGNET").status()).isEqualTo(202);
+
+        JsonNode waiting = deliveries(subscription, page -> page.get("total").asInt() == 1
+                && page.get("items").get(0).get("attempts").asInt() == 1 && page.get("items").get(0).has("last_error"))
+                .get("items").get(0);
+        assertThat(waiting.get("status").asString()).isEqualTo("PENDING");
+        assertThat(waiting.get("last_error").asString()).contains("HTTP 429").contains("Retry-After PT1H");
+        assertThat(Instant.parse(waiting.get("next_attempt_at").asString()))
+                .as("an hour on, not the half-second backoff").isAfter(clock.instant().plus(Duration.ofMinutes(55)));
+        sleep(1500);
+        assertThat(received).as("not called again within the hour").hasSize(1);
+    }
+
+    @Test
+    void deleting_a_subscription_takes_its_messages_along() {
+        int closedPort = freePort();
+        String subscription = subscribe("http://127.0.0.1:" + closedPort + "/hooks", List.of("alarm.raised"));
+        assertThat(feed.push("W1", "2026-11-20T10:00:00+05:30", "MAGNET").status()).isEqualTo(202);
+        deliveries(subscription, page -> page.get("total").asInt() == 1);
+
+        assertThat(api.delete("/api/v1/webhooks/" + subscription, tenant.admin()).status()).isEqualTo(204);
+        var left = api.get("/api/v1/outbox/messages?kind=webhook", tenant.admin());
+        assertThat(left.status()).as(left.raw()).isEqualTo(200);
+        assertThat(left.json().get("total").asInt()).isZero();
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The SSRF guard on webhook URLs, on literal addresses and on a name that resolves to loopback. */
 class WebhookTargetGuardTest {
     static WebhookTargetGuard guard(boolean allowPrivate) {
-        return new WebhookTargetGuard(new WebhookSettings(null, null, null, null, allowPrivate, null));
+        return new WebhookTargetGuard(new WebhookSettings(null, null, null, allowPrivate, null));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.vidyut.mdm.readings;
+package io.vidyut.mdm.reports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,12 +10,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Storage used by meter data, across tenants and per tenant, for the platform administrator: read through the
+ * definer functions {@code mdm_storage_stats} and {@code mdm_storage_by_tenant}, which look at the interval and
+ * register tables of every tenant.
+ */
 @RestController
-@Tag(name = "Meter data")
-class StorageStatsController {
+@Tag(name = "Reports")
+class StorageController {
     private final JdbcClient jdbc;
 
-    StorageStatsController(JdbcClient jdbc) {
+    StorageController(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
