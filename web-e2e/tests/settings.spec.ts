@@ -32,19 +32,19 @@ test('VEE settings of a meter class are saved as a version, with the server refu
   const form = page.getByRole('form', { name: 'VEE settings of DT' });
 
   // the form's own check: not a number, nothing sent
-  await form.getByLabel('Spike window (intervals each side)').fill('eight');
+  await form.getByLabel('Spike reference (n-th highest of the day)').fill('third');
   await form.getByRole('button', { name: 'Save settings' }).click();
   await expect(form.getByText('A whole number')).toBeVisible();
 
-  // the server's check: a spike factor must be more than 1
+  // the server's check: a spike tolerance must be positive
   monitor.expectStatuses(422);
-  await form.getByLabel('Spike window (intervals each side)').fill('6');
-  await form.getByLabel('Spike factor', { exact: true }).fill('1');
+  await form.getByLabel('Spike reference (n-th highest of the day)').fill('3');
+  await form.getByLabel('Spike tolerance (%)', { exact: true }).fill('0');
   await form.getByRole('button', { name: 'Save settings' }).click();
-  await expect(form.getByText('must be more than 1')).toBeVisible();
-  await expect(form.getByLabel('Spike factor', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByText('must be positive')).toBeVisible();
+  await expect(form.getByLabel('Spike tolerance (%)', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 
-  await form.getByLabel('Spike factor', { exact: true }).fill('6');
+  await form.getByLabel('Spike tolerance (%)', { exact: true }).fill('400');
   await form.getByLabel('Register maximum (kWh)').fill('9,99,999.999');
   await form.getByRole('checkbox', { name: 'Flat line' }).uncheck();
   await form.getByLabel('Holidays (estimated like Sundays)').fill('2026-11-08, 2026-10-20');
@@ -64,7 +64,7 @@ test('an analyst reads the VEE settings but cannot change them', async ({ page }
   await signIn(page, 'demo.analyst');
   await expect(page.getByText('Read only: tenant administrators change these settings.')).toBeVisible();
   const form = page.getByRole('form', { name: 'VEE settings of DT' });
-  await expect(form.getByLabel('Spike factor', { exact: true })).toHaveAttribute('readonly', '');
+  await expect(form.getByLabel('Spike tolerance (%)', { exact: true })).toHaveAttribute('readonly', '');
   await expect(form.getByRole('button', { name: 'Save settings' })).toHaveCount(0);
 });
 

@@ -32,18 +32,20 @@ export const NUMBER_GROUPS: ReadonlyArray<{ title: string; fields: readonly Numb
     fields: [
       { key: 'high_limit_factor', label: 'High limit factor', integer: false, hint: '× sanctioned kW × interval hours' },
       { key: 'low_limit_factor', label: 'Low limit factor', integer: false, hint: '0 turns the low limit off' },
-      { key: 'spike_factor', label: 'Spike factor', integer: false, hint: '× the median of the neighbours' },
-      { key: 'spike_window', label: 'Spike window (intervals each side)', integer: true, hint: '1 to 48' },
-      { key: 'spike_minimum_kwh', label: 'Spike minimum (kWh)', integer: false, hint: 'Smaller intervals are never spikes' },
-      { key: 'spike_history_factor', label: 'Spike history factor', integer: false, hint: '× the recent typical interval' },
+      { key: 'spike_tolerance_percent', label: 'Spike tolerance (%)', integer: false, hint: 'Above the day\'s reference interval' },
+      { key: 'spike_reference_rank', label: 'Spike reference (n-th highest of the day)', integer: true, hint: '2 to 12' },
+      { key: 'spike_minimum_kw', label: 'Spike minimum (kW)', integer: false, hint: 'Average power below which nothing is a spike' },
+      { key: 'spike_history_factor', label: 'Spike history factor', integer: false, hint: '× the recent typical interval, until the day is complete' },
     ],
   },
   {
     title: 'Runs',
     fields: [
-      { key: 'zero_run_intervals', label: 'Zero run (intervals)', integer: true, hint: 'Zeros in a row with voltage present' },
+      { key: 'zero_run_minutes', label: 'Zero run (minutes)', integer: true, hint: 'Zeros in a row with voltage present' },
       { key: 'zero_run_minimum_volts', label: 'Voltage present from (V)', integer: false, hint: 'For the zero-run check' },
-      { key: 'flat_line_intervals', label: 'Flat line (intervals)', integer: true, hint: 'Equal non-zero values in a row' },
+      { key: 'zero_run_without_voltage_minutes', label: 'Zero run without voltage data (minutes)', integer: true, hint: 'Zeros in a row, no voltage known' },
+      { key: 'flat_line_minutes', label: 'Flat line (minutes)', integer: true, hint: 'Equal non-zero values in a row' },
+      { key: 'flat_line_minimum_kw', label: 'Flat line minimum (kW)', integer: false, hint: 'Steadier standby load is no flat line' },
     ],
   },
   {
@@ -62,7 +64,7 @@ export const NUMBER_GROUPS: ReadonlyArray<{ title: string; fields: readonly Numb
       { key: 'lookback_days', label: 'Gap scan look-back (days)', integer: true, hint: '1 to 62' },
       { key: 'linear_maximum_minutes', label: 'Linear interpolation up to (minutes)', integer: true, hint: '0 to 1,440' },
       { key: 'like_day_weeks', label: 'Like-day history (weeks)', integer: true, hint: '1 to 52' },
-      { key: 'prolonged_estimation_intervals', label: 'Prolonged estimation (intervals)', integer: true, hint: 'Estimates in a row that raise an exception' },
+      { key: 'prolonged_estimation_minutes', label: 'Prolonged estimation (minutes)', integer: true, hint: 'Estimates in a row that raise an exception' },
     ],
   },
 ];
@@ -80,6 +82,9 @@ type EstimableChannel = (typeof ESTIMABLE_CHANNELS)[number]['value'];
 export interface SettingsDraft {
   numbers: Record<string, string>;
   rules: VeeRule[];
+  /** Kept as saved (no control yet): a save from this form must not reset which rules block. */
+  blocking_rules: VeeRule[] | undefined;
+  zero_run_without_voltage_blocking: boolean | undefined;
   estimated_channels: string[];
   holidays: string;
   edit_approval_required: boolean;
@@ -97,6 +102,8 @@ export function toDraft(settings: VeeSettings): SettingsDraft {
   return {
     numbers,
     rules: [...(settings.rules ?? [])],
+    blocking_rules: settings.blocking_rules ? [...settings.blocking_rules] : undefined,
+    zero_run_without_voltage_blocking: settings.zero_run_without_voltage_blocking,
     estimated_channels: [...(settings.estimated_channels ?? [])],
     holidays: [...(settings.holidays ?? [])].sort().join(', '),
     edit_approval_required: Boolean(settings.edit_approval_required),
@@ -150,6 +157,10 @@ export function toSettings(draft: SettingsDraft): VeeSettings {
     holidays: [...new Set(holidayList(draft.holidays))].sort(),
     edit_approval_required: draft.edit_approval_required,
   };
+  if (draft.blocking_rules) body.blocking_rules = [...draft.blocking_rules];
+  if (draft.zero_run_without_voltage_blocking !== undefined) {
+    body.zero_run_without_voltage_blocking = draft.zero_run_without_voltage_blocking;
+  }
   for (const group of NUMBER_GROUPS) {
     for (const field of group.fields) body[field.key] = Number(plain(draft.numbers[field.key] ?? ''));
   }

@@ -17,6 +17,8 @@ public final class BenchMain {
                     usage: bin/mdm bench ingest [--meters N] [--days D] [--transport memory|kafka] [--vee on|off] [--threads T]
                                                 [--seed S] [--jar server/target/mdm-server.jar] [--server-java-options "-Xmx3g"]
                            bin/mdm bench vee [--meters N] [--days D] [--gaps-per-case K] [--seed S] [--jar …]
+                           bin/mdm bench vee --data FILE.csv [--gap-lengths 1,4,16,96 [--gaps-per-case K] [--seed S]]
+                                             [--meters N (the file's first N)] [--sanctioned-load-kw 10] [--jar …]
                            bin/mdm bench events [--meters N] [--dts D] [--rate R] [--batch B] [--seconds S] [--with-ingest]
                                                 [--ingest-meters M] [--seed S] [--jar …]""");
             System.exit(2);
@@ -42,6 +44,21 @@ public final class BenchMain {
                     Integer.parseInt(flags.getOrDefault("ingest-meters", "1000")),
                     Path.of(flags.getOrDefault("jar", "server/target/mdm-server.jar")),
                     Long.parseLong(flags.getOrDefault("seed", "42")),
+                    flags.getOrDefault("server-java-options", "-Xmx2g")));
+            System.out.println(JsonMapper.builder().build().writeValueAsString(result));
+            return;
+        }
+        if (args[0].equals("vee") && flags.containsKey("data")) {
+            Map<String, Object> result = RealDataVeeBench.run(new RealDataVeeBench.Options(
+                    Path.of(flags.get("data")),
+                    Integer.parseInt(flags.getOrDefault("meters", "0")),
+                    Double.parseDouble(flags.getOrDefault("sanctioned-load-kw", "10")),
+                    flags.containsKey("gap-lengths")
+                            ? java.util.Arrays.stream(flags.get("gap-lengths").split(",")).mapToInt(Integer::parseInt).toArray()
+                            : new int[0],
+                    Integer.parseInt(flags.getOrDefault("gaps-per-case", "10")),
+                    Long.parseLong(flags.getOrDefault("seed", "42")),
+                    Path.of(flags.getOrDefault("jar", "server/target/mdm-server.jar")),
                     flags.getOrDefault("server-java-options", "-Xmx2g")));
             System.out.println(JsonMapper.builder().build().writeValueAsString(result));
             return;

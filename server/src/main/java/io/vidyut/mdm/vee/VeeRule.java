@@ -2,7 +2,8 @@ package io.vidyut.mdm.vee;
 
 /**
  * The validation checks. A blocking rule holds its values back from billing until a person
- * resolves the exception; the others are recorded for people and statistics.
+ * resolves the exception; the others are recorded for people and statistics. Which rules block is
+ * each meter class's setting; {@link #blocking()} is the built-in default.
  */
 public enum VeeRule {
     /** Intervals still missing after the grace period. */
@@ -15,9 +16,9 @@ public enum VeeRule {
     HIGH_LIMIT(true),
     /** Interval energy below sanctioned load × interval × factor (off unless a factor is set). */
     LOW_LIMIT(true),
-    /** An interval many times the median of its neighbours. */
+    /** An interval far above the day's own upper intervals (its n-th highest). */
     SPIKE(true),
-    /** A long run of zero consumption while voltage is present. */
+    /** A long run of zero consumption while voltage is present, or a longer one with no voltage data. */
     ZERO_RUN(true),
     /** The same non-zero value for a long run of intervals. */
     FLAT_LINE(true),

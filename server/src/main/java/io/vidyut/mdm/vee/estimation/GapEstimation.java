@@ -149,7 +149,8 @@ public class GapEstimation implements SchedulingConfigurer {
             Map<String, Object> detail = Finding.detail("intervals", gap.length());
             if (chosen.isEmpty()) {
                 detail.put("note", method == null ? "no estimation method applies yet" : method + " does not apply to this gap");
-                findings.add(new Finding(meterId, channel, VeeRule.GAP, line.end(gap.first()), line.end(gap.last()), detail));
+                findings.add(new Finding(meterId, channel, VeeRule.GAP, line.end(gap.first()), line.end(gap.last()), detail,
+                        rules.blocks(VeeRule.GAP)));
                 continue;
             }
             List<Reading> readings = new ArrayList<>(gap.length());
@@ -168,7 +169,7 @@ public class GapEstimation implements SchedulingConfigurer {
             if (rules.checks(VeeRule.GAP)) {
                 detail.put("method", chosen.get().method());
                 exceptions.record(TenantContext.requireTenantId(), List.of(new Finding(meterId, channel, VeeRule.GAP,
-                        estimate.firstAt(), estimate.lastAt(), detail)), versioned.version());
+                        estimate.firstAt(), estimate.lastAt(), detail, rules.blocks(VeeRule.GAP))), versioned.version());
                 exceptions.settle(List.of(new ExceptionQueue.Span(meterId, channel, estimate.firstAt(), estimate.lastAt())),
                         List.of(VeeRule.GAP), "ESTIMATED", by, "estimated by " + chosen.get().method());
             }
@@ -289,9 +290,11 @@ public class GapEstimation implements SchedulingConfigurer {
         while (first > 0 && line.known(first - 1) && line.has(first - 1, Quality.ESTIMATED)) first--;
         while (last + 1 < line.size() && line.known(last + 1) && line.has(last + 1, Quality.ESTIMATED)) last++;
         int run = last - first + 1;
-        if (run < rules.prolongedEstimationIntervals()) return Optional.empty();
+        int threshold = VeeSettings.intervalsIn(rules.prolongedEstimationMinutes(), line.intervalMinutes);
+        if (run < threshold) return Optional.empty();
         return Optional.of(new Finding(meterId, line.channel, VeeRule.PROLONGED_ESTIMATION, line.end(first), line.end(last),
-                Finding.detail("intervals", run, "threshold_intervals", rules.prolongedEstimationIntervals())));
+                Finding.detail("intervals", run, "minutes", run * line.intervalMinutes, "threshold_minutes",
+                        rules.prolongedEstimationMinutes()), rules.blocks(VeeRule.PROLONGED_ESTIMATION)));
     }
 
     /** The run and its method, with the meter's vendor as it is now (the statistics count estimates per vendor). */

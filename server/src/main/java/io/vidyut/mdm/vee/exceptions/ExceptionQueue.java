@@ -100,7 +100,7 @@ public class ExceptionQueue {
             ps.setTimestamp(5, Timestamp.from(f.firstAt()));
             ps.setTimestamp(6, Timestamp.from(f.lastAt()));
             ps.setString(7, f.rule().name());
-            ps.setBoolean(8, f.rule().blocking());
+            ps.setBoolean(8, f.blocking());
             ps.setString(9, json.writeValueAsString(f.detail()));
             ps.setInt(10, settingsVersion);
             ps.setTimestamp(11, now);

@@ -9,8 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** What one rule found over a run of intervals (first and last interval end) or at a register read. */
-public record Finding(UUID meterId, Channel channel, VeeRule rule, Instant firstAt, Instant lastAt, Map<String, Object> detail) {
+/**
+ * What one rule found over a run of intervals (first and last interval end) or at a register read, and whether it
+ * holds those values back from billing (the meter class's settings decide, see {@code VeeSettings.blocks}).
+ */
+public record Finding(UUID meterId, Channel channel, VeeRule rule, Instant firstAt, Instant lastAt, Map<String, Object> detail,
+                      boolean blocking) {
 
     /** The values and thresholds behind a finding, in the order given. */
     public static Map<String, Object> detail(Object... keyValues) {

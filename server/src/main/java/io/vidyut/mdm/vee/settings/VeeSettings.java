@@ -6,76 +6,104 @@ import io.vidyut.mdm.common.FieldErrorsException.FieldError;
 import io.vidyut.mdm.vee.VeeRule;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * What VEE checks and how, for one tenant and meter class. Absent fields take the defaults of
- * PRODUCT.md §4.3, so a tenant states only what it changes.
+ * PRODUCT.md §4.3, so a tenant states only what it changes. Run lengths are durations (minutes), so
+ * one setting means the same on 15- and 30-minute meters; stored settings from before V31 held
+ * interval counts and were converted at 15 minutes each.
  *
- * @param rules                         the checks that run (all by default)
- * @param graceMinutes                  how long a gap may stay open before it is a gap (late data is normal)
- * @param lookbackDays                  how far back the gap scan looks
- * @param highLimitFactor               interval energy above sanctioned kW × interval hours × this fails
- * @param lowLimitFactor                interval energy below sanctioned kW × interval hours × this fails (0: off)
- * @param spikeFactor                   an interval above this multiple of its neighbours' median is a spike
- * @param spikeWindow                   neighbours on each side the median is taken over
- * @param spikeMinimumKwh               intervals below this are never spikes (noise at near-zero load)
- * @param spikeHistoryFactor            with too few neighbours to judge by, an interval above this multiple of the
- *                                      meter's recent typical interval is a spike
- * @param zeroRunIntervals              zero intervals in a row, with voltage present, that fail
- * @param zeroRunMinimumVolts           voltage that counts as present
- * @param flatLineIntervals             equal non-zero intervals in a row that fail
- * @param sumCheckTolerancePercent      allowed difference between Σ intervals and the register's advance
- * @param sumCheckMinimumKwh            differences below this always pass (interval rounding)
- * @param registerMaximumKwh            the largest value a cumulative register shows before it restarts
- * @param rolloverThresholdPercent      a register falling from above this share of its maximum rolled over
- * @param linearMaximumMinutes          gaps up to this long are interpolated
- * @param likeDayWeeks                  weeks of history the like-day average uses
- * @param prolongedEstimationIntervals  consecutive estimates that raise an exception
- * @param estimatedChannels             the channels VEE fills gaps in
- * @param holidays                      days estimated like Sundays
- * @param editApprovalRequired          edits wait for a second person's approval
+ * @param rules                          the checks that run (all by default)
+ * @param blockingRules                  the checks whose exceptions hold their values back from billing until a
+ *                                       person resolves them; the others only inform (default: each rule's own)
+ * @param graceMinutes                   how long a gap may stay open before it is a gap (late data is normal)
+ * @param lookbackDays                   how far back the gap scan looks
+ * @param highLimitFactor                interval energy above sanctioned kW × interval hours × this fails
+ * @param lowLimitFactor                 interval energy below sanctioned kW × interval hours × this fails (0: off)
+ * @param spikeTolerancePercent          an interval more than this far above the day's reference interval is a spike
+ *                                       (300: over four times it)
+ * @param spikeReferenceRank             the day's reference interval is its n-th highest (2: the day's peak is judged
+ *                                       against its next; ordinary peaks such as a kettle or a heater recur, a spike
+ *                                       does not; 3 also catches two spikes in a day, at more false ones)
+ * @param spikeMinimumKw                 intervals below this average power (energy ÷ interval hours) are never spikes
+ * @param spikeHistoryFactor             until the day is complete, an interval above this multiple of the meter's
+ *                                       recent typical interval is a spike (gross ones only: a kettle is ten times a
+ *                                       quiet household's average half-hour)
+ * @param zeroRunMinutes                 zero consumption this long, with voltage present, fails
+ * @param zeroRunMinimumVolts            voltage that counts as present
+ * @param zeroRunWithoutVoltageMinutes   zero consumption this long on a day without voltage data is a ZERO_RUN too
+ * @param zeroRunWithoutVoltageBlocking  whether such a zero run (vacancy or an outage, not provably a fault) blocks
+ * @param flatLineMinutes                the same non-zero value this long fails
+ * @param flatLineMinimumKw              runs below this average power are standby load, never a flat line
+ * @param sumCheckTolerancePercent       allowed difference between Σ intervals and the register's advance
+ * @param sumCheckMinimumKwh             differences below this always pass (interval rounding)
+ * @param registerMaximumKwh             the largest value a cumulative register shows before it restarts
+ * @param rolloverThresholdPercent       a register falling from above this share of its maximum rolled over
+ * @param linearMaximumMinutes           gaps up to this long are interpolated
+ * @param likeDayWeeks                   weeks of history the like-day average uses
+ * @param prolongedEstimationMinutes     estimates in a row this long raise an exception
+ * @param estimatedChannels              the channels VEE fills gaps in
+ * @param holidays                       days estimated like Sundays
+ * @param editApprovalRequired           edits wait for a second person's approval
  */
-public record VeeSettings(Set<VeeRule> rules, Integer graceMinutes, Integer lookbackDays, Double highLimitFactor,
-                          Double lowLimitFactor, Double spikeFactor, Integer spikeWindow, Double spikeMinimumKwh,
-                          Double spikeHistoryFactor,
-                          Integer zeroRunIntervals, Double zeroRunMinimumVolts, Integer flatLineIntervals,
+public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Integer graceMinutes, Integer lookbackDays,
+                          Double highLimitFactor, Double lowLimitFactor, Double spikeTolerancePercent,
+                          Integer spikeReferenceRank, Double spikeMinimumKw, Double spikeHistoryFactor,
+                          Integer zeroRunMinutes, Double zeroRunMinimumVolts, Integer zeroRunWithoutVoltageMinutes,
+                          Boolean zeroRunWithoutVoltageBlocking, Integer flatLineMinutes, Double flatLineMinimumKw,
                           Double sumCheckTolerancePercent, Double sumCheckMinimumKwh, Double registerMaximumKwh,
                           Double rolloverThresholdPercent, Integer linearMaximumMinutes, Integer likeDayWeeks,
-                          Integer prolongedEstimationIntervals, Set<Channel> estimatedChannels, Set<LocalDate> holidays,
+                          Integer prolongedEstimationMinutes, Set<Channel> estimatedChannels, Set<LocalDate> holidays,
                           Boolean editApprovalRequired) {
 
     public VeeSettings {
         if (rules == null) rules = EnumSet.allOf(VeeRule.class);
+        if (blockingRules == null) blockingRules = EnumSet.copyOf(Arrays.stream(VeeRule.values()).filter(VeeRule::blocking).toList());
         if (graceMinutes == null) graceMinutes = 240;
         if (lookbackDays == null) lookbackDays = 3;
         if (highLimitFactor == null) highLimitFactor = 1.5;
         if (lowLimitFactor == null) lowLimitFactor = 0.0;
-        if (spikeFactor == null) spikeFactor = 5.0;
-        if (spikeWindow == null) spikeWindow = 8;
-        if (spikeMinimumKwh == null) spikeMinimumKwh = 0.05;
-        if (spikeHistoryFactor == null) spikeHistoryFactor = 10.0;
-        if (zeroRunIntervals == null) zeroRunIntervals = 16;
+        if (spikeTolerancePercent == null) spikeTolerancePercent = 300.0;
+        if (spikeReferenceRank == null) spikeReferenceRank = 2;
+        if (spikeMinimumKw == null) spikeMinimumKw = 1.5;
+        if (spikeHistoryFactor == null) spikeHistoryFactor = 30.0;
+        if (zeroRunMinutes == null) zeroRunMinutes = 240;
         if (zeroRunMinimumVolts == null) zeroRunMinimumVolts = 100.0;
-        if (flatLineIntervals == null) flatLineIntervals = 12;
+        if (zeroRunWithoutVoltageMinutes == null) zeroRunWithoutVoltageMinutes = 480;
+        if (zeroRunWithoutVoltageBlocking == null) zeroRunWithoutVoltageBlocking = false;
+        if (flatLineMinutes == null) flatLineMinutes = 180;
+        if (flatLineMinimumKw == null) flatLineMinimumKw = 0.2;
         if (sumCheckTolerancePercent == null) sumCheckTolerancePercent = 2.0;
         if (sumCheckMinimumKwh == null) sumCheckMinimumKwh = 0.05;
         if (registerMaximumKwh == null) registerMaximumKwh = 99_999.999;
         if (rolloverThresholdPercent == null) rolloverThresholdPercent = 90.0;
         if (linearMaximumMinutes == null) linearMaximumMinutes = 120;
         if (likeDayWeeks == null) likeDayWeeks = 4;
-        if (prolongedEstimationIntervals == null) prolongedEstimationIntervals = 96;
+        if (prolongedEstimationMinutes == null) prolongedEstimationMinutes = 1440;
         if (estimatedChannels == null) estimatedChannels = EnumSet.of(Channel.KWH_IMPORT, Channel.KVAH_IMPORT);
         if (holidays == null) holidays = Set.of();
         if (editApprovalRequired == null) editApprovalRequired = false;
         rules = rules.isEmpty() ? EnumSet.noneOf(VeeRule.class) : EnumSet.copyOf(rules);
+        blockingRules = blockingRules.isEmpty() ? EnumSet.noneOf(VeeRule.class) : EnumSet.copyOf(blockingRules);
     }
 
     public static VeeSettings defaults() {
         return new VeeSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Whether an exception of this rule holds its values back from billing. */
+    public boolean blocks(VeeRule rule) {
+        return blockingRules.contains(rule);
+    }
+
+    /** A run of {@code minutes} in intervals of {@code intervalMinutes}, never less than two (one interval is no run). */
+    public static int intervalsIn(int minutes, int intervalMinutes) {
+        return Math.max(2, (minutes + intervalMinutes - 1) / intervalMinutes);
     }
 
     public boolean checks(VeeRule rule) {
@@ -93,13 +121,15 @@ public record VeeSettings(Set<VeeRule> rules, Integer graceMinutes, Integer look
             problems.add(new FieldError("low_limit_factor", "overlaps the high limit: must be below high_limit_factor ("
                     + highLimitFactor + ")"));
         }
-        if (spikeFactor <= 1) problems.add(new FieldError("spike_factor", "must be more than 1"));
-        between(problems, "spike_window", spikeWindow, 1, 48);
-        if (spikeMinimumKwh < 0) problems.add(new FieldError("spike_minimum_kwh", "must not be negative"));
+        if (spikeTolerancePercent <= 0) problems.add(new FieldError("spike_tolerance_percent", "must be positive"));
+        between(problems, "spike_reference_rank", spikeReferenceRank, 2, 12);
+        if (spikeMinimumKw < 0) problems.add(new FieldError("spike_minimum_kw", "must not be negative"));
         if (spikeHistoryFactor <= 1) problems.add(new FieldError("spike_history_factor", "must be more than 1"));
-        between(problems, "zero_run_intervals", zeroRunIntervals, 2, 2880);
+        between(problems, "zero_run_minutes", zeroRunMinutes, 30, 1440);
         if (zeroRunMinimumVolts <= 0) problems.add(new FieldError("zero_run_minimum_volts", "must be positive"));
-        between(problems, "flat_line_intervals", flatLineIntervals, 2, 2880);
+        between(problems, "zero_run_without_voltage_minutes", zeroRunWithoutVoltageMinutes, 30, 1440);
+        between(problems, "flat_line_minutes", flatLineMinutes, 30, 1440);
+        if (flatLineMinimumKw < 0) problems.add(new FieldError("flat_line_minimum_kw", "must not be negative"));
         if (sumCheckTolerancePercent < 0 || sumCheckTolerancePercent > 100) {
             problems.add(new FieldError("sum_check_tolerance_percent", "must be between 0 and 100"));
         }
@@ -110,7 +140,7 @@ public record VeeSettings(Set<VeeRule> rules, Integer graceMinutes, Integer look
         }
         between(problems, "linear_maximum_minutes", linearMaximumMinutes, 0, 1440);
         between(problems, "like_day_weeks", likeDayWeeks, 1, 52);
-        between(problems, "prolonged_estimation_intervals", prolongedEstimationIntervals, 1, 100_000);
+        between(problems, "prolonged_estimation_minutes", prolongedEstimationMinutes, 15, 525_600);
         for (Channel channel : estimatedChannels) {
             if (channel.kind() != ChannelKind.INTERVAL || !channel.additive()) {
                 problems.add(new FieldError("estimated_channels", channel + " is not an interval energy channel"));

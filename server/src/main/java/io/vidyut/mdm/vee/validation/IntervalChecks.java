@@ -17,12 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 /**
- * The interval checks over one stored day row. Only slots this write touched are judged (and, for
- * the spike and run checks, their neighbourhood), so a check costs a bounded amount per reading.
+ * The interval checks over one stored day row. Only slots this write touched are judged (the spike check judges
+ * the day, whose reference the write moved; the run checks the runs the write is part of), so a check costs a
+ * bounded amount per reading. Run thresholds are durations, counted in the day's own intervals.
  * Estimated and edited values are people's or VEE's own and are not judged again.
  */
 final class IntervalChecks {
@@ -90,84 +93,97 @@ final class IntervalChecks {
     }
 
     /**
-     * A slot is judged against the median of its neighbours once enough of them are there (a
-     * touched slot re-judges its window); before that, against the meter's recent typical interval.
+     * The check utility MDMs ship: an interval is a spike when it lies more than the tolerance above the day's n-th
+     * highest interval and above the minimum power. Ordinary peaks (a kettle, a heater) recur within a day and lift
+     * the reference with them; a spike does not. The reference moves as the day fills, so the whole day is judged
+     * again on each write (an exception found again is extended, not repeated). Until the day is complete
+     * (estimates count), only gross spikes against the meter's recent typical interval are found: half a day's upper
+     * intervals are not the day's, and a morning kettle would be a spike against the night.
      */
     private void spikes(List<Finding> findings, IntervalDay day, BitSet written, IntPredicate judged) {
-        int window = settings.spikeWindow();
-        BitSet candidates = new BitSet(day.slots());
-        written.stream().forEach(slot -> candidates.set(Math.max(0, slot - window), Math.min(day.slots(), slot + window + 1)));
-        double floor = settings.spikeMinimumKwh();
         double resolution = day.channel().resolution().doubleValue();
-        int[] neighbours = new int[2 * window]; // fixed-point values: this runs for every stored day row
-        // no threshold is below this, so most ordinary intervals are passed without looking further
-        double neverAbove = Math.min(settings.spikeFactor(), settings.spikeHistoryFactor()) * floor;
-        for (int slot = candidates.nextSetBit(0); slot >= 0; slot = candidates.nextSetBit(slot + 1)) {
-            if (!judged.test(slot)) continue;
-            double kwh = day.values()[slot] * resolution;
-            if (kwh < floor || kwh <= neverAbove) continue;
-            int count = 0;
-            for (int n = Math.max(0, slot - window); n <= Math.min(day.slots() - 1, slot + window); n++) {
-                if (n != slot && day.values()[n] != null) neighbours[count++] = day.values()[n];
-            }
-            if (count < window) {
-                if (typicalKwh.isEmpty()) continue;
-                double threshold = settings.spikeHistoryFactor() * Math.max(typicalKwh.getAsDouble(), floor);
-                if (kwh > threshold) {
-                    findings.add(finding(day, VeeRule.SPIKE, slot, slot, Finding.detail("value", Finding.value(day.channel(), day.values()[slot]),
-                            "typical_kwh", Finding.rounded(typicalKwh.getAsDouble()), "threshold_kwh", Finding.rounded(threshold),
-                            "factor", settings.spikeHistoryFactor(), "basis", "history")));
-                }
-                continue;
-            }
-            if (!medianBelow(neighbours, count, kwh / settings.spikeFactor() / resolution)) continue;
-            Arrays.sort(neighbours, 0, count);
-            double median = neighbours[count / 2] * resolution;
-            double threshold = settings.spikeFactor() * Math.max(median, floor);
-            if (kwh > threshold) {
+        double floorKwh = settings.spikeMinimumKw() * day.intervalMinutes() / 60.0;
+        OptionalInt reference = dayReference(day);
+        if (reference.isPresent()) {
+            double referenceKwh = reference.getAsInt() * resolution;
+            double threshold = Math.max(referenceKwh * (1 + settings.spikeTolerancePercent() / 100.0), floorKwh);
+            for (int slot = 0; slot < day.slots(); slot++) {
+                if (!judged.test(slot) || kwhOf(day, slot) <= threshold) continue;
                 findings.add(finding(day, VeeRule.SPIKE, slot, slot, Finding.detail("value", Finding.value(day.channel(), day.values()[slot]),
-                        "neighbour_median_kwh", Finding.rounded(median), "threshold_kwh", Finding.rounded(threshold),
-                        "factor", settings.spikeFactor(), "basis", "neighbours")));
+                        "reference_kwh", Finding.rounded(referenceKwh), "reference_rank", settings.spikeReferenceRank(),
+                        "threshold_kwh", Finding.rounded(threshold), "tolerance_percent", settings.spikeTolerancePercent(),
+                        "basis", "day")));
+            }
+            return;
+        }
+        if (typicalKwh.isEmpty()) return;
+        double threshold = Math.max(settings.spikeHistoryFactor() * typicalKwh.getAsDouble(), floorKwh);
+        for (int slot = written.nextSetBit(0); slot >= 0; slot = written.nextSetBit(slot + 1)) {
+            if (!judged.test(slot) || kwhOf(day, slot) <= threshold) continue;
+            findings.add(finding(day, VeeRule.SPIKE, slot, slot, Finding.detail("value", Finding.value(day.channel(), day.values()[slot]),
+                    "typical_kwh", Finding.rounded(typicalKwh.getAsDouble()), "threshold_kwh", Finding.rounded(threshold),
+                    "factor", settings.spikeHistoryFactor(), "basis", "history")));
+        }
+    }
+
+    /** The complete day's n-th highest value (fixed point). A top-n array, not a sort: this runs for every stored day row. */
+    private OptionalInt dayReference(IntervalDay day) {
+        int rank = settings.spikeReferenceRank();
+        int[] top = new int[rank]; // descending
+        int present = 0;
+        for (Integer value : day.values()) {
+            if (value == null) continue;
+            int at = Math.min(present++, rank);
+            while (at > 0 && top[at - 1] < value) {
+                if (at < rank) top[at] = top[at - 1];
+                at--;
+            }
+            if (at < rank) top[at] = value;
+        }
+        return present == day.slots() && present >= rank ? OptionalInt.of(top[rank - 1]) : OptionalInt.empty();
+    }
+
+    private void flatLines(List<Finding> findings, IntervalDay day, BitSet written, IntPredicate judged) {
+        int threshold = VeeSettings.intervalsIn(settings.flatLineMinutes(), day.intervalMinutes());
+        // a steady standby load (a fridge, a router) repeats exactly at whole-Wh resolution: not a stuck meter
+        double minimum = settings.flatLineMinimumKw() * day.intervalMinutes() / 60.0 / day.channel().resolution().doubleValue();
+        for (int[] run : equalRuns(day, written, judged, value -> value != 0 && Math.abs(value) >= minimum)) {
+            int length = run[1] - run[0] + 1;
+            if (length >= threshold) {
+                findings.add(finding(day, VeeRule.FLAT_LINE, run[0], run[1], Finding.detail("value", Finding.value(day.channel(), day.values()[run[0]]),
+                        "intervals", length, "minutes", length * day.intervalMinutes(), "threshold_minutes", settings.flatLineMinutes(),
+                        "minimum_kw", settings.flatLineMinimumKw())));
             }
         }
     }
 
     /**
-     * Whether the median (the upper one of an even count) lies below {@code limit}: more than half
-     * the values do. A count instead of a sort; the sort is left for the few that are spikes. The
-     * limit is widened a little so rounding can only send a slot on to the exact test, never past it.
+     * With the day's voltage, a zero run while the supply was there is a fault (and one while it was off is an
+     * outage, not an exception). Without voltage data a long zero run cannot be told from a vacant house or an
+     * outage: it is raised after its own, longer duration, blocking only where the settings say so.
      */
-    private static boolean medianBelow(int[] values, int count, double limit) {
-        double widened = limit * (1 + 1e-9);
-        int below = 0;
-        for (int i = 0; i < count; i++) if (values[i] < widened) below++;
-        return below > count / 2;
-    }
-
-    private void flatLines(List<Finding> findings, IntervalDay day, BitSet written, IntPredicate judged) {
-        for (int[] run : equalRuns(day, written, judged, value -> value != 0)) {
-            if (run[1] - run[0] + 1 >= settings.flatLineIntervals()) {
-                findings.add(finding(day, VeeRule.FLAT_LINE, run[0], run[1], Finding.detail("value", Finding.value(day.channel(), day.values()[run[0]]),
-                        "intervals", run[1] - run[0] + 1, "threshold_intervals", settings.flatLineIntervals())));
-            }
-        }
-    }
-
     private void zeroRuns(List<Finding> findings, IntervalDay day, BitSet written, IntPredicate judged,
                           Supplier<Optional<IntervalDay>> voltage) {
         if (meter.netMetered()) return; // no import while the roof covers the load is what net metering is for
+        int withVoltage = VeeSettings.intervalsIn(settings.zeroRunMinutes(), day.intervalMinutes());
+        int withoutVoltage = VeeSettings.intervalsIn(settings.zeroRunWithoutVoltageMinutes(), day.intervalMinutes());
         for (int[] run : equalRuns(day, written, judged, value -> value == 0)) {
             int length = run[1] - run[0] + 1;
-            if (length < settings.zeroRunIntervals()) continue;
-            Optional<IntervalDay> volts = voltage.get();
-            if (volts.isEmpty() || volts.get().intervalMinutes() != day.intervalMinutes()) continue;
-            long present = java.util.stream.IntStream.rangeClosed(run[0], run[1])
-                    .filter(slot -> volts.get().values()[slot] != null
-                            && volts.get().values()[slot] * 0.01 >= settings.zeroRunMinimumVolts()).count();
-            if (present * 2 > length) {
+            if (length < Math.min(withVoltage, withoutVoltage)) continue;
+            Optional<IntervalDay> volts = voltage.get().filter(v -> v.intervalMinutes() == day.intervalMinutes());
+            if (volts.isPresent()) {
+                long present = IntStream.rangeClosed(run[0], run[1]).filter(slot -> volts.get().values()[slot] != null
+                        && volts.get().values()[slot] * 0.01 >= settings.zeroRunMinimumVolts()).count();
+                if (length >= withVoltage && present * 2 > length) {
+                    findings.add(finding(day, VeeRule.ZERO_RUN, run[0], run[1], Finding.detail("intervals", length,
+                            "minutes", length * day.intervalMinutes(), "intervals_with_voltage", present,
+                            "threshold_minutes", settings.zeroRunMinutes(), "minimum_volts", settings.zeroRunMinimumVolts(),
+                            "basis", "voltage")));
+                }
+            } else if (length >= withoutVoltage) {
                 findings.add(finding(day, VeeRule.ZERO_RUN, run[0], run[1], Finding.detail("intervals", length,
-                        "intervals_with_voltage", present, "threshold_intervals", settings.zeroRunIntervals(),
-                        "minimum_volts", settings.zeroRunMinimumVolts())));
+                        "minutes", length * day.intervalMinutes(), "threshold_minutes", settings.zeroRunWithoutVoltageMinutes(),
+                        "basis", "no_voltage"), settings.zeroRunWithoutVoltageBlocking()));
             }
         }
     }
@@ -207,7 +223,11 @@ final class IntervalChecks {
     }
 
     private Finding finding(IntervalDay day, VeeRule rule, int first, int last, Map<String, Object> detail) {
-        return new Finding(day.meterId(), day.channel(), rule, day.slotEnd(first, zone), day.slotEnd(last, zone), detail);
+        return finding(day, rule, first, last, detail, settings.blocks(rule));
+    }
+
+    private Finding finding(IntervalDay day, VeeRule rule, int first, int last, Map<String, Object> detail, boolean blocking) {
+        return new Finding(day.meterId(), day.channel(), rule, day.slotEnd(first, zone), day.slotEnd(last, zone), detail, blocking);
     }
 
 

@@ -177,11 +177,13 @@ class ReadingValidator {
         registerChecks.multiplierChanged(changed.tenantId(), changed.meterId());
         if (!enabled) return;
         List<Finding> findings = new ArrayList<>();
+        VeeSettingsService.Versioned rules = settings.effective(profiles.of(changed.meterId()).category());
         for (Channel register : RegisterChecks.INTERVALS_OF.keySet()) {
             findings.add(new Finding(changed.meterId(), register, VeeRule.MULTIPLIER_CHANGE, changed.at(), changed.at(),
-                    Finding.detail("previous_multiplier", changed.previous(), "multiplier", changed.current())));
+                    Finding.detail("previous_multiplier", changed.previous(), "multiplier", changed.current()),
+                    rules.settings().blocks(VeeRule.MULTIPLIER_CHANGE)));
         }
-        exceptions.record(changed.tenantId(), findings, settings.effective(profiles.of(changed.meterId()).category()).version());
+        exceptions.record(changed.tenantId(), findings, rules.version());
     }
 
     /**
@@ -235,7 +237,7 @@ class ReadingValidator {
                 .filter(slot -> !day.has(slot, Quality.ESTIMATED) && !day.has(slot, Quality.EDITED)).count();
         BitSet failed = new BitSet(day.slots());
         for (Finding finding : findings) {
-            if (finding.rule().blocking() && finding.channel() == day.channel()) {
+            if (finding.blocking() && finding.channel() == day.channel()) {
                 int first = day.slotOf(finding.firstAt(), zone), last = day.slotOf(finding.lastAt(), zone);
                 if (first <= last) failed.set(first, last + 1);
             }

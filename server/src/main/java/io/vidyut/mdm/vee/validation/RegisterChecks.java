@@ -138,10 +138,12 @@ public class RegisterChecks {
                     "previous_value", Finding.value(register, earlier), "value", Finding.value(register, value),
                     "register_maximum_kwh", settings.registerMaximumKwh(), "multiplier", meter.multiplier());
             if (!rolledOver) {
-                findings.add(new Finding(meter.meterId(), register, VeeRule.REGISTER_DECREASE, at, at, detail));
+                findings.add(new Finding(meter.meterId(), register, VeeRule.REGISTER_DECREASE, at, at, detail,
+                        settings.blocks(VeeRule.REGISTER_DECREASE)));
                 return findings;
             }
-            findings.add(new Finding(meter.meterId(), register, VeeRule.REGISTER_ROLLOVER, at, at, detail));
+            findings.add(new Finding(meter.meterId(), register, VeeRule.REGISTER_ROLLOVER, at, at, detail,
+                    settings.blocks(VeeRule.REGISTER_ROLLOVER)));
             advance += wrap;
         }
         Channel intervals = INTERVALS_OF.get(register);
@@ -203,7 +205,7 @@ public class RegisterChecks {
         return Optional.of(new Finding(meter.meterId(), channel, VeeRule.SUM_CHECK, from.plusSeconds(minutes * 60L), to,
                 Finding.detail("interval_sum", Finding.rounded(sumKwh), "register_advance", Finding.rounded(advanceKwh), "difference", Finding.rounded(difference),
                         "allowed", Finding.rounded(allowed), "tolerance_percent", settings.sumCheckTolerancePercent(),
-                        "intervals", count)));
+                        "intervals", count), settings.blocks(VeeRule.SUM_CHECK)));
     }
 
     /** The day rows from first to last: those this write stored come from its event, the rest from the store. */

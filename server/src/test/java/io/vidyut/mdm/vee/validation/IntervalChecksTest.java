@@ -22,6 +22,10 @@ import java.util.OptionalDouble;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What each interval rule finds in a day of 15-minute values, and what it leaves alone. */
 class IntervalChecksTest {
@@ -50,6 +54,11 @@ class IntervalChecksTest {
         return new IntervalChecks(settings, meter, IST, OptionalDouble.empty()).check(day, null, all(), Optional::empty);
     }
 
+    /** Settings as the API takes them: only what differs from the defaults. */
+    static VeeSettings settings(String json) {
+        return JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build().readValue(json, VeeSettings.class);
+    }
+
     static List<VeeRule> rules(List<Finding> findings) {
         return findings.stream().map(Finding::rule).toList();
     }
@@ -61,47 +70,56 @@ class IntervalChecksTest {
     @Nested
     class Spike {
         @Test
-        void an_interval_ten_times_its_neighbours_is_a_spike_with_the_median_and_threshold_recorded() {
+        void the_days_peak_more_than_the_tolerance_above_its_next_interval_is_a_spike_with_the_reference_recorded() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
             vary(day);
             day.values()[40] = 1500;
             List<Finding> findings = check(day, VeeSettings.defaults(), CONSUMER);
             assertThat(rules(findings)).containsExactly(VeeRule.SPIKE);
             assertThat(findings.get(0).firstAt()).isEqualTo(DAY.atTime(10, 15).atZone(IST).toInstant());
-            assertThat(findings.get(0).detail()).containsKeys("neighbour_median_kwh", "threshold_kwh").containsEntry("factor", 5.0);
+            assertThat(findings.get(0).blocking()).isTrue();
+            assertThat(findings.get(0).detail()).containsEntry("reference_kwh", new BigDecimal("0.206"))
+                    .containsEntry("reference_rank", 2).containsEntry("tolerance_percent", 300.0).containsEntry("basis", "day");
         }
 
         @Test
-        void the_median_of_an_even_count_of_neighbours_is_the_upper_one_and_a_value_on_the_threshold_is_no_spike() {
-            IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
-            for (int n = 32; n <= 48; n++) day.values()[n] = n < 40 ? 100 : 300; // 8 neighbours at 0.1 kWh, 8 at 0.3
-            day.values()[40] = 1500; // 5 × 0.3 kWh
+        void a_value_on_the_threshold_is_no_spike_and_a_peak_that_recurs_is_none() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.1);
+            day.values()[30] = 400; // 0.4 kWh: the day's second-highest, the reference
+            day.values()[40] = 1600; // 4 × 0.4 = the threshold at 300 %
             assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).doesNotContain(VeeRule.SPIKE);
-            day.values()[40] = 1501;
-            assertThat(check(day, VeeSettings.defaults(), CONSUMER)).filteredOn(f -> f.rule() == VeeRule.SPIKE).singleElement()
-                    .satisfies(spike -> assertThat(((Number) spike.detail().get("neighbour_median_kwh")).doubleValue()).isEqualTo(0.3));
+            day.values()[40] = 1601;
+            assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).contains(VeeRule.SPIKE);
+            day.values()[30] = 1601; // the same load twice in a day is the household's, not the meter's
+            assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).doesNotContain(VeeRule.SPIKE);
         }
 
         @Test
-        void is_not_judged_before_enough_neighbours_have_arrived() {
+        void the_tolerance_and_reference_rank_are_the_classes_settings() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.1);
+            vary(day);
+            day.values()[30] = 800;
+            day.values()[40] = 1000;
+            assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).doesNotContain(VeeRule.SPIKE);
+            assertThat(rules(check(day, settings("{\"spike_reference_rank\": 3}"), CONSUMER)))
+                    .as("against the third-highest (0.106 kWh) both peaks are spikes").containsExactly(VeeRule.SPIKE, VeeRule.SPIKE);
+            assertThat(rules(check(day, settings("{\"spike_tolerance_percent\": 20}"), CONSUMER))).containsExactly(VeeRule.SPIKE);
+        }
+
+        @Test
+        void an_incomplete_day_is_not_judged_by_its_upper_intervals_but_only_against_the_meters_recent_typical_interval() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
-            Arrays.fill(day.values(), null);
-            day.values()[40] = 1500;
-            day.values()[41] = 200;
+            vary(day);
+            Arrays.fill(day.values(), 0, 40, null);
+            day.values()[41] = 1500; // a morning kettle against a day that has only just begun
             assertThat(check(day, VeeSettings.defaults(), CONSUMER)).isEmpty();
-        }
-
-        @Test
-        void an_interval_arriving_before_its_neighbours_is_judged_against_the_meters_recent_typical_interval() {
-            IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
-            Arrays.fill(day.values(), null);
-            day.values()[40] = 2100;
+            day.values()[41] = 6100;
             List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.of(0.2))
                     .check(day, null, all(), Optional::empty);
-            assertThat(rules(findings)).as("above 10 × 0.2 kWh").containsExactlyInAnyOrder(VeeRule.SPIKE, VeeRule.HIGH_LIMIT);
+            assertThat(rules(findings)).as("above 30 × 0.2 kWh").containsExactlyInAnyOrder(VeeRule.SPIKE, VeeRule.HIGH_LIMIT);
             assertThat(findings).filteredOn(f -> f.rule() == VeeRule.SPIKE).singleElement()
                     .satisfies(spike -> assertThat(spike.detail()).containsEntry("basis", "history"));
-            day.values()[40] = 1900;
+            day.values()[41] = 5900;
             assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.of(0.2))
                     .check(day, null, all(), Optional::empty)).extracting(Finding::rule).doesNotContain(VeeRule.SPIKE);
         }
@@ -110,7 +128,7 @@ class IntervalChecksTest {
         void near_zero_load_never_spikes() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.0);
             vary(day);
-            day.values()[40] = 40; // 0.04 kWh after a night of almost nothing
+            day.values()[40] = 300; // 0.3 kWh (1.2 kW) after a night of almost nothing: below the 1.5 kW minimum
             assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).doesNotContain(VeeRule.SPIKE);
         }
     }
@@ -143,6 +161,84 @@ class IntervalChecksTest {
             assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty()).check(day, null, all(), () -> Optional.of(voltage)))
                     .isEmpty();
             assertThat(check(day, VeeSettings.defaults(), CONSUMER)).as("no voltage known: not judged").isEmpty();
+        }
+    }
+
+    /** Run thresholds are durations: the same hours at 15 and at 30 minutes. */
+    @Nested
+    class RunDurations {
+        /** A varied day of {@code intervalMinutes} intervals with a run of {@code hours} of one value from 02:00. */
+        IntervalDay dayWithRun(int intervalMinutes, double hours, int value) {
+            int slots = 24 * 60 / intervalMinutes;
+            Integer[] values = new Integer[slots];
+            byte[] quality = new byte[slots];
+            for (int slot = 0; slot < slots; slot++) values[slot] = 200 + slot % 7;
+            Arrays.fill(quality, (byte) Quality.ACTUAL.bit());
+            int first = 120 / intervalMinutes;
+            Arrays.fill(values, first, first + (int) Math.round(hours * 60 / intervalMinutes), value);
+            return new IntervalDay(METER, Channel.KWH_IMPORT, DAY, intervalMinutes, values, quality);
+        }
+
+        List<Finding> checkWithVoltage(IntervalDay day) {
+            Integer[] volts = new Integer[day.slots()];
+            Arrays.fill(volts, 23_000);
+            IntervalDay voltage = new IntervalDay(METER, Channel.VOLTAGE_R_AVG, DAY, day.intervalMinutes(), volts, new byte[day.slots()]);
+            BitSet written = new BitSet();
+            written.set(0, day.slots());
+            return new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty())
+                    .check(day, null, written, () -> Optional.of(voltage));
+        }
+
+        List<Finding> checkWithoutVoltage(IntervalDay day, VeeSettings settings) {
+            BitSet written = new BitSet();
+            written.set(0, day.slots());
+            return new IntervalChecks(settings, CONSUMER, IST, OptionalDouble.empty()).check(day, null, written, Optional::empty);
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {15, 30})
+        void a_flat_line_is_three_hours_of_one_value(int intervalMinutes) {
+            assertThat(rules(checkWithoutVoltage(dayWithRun(intervalMinutes, 3, 333), VeeSettings.defaults())))
+                    .containsExactly(VeeRule.FLAT_LINE);
+            assertThat(checkWithoutVoltage(dayWithRun(intervalMinutes, 2.5, 333), VeeSettings.defaults())).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {15, 30})
+        void standby_load_repeating_at_whole_watt_hours_is_no_flat_line(int intervalMinutes) {
+            int standby = 39 * intervalMinutes / 30; // 0.078 kW, a fridge and a router
+            assertThat(checkWithoutVoltage(dayWithRun(intervalMinutes, 6, standby), VeeSettings.defaults())).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {15, 30})
+        void a_zero_run_with_voltage_present_is_four_hours(int intervalMinutes) {
+            List<Finding> findings = checkWithVoltage(dayWithRun(intervalMinutes, 4, 0));
+            assertThat(rules(findings)).containsExactly(VeeRule.ZERO_RUN);
+            assertThat(findings.get(0).detail()).containsEntry("minutes", 240).containsEntry("basis", "voltage");
+            assertThat(findings.get(0).blocking()).isTrue();
+            assertThat(checkWithVoltage(dayWithRun(intervalMinutes, 3.5, 0))).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {15, 30})
+        void without_voltage_data_a_zero_run_of_eight_hours_informs_by_default_and_blocks_where_the_class_says_so(int intervalMinutes) {
+            List<Finding> findings = checkWithoutVoltage(dayWithRun(intervalMinutes, 8, 0), VeeSettings.defaults());
+            assertThat(rules(findings)).containsExactly(VeeRule.ZERO_RUN);
+            assertThat(findings.get(0).detail()).containsEntry("minutes", 480).containsEntry("basis", "no_voltage");
+            assertThat(findings.get(0).blocking()).isFalse();
+            assertThat(checkWithoutVoltage(dayWithRun(intervalMinutes, 7.5, 0), VeeSettings.defaults())).isEmpty();
+
+            VeeSettings strict = settings("{\"zero_run_without_voltage_minutes\": 360, \"zero_run_without_voltage_blocking\": true}");
+            assertThat(checkWithoutVoltage(dayWithRun(intervalMinutes, 6, 0), strict)).singleElement()
+                    .satisfies(zeroRun -> assertThat(zeroRun.blocking()).isTrue());
+        }
+
+        @Test
+        void whether_a_rule_blocks_is_the_classes_setting() {
+            VeeSettings flatLineInforms = settings("{\"blocking_rules\": [\"SPIKE\", \"ZERO_RUN\"]}");
+            assertThat(checkWithoutVoltage(dayWithRun(15, 3, 333), flatLineInforms)).singleElement()
+                    .satisfies(flatLine -> assertThat(flatLine.blocking()).isFalse());
         }
     }
 
@@ -183,8 +279,7 @@ class IntervalChecksTest {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.01);
             vary(day);
             assertThat(check(day, VeeSettings.defaults(), CONSUMER)).isEmpty();
-            VeeSettings withLow = new VeeSettings(null, null, null, null, 0.1, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null);
+            VeeSettings withLow = settings("{\"low_limit_factor\": 0.1}");
             assertThat(rules(check(day, withLow, CONSUMER))).containsOnly(VeeRule.LOW_LIMIT);
         }
     }
@@ -236,8 +331,8 @@ class IntervalChecksTest {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
             vary(day);
             day.values()[40] = 1500;
-            VeeSettings noSpikes = new VeeSettings(EnumSet.complementOf(EnumSet.of(VeeRule.SPIKE)), null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            VeeSettings noSpikes = settings("{\"rules\": " + EnumSet.complementOf(EnumSet.of(VeeRule.SPIKE)).stream()
+                    .map(rule -> "\"" + rule + "\"").toList() + "}");
             assertThat(check(day, noSpikes, CONSUMER)).isEmpty();
         }
     }

@@ -61,7 +61,7 @@ class ValidationInPipelineTest extends VeePipelineTest {
         assertThat(spike.get("status").asString()).isEqualTo("OPEN");
         assertThat(spike.get("first_at").asString()).isEqualTo("2026-11-02T10:15:00+05:30");
         assertThat(spike.get("detail").get("value").decimalValue()).isEqualByComparingTo("0.74");
-        assertThat(spike.get("detail").get("factor").asDouble()).isEqualTo(5.0);
+        assertThat(spike.get("detail").get("tolerance_percent").asDouble()).isEqualTo(300.0);
         assertThat(spike.get("vendor_id").asString()).isEqualTo(vendorId);
         assertThat(spike.get("dt_id").asString()).isEqualTo(dtId);
         assertThat(exceptions("rule=SPIKE&dt_id=" + dtId).get("total").asInt()).isEqualTo(1);
@@ -95,11 +95,11 @@ class ValidationInPipelineTest extends VeePipelineTest {
     @Test
     void reverse_energy_flat_lines_and_high_limits_are_found_and_statistics_count_them_per_vendor() {
         String meter = consumerMeter("ODD");
-        push("ODD", day(DAY, slot -> slot >= 10 && slot < 22 ? 0.3 : slot == 60 ? 0.9 : slot == 70 ? -0.05 : load(slot)));
+        push("ODD", day(DAY, slot -> slot >= 10 && slot < 22 ? 0.3 : slot == 60 ? 1.3 : slot == 70 ? -0.05 : load(slot)));
         awaitExceptions("meter_id=" + meter, 4);
         List<String> rules = new ArrayList<>();
         exceptions("meter_id=" + meter).get("items").forEach(e -> rules.add(e.get("rule").asString()));
-        assertThat(rules).as("0.9 kWh is both above the limit and a spike")
+        assertThat(rules).as("1.3 kWh is both above the limit and a spike (over 4 × the day's next, 0.3)")
                 .containsExactlyInAnyOrder("FLAT_LINE", "HIGH_LIMIT", "SPIKE", "REVERSE_ENERGY");
         JsonNode flat = exceptions("rule=FLAT_LINE&meter_id=" + meter).get("items").get(0);
         assertThat(flat.get("detail").get("intervals").asInt()).isEqualTo(12);
