@@ -150,6 +150,20 @@ export function lastDayIntervalEnds(now = new Date()): string[] {
 }
 
 /**
+ * The 96 quarter-hour interval ends of one whole IST day, `daysBack` days before today (IST): a complete day, which
+ * VEE's spike check judges against the day's own upper intervals.
+ */
+export function istDayIntervalEnds(daysBack: number): string[] {
+  const ist = 330 * 60_000;
+  const day = 86_400_000;
+  const quarter = 15 * 60_000;
+  const start = Math.floor((Date.now() + ist) / day) * day - ist - daysBack * day;
+  const ends: string[] = [];
+  for (let i = 1; i <= 96; i++) ends.push(istIso(new Date(start + i * quarter)));
+  return ends;
+}
+
+/**
  * An HPL REST payload (see docs/hes-onboarding.md) of one meter's block energy per interval,
  * optionally with the cumulative kWh register read at the last interval's end.
  */

@@ -1,9 +1,10 @@
 import {
   expect,
   expectAccessible,
+  HPL_API_KEY,
   hplConsumerMeter,
   hplPayload,
-  HPL_API_KEY,
+  istDayIntervalEnds,
   istIso,
   lastDayIntervalEnds,
   readHplEvents,
@@ -14,8 +15,8 @@ import {
 
 test('a VEE spike is found from its meter, edited with a reason in the workbench, and its interval versions shown', async ({ page, request }) => {
   const meter = await hplConsumerMeter(request, 1);
-  // a day two days back, smooth but for one interval twenty times its neighbours
-  const ends = lastDayIntervalEnds(new Date(Date.now() - 2 * 86_400_000));
+  // the whole IST day two days back, smooth but for one interval twenty times its neighbours
+  const ends = istDayIntervalEnds(2);
   const spike = 50;
   const kwh = (i: number) => (i === spike ? 4 : 0.2 + 0.01 * (i % 5));
   const pushed = await request.post('/api/v1/meters/readings', {

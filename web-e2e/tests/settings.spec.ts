@@ -4,8 +4,8 @@ import {
   HPL_API_KEY,
   hplConsumerMeter,
   hplPayload,
+  istDayIntervalEnds,
   istIso,
-  lastDayIntervalEnds,
   readHplEvents,
   signIn,
   test,
@@ -294,8 +294,8 @@ test('the meters grid is sorted by the server, in the URL, across pages', async 
 test('the VEE queue and the alarms grid are sorted by the server, the sort kept in the URL', async ({ page, request }) => {
   const headers = { Authorization: `Bearer ${await tokenFor(request, 'demo.analyst')}` };
   const meters = [await hplConsumerMeter(request, 7), await hplConsumerMeter(request, 8)];
-  // a spike each (a day three days back) and a tamper each, so both lists have rows to order
-  const ends = lastDayIntervalEnds(new Date(Date.now() - 3 * 86_400_000));
+  // a spike each (the whole IST day three days back) and a tamper each, so both lists have rows to order
+  const ends = istDayIntervalEnds(3);
   await readHplEvents(request);
   for (const [n, meter] of meters.entries()) {
     const kwh = (i: number) => (i === 30 + n * 10 ? 4 : 0.2 + 0.01 * (i % 5));
