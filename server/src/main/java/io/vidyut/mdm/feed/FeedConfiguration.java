@@ -1,5 +1,6 @@
 package io.vidyut.mdm.feed;
 
+import io.vidyut.mdm.common.KafkaProperties;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ class FeedConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${mdm.kafka.bootstrap:}' != ''")
-    KafkaFeedPublisher kafkaFeedPublisher(FeedKafkaSettings kafka, FeedSettings feed, JdbcClient jdbc,
+    KafkaFeedPublisher kafkaFeedPublisher(KafkaProperties kafka, FeedSettings feed, JdbcClient jdbc,
                                           TransactionTemplate transactions, JsonMapper json) {
         return new KafkaFeedPublisher(new KafkaFeedPublisher.Settings(kafka.bootstrap(), kafka.feedTopic(), kafka.partitions(),
                 kafka.replication(), Duration.ofSeconds(30), feed.retention()), jdbc, transactions, json);

@@ -1,5 +1,6 @@
 package io.vidyut.mdm.ingest.pipeline;
 
+import io.vidyut.mdm.common.KafkaProperties;
 import io.vidyut.mdm.ingest.IngestProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
