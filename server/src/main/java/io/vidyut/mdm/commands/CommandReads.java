@@ -10,7 +10,6 @@ import io.vidyut.mdm.outbox.OutboxMessage;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,8 +42,9 @@ class CommandReads implements OutboxHandler {
         this.clock = clock;
     }
 
+    /** The message that fetches an executed read's result and ingests it. */
     static Outbox.Message message(UUID commandId) {
-        return Outbox.Message.of(KIND, Map.of("command_id", commandId)).about(commandId.toString());
+        return CommandMessages.about(KIND, commandId);
     }
 
     @Override
@@ -60,7 +60,7 @@ class CommandReads implements OutboxHandler {
 
     @Override
     public Outcome deliver(OutboxMessage message) {
-        UUID id = UUID.fromString(message.payload().get("command_id").asString());
+        UUID id = CommandMessages.commandOf(message);
         Command command = commands.get(id);
         String note;
         UUID batchId = null;

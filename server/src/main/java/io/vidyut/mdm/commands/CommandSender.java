@@ -10,7 +10,6 @@ import io.vidyut.mdm.outbox.OutboxMessage;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +59,7 @@ class CommandSender implements OutboxHandler {
 
     /** The message that sends a command, enqueued in the transaction that issues it. */
     static Outbox.Message message(UUID commandId) {
-        return Outbox.Message.of(KIND, Map.of("command_id", commandId)).about(commandId.toString());
+        return CommandMessages.about(KIND, commandId);
     }
 
     @Override
@@ -75,7 +74,7 @@ class CommandSender implements OutboxHandler {
 
     @Override
     public Outcome deliver(OutboxMessage message) {
-        UUID id = commandOf(message);
+        UUID id = CommandMessages.commandOf(message);
         Optional<Command> found = transactions.execute(status -> markSent(id));
         if (found.isEmpty()) return Outcome.permanentFailure("command " + id + " no longer exists");
         Command command = found.get();
@@ -108,11 +107,7 @@ class CommandSender implements OutboxHandler {
     /** The message died (its attempts ran out, or it could not be sent at all): the command fails with the reason. */
     @Override
     public void dead(OutboxMessage message, String reason) {
-        finish(commandOf(message), CommandStatus.FAILED, reason);
-    }
-
-    private static UUID commandOf(OutboxMessage message) {
-        return UUID.fromString(message.payload().get("command_id").asString());
+        finish(CommandMessages.commandOf(message), CommandStatus.FAILED, reason);
     }
 
     /**
