@@ -52,28 +52,35 @@ class Alarms {
                  Integer code, Integer affectedMeters, Instant at) {}
 
     /**
-     * Raises an alarm, or counts a repeat of the unresolved alarm of the same subject. The alarm keeps the meter's
-     * serial and the node's code of now, from the meters' and the network's published APIs.
+     * Raises an alarm, or counts a repeat of the unresolved alarm of the same subject. A new alarm keeps the meter's
+     * serial and the node's code of now, from the meters' and the network's published APIs (a repeat asks for none).
      */
     @Transactional
     Alarm raise(Raise raise) {
-        String serial = raise.meterId() == null ? null : meters.get(raise.meterId()).serial();
-        String nodeCode = raise.networkNodeId() == null ? null : network.labels(List.of(new NodeId(raise.networkNodeId())))
-                .stream().findFirst().map(NodeLabel::code).orElse(null);
         record Outcome(UUID id, boolean raised) {}
         Outcome outcome = jdbc.sql("""
-                        insert into alarm (id, tenant_id, kind, severity, subject, meter_id, meter_serial, network_node_id,
-                                           node_code, code, title, affected_meters, first_at, last_at, raised_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into alarm (id, tenant_id, kind, severity, subject, meter_id, network_node_id, code, title,
+                                           affected_meters, first_at, last_at, raised_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (tenant_id, subject) where status <> 'RESOLVED' do update
                            set occurrences = alarm.occurrences + 1, last_at = greatest(alarm.last_at, excluded.last_at),
                                affected_meters = coalesce(excluded.affected_meters, alarm.affected_meters)
                         returning id, xmax = 0""")
                 .params(UUID.randomUUID(), TenantContext.requireTenantId(), raise.kind().name(), raise.severity(),
-                        raise.subject(), raise.meterId(), serial, raise.networkNodeId(), nodeCode, raise.code(), raise.title(),
+                        raise.subject(), raise.meterId(), raise.networkNodeId(), raise.code(), raise.title(),
                         raise.affectedMeters(), Timestamp.from(raise.at()), Timestamp.from(raise.at()), now())
                 .query((rs, n) -> new Outcome(rs.getObject(1, UUID.class), rs.getBoolean(2))).single();
+        if (outcome.raised()) label(outcome.id(), raise);
         return announce(outcome.raised() ? AlarmChanged.Change.RAISED : AlarmChanged.Change.REPEATED, outcome.id());
+    }
+
+    private void label(UUID alarmId, Raise raise) {
+        String serial = raise.meterId() == null ? null : meters.get(raise.meterId()).serial();
+        String nodeCode = raise.networkNodeId() == null ? null : network.labels(List.of(new NodeId(raise.networkNodeId())))
+                .stream().findFirst().map(NodeLabel::code).orElse(null);
+        if (serial != null || nodeCode != null) {
+            jdbc.sql("update alarm set meter_serial = ?, node_code = ? where id = ?").params(serial, nodeCode, alarmId).update();
+        }
     }
 
     /** The unresolved alarms of these subjects, by subject: one query for a whole write's meters. */
