@@ -8,7 +8,6 @@ import io.vidyut.mdm.vee.VeeRule;
 import io.vidyut.mdm.vee.exceptions.Finding;
 import io.vidyut.mdm.vee.settings.MeterProfile;
 import io.vidyut.mdm.vee.settings.VeeSettings;
-import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
