@@ -16,10 +16,15 @@ public enum Quality {
     SOURCE_SUSPECT(8),
     /** The interval held a power failure (partial interval). */
     POWER_FAIL(16),
-    /** The meter's clock was adjusted in the interval. */
+    /** The meter's clock was adjusted in the interval, or its HES stamp was snapped to the interval boundary. */
     CLOCK_ADJUSTED(32),
     /** Derived by the MDM from cumulative registers rather than sent per interval. */
-    DERIVED(64);
+    DERIVED(64),
+    /**
+     * Moved by the MDM to the nearest interval boundary because the HES stamp was further off it
+     * than the vendor's alignment tolerance (a drifted meter clock); always with CLOCK_ADJUSTED.
+     */
+    REALIGNED(128);
 
     private final int bit;
 

@@ -10,7 +10,7 @@ public enum VeeRule {
     GAP(false),
     /** A different value arrived for an interval already stored (a revision, kept as a new version). */
     DUPLICATE(false),
-    /** The meter's clock was off and the HES stamp was snapped to the interval boundary. */
+    /** The meter's clock drifted beyond the vendor's alignment tolerance; its values were moved to the nearest boundary. */
     CLOCK_DRIFT(false),
     /** Interval energy above sanctioned load × interval × factor. */
     HIGH_LIMIT(true),

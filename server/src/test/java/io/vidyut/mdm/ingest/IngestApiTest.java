@@ -277,6 +277,16 @@ public class IngestApiTest extends IntegrationTest {
         assertThat(series.get("points").get(0).get("quality").toString()).contains("DERIVED");
         assertThat(api.get("/api/v1/meters/" + meter + "/registers?from=" + enc("2026-11-20T00:00:00+05:30") + "&to="
                 + enc("2026-11-21T00:00:00+05:30"), tenant.analyst()).json()).hasSize(4);
+
+        // a read that arrives after the one following it (the HES re-read the meter late) still closes both intervals
+        api.send("POST", "/api/v1/meters/readings", null, "meter,at,obis,kwh\nREG-1,2026-11-20T11:15:00+05:30,1.0.1.8.0.255,1001.500\n",
+                "text/csv", key);
+        api.send("POST", "/api/v1/meters/readings", null, "meter,at,obis,kwh\nREG-1,2026-11-20T11:00:00+05:30,1.0.1.8.0.255,1001.200\n",
+                "text/csv", key);
+        JsonNode late = awaitIntervals(meter, "2026-11-20T10:45:00+05:30", "2026-11-20T11:15:00+05:30", "15m", 2);
+        assertThat(late.get("points").findValues("value")).extracting(JsonNode::decimalValue)
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(new java.math.BigDecimal("0.2"), new java.math.BigDecimal("0.3"));
     }
 
     @Test

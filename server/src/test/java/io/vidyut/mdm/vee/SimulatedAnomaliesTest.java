@@ -101,7 +101,7 @@ class SimulatedAnomaliesTest extends IntegrationTest {
         injected(kind -> kind.equals("SPIKE")).forEach(a -> {
             String key = a.get("serial").asString() + "@" + a.get("from").asString();
             injectedSpikes.add(key);
-            if (a.get("detail").get("sent_kwh").asDouble() >= 0.5 && !onDriftedDay(a) && !onOpenDay(a) && aboveTheDaysPeaks(a)) {
+            if (a.get("detail").get("sent_kwh").asDouble() >= 0.5 && !onOpenDay(a) && aboveTheDaysPeaks(a)) {
                 clearSpikes.add(key);
             }
         });
@@ -124,7 +124,6 @@ class SimulatedAnomaliesTest extends IntegrationTest {
         assertThat(runs).isNotEmpty();
         List<JsonNode> found = exceptions("REVERSE_ENERGY");
         for (JsonNode run : runs) {
-            if (onDriftedDay(run)) continue; // that meter-day was refused as misaligned
             if (Instant.parse(run.get("to").asString()).isAfter(simulatedUntil)) continue; // still under way: not (all) sent yet
             // the run may have begun before the first day the simulator sent
             assertThat(found).as("reverse run %s", run).anySatisfy(e -> {
@@ -167,12 +166,19 @@ class SimulatedAnomaliesTest extends IntegrationTest {
     }
 
     @Test
-    void a_clock_drifted_day_is_quarantined_as_misaligned_and_then_estimated_as_a_gap() {
+    void a_clock_drifted_day_is_kept_realigned_to_its_boundaries_and_raises_clock_drift() {
         List<JsonNode> drifted = injected(kind -> kind.equals("CLOCK_DRIFT"));
         assertThat(drifted).isNotEmpty();
         long quarantined = TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.execute(status ->
                 jdbc.sql("select count(*) from quarantine_row where reason like '%boundary%'").query(Long.class).single()));
-        assertThat(quarantined).isGreaterThanOrEqualTo(96L * drifted.size());
+        assertThat(quarantined).as("a drifted clock's values are the energy the meter measured: none is refused").isZero();
+        for (JsonNode day : drifted) {
+            Instant from = Instant.parse(day.get("from").asString());
+            assertThat(exceptions("CLOCK_DRIFT")).as("drifted day %s", day).anySatisfy(e -> {
+                assertThat(e.get("meter_serial").asString()).isEqualTo(day.get("serial").asString());
+                assertThat(Instant.parse(instant(e.get("first_at")))).isBetween(from, from.plusSeconds(86_400));
+            });
+        }
     }
 
     @Test
@@ -262,13 +268,6 @@ class SimulatedAnomaliesTest extends IntegrationTest {
         ZoneId ist = ZoneId.of("Asia/Kolkata");
         return LocalDate.ofInstant(Instant.parse(anomaly.get("from").asString()), ist)
                 .equals(LocalDate.ofInstant(simulatedUntil, ist));
-    }
-
-    /** Whether the anomaly's first interval falls on a meter-day the simulator stamped off the clock. */
-    private boolean onDriftedDay(JsonNode anomaly) {
-        java.time.LocalDate day = Instant.parse(anomaly.get("from").asString()).atZone(IST).minusMinutes(15).toLocalDate();
-        return injected(kind -> kind.equals("CLOCK_DRIFT")).stream().anyMatch(d -> d.get("serial").asString().equals(anomaly.get("serial").asString())
-                && Instant.parse(d.get("from").asString()).atZone(IST).minusMinutes(15).toLocalDate().equals(day));
     }
 
     private List<JsonNode> injected(java.util.function.Predicate<String> kind) {

@@ -393,7 +393,9 @@ public final class PayloadParser {
         int interval = 0;
         if (channel.kind() == ChannelKind.INTERVAL) {
             interval = mapping.intervalMinutes();
-            at = alignedEnd(stamped);
+            Aligned aligned = alignedEnd(stamped);
+            at = aligned.end();
+            quality |= aligned.flags();
         }
         plausible(at, now);
         return new SourceValue(rowNo, meter, channel, at, interval, value, quality);
@@ -446,22 +448,37 @@ public final class PayloadParser {
         return text;
     }
 
-    private static void plausible(Instant at, Instant now) {
-        if (at.isAfter(now.plus(FUTURE_TOLERANCE))) throw new RowProblem("timestamp", "in the future: " + at);
-        if (at.isBefore(EARLIEST)) throw new RowProblem("timestamp", "before the year 2000: " + at);
+    private void plausible(Instant at, Instant now) {
+        if (at.isAfter(now.plus(FUTURE_TOLERANCE))) throw new RowProblem("timestamp", "in the future: " + local(at));
+        if (at.isBefore(EARLIEST)) throw new RowProblem("timestamp", "before the year 2000: " + local(at));
     }
 
-    /** The interval's end on an exact boundary; small clock offsets are snapped, larger ones refused. */
-    private Instant alignedEnd(Instant stamped) {
+    /** A time in the vendor mapping's zone (the DISCOM's, as a rule), as people there read their meters. */
+    private String local(Instant at) {
+        return at.atZone(zone).toOffsetDateTime().toString();
+    }
+
+    /** An interval's end on its boundary, and the quality flags saying how it got there. */
+    private record Aligned(Instant end, int flags) {}
+
+    /**
+     * The interval's end on the nearest boundary. Within the vendor's tolerance that is ordinary
+     * jitter (CLOCK_ADJUSTED); further off, the meter's clock has drifted, and its values are still
+     * the energy it measured, so they are moved to the nearest boundary (CLOCK_ADJUSTED and
+     * REALIGNED, which VEE reports as CLOCK_DRIFT) rather than refused.
+     */
+    private Aligned alignedEnd(Instant stamped) {
         long length = mapping.intervalMinutes() * 60L;
         Instant end = mapping.intervalStamp() == PayloadMapping.IntervalStamp.START ? stamped.plusSeconds(length) : stamped;
         long secondOfDay = WallClock.secondOfDay(end, zone);
         long off = Math.floorMod(secondOfDay, length) + (end.getNano() > 0 ? 1 : 0);
-        if (off == 0) return end;
+        if (off == 0) return new Aligned(end, 0);
         Instant truncated = end.minusSeconds(Math.floorMod(secondOfDay, length)).minusNanos(end.getNano());
-        if (off <= mapping.alignmentToleranceSeconds()) return truncated;
-        if (length - off <= mapping.alignmentToleranceSeconds()) return truncated.plusSeconds(length);
-        throw new RowProblem("timestamp", end + " is not on a " + mapping.intervalMinutes() + "-minute boundary");
+        Instant nearest = off * 2 <= length ? truncated : truncated.plusSeconds(length);
+        long distance = Math.min(off, length - off);
+        int flags = Quality.CLOCK_ADJUSTED.bit();
+        if (distance > mapping.alignmentToleranceSeconds()) flags |= Quality.REALIGNED.bit();
+        return new Aligned(nearest, flags);
     }
 
     private Instant timestamp(RowFields row, String field) {

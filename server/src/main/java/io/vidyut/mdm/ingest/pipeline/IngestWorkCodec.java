@@ -19,8 +19,11 @@ import java.util.UUID;
  * by a leading format byte so a rolling upgrade can read the previous format.
  */
 final class IngestWorkCodec {
-    /** 2 added the pending derivations after the readings; 1 is still read (a part without them). */
-    static final byte FORMAT = 2;
+    /**
+     * 3 added which neighbours a pending read waits for; 2 (pending reads waiting for their start
+     * read) and 1 (a part without pending reads) are still read.
+     */
+    static final byte FORMAT = 3;
 
     private IngestWorkCodec() {}
 
@@ -49,7 +52,8 @@ final class IngestWorkCodec {
                 out.writeShort(interval.interval().code());
                 out.writeLong(interval.at().getEpochSecond());
                 out.writeShort(interval.intervalMinutes());
-                out.writeLong(interval.endValue());
+                out.writeLong(interval.value());
+                out.writeByte((interval.needsStart() ? 1 : 0) | (interval.needsEnd() ? 2 : 0));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,7 +64,7 @@ final class IngestWorkCodec {
     static IngestWork decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte format = in.readByte();
-            if (format != 1 && format != FORMAT) throw new IllegalArgumentException("unknown ingest work format " + format);
+            if (format < 1 || format > FORMAT) throw new IllegalArgumentException("unknown ingest work format " + format);
             UUID batchId = uuid(in);
             int part = in.readInt();
             UUID tenantId = uuid(in);
@@ -74,8 +78,14 @@ final class IngestWorkCodec {
             }
             List<IntervalDerivation.Pending> pending = new ArrayList<>();
             for (int i = 0, n = format == 1 ? 0 : in.readInt(); i < n; i++) {
-                pending.add(new IntervalDerivation.Pending(uuid(in), Channel.ofCode(in.readShort()), Channel.ofCode(in.readShort()),
-                        Instant.ofEpochSecond(in.readLong()), in.readShort(), in.readLong()));
+                IntervalDerivation.Pending read = new IntervalDerivation.Pending(uuid(in), Channel.ofCode(in.readShort()),
+                        Channel.ofCode(in.readShort()), Instant.ofEpochSecond(in.readLong()), in.readShort(), in.readLong());
+                if (format >= 3) {
+                    byte sides = in.readByte();
+                    read = new IntervalDerivation.Pending(read.meterId(), read.register(), read.interval(), read.at(),
+                            read.intervalMinutes(), read.value(), (sides & 1) != 0, (sides & 2) != 0);
+                }
+                pending.add(read);
             }
             return new IngestWork(batchId, part, tenantId, tenantCode, zone, readings, pending);
         } catch (IOException e) {

@@ -47,8 +47,9 @@ final class IntervalChecks {
         IntPredicate judged = slot -> day.values()[slot] != null && !day.has(slot, Quality.ESTIMATED) && !day.has(slot, Quality.EDITED);
         IntPredicate touched = slot -> written.get(slot) && judged.test(slot);
         runs(findings, day, VeeRule.POWER_FAILURE, slot -> touched.test(slot) && day.has(slot, Quality.POWER_FAIL), Map.of());
-        runs(findings, day, VeeRule.CLOCK_DRIFT, slot -> touched.test(slot) && day.has(slot, Quality.CLOCK_ADJUSTED),
-                Map.of("note", "the HES stamp was off the interval boundary and was snapped to it"));
+        runs(findings, day, VeeRule.CLOCK_DRIFT, slot -> touched.test(slot) && day.has(slot, Quality.REALIGNED),
+                Map.of("note", "the meter's clock has drifted: its stamps were further off the interval boundary than the "
+                        + "vendor's alignment tolerance, and its values were moved to the nearest boundary"));
         if (before != null && settings.checks(VeeRule.DUPLICATE)) {
             written.stream().filter(touched::test).filter(slot -> before.values()[slot] != null
                     && (before.quality()[slot] & Quality.ESTIMATED.bit()) == 0).forEach(slot -> findings.add(finding(day,

@@ -125,18 +125,16 @@ class PayloadParserTest {
                 {"r": [{"m": "X", "t": "2026-11-26T10:15:00+05:30", "c": "1.0.1.29.0.255", "v": 0.5},
                        {"m": "X", "t": "2026-11-26T10:15:00+05:30", "c": "9.9.9.9.9.9", "v": 1},
                        {"m": "X", "t": "2026-11-26T10:15:00+05:30", "c": "1.0.1.29.0.255", "v": 1, "u": "V"},
-                       {"m": "X", "t": "2026-11-26T10:22:00+05:30", "c": "1.0.1.29.0.255", "v": 1},
                        {"m": "X", "t": "2036-11-26T10:15:00+05:30", "c": "1.0.1.29.0.255", "v": 1},
                        {"m": "X", "t": "yesterday", "c": "1.0.1.29.0.255", "v": 1},
                        {"t": "2026-11-26T10:15:00+05:30", "c": "1.0.1.29.0.255", "v": 1},
                        {"m": "X", "t": "2026-11-26T10:15:00+05:30", "c": "1.0.1.29.0.255", "v": "lots"}]}""");
         assertThat(parsed.values()).hasSize(1);
-        assertThat(parsed.rejections()).extracting(RowRejection::row).containsExactly(2, 3, 4, 5, 6, 7, 8);
+        assertThat(parsed.rejections()).extracting(RowRejection::row).containsExactly(2, 3, 4, 5, 6, 7);
         assertThat(parsed.rejections()).extracting(RowRejection::reason).satisfiesExactly(
                 r -> assertThat(r).contains("unknown code 9.9.9.9.9.9"),
                 r -> assertThat(r).contains("unit V does not measure KWH_IMPORT"),
-                r -> assertThat(r).contains("not on a 15-minute boundary"),
-                r -> assertThat(r).contains("in the future"),
+                r -> assertThat(r).contains("in the future: 2036-11-26T10:15+05:30"),
                 r -> assertThat(r).contains("unreadable timestamp"),
                 r -> assertThat(r).contains("no meter serial"),
                 r -> assertThat(r).contains("not a number"));
@@ -153,6 +151,27 @@ class PayloadParserTest {
                        {"m": "X", "t": "2026-11-26T10:29:10+05:30", "c": "1.0.1.29.0.255", "v": 1}]}""");
         assertThat(parsed.values()).extracting(SourceValue::at).containsExactly(
                 Instant.parse("2026-11-26T04:45:00Z"), Instant.parse("2026-11-26T05:00:00Z"));
+        assertThat(parsed.values()).extracting(SourceValue::quality)
+                .containsOnly(Quality.ACTUAL.bit() | Quality.CLOCK_ADJUSTED.bit());
+    }
+
+    @Test
+    void a_drifted_clock_moves_values_to_the_nearest_boundary_and_says_so_instead_of_refusing_them() {
+        PayloadMapping mapping = mapping("""
+                {"format": "JSON", "rows": "r[*]", "interval_minutes": 30,
+                 "fields": {"meter": "m", "timestamp": "t", "code": "c", "value": "v"}}""");
+        ParsedPayload parsed = parse(mapping, """
+                {"r": [{"m": "X", "t": "2026-11-26T10:37:00+05:30", "c": "1.0.1.29.0.255", "v": 1},
+                       {"m": "X", "t": "2026-11-26T11:07:00+05:30", "c": "1.0.1.29.0.255", "v": 2},
+                       {"m": "X", "t": "2026-11-26T11:52:00+05:30", "c": "1.0.1.29.0.255", "v": 3},
+                       {"m": "X", "t": "2026-11-26T12:30:00+05:30", "c": "1.0.1.29.0.255", "v": 4}]}""");
+        assertThat(parsed.rejections()).isEmpty();
+        assertThat(parsed.values()).extracting(SourceValue::at).containsExactly(
+                Instant.parse("2026-11-26T05:00:00Z"), Instant.parse("2026-11-26T05:30:00Z"),
+                Instant.parse("2026-11-26T06:30:00Z"), Instant.parse("2026-11-26T07:00:00Z"));
+        int realigned = Quality.ACTUAL.bit() | Quality.CLOCK_ADJUSTED.bit() | Quality.REALIGNED.bit();
+        assertThat(parsed.values()).extracting(SourceValue::quality)
+                .containsExactly(realigned, realigned, realigned, Quality.ACTUAL.bit());
     }
 
     @Test

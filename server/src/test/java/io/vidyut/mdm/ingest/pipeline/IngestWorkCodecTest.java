@@ -19,10 +19,29 @@ class IngestWorkCodecTest {
     @Test
     void a_part_travels_with_its_readings_and_pending_derivations_unchanged() {
         IngestWork work = new IngestWork(UUID.randomUUID(), 3, UUID.randomUUID(), "TPDDL", ZoneId.of("Asia/Kolkata"),
-                List.of(new Reading(METER, Channel.KWH_IMPORT_TOTAL, AT, 15, 1_001_000, Quality.ACTUAL.bit())),
-                List.of(new IntervalDerivation.Pending(METER, Channel.KWH_IMPORT_TOTAL, Channel.KWH_IMPORT, AT, 15, 1_001_000)));
+                List.of(new Reading(METER, Channel.KWH_IMPORT_TOTAL, AT, 15, 1_001_000, Quality.ACTUAL.bit()),
+                        new Reading(METER, Channel.KWH_IMPORT, AT, 15, 250,
+                                Quality.ACTUAL.bit() | Quality.CLOCK_ADJUSTED.bit() | Quality.REALIGNED.bit())),
+                List.of(new IntervalDerivation.Pending(METER, Channel.KWH_IMPORT_TOTAL, Channel.KWH_IMPORT, AT, 15, 1_001_000),
+                        new IntervalDerivation.Pending(METER, Channel.KWH_IMPORT_TOTAL, Channel.KWH_IMPORT, AT, 15, 1_001_000,
+                                false, true)));
 
         assertThat(IngestWorkCodec.decode(IngestWorkCodec.encode(work))).isEqualTo(work);
+    }
+
+    @Test
+    void a_part_written_in_the_second_format_waits_for_start_reads_only() {
+        IntervalDerivation.Pending waiting = new IntervalDerivation.Pending(METER, Channel.KWH_IMPORT_TOTAL, Channel.KWH_IMPORT,
+                AT, 15, 1_001_000);
+        IngestWork work = new IngestWork(UUID.randomUUID(), 0, UUID.randomUUID(), "TPDDL", ZoneId.of("Asia/Kolkata"),
+                List.of(), List.of(waiting));
+        byte[] current = IngestWorkCodec.encode(work);
+        byte[] second = Arrays.copyOf(current, current.length - 1); // format 2 had no byte of sides
+        second[0] = 2;
+
+        assertThat(IngestWorkCodec.decode(second).pending()).containsExactly(waiting);
+        assertThat(waiting.needsStart()).isTrue();
+        assertThat(waiting.needsEnd()).isFalse();
     }
 
     @Test

@@ -287,16 +287,18 @@ class IntervalChecksTest {
     @Nested
     class Flags {
         @Test
-        void power_failure_and_clock_adjustment_flags_from_the_source_are_recorded_as_runs() {
+        void power_failures_and_values_realigned_from_a_drifted_clock_are_recorded_as_runs_but_a_snapped_stamp_is_not() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
             vary(day);
             day.quality()[10] |= (byte) Quality.POWER_FAIL.bit();
             day.quality()[11] |= (byte) Quality.POWER_FAIL.bit();
-            day.quality()[80] |= (byte) Quality.CLOCK_ADJUSTED.bit();
+            day.quality()[40] |= (byte) Quality.CLOCK_ADJUSTED.bit(); // jitter within the vendor's tolerance
+            day.quality()[80] |= (byte) (Quality.CLOCK_ADJUSTED.bit() | Quality.REALIGNED.bit());
             List<Finding> findings = check(day, VeeSettings.defaults(), CONSUMER);
             assertThat(rules(findings)).containsExactly(VeeRule.POWER_FAILURE, VeeRule.CLOCK_DRIFT);
             assertThat(findings.get(0).firstAt()).isEqualTo(DAY.atTime(2, 45).atZone(IST).toInstant());
             assertThat(findings.get(0).lastAt()).isEqualTo(DAY.atTime(3, 0).atZone(IST).toInstant());
+            assertThat(findings.get(1).firstAt()).isEqualTo(DAY.atTime(20, 15).atZone(IST).toInstant());
         }
 
         @Test
