@@ -33,6 +33,10 @@ import java.util.Set;
  * @param spikeHistoryFactor             until the day is complete, an interval above this multiple of the meter's
  *                                       recent typical interval is a spike (gross ones only: a kettle is ten times a
  *                                       quiet household's average half-hour)
+ * @param spikePeakFactor                a spike must also be above this multiple of the meter's usual daily peak (the
+ *                                       median of its highest interval on each of the last four weeks' complete days,
+ *                                       once a week of them is known): a household's big days recur, a fault does not
+ *                                       (0: off)
  * @param zeroRunMinutes                 zero consumption this long, with voltage present, fails
  * @param zeroRunMinimumVolts            voltage that counts as present
  * @param zeroRunWithoutVoltageMinutes   zero consumption this long on a day without voltage data is a ZERO_RUN too
@@ -52,7 +56,7 @@ import java.util.Set;
  */
 public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Integer graceMinutes, Integer lookbackDays,
                           Double highLimitFactor, Double lowLimitFactor, Double spikeTolerancePercent,
-                          Integer spikeReferenceRank, Double spikeMinimumKw, Double spikeHistoryFactor,
+                          Integer spikeReferenceRank, Double spikeMinimumKw, Double spikeHistoryFactor, Double spikePeakFactor,
                           Integer zeroRunMinutes, Double zeroRunMinimumVolts, Integer zeroRunWithoutVoltageMinutes,
                           Boolean zeroRunWithoutVoltageBlocking, Integer flatLineMinutes, Double flatLineMinimumKw,
                           Double sumCheckTolerancePercent, Double sumCheckMinimumKwh, Double registerMaximumKwh,
@@ -71,6 +75,7 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
         if (spikeReferenceRank == null) spikeReferenceRank = 2;
         if (spikeMinimumKw == null) spikeMinimumKw = 1.5;
         if (spikeHistoryFactor == null) spikeHistoryFactor = 30.0;
+        if (spikePeakFactor == null) spikePeakFactor = 2.0;
         if (zeroRunMinutes == null) zeroRunMinutes = 240;
         if (zeroRunMinimumVolts == null) zeroRunMinimumVolts = 100.0;
         if (zeroRunWithoutVoltageMinutes == null) zeroRunWithoutVoltageMinutes = 480;
@@ -93,7 +98,7 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
 
     public static VeeSettings defaults() {
         return new VeeSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether an exception of this rule holds its values back from billing. */
@@ -125,6 +130,7 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
         between(problems, "spike_reference_rank", spikeReferenceRank, 2, 12);
         if (spikeMinimumKw < 0) problems.add(new FieldError("spike_minimum_kw", "must not be negative"));
         if (spikeHistoryFactor <= 1) problems.add(new FieldError("spike_history_factor", "must be more than 1"));
+        if (spikePeakFactor < 0) problems.add(new FieldError("spike_peak_factor", "must not be negative"));
         between(problems, "zero_run_minutes", zeroRunMinutes, 30, 1440);
         if (zeroRunMinimumVolts <= 0) problems.add(new FieldError("zero_run_minimum_volts", "must be positive"));
         between(problems, "zero_run_without_voltage_minutes", zeroRunWithoutVoltageMinutes, 30, 1440);

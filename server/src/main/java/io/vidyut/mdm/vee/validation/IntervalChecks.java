@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import java.util.function.IntPredicate;
@@ -31,14 +32,21 @@ final class IntervalChecks {
     private final VeeSettings settings;
     private final MeterProfile meter;
     private final ZoneId zone;
-    private final java.util.OptionalDouble typicalKwh;
+    private final History history;
 
-    /** {@code typicalKwh}: the meter's recent typical interval on this channel, when enough is known. */
-    IntervalChecks(VeeSettings settings, MeterProfile meter, ZoneId zone, java.util.OptionalDouble typicalKwh) {
+    /**
+     * What is known of the meter channel before this day: its recent typical interval (kWh) and its usual daily
+     * peak (fixed point, as stored), each when enough is known.
+     */
+    record History(OptionalDouble typicalKwh, OptionalInt usualPeak) {
+        static final History NONE = new History(OptionalDouble.empty(), OptionalInt.empty());
+    }
+
+    IntervalChecks(VeeSettings settings, MeterProfile meter, ZoneId zone, History history) {
         this.settings = settings;
         this.meter = meter;
         this.zone = zone;
-        this.typicalKwh = typicalKwh;
+        this.history = history;
     }
 
     /** {@code voltage} is asked for only when a zero run needs it. */
@@ -95,7 +103,9 @@ final class IntervalChecks {
     /**
      * The check utility MDMs ship: an interval is a spike when it lies more than the tolerance above the day's n-th
      * highest interval and above the minimum power. Ordinary peaks (a kettle, a heater) recur within a day and lift
-     * the reference with them; a spike does not. The reference moves as the day fills, so the whole day is judged
+     * the reference with them; a spike does not. It must also stand above the meter's usual daily peak times the
+     * peak factor, once that is known: a household's occasional big day (a washing day, guests) recurs over the
+     * weeks, a fault does not. The reference moves as the day fills, so the whole day is judged
      * again on each write (an exception found again is extended, not repeated). Until the day is complete
      * (estimates count), only gross spikes against the meter's recent typical interval are found: half a day's upper
      * intervals are not the day's, and a morning kettle would be a spike against the night.
@@ -107,15 +117,24 @@ final class IntervalChecks {
         if (reference.isPresent()) {
             double referenceKwh = reference.getAsInt() * resolution;
             double threshold = Math.max(referenceKwh * (1 + settings.spikeTolerancePercent() / 100.0), floorKwh);
+            OptionalDouble usualPeakKwh = settings.spikePeakFactor() > 0 && history.usualPeak().isPresent()
+                    ? OptionalDouble.of(history.usualPeak().getAsInt() * resolution) : OptionalDouble.empty();
+            if (usualPeakKwh.isPresent()) threshold = Math.max(threshold, usualPeakKwh.getAsDouble() * settings.spikePeakFactor());
             for (int slot = 0; slot < day.slots(); slot++) {
                 if (!judged.test(slot) || kwhOf(day, slot) <= threshold) continue;
-                findings.add(finding(day, VeeRule.SPIKE, slot, slot, Finding.detail("value", Finding.value(day.channel(), day.values()[slot]),
+                Map<String, Object> detail = Finding.detail("value", Finding.value(day.channel(), day.values()[slot]),
                         "reference_kwh", Finding.rounded(referenceKwh), "reference_rank", settings.spikeReferenceRank(),
                         "threshold_kwh", Finding.rounded(threshold), "tolerance_percent", settings.spikeTolerancePercent(),
-                        "basis", "day")));
+                        "basis", "day");
+                if (usualPeakKwh.isPresent()) {
+                    detail.put("usual_daily_peak_kwh", Finding.rounded(usualPeakKwh.getAsDouble()));
+                    detail.put("peak_factor", settings.spikePeakFactor());
+                }
+                findings.add(finding(day, VeeRule.SPIKE, slot, slot, detail));
             }
             return;
         }
+        OptionalDouble typicalKwh = history.typicalKwh();
         if (typicalKwh.isEmpty()) return;
         double threshold = Math.max(settings.spikeHistoryFactor() * typicalKwh.getAsDouble(), floorKwh);
         for (int slot = written.nextSetBit(0); slot >= 0; slot = written.nextSetBit(slot + 1)) {

@@ -6,7 +6,9 @@ import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.channels.Quality;
 import io.vidyut.mdm.meters.MeterCategory;
 import io.vidyut.mdm.meters.MeterMultiplierChanged;
+import io.vidyut.mdm.common.ids.MeterId;
 import io.vidyut.mdm.readings.IntervalDay;
+import io.vidyut.mdm.readings.IntervalQueries;
 import io.vidyut.mdm.readings.Reading;
 import io.vidyut.mdm.readings.ReadingStore;
 import io.vidyut.mdm.readings.ReadingsStored;
@@ -58,6 +60,7 @@ class ReadingValidator {
     private final ReadingStore store;
     private final ValidationCounts counts;
     private final MeterLevels levels;
+    private final IntervalQueries intervals;
     private final Counter findingsCounter;
     private final Counter errors;
     private final TransactionTemplate nested;
@@ -66,7 +69,7 @@ class ReadingValidator {
 
     ReadingValidator(VeeProperties properties, MeterProfiles profiles, VeeSettingsService settings,
                      ExceptionQueue exceptions, RegisterChecks registerChecks, ReadingStore store, ValidationCounts counts, MeterLevels levels,
-                     MeterRegistry metrics, PlatformTransactionManager transactions, Clock clock) {
+                     IntervalQueries intervals, MeterRegistry metrics, PlatformTransactionManager transactions, Clock clock) {
         this.enabled = properties.enabled();
         this.profiles = profiles;
         this.settings = settings;
@@ -75,6 +78,7 @@ class ReadingValidator {
         this.store = store;
         this.counts = counts;
         this.levels = levels;
+        this.intervals = intervals;
         this.findingsCounter = metrics.counter("mdm.vee.findings");
         this.errors = metrics.counter("mdm.vee.errors");
         this.nested = new TransactionTemplate(transactions);
@@ -98,6 +102,41 @@ class ReadingValidator {
         stored.registers().forEach(read -> meters.add(read.meterId()));
         profiles.preload(meters);
         registerChecks.preload(stored.tenantId(), stored.registers());
+        preloadPeaks(stored);
+    }
+
+    /**
+     * The daily peaks of the four weeks before each complete import day in this write, for meter channels this
+     * process has not loaded yet (after a restart): one query over all of them, once per meter channel.
+     */
+    private void preloadPeaks(ReadingsStored stored) {
+        java.util.Set<MeterId> meters = new java.util.HashSet<>();
+        java.util.Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        java.time.LocalDate first = null, last = null;
+        for (ReadingsStored.Change change : stored.changes()) {
+            IntervalDay day = change.after();
+            if (!importEnergy(day) || !MeterLevels.complete(day) || !levels.needsPeaks(stored.tenantId(), day)) continue;
+            meters.add(MeterId.of(day.meterId()));
+            channels.add(day.channel());
+            if (first == null || day.day().isBefore(first)) first = day.day();
+            if (last == null || day.day().isAfter(last)) last = day.day();
+        }
+        if (meters.isEmpty()) return;
+        // a backfill over months needs the weeks before its last day most; earlier days learn from the backfill itself
+        java.time.LocalDate from = java.util.Collections.max(List.of(first, last.minusDays(MeterLevels.PEAK_DAYS)))
+                .minusDays(MeterLevels.PEAK_DAYS);
+        IntervalQueries.Range range = IntervalQueries.Range.ofDays(from, last.minusDays(1), stored.zone());
+        long cellsPerMeter = channels.size() * (java.time.temporal.ChronoUnit.DAYS.between(from, last) + 1);
+        int perQuery = (int) Math.max(1, Math.min(IntervalQueries.MOST_METERS, IntervalQueries.MOST_DAY_ROWS / cellsPerMeter));
+        List<MeterId> all = List.copyOf(meters);
+        for (int start = 0; start < all.size(); start += perQuery) {
+            intervals.days(all.subList(start, Math.min(all.size(), start + perQuery)), channels, range)
+                    .forEach(day -> levels.notePeak(stored.tenantId(), day));
+        }
+    }
+
+    private static boolean importEnergy(IntervalDay day) {
+        return day.channel() == Channel.KWH_IMPORT || day.channel() == Channel.KVAH_IMPORT;
     }
 
     /**
@@ -134,11 +173,13 @@ class ReadingValidator {
             IntervalDay day = change.after();
             MeterProfile meter = each.meter();
             VeeSettings rules = each.rules().settings();
-            java.util.OptionalDouble typical = levels.typical(stored.tenantId(), day);
-            List<Finding> findings = new ArrayList<>(new IntervalChecks(rules, meter, stored.zone(), typical)
+            IntervalChecks.History history = new IntervalChecks.History(levels.typical(stored.tenantId(), day),
+                    levels.usualPeak(stored.tenantId(), day));
+            List<Finding> findings = new ArrayList<>(new IntervalChecks(rules, meter, stored.zone(), history)
                     .check(day, change.before(), change.written(), voltage(stored, day)));
-            if (day.channel() == Channel.KWH_IMPORT || day.channel() == Channel.KVAH_IMPORT) {
+            if (importEnergy(day)) {
                 levels.learn(stored.tenantId(), day, change.written());
+                levels.notePeak(stored.tenantId(), day);
             }
             if (completedNow(change) && rules.checks(VeeRule.SUM_CHECK)) {
                 Instant dayEnd = day.slotEnd(day.slots() - 1, stored.zone());

@@ -51,7 +51,7 @@ class IntervalChecksTest {
     }
 
     static List<Finding> check(IntervalDay day, VeeSettings settings, MeterProfile meter) {
-        return new IntervalChecks(settings, meter, IST, OptionalDouble.empty()).check(day, null, all(), Optional::empty);
+        return new IntervalChecks(settings, meter, IST, IntervalChecks.History.NONE).check(day, null, all(), Optional::empty);
     }
 
     /** Settings as the API takes them: only what differs from the defaults. */
@@ -114,14 +114,34 @@ class IntervalChecksTest {
             day.values()[41] = 1500; // a morning kettle against a day that has only just begun
             assertThat(check(day, VeeSettings.defaults(), CONSUMER)).isEmpty();
             day.values()[41] = 6100;
-            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.of(0.2))
+            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, new IntervalChecks.History(OptionalDouble.of(0.2), java.util.OptionalInt.empty()))
                     .check(day, null, all(), Optional::empty);
             assertThat(rules(findings)).as("above 30 × 0.2 kWh").containsExactlyInAnyOrder(VeeRule.SPIKE, VeeRule.HIGH_LIMIT);
             assertThat(findings).filteredOn(f -> f.rule() == VeeRule.SPIKE).singleElement()
                     .satisfies(spike -> assertThat(spike.detail()).containsEntry("basis", "history"));
             day.values()[41] = 5900;
-            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.of(0.2))
+            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, new IntervalChecks.History(OptionalDouble.of(0.2), java.util.OptionalInt.empty()))
                     .check(day, null, all(), Optional::empty)).extracting(Finding::rule).doesNotContain(VeeRule.SPIKE);
+        }
+
+        @Test
+        void a_big_day_is_no_spike_when_the_meters_usual_daily_peak_is_as_big_but_a_fault_far_above_it_is() {
+            IntervalDay day = day(Channel.KWH_IMPORT, 0.1);
+            vary(day);
+            day.values()[40] = 900; // 0.1 kWh intervals and one of 0.9 kWh: a spike by the day alone
+            assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).containsExactly(VeeRule.SPIKE);
+            IntervalChecks.History oftenThisBig = new IntervalChecks.History(OptionalDouble.empty(), java.util.OptionalInt.of(600));
+            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, oftenThisBig).check(day, null, all(), Optional::empty))
+                    .as("0.9 kWh is under 2 × the usual 0.6 kWh daily peak").isEmpty();
+            day.values()[40] = 1300;
+            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, oftenThisBig)
+                    .check(day, null, all(), Optional::empty);
+            assertThat(rules(findings)).containsExactly(VeeRule.SPIKE);
+            assertThat(findings.get(0).detail()).containsEntry("usual_daily_peak_kwh", new BigDecimal("0.600"))
+                    .containsEntry("peak_factor", 2.0).containsEntry("threshold_kwh", new BigDecimal("1.200"));
+            assertThat(new IntervalChecks(settings("{\"spike_peak_factor\": 0}"), CONSUMER, IST, oftenThisBig)
+                    .check(day, null, all(), Optional::empty)).as("factor 0: the day alone decides")
+                    .extracting(Finding::rule).containsExactly(VeeRule.SPIKE);
         }
 
         @Test
@@ -152,13 +172,13 @@ class IntervalChecksTest {
             for (int slot = 20; slot < 40; slot++) day.values()[slot] = 0;
             IntervalDay voltage = day(Channel.VOLTAGE_R_AVG, 0);
             Arrays.fill(voltage.values(), 23_000);
-            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty())
+            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, IntervalChecks.History.NONE)
                     .check(day, null, all(), () -> Optional.of(voltage));
             assertThat(rules(findings)).containsExactly(VeeRule.ZERO_RUN);
             assertThat(findings.get(0).detail()).containsEntry("intervals", 20);
 
             Arrays.fill(voltage.values(), 0); // an outage: zero consumption is right
-            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty()).check(day, null, all(), () -> Optional.of(voltage)))
+            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, IntervalChecks.History.NONE).check(day, null, all(), () -> Optional.of(voltage)))
                     .isEmpty();
             assertThat(check(day, VeeSettings.defaults(), CONSUMER)).as("no voltage known: not judged").isEmpty();
         }
@@ -185,14 +205,14 @@ class IntervalChecksTest {
             IntervalDay voltage = new IntervalDay(METER, Channel.VOLTAGE_R_AVG, DAY, day.intervalMinutes(), volts, new byte[day.slots()]);
             BitSet written = new BitSet();
             written.set(0, day.slots());
-            return new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty())
+            return new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, IntervalChecks.History.NONE)
                     .check(day, null, written, () -> Optional.of(voltage));
         }
 
         List<Finding> checkWithoutVoltage(IntervalDay day, VeeSettings settings) {
             BitSet written = new BitSet();
             written.set(0, day.slots());
-            return new IntervalChecks(settings, CONSUMER, IST, OptionalDouble.empty()).check(day, null, written, Optional::empty);
+            return new IntervalChecks(settings, CONSUMER, IST, IntervalChecks.History.NONE).check(day, null, written, Optional::empty);
         }
 
         @ParameterizedTest
@@ -309,12 +329,12 @@ class IntervalChecksTest {
             after.values()[5] = 250;
             BitSet written = new BitSet();
             written.set(5);
-            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty()).check(after, before, written, Optional::empty);
+            List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, IntervalChecks.History.NONE).check(after, before, written, Optional::empty);
             assertThat(rules(findings)).containsExactly(VeeRule.DUPLICATE);
             assertThat(findings.get(0).detail()).containsEntry("value", new BigDecimal("0.25"));
 
             before.quality()[5] = (byte) Quality.ESTIMATED.bit();
-            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, OptionalDouble.empty()).check(after, before, written, Optional::empty)).isEmpty();
+            assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, IntervalChecks.History.NONE).check(after, before, written, Optional::empty)).isEmpty();
         }
 
         @Test

@@ -70,7 +70,7 @@ class RealLoadSpikeTest {
         // 10 kW sanctioned: the high limit stays out of the way of what this test is about
         var household = new io.vidyut.mdm.vee.settings.MeterProfile(IntervalChecksTest.METER, "SGSC", IntervalChecksTest.CONSUMER.category(),
                 java.math.BigDecimal.ONE, null, new java.math.BigDecimal("10"), false, null);
-        return new IntervalChecks(VeeSettings.defaults(), household, IntervalChecksTest.IST, OptionalDouble.empty())
+        return new IntervalChecks(VeeSettings.defaults(), household, IntervalChecksTest.IST, IntervalChecks.History.NONE)
                 .check(day, null, written, Optional::empty);
     }
 
