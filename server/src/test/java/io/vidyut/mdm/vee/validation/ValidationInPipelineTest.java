@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +29,7 @@ class ValidationInPipelineTest extends VeePipelineTest {
     @Autowired ReadingStore store;
     @Autowired TransactionTemplate transactions;
     @Autowired MeterRegistry metrics;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void a_meter_validation_does_not_know_costs_the_other_meters_of_the_write_nothing() {
@@ -46,6 +48,33 @@ class ValidationInPipelineTest extends VeePipelineTest {
                 () -> transactions.executeWithoutResult(status -> store.write(readings, IST, "test")));
 
         assertThat(exceptions("rule=SPIKE&meter_id=" + meter).get("total").asInt()).isEqualTo(1);
+        assertThat(metrics.counter("mdm.vee.errors").count()).isEqualTo(errorsBefore);
+    }
+
+    @Test
+    void a_meters_usual_daily_peak_comes_from_the_store_when_this_process_has_not_seen_its_earlier_days() {
+        UUID meter = UUID.fromString(consumerMeter("BIGDAYS"));
+        // eight earlier days stored before this process judged any of them (as after a restart): peaks of 0.8 kWh
+        Integer[] earlier = new Integer[96];
+        for (int slot = 0; slot < 96; slot++) earlier[slot] = slot == 70 ? 800 : (int) Math.round(load(slot) * 1000);
+        TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.executeWithoutResult(status -> {
+            store.prepareDays(DAY.minusDays(8), DAY);
+            for (int back = 1; back <= 8; back++) {
+                jdbc.sql("insert into interval_day (tenant_id, meter_id, channel, day, interval_minutes, vals) values (?, ?, ?, ?, 15, ?)")
+                        .params(tenant.id(), meter, Channel.KWH_IMPORT.code(), DAY.minusDays(back), earlier).update();
+            }
+        }));
+        List<Reading> today = new ArrayList<>();
+        for (int slot = 0; slot < 96; slot++) {
+            today.add(new Reading(meter, Channel.KWH_IMPORT, slotEnd(DAY, slot).toInstant(), 15,
+                    Math.round((slot == 40 ? 0.74 : load(slot)) * 1000), Quality.ACTUAL.bit()));
+        }
+        double errorsBefore = metrics.counter("mdm.vee.errors").count();
+        TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()),
+                () -> transactions.executeWithoutResult(status -> store.write(today, IST, "test")));
+
+        // 0.74 kWh is a spike against the day alone (see above), not against a meter whose days usually peak at 0.8
+        assertThat(exceptions("rule=SPIKE&meter_id=" + meter).get("total").asInt()).isZero();
         assertThat(metrics.counter("mdm.vee.errors").count()).isEqualTo(errorsBefore);
     }
 
