@@ -46,7 +46,9 @@ test('VEE settings of a meter class are saved as a version, with the server refu
 
   await form.getByLabel('Spike tolerance (%)', { exact: true }).fill('400');
   await form.getByLabel('Register maximum (kWh)').fill('9,99,999.999');
-  await form.getByRole('checkbox', { name: 'Flat line' }).uncheck();
+  await form.getByRole('checkbox', { name: 'Flat line runs' }).uncheck();
+  await form.getByRole('checkbox', { name: 'Spike blocks billing' }).uncheck();
+  await form.getByRole('checkbox', { name: 'A zero run on a day without voltage data blocks billing' }).check();
   await form.getByLabel('Holidays (estimated like Sundays)').fill('2026-11-08, 2026-10-20');
   await form.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText(/^Saved as version \d+\.$/)).toBeVisible();
@@ -54,7 +56,11 @@ test('VEE settings of a meter class are saved as a version, with the server refu
   await expect(page.getByTestId('settings-in-force')).toContainText('IST');
   await expect(page.getByRole('table', { name: 'Versions of the DT settings' })).toContainText('demo.admin');
   await expect(form.getByLabel('Register maximum (kWh)')).toHaveValue('999999.999');
-  await expect(form.getByRole('checkbox', { name: 'Flat line' })).not.toBeChecked();
+  await expect(form.getByRole('checkbox', { name: 'Flat line runs' })).not.toBeChecked();
+  await expect(form.getByRole('checkbox', { name: 'Flat line blocks billing' })).toBeDisabled();
+  await expect(form.getByRole('checkbox', { name: 'Spike runs' })).toBeChecked();
+  await expect(form.getByRole('checkbox', { name: 'Spike blocks billing' })).not.toBeChecked();
+  await expect(form.getByRole('checkbox', { name: 'A zero run on a day without voltage data blocks billing' })).toBeChecked();
   await expect(form.getByLabel('Holidays (estimated like Sundays)')).toHaveValue('2026-10-20, 2026-11-08');
   await expectAccessible(page, 'VEE settings after saving');
 });

@@ -107,6 +107,11 @@ function SettingsForm({ meterClass, initial, editable, onSaved }: SettingsFormPr
 
   const toggleRule = (rule: VeeRule, on: boolean) =>
     setDraft((d) => ({ ...d, rules: on ? [...d.rules, rule] : d.rules.filter((r) => r !== rule) }));
+  const toggleBlocking = (rule: VeeRule, on: boolean) =>
+    setDraft((d) => ({
+      ...d,
+      blocking_rules: on ? [...d.blocking_rules, rule] : d.blocking_rules.filter((r) => r !== rule),
+    }));
   const toggleChannel = (channel: string, on: boolean) =>
     setDraft((d) => ({
       ...d,
@@ -142,22 +147,51 @@ function SettingsForm({ meterClass, initial, editable, onSaved }: SettingsFormPr
                   Checks that run
                 </Typography>
               </FormLabel>
-              <FormGroup aria-labelledby="rules-label">
-                {VEE_RULES.map(({ rule, label }) => (
-                  <FormControlLabel
-                    key={rule}
-                    label={label}
-                    control={
-                      <Checkbox
-                        size="small"
-                        checked={draft.rules.includes(rule)}
-                        disabled={readOnly}
-                        onChange={(e) => toggleRule(rule, e.target.checked)}
-                      />
-                    }
+              <Table size="small" aria-labelledby="rules-label">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Check</TableCell>
+                    <TableCell padding="checkbox">Runs</TableCell>
+                    <TableCell padding="checkbox">Blocks billing</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {VEE_RULES.map(({ rule, label }) => (
+                    <TableRow key={rule}>
+                      <TableCell>{label}</TableCell>
+                      <TableCell padding="checkbox">
+                        <Checkbox
+                          size="small"
+                          checked={draft.rules.includes(rule)}
+                          disabled={readOnly}
+                          slotProps={{ input: { 'aria-label': `${label} runs` } }}
+                          onChange={(e) => toggleRule(rule, e.target.checked)}
+                        />
+                      </TableCell>
+                      <TableCell padding="checkbox">
+                        <Checkbox
+                          size="small"
+                          checked={draft.blocking_rules.includes(rule)}
+                          disabled={readOnly || !draft.rules.includes(rule)}
+                          slotProps={{ input: { 'aria-label': `${label} blocks billing` } }}
+                          onChange={(e) => toggleBlocking(rule, e.target.checked)}
+                        />
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+              <FormControlLabel
+                sx={{ mt: 1 }}
+                label="A zero run on a day without voltage data blocks billing"
+                control={
+                  <Switch
+                    checked={draft.zero_run_without_voltage_blocking}
+                    disabled={readOnly}
+                    onChange={(e) => setDraft((d) => ({ ...d, zero_run_without_voltage_blocking: e.target.checked }))}
                   />
-                ))}
-              </FormGroup>
+                }
+              />
               {errors.rules && <Alert severity="error">{errors.rules}</Alert>}
             </CardContent>
           </Card>

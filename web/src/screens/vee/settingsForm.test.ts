@@ -4,7 +4,7 @@ import { checkSettings, effectiveFor, toDraft, toSettings, type VersionedSetting
 const BUILT_IN = {
   rules: ['GAP', 'SPIKE'], blocking_rules: ['SPIKE'],
   grace_minutes: 240, lookback_days: 3, high_limit_factor: 1.5, low_limit_factor: 0, spike_tolerance_percent: 300,
-  spike_reference_rank: 2, spike_minimum_kw: 1.5, spike_history_factor: 30, zero_run_minutes: 240, zero_run_minimum_volts: 100,
+  spike_reference_rank: 2, spike_minimum_kw: 1.5, spike_history_factor: 30, spike_peak_factor: 2, zero_run_minutes: 240, zero_run_minimum_volts: 100,
   zero_run_without_voltage_minutes: 480, zero_run_without_voltage_blocking: false, flat_line_minutes: 180,
   flat_line_minimum_kw: 0.2, sum_check_tolerance_percent: 2, sum_check_minimum_kwh: 0.05, register_maximum_kwh: 99999.999,
   rollover_threshold_percent: 90, linear_maximum_minutes: 120, like_day_weeks: 4, prolonged_estimation_minutes: 1440,

@@ -36,6 +36,7 @@ export const NUMBER_GROUPS: ReadonlyArray<{ title: string; fields: readonly Numb
       { key: 'spike_reference_rank', label: 'Spike reference (n-th highest of the day)', integer: true, hint: '2 to 12' },
       { key: 'spike_minimum_kw', label: 'Spike minimum (kW)', integer: false, hint: 'Average power below which nothing is a spike' },
       { key: 'spike_history_factor', label: 'Spike history factor', integer: false, hint: '× the recent typical interval, until the day is complete' },
+      { key: 'spike_peak_factor', label: 'Spike peak factor', integer: false, hint: '× the meter\'s usual daily peak (0: off)' },
     ],
   },
   {
@@ -82,9 +83,9 @@ type EstimableChannel = (typeof ESTIMABLE_CHANNELS)[number]['value'];
 export interface SettingsDraft {
   numbers: Record<string, string>;
   rules: VeeRule[];
-  /** Kept as saved (no control yet): a save from this form must not reset which rules block. */
-  blocking_rules: VeeRule[] | undefined;
-  zero_run_without_voltage_blocking: boolean | undefined;
+  /** The checks whose exceptions hold values back from billing. */
+  blocking_rules: VeeRule[];
+  zero_run_without_voltage_blocking: boolean;
   estimated_channels: string[];
   holidays: string;
   edit_approval_required: boolean;
@@ -102,8 +103,8 @@ export function toDraft(settings: VeeSettings): SettingsDraft {
   return {
     numbers,
     rules: [...(settings.rules ?? [])],
-    blocking_rules: settings.blocking_rules ? [...settings.blocking_rules] : undefined,
-    zero_run_without_voltage_blocking: settings.zero_run_without_voltage_blocking,
+    blocking_rules: [...(settings.blocking_rules ?? [])],
+    zero_run_without_voltage_blocking: Boolean(settings.zero_run_without_voltage_blocking),
     estimated_channels: [...(settings.estimated_channels ?? [])],
     holidays: [...(settings.holidays ?? [])].sort().join(', '),
     edit_approval_required: Boolean(settings.edit_approval_required),
@@ -153,14 +154,12 @@ export function checkSettings(draft: SettingsDraft): Record<string, string> {
 export function toSettings(draft: SettingsDraft): VeeSettings {
   const body: Record<string, unknown> = {
     rules: [...draft.rules],
+    blocking_rules: [...draft.blocking_rules],
+    zero_run_without_voltage_blocking: draft.zero_run_without_voltage_blocking,
     estimated_channels: draft.estimated_channels as EstimableChannel[],
     holidays: [...new Set(holidayList(draft.holidays))].sort(),
     edit_approval_required: draft.edit_approval_required,
   };
-  if (draft.blocking_rules) body.blocking_rules = [...draft.blocking_rules];
-  if (draft.zero_run_without_voltage_blocking !== undefined) {
-    body.zero_run_without_voltage_blocking = draft.zero_run_without_voltage_blocking;
-  }
   for (const group of NUMBER_GROUPS) {
     for (const field of group.fields) body[field.key] = Number(plain(draft.numbers[field.key] ?? ''));
   }
