@@ -82,9 +82,13 @@ public enum Channel {
         return resolution;
     }
 
-    /** A value in whole steps of the resolution, rounded half up (the resolution is a power of ten: no division). */
+    /**
+     * A value in whole steps of the resolution (a power of ten: no division), rounded half to even: a source
+     * finer than the resolution (Wh with scaler -1) sends exact halves often, and rounding them all up would
+     * bias every meter's energy upwards.
+     */
     public BigDecimal toUnits(BigDecimal value) {
-        return value.scaleByPowerOfTen(resolution.scale()).setScale(0, java.math.RoundingMode.HALF_UP);
+        return value.scaleByPowerOfTen(resolution.scale()).setScale(0, java.math.RoundingMode.HALF_EVEN);
     }
 
     /** IS 15959 OBIS code of the quantity, dotted notation. */
