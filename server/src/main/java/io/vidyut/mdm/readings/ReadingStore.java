@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes normalized readings into the day layout and the register table. Idempotent: the same value
  * again changes nothing; a value arriving for an empty slot fills it; a different value for a
- * stored slot makes a new version of the day row, the old one moving to history. Callers keep all
+ * stored slot makes a new version of the day row, the old one moving to history (a changed re-send of an actual
+ * value may instead be held for review, see {@link ResendPolicy}); the same slot twice in one write with different
+ * values keeps the last, the row as the first left it going to history too. Callers keep all
  * writes for one meter on one thread (the pipeline partitions by meter); rows are also locked.
  */
 @Component
@@ -46,9 +49,11 @@ public class ReadingStore {
 
     private final TransactionTemplate partitionTransactions;
     private final ApplicationEventPublisher events;
+    private final List<ResendPolicy> resendPolicies;
 
     ReadingStore(JdbcClient jdbc, DayRowWriter rowWriter, DataSource dataSource, PlatformTransactionManager transactions,
-                 ApplicationEventPublisher events, MeterRegistry metrics) {
+                 ApplicationEventPublisher events, MeterRegistry metrics, List<ResendPolicy> resendPolicies) {
+        this.resendPolicies = resendPolicies;
         this.jdbc = jdbc;
         this.steps = new WriteSteps(metrics);
         this.events = events;
@@ -73,7 +78,10 @@ public class ReadingStore {
 
     /** What a write did, counted per value. */
     public record WriteResult(int filled, int unchanged, int changed, List<Refused> refused) {
-        /** Values not stored because the stored value outranks them (an edit, or actual data over an estimate) count as unchanged. */
+        /**
+         * Values not stored because the stored value outranks them (an edit, or actual data over an estimate) or
+         * because a changed re-send is held for review ({@link ResendPolicy}) count as unchanged.
+         */
         public int stored() {
             return filled + changed;
         }
@@ -121,13 +129,19 @@ public class ReadingStore {
         List<DayRow> inserts = new ArrayList<>();
         List<DayRow> updates = new ArrayList<>();
         List<DayRow> superseded = new ArrayList<>();
+        List<DayRow> interims = new ArrayList<>();
         for (Map.Entry<DayKey, List<Reading>> entry : byDay.entrySet()) {
             DayRow stored = existing.get(entry.getKey());
             int minutes = stored != null ? stored.intervalMinutes : entry.getValue().get(0).intervalMinutes();
             DayRow before = stored == null ? null : stored.copy();
             DayRow row = stored == null ? DayRow.empty(entry.getKey(), minutes) : stored;
             boolean rowChanged = false, rowFilled = false;
-            java.util.BitSet written = new java.util.BitSet(row.values.length);
+            BitSet written = new BitSet(row.values.length);
+            // slots written since the row's last version within this write: another value for one starts a new version
+            BitSet round = new BitSet(row.values.length);
+            List<DayRow> rowInterims = new ArrayList<>(0);
+            List<ReadingsStored.SlotValue> held = new ArrayList<>(0);
+            List<ReadingsStored.SlotValue> repeated = new ArrayList<>(0);
             for (Reading reading : entry.getValue()) {
                 if (reading.intervalMinutes() != minutes) {
                     // a day keeps one interval length; a meter reconfigured mid-day is for people to look at
@@ -136,30 +150,62 @@ public class ReadingStore {
                     continue;
                 }
                 int slot = DayKey.slot(reading.at(), zone, minutes);
-                switch (row.merge(slot, Math.toIntExact(reading.value()), reading.quality())) {
-                    case FILLED -> { filled++; rowFilled = true; written.set(slot); }
+                int value = Math.toIntExact(reading.value());
+                if (!written.get(slot) && row.revisesActual(slot, value, reading.quality()) && held(reading, row.values[slot])) {
+                    held.add(new ReadingsStored.SlotValue(slot, value, reading.quality()));
+                    unchanged++;
+                    continue;
+                }
+                DayRow interim = round.get(slot) ? row.copy() : null;
+                switch (row.merge(slot, value, reading.quality())) {
+                    case FILLED -> { filled++; rowFilled = true; written.set(slot); round.set(slot); }
                     case UNCHANGED, KEPT -> unchanged++;
-                    case CHANGED -> { changed++; rowChanged = true; written.set(slot); }
+                    case CHANGED -> {
+                        changed++;
+                        rowChanged = true;
+                        written.set(slot);
+                        if (interim != null) {
+                            // the same interval twice in one write: the row as the first value left it goes to history
+                            rowInterims.add(interim);
+                            repeated.add(new ReadingsStored.SlotValue(slot, interim.values[slot], interim.quality[slot]));
+                            round.clear();
+                        }
+                        round.set(slot);
+                    }
                 }
             }
-            if (!written.isEmpty()) {
-                changes.add(new ReadingsStored.Change(IntervalDay.of(row), before == null ? null : IntervalDay.of(before), written));
+            if (!written.isEmpty() || !held.isEmpty()) {
+                changes.add(new ReadingsStored.Change(IntervalDay.of(row), before == null ? null : IntervalDay.of(before),
+                        written, held, repeated));
             }
-            if (stored == null) {
-                row.version = 1;
-                inserts.add(row);
-            } else if (rowChanged) {
-                superseded.add(before);
-                row.version = before.version + 1;
-                updates.add(row);
+            int version = stored == null ? 0 : before.version;
+            if (stored != null && rowChanged) superseded.add(before);
+            for (DayRow interim : rowInterims) {
+                interim.version = ++version;
+                interims.add(interim);
+            }
+            if (stored == null || rowChanged) {
+                row.version = version + 1;
+                (stored == null ? inserts : updates).add(row);
             } else if (rowFilled) {
                 updates.add(row);
             }
         }
         steps.insert().record(() -> rowWriter.insert(tenant, inserts));
-        steps.archive().record(() -> rowWriter.archive(tenant, superseded, source));
+        steps.archive().record(() -> {
+            rowWriter.archive(tenant, superseded, source);
+            rowWriter.archiveInterim(tenant, interims, source);
+        });
         steps.update().record(() -> rowWriter.update(updates));
         return new WriteResult(filled, unchanged, changed, refused);
+    }
+
+    /** Whether a policy holds a changed re-send of a stored actual value for review. */
+    private boolean held(Reading reading, int stored) {
+        for (ResendPolicy policy : resendPolicies) {
+            if (policy.holds(reading.meterId(), reading.channel(), stored, reading.value())) return true;
+        }
+        return false;
     }
 
     private Map<DayKey, DayRow> load(Set<DayKey> keys) {

@@ -122,12 +122,41 @@ public class ExceptionQueue {
                           from unnest(?::uuid[], ?::smallint[], ?::timestamptz[], ?::timestamptz[]) as s(meter_id, channel, first_at, last_at)
                          where e.meter_id = s.meter_id and e.channel = s.channel and e.status = 'OPEN'
                            and e.first_at <= s.last_at and e.last_at >= s.first_at and e.rule = any(?)""")
-                .params(resolution, by, Timestamp.from(clock.instant()), note, spans.stream().map(Span::meterId).toArray(UUID[]::new),
-                        spans.stream().map(span -> (short) span.channel().code()).toArray(Short[]::new),
-                        spans.stream().map(span -> Timestamp.from(span.first())).toArray(Timestamp[]::new),
-                        spans.stream().map(span -> Timestamp.from(span.last())).toArray(Timestamp[]::new),
-                        rules.stream().map(Enum::name).toArray(String[]::new))
+                .params(resolution, by, Timestamp.from(clock.instant()), note, meters(spans), channels(spans), firsts(spans),
+                        lasts(spans), rules.stream().map(Enum::name).toArray(String[]::new))
                 .update();
+    }
+
+    /**
+     * Gaps resolved ESTIMATED whose estimates actual data replaced (in any of the spans) are SUPERSEDED: the
+     * exception says what now fills the gap.
+     */
+    public int supersedeEstimated(List<Span> spans, String by, String note) {
+        if (spans.isEmpty()) return 0;
+        return jdbc.sql("""
+                        update vee_exception e set resolution = 'SUPERSEDED', resolved_by = ?, resolved_at = ?, resolution_note = ?
+                          from unnest(?::uuid[], ?::smallint[], ?::timestamptz[], ?::timestamptz[]) as s(meter_id, channel, first_at, last_at)
+                         where e.meter_id = s.meter_id and e.channel = s.channel and e.rule = 'GAP' and e.status = 'RESOLVED'
+                           and e.resolution = 'ESTIMATED' and e.first_at <= s.last_at and e.last_at >= s.first_at""")
+                .params(by, Timestamp.from(clock.instant()), note, meters(spans), channels(spans), firsts(spans), lasts(spans))
+                .update();
+    }
+
+    /** The spans as the four arrays the settling statements unnest. */
+    private static UUID[] meters(List<Span> spans) {
+        return spans.stream().map(Span::meterId).toArray(UUID[]::new);
+    }
+
+    private static Short[] channels(List<Span> spans) {
+        return spans.stream().map(span -> (short) span.channel().code()).toArray(Short[]::new);
+    }
+
+    private static Timestamp[] firsts(List<Span> spans) {
+        return spans.stream().map(span -> Timestamp.from(span.first())).toArray(Timestamp[]::new);
+    }
+
+    private static Timestamp[] lasts(List<Span> spans) {
+        return spans.stream().map(span -> Timestamp.from(span.last())).toArray(Timestamp[]::new);
     }
 
     @Transactional(readOnly = true)
