@@ -156,6 +156,10 @@ public class ReadingStore {
                     unchanged++;
                     continue;
                 }
+                // the same interval again in this write: the row as the earlier value left it goes to history, once
+                // per round (a batch carrying a whole day twice makes one extra version, not one per interval)
+                ReadingsStored.SlotValue earlier = written.get(slot)
+                        ? new ReadingsStored.SlotValue(slot, row.values[slot], row.quality[slot]) : null;
                 DayRow interim = round.get(slot) ? row.copy() : null;
                 switch (row.merge(slot, value, reading.quality())) {
                     case FILLED -> { filled++; rowFilled = true; written.set(slot); round.set(slot); }
@@ -164,10 +168,9 @@ public class ReadingStore {
                         changed++;
                         rowChanged = true;
                         written.set(slot);
+                        if (earlier != null) repeated.add(earlier);
                         if (interim != null) {
-                            // the same interval twice in one write: the row as the first value left it goes to history
                             rowInterims.add(interim);
-                            repeated.add(new ReadingsStored.SlotValue(slot, interim.values[slot], interim.quality[slot]));
                             round.clear();
                         }
                         round.set(slot);
