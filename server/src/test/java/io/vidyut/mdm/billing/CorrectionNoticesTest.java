@@ -149,6 +149,22 @@ class CorrectionNoticesTest extends VeePipelineTest {
         var notHeld = api.post("/api/v1/vee/exceptions/" + exceptions("rule=DUPLICATE&meter_id=" + meter).get("items").get(0).get("id").asString()
                 + "/resolve", tenant.operator(), Map.of("action", "REPLACE", "reason_code", "HES_ERROR"));
         assertThat(notHeld.status()).as("only a held re-send has values to take").isEqualTo(422);
+
+        push("HELD", day(DAY, slot -> slot == 20 ? load(20) * 3 : null));
+        JsonNode second = awaitExceptions("rule=RESEND_CHANGE&status=OPEN&meter_id=" + meter, 1).get("items").get(0);
+        var kept = api.post("/api/v1/vee/exceptions/" + second.get("id").asString() + "/resolve", tenant.operator(),
+                Map.of("action", "ACCEPT", "reason_code", "HES_ERROR"));
+        assertThat(kept.json().get("resolution").asString()).isEqualTo("ACCEPTED");
+        // the same re-send again (with a small change beside it, to know when it was stored) is not news
+        push("HELD", day(DAY, slot -> slot == 20 ? Double.valueOf(load(20) * 3) : slot == 21 ? Double.valueOf(load(21) * 1.05) : null));
+        await("/api/v1/meters/" + meter + "/consumption?from=" + enc(slotEnd(DAY, 20)) + "&to=" + enc(slotEnd(DAY, 21)),
+                tenant.analyst(), body -> body.get("points").get(0).get("value").decimalValue().compareTo(kwh(load(21) * 1.05)) == 0);
+        assertThat(exceptions("rule=RESEND_CHANGE&status=OPEN&meter_id=" + meter).get("items")).isEmpty();
+        push("HELD", day(DAY, slot -> slot == 20 ? load(20) * 4 : null));
+        JsonNode reopened = awaitExceptions("rule=RESEND_CHANGE&status=OPEN&meter_id=" + meter, 1).get("items").get(0);
+        assertThat(reopened.get("id").asString()).isEqualTo(second.get("id").asString());
+        assertThat(reopened.get("detail").get("held").get(0).get("resent_value").decimalValue()).isEqualByComparingTo(kwh(load(20) * 4));
+        assertThat(consumption(meter, DAY).get("points").get(20).get("value").decimalValue()).isEqualByComparingTo(kwh(load(20)));
     }
 
     @Test

@@ -77,7 +77,9 @@ public class ExceptionQueue {
 
     /**
      * Records findings of the current tenant, with their meters' labels; a finding already open is extended, not
-     * repeated. In the caller's transaction (validation's is the storing one).
+     * repeated. A resolved RESEND_CHANGE is opened again when a re-send holds other values than the person decided
+     * on (the same re-send again is not news), so no held value goes unseen. In the caller's transaction
+     * (validation's is the storing one).
      */
     public void record(UUID tenant, Collection<Finding> findings, int settingsVersion) {
         if (findings.isEmpty()) return;
@@ -90,8 +92,11 @@ public class ExceptionQueue {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                 on conflict (tenant_id, meter_id, channel, rule, first_at) do update
                    set last_at = greatest(vee_exception.last_at, excluded.last_at), detail = excluded.detail,
-                       meter_serial = excluded.meter_serial, hes_vendor_id = excluded.hes_vendor_id, dt_id = excluded.dt_id
-                 where vee_exception.status = 'OPEN'""", List.copyOf(findings), 500, (ps, f) -> {
+                       meter_serial = excluded.meter_serial, hes_vendor_id = excluded.hes_vendor_id, dt_id = excluded.dt_id,
+                       status = 'OPEN', resolution = null, resolution_note = null, resolved_at = null, resolved_by = null
+                 where vee_exception.status = 'OPEN'
+                    or (vee_exception.rule = 'RESEND_CHANGE' and vee_exception.detail <> excluded.detail)""",
+                List.copyOf(findings), 500, (ps, f) -> {
             Optional<MeterProfile> meter = meters.get(f.meterId());
             ps.setObject(1, UUID.randomUUID());
             ps.setObject(2, tenant);
