@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,11 +48,13 @@ public class ReadingStore {
 
     private final TransactionTemplate partitionTransactions;
     private final ApplicationEventPublisher events;
-    private final List<ResendPolicy> resendPolicies;
+    /** Holds a changed re-send when any implementation does (none: every re-send replaces). */
+    private final ResendPolicy resendPolicy;
 
     ReadingStore(JdbcClient jdbc, DayRowWriter rowWriter, DataSource dataSource, PlatformTransactionManager transactions,
                  ApplicationEventPublisher events, MeterRegistry metrics, List<ResendPolicy> resendPolicies) {
-        this.resendPolicies = resendPolicies;
+        this.resendPolicy = (meterId, channel, stored, resent) -> resendPolicies.stream()
+                .anyMatch(policy -> policy.holds(meterId, channel, stored, resent));
         this.jdbc = jdbc;
         this.steps = new WriteSteps(metrics);
         this.events = events;
@@ -133,15 +134,7 @@ public class ReadingStore {
         for (Map.Entry<DayKey, List<Reading>> entry : byDay.entrySet()) {
             DayRow stored = existing.get(entry.getKey());
             int minutes = stored != null ? stored.intervalMinutes : entry.getValue().get(0).intervalMinutes();
-            DayRow before = stored == null ? null : stored.copy();
-            DayRow row = stored == null ? DayRow.empty(entry.getKey(), minutes) : stored;
-            boolean rowChanged = false, rowFilled = false;
-            BitSet written = new BitSet(row.values.length);
-            // slots written since the row's last version within this write: another value for one starts a new version
-            BitSet round = new BitSet(row.values.length);
-            List<DayRow> rowInterims = new ArrayList<>(0);
-            List<ReadingsStored.SlotValue> held = new ArrayList<>(0);
-            List<ReadingsStored.SlotValue> repeated = new ArrayList<>(0);
+            DayMerge merge = new DayMerge(entry.getKey(), stored, minutes);
             for (Reading reading : entry.getValue()) {
                 if (reading.intervalMinutes() != minutes) {
                     // a day keeps one interval length; a meter reconfigured mid-day is for people to look at
@@ -149,49 +142,22 @@ public class ReadingStore {
                             + " is stored at " + minutes + "-minute intervals, not " + reading.intervalMinutes()));
                     continue;
                 }
-                int slot = DayKey.slot(reading.at(), zone, minutes);
-                int value = Math.toIntExact(reading.value());
-                if (!written.get(slot) && row.revisesActual(slot, value, reading.quality()) && held(reading, row.values[slot])) {
-                    held.add(new ReadingsStored.SlotValue(slot, value, reading.quality()));
-                    unchanged++;
-                    continue;
-                }
-                // the same interval again in this write: the row as the earlier value left it goes to history, once
-                // per round (a batch carrying a whole day twice makes one extra version, not one per interval)
-                ReadingsStored.SlotValue earlier = written.get(slot)
-                        ? new ReadingsStored.SlotValue(slot, row.values[slot], row.quality[slot]) : null;
-                DayRow interim = round.get(slot) ? row.copy() : null;
-                switch (row.merge(slot, value, reading.quality())) {
-                    case FILLED -> { filled++; rowFilled = true; written.set(slot); round.set(slot); }
-                    case UNCHANGED, KEPT -> unchanged++;
-                    case CHANGED -> {
-                        changed++;
-                        rowChanged = true;
-                        written.set(slot);
-                        if (earlier != null) repeated.add(earlier);
-                        if (interim != null) {
-                            rowInterims.add(interim);
-                            round.clear();
-                        }
-                        round.set(slot);
-                    }
-                }
+                merge.merge(DayKey.slot(reading.at(), zone, minutes), reading, resendPolicy);
             }
-            if (!written.isEmpty() || !held.isEmpty()) {
-                changes.add(new ReadingsStored.Change(IntervalDay.of(row), before == null ? null : IntervalDay.of(before),
-                        written, held, repeated));
-            }
-            int version = stored == null ? 0 : before.version;
-            if (stored != null && rowChanged) superseded.add(before);
-            for (DayRow interim : rowInterims) {
-                interim.version = ++version;
-                interims.add(interim);
-            }
-            if (stored == null || rowChanged) {
-                row.version = version + 1;
-                (stored == null ? inserts : updates).add(row);
-            } else if (rowFilled) {
-                updates.add(row);
+            filled += merge.filled;
+            unchanged += merge.unchanged;
+            changed += merge.changed;
+            ReadingsStored.Change change = merge.change();
+            if (change != null) changes.add(change);
+            merge.numberVersions();
+            interims.addAll(merge.interims);
+            if (stored == null) {
+                inserts.add(merge.row);
+            } else if (merge.changedValues()) {
+                superseded.add(merge.before);
+                updates.add(merge.row);
+            } else if (!merge.written.isEmpty()) {
+                updates.add(merge.row);
             }
         }
         steps.insert().record(() -> rowWriter.insert(tenant, inserts));
@@ -201,14 +167,6 @@ public class ReadingStore {
         });
         steps.update().record(() -> rowWriter.update(updates));
         return new WriteResult(filled, unchanged, changed, refused);
-    }
-
-    /** Whether a policy holds a changed re-send of a stored actual value for review. */
-    private boolean held(Reading reading, int stored) {
-        for (ResendPolicy policy : resendPolicies) {
-            if (policy.holds(reading.meterId(), reading.channel(), stored, reading.value())) return true;
-        }
-        return false;
     }
 
     private Map<DayKey, DayRow> load(Set<DayKey> keys) {
