@@ -17,6 +17,7 @@ import { useException } from './veeQueries';
 function proposedText(draft: ResolutionDraft) {
   return (stored: number | null, unit: string): string => {
     if (draft.action === 'ESTIMATE') return 'estimated by VEE';
+    if (draft.action === 'REPLACE') return 'the re-sent value';
     if (draft.action === 'EDIT') {
       const value = Number(draft.value.trim());
       return draft.value.trim() && Number.isFinite(value) ? formatQuantity(value, unit) : 'value to enter';
@@ -63,6 +64,7 @@ export function ExceptionPanel({ exceptionId, onClose }: { exceptionId: string; 
                     key={e.id}
                     exceptionId={exceptionId}
                     unit={channelUnit(e.channel)}
+                    heldResend={e.rule === 'RESEND_CHANGE'}
                     draft={draft}
                     onChange={setDraft}
                     onResolved={(result) => {

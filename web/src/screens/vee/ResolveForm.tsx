@@ -9,13 +9,18 @@ import { useResolveException } from './veeQueries';
 interface ResolveFormProps {
   exceptionId: string;
   unit: string;
+  /** A RESEND_CHANGE exception: its held re-sent values can be taken (REPLACE). */
+  heldResend?: boolean;
   draft: ResolutionDraft;
   onChange(draft: ResolutionDraft): void;
   onResolved(result: VeeException): void;
 }
 
-/** Accept, edit to a value, or estimate: with a reason; checked before sending, server field errors beside the fields. */
-export function ResolveForm({ exceptionId, unit, draft, onChange, onResolved }: ResolveFormProps) {
+/**
+ * Accept, edit to a value, estimate, or (for a held re-send) take the re-sent values: with a reason; checked before
+ * sending, server field errors beside the fields.
+ */
+export function ResolveForm({ exceptionId, unit, heldResend = false, draft, onChange, onResolved }: ResolveFormProps) {
   const resolve = useResolveException(exceptionId);
   const [formErrors, setFormErrors] = useState<Record<string, string>>({});
   const errors = { ...formErrors, ...fieldErrorsOf(resolve.error) };
@@ -46,6 +51,7 @@ export function ResolveForm({ exceptionId, unit, draft, onChange, onResolved }: 
         <ToggleButton value="ACCEPT">Accept</ToggleButton>
         <ToggleButton value="EDIT">Edit</ToggleButton>
         <ToggleButton value="ESTIMATE">Estimate</ToggleButton>
+        {heldResend && <ToggleButton value="REPLACE">Take re-sent</ToggleButton>}
       </ToggleButtonGroup>
       {errors.action && <Alert severity="error" sx={{ mt: 1 }}>{errors.action}</Alert>}
       <TextField

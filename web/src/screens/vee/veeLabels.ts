@@ -11,6 +11,8 @@ export type EstimationMethod = NonNullable<Resolution['method']>;
 export const VEE_RULES: ReadonlyArray<{ rule: VeeRule; label: string }> = [
   { rule: 'GAP', label: 'Gap' },
   { rule: 'DUPLICATE', label: 'Revised value' },
+  { rule: 'RESEND_CHANGE', label: 'Re-send held for review' },
+  { rule: 'DUPLICATE_IN_BATCH', label: 'Sent twice in one batch' },
   { rule: 'CLOCK_DRIFT', label: 'Clock drift' },
   { rule: 'HIGH_LIMIT', label: 'High limit' },
   { rule: 'LOW_LIMIT', label: 'Low limit' },

@@ -39,7 +39,7 @@ class BillingController {
     @Roles.Readers
     @Operation(summary = "VEE-processed intervals and registers of a meter (or a consumer's meter), each with its quality",
             description = "Values held back by an open blocking VEE exception are "
-                    + "listed under 'withheld' and never returned. Taking data is recorded: a later edit inside it is announced "
+                    + "listed under 'withheld' and never returned. Taking data is recorded: a later change inside it is announced "
                     + "under /billing/corrections.")
     ValidatedData validatedData(@RequestParam(name = "meter_id", required = false) UUID meterId,
                                 @RequestParam(name = "consumer_id", required = false) UUID consumerId,
@@ -74,8 +74,11 @@ class BillingController {
 
     @GetMapping("/corrections")
     @Roles.Readers
-    @Operation(summary = "Corrected-data notices: edits of data billing had already taken")
-    List<CorrectionNotices.Notice> corrections(@RequestParam(required = false) OffsetDateTime since) {
+    @Operation(summary = "Corrected-data notices: changes of data billing had already taken",
+            description = "Raised in the changing transaction by a person's edit (EDIT), actual data replacing an estimate "
+                    + "(LATE_ACTUAL), a changed re-send (RESEND) or a new estimate (RE_ESTIMATE); also sent as webhook and feed "
+                    + "type billing.correction. Oldest first.")
+    List<CorrectionNotice> corrections(@RequestParam(required = false) OffsetDateTime since) {
         return corrections.since(since == null ? Instant.EPOCH : since.toInstant());
     }
 }

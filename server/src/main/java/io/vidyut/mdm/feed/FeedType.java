@@ -11,6 +11,8 @@ enum FeedType {
     ALARM_CHANGED("alarm.changed"),
     /** A person's VEE edit changed stored intervals: billing and energy audit must re-read the range. */
     DATA_CORRECTED("data.corrected"),
+    /** Data billing had already taken changed: the correction notice of GET /billing/corrections. */
+    BILLING_CORRECTION("billing.correction"),
     /** A command reached its end: executed, failed, timed out or cancelled. */
     COMMAND_COMPLETED("command.completed");
 

@@ -1,6 +1,7 @@
 package io.vidyut.mdm.feed;
 
 import io.vidyut.mdm.alarms.AlarmChanged;
+import io.vidyut.mdm.billing.CorrectionAnnounced;
 import io.vidyut.mdm.commands.CommandCompleted;
 import io.vidyut.mdm.events.MeterEvent;
 import io.vidyut.mdm.events.MeterEventsRecorded;
@@ -59,6 +60,13 @@ class FeedWriter {
     @EventListener
     void on(IntervalsCorrected corrected) {
         append(corrected.tenantId(), List.of(new Row(FeedType.DATA_CORRECTED, corrected.meterId(), clock.instant(), corrected)));
+    }
+
+    /** The correction notice as listed by {@code GET /billing/corrections}. */
+    @EventListener
+    void on(CorrectionAnnounced announced) {
+        append(announced.tenantId(), List.of(new Row(FeedType.BILLING_CORRECTION, announced.notice().meterId(),
+                announced.notice().announcedAt(), announced.notice())));
     }
 
     @EventListener

@@ -1,6 +1,6 @@
 /**
- * The domain event feed: what happened in the MDM (meter events, alarm changes, VEE corrections, finished
- * commands) as one ordered, durable log per tenant, for the modules and systems that act on it (prepaid,
+ * The domain event feed: what happened in the MDM (meter events, alarm changes, VEE corrections, billing's
+ * correction notices, finished commands) as one ordered, durable log per tenant, for the modules and systems that act on it (prepaid,
  * energy audit, a DISCOM's own integration).
  *
  * <p>{@link io.vidyut.mdm.feed.FeedWriter} appends a row in the transaction of each change, so the feed has an

@@ -122,12 +122,12 @@ public class ConsumptionService {
         ZoneId zone = tenants.zoneOf(TenantContext.requireTenantId());
         record Row(int minutes, Integer[] values, byte[] quality, Instant from, Instant to, String supersededBy) {}
         List<Row> rows = jdbc.sql("""
-                        select interval_minutes, vals, quality, valid_from, superseded_at, superseded_by
+                        select interval_minutes, vals, quality, valid_from, superseded_at, superseded_by, version
                           from interval_day_history where meter_id = ? and channel = ? and day = ?
                         union all
-                        select interval_minutes, vals, quality, updated_at, null, null
+                        select interval_minutes, vals, quality, updated_at, null, null, version
                           from interval_day where meter_id = ? and channel = ? and day = ?
-                        order by 4""")
+                        order by 4, 7""")
                 .params(meterId, channel.code(), DayKey.day(end, zone, 1), meterId, channel.code(), DayKey.day(end, zone, 1))
                 .query((rs, n) -> {
                     Integer[] values = (Integer[]) rs.getArray(2).getArray();

@@ -73,6 +73,13 @@ final class DayRow {
         return Outcome.CHANGED;
     }
 
+    /** Whether {@code value} is a different actual value for a slot holding an actual one (a changed re-send). */
+    boolean revisesActual(int slot, int value, int qualityMask) {
+        int estimatedOrEdited = Quality.ESTIMATED.bit() | Quality.EDITED.bit();
+        return values[slot] != null && values[slot] != value
+                && (quality[slot] & estimatedOrEdited) == 0 && (qualityMask & estimatedOrEdited) == 0;
+    }
+
     @Override
     public String toString() {
         return key + " v" + version + " " + Arrays.toString(values);

@@ -81,6 +81,26 @@ class DayRowWriter {
         });
     }
 
+    /**
+     * Writes versions of rows that existed only inside this write (an interval sent twice in it: the row as the first
+     * value left it) straight into history, valid from this transaction's time like the version that follows them.
+     */
+    void archiveInterim(UUID tenant, List<DayRow> rows, String source) {
+        if (rows.isEmpty()) return;
+        template.batchUpdate("""
+                insert into interval_day_history (tenant_id, meter_id, channel, day, interval_minutes, vals, quality,
+                                                  version, valid_from, superseded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, now(), ?)""", rows, 500, (ps, row) -> {
+            ps.setObject(1, tenant);
+            bindKey(ps, 2, row);
+            ps.setShort(5, (short) row.intervalMinutes);
+            ps.setArray(6, ps.getConnection().createArrayOf("int4", row.values));
+            ps.setBytes(7, row.storedQuality());
+            ps.setInt(8, row.version);
+            ps.setString(9, source);
+        });
+    }
+
     /** Meter, channel and day from parameter {@code first} on. */
     private static void bindKey(PreparedStatement ps, int first, DayRow row) throws SQLException {
         ps.setObject(first, row.key.meterId());

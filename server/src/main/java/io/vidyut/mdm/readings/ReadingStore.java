@@ -33,7 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes normalized readings into the day layout and the register table. Idempotent: the same value
  * again changes nothing; a value arriving for an empty slot fills it; a different value for a
- * stored slot makes a new version of the day row, the old one moving to history. Callers keep all
+ * stored slot makes a new version of the day row, the old one moving to history (a changed re-send of an actual
+ * value may instead be held for review, see {@link ResendPolicy}); the same slot twice in one write with different
+ * values keeps the last, the row as the first left it going to history too. Callers keep all
  * writes for one meter on one thread (the pipeline partitions by meter); rows are also locked.
  */
 @Component
@@ -46,9 +48,13 @@ public class ReadingStore {
 
     private final TransactionTemplate partitionTransactions;
     private final ApplicationEventPublisher events;
+    /** Holds a changed re-send when any implementation does (none: every re-send replaces). */
+    private final ResendPolicy resendPolicy;
 
     ReadingStore(JdbcClient jdbc, DayRowWriter rowWriter, DataSource dataSource, PlatformTransactionManager transactions,
-                 ApplicationEventPublisher events, MeterRegistry metrics) {
+                 ApplicationEventPublisher events, MeterRegistry metrics, List<ResendPolicy> resendPolicies) {
+        this.resendPolicy = (meterId, channel, stored, resent) -> resendPolicies.stream()
+                .anyMatch(policy -> policy.holds(meterId, channel, stored, resent));
         this.jdbc = jdbc;
         this.steps = new WriteSteps(metrics);
         this.events = events;
@@ -73,7 +79,10 @@ public class ReadingStore {
 
     /** What a write did, counted per value. */
     public record WriteResult(int filled, int unchanged, int changed, List<Refused> refused) {
-        /** Values not stored because the stored value outranks them (an edit, or actual data over an estimate) count as unchanged. */
+        /**
+         * Values not stored because the stored value outranks them (an edit, or actual data over an estimate) or
+         * because a changed re-send is held for review ({@link ResendPolicy}) count as unchanged.
+         */
         public int stored() {
             return filled + changed;
         }
@@ -121,13 +130,11 @@ public class ReadingStore {
         List<DayRow> inserts = new ArrayList<>();
         List<DayRow> updates = new ArrayList<>();
         List<DayRow> superseded = new ArrayList<>();
+        List<DayRow> interims = new ArrayList<>();
         for (Map.Entry<DayKey, List<Reading>> entry : byDay.entrySet()) {
             DayRow stored = existing.get(entry.getKey());
             int minutes = stored != null ? stored.intervalMinutes : entry.getValue().get(0).intervalMinutes();
-            DayRow before = stored == null ? null : stored.copy();
-            DayRow row = stored == null ? DayRow.empty(entry.getKey(), minutes) : stored;
-            boolean rowChanged = false, rowFilled = false;
-            java.util.BitSet written = new java.util.BitSet(row.values.length);
+            DayMerge merge = new DayMerge(entry.getKey(), stored, minutes);
             for (Reading reading : entry.getValue()) {
                 if (reading.intervalMinutes() != minutes) {
                     // a day keeps one interval length; a meter reconfigured mid-day is for people to look at
@@ -135,29 +142,29 @@ public class ReadingStore {
                             + " is stored at " + minutes + "-minute intervals, not " + reading.intervalMinutes()));
                     continue;
                 }
-                int slot = DayKey.slot(reading.at(), zone, minutes);
-                switch (row.merge(slot, Math.toIntExact(reading.value()), reading.quality())) {
-                    case FILLED -> { filled++; rowFilled = true; written.set(slot); }
-                    case UNCHANGED, KEPT -> unchanged++;
-                    case CHANGED -> { changed++; rowChanged = true; written.set(slot); }
-                }
+                merge.merge(DayKey.slot(reading.at(), zone, minutes), reading, resendPolicy);
             }
-            if (!written.isEmpty()) {
-                changes.add(new ReadingsStored.Change(IntervalDay.of(row), before == null ? null : IntervalDay.of(before), written));
-            }
+            filled += merge.filled;
+            unchanged += merge.unchanged;
+            changed += merge.changed;
+            ReadingsStored.Change change = merge.change();
+            if (change != null) changes.add(change);
+            merge.numberVersions();
+            interims.addAll(merge.interims);
             if (stored == null) {
-                row.version = 1;
-                inserts.add(row);
-            } else if (rowChanged) {
-                superseded.add(before);
-                row.version = before.version + 1;
-                updates.add(row);
-            } else if (rowFilled) {
-                updates.add(row);
+                inserts.add(merge.row);
+            } else if (merge.changedValues()) {
+                superseded.add(merge.before);
+                updates.add(merge.row);
+            } else if (!merge.written.isEmpty()) {
+                updates.add(merge.row);
             }
         }
         steps.insert().record(() -> rowWriter.insert(tenant, inserts));
-        steps.archive().record(() -> rowWriter.archive(tenant, superseded, source));
+        steps.archive().record(() -> {
+            rowWriter.archive(tenant, superseded, source);
+            rowWriter.archiveInterim(tenant, interims, source);
+        });
         steps.update().record(() -> rowWriter.update(updates));
         return new WriteResult(filled, unchanged, changed, refused);
     }

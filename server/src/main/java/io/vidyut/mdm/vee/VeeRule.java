@@ -10,6 +10,13 @@ public enum VeeRule {
     GAP(false),
     /** A different value arrived for an interval already stored (a revision, kept as a new version). */
     DUPLICATE(false),
+    /**
+     * A re-sent actual value changed a stored actual one by more than the tenant's threshold and is held for review:
+     * the stored value stands (and is held back from billing) until a person takes the re-sent value or keeps it.
+     */
+    RESEND_CHANGE(true),
+    /** One write carried the same interval twice with different values: the last is stored, the first is in history. */
+    DUPLICATE_IN_BATCH(false),
     /** The meter's clock drifted beyond the vendor's alignment tolerance; its values were moved to the nearest boundary. */
     CLOCK_DRIFT(false),
     /** Interval energy above sanctioned load × interval × factor. */

@@ -9,7 +9,9 @@ enum WebhookEventType {
     /** Repeated, updated (outage count), acknowledged or resolved. */
     ALARM_CHANGED("alarm.changed"),
     /** A person's VEE edit changed stored intervals. */
-    DATA_CORRECTED("data.corrected");
+    DATA_CORRECTED("data.corrected"),
+    /** Data billing had already taken changed (an edit, a late actual over an estimate, a re-send, a new estimate). */
+    BILLING_CORRECTION("billing.correction");
 
     final String wireName;
 

@@ -1,6 +1,7 @@
 package io.vidyut.mdm.webhooks;
 
 import io.vidyut.mdm.alarms.AlarmChanged;
+import io.vidyut.mdm.billing.CorrectionAnnounced;
 import io.vidyut.mdm.outbox.Outbox;
 import io.vidyut.mdm.vee.IntervalsCorrected;
 import java.time.Clock;
@@ -55,6 +56,11 @@ class WebhookEvents {
         data.put("edit_id", corrected.editId());
         data.put("corrected_by", corrected.correctedBy());
         enqueue(WebhookEventType.DATA_CORRECTED, data);
+    }
+
+    @EventListener
+    void on(CorrectionAnnounced announced) {
+        enqueue(WebhookEventType.BILLING_CORRECTION, announced.notice());
     }
 
     private void enqueue(WebhookEventType type, Object data) {

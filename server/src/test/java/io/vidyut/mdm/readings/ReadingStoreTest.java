@@ -131,4 +131,31 @@ class ReadingStoreTest extends IntegrationTest {
                 .hasStackTraceContaining("row-level security");
         assertThat(days(DAY, DAY)).isEmpty();
     }
+
+    /** Slot {@code slot}'s value in every stored version of the day, oldest first (null: missing in that version). */
+    List<Integer> versionsOf(LocalDate day, int slot) {
+        return TenantContext.callAs(scope, () -> transactions.execute(status -> jdbc.sql("""
+                        select vals[?] from (select vals, version from interval_day_history where meter_id = ? and day = ?
+                                             union all select vals, version from interval_day where meter_id = ? and day = ?) v
+                         order by version""")
+                .params(slot + 1, meter, day, meter, day).query((rs, n) -> (Integer) rs.getObject(1)).list()));
+    }
+
+    @Test
+    void an_interval_twice_in_one_write_keeps_the_last_value_and_the_row_as_the_first_left_it_in_history() {
+        write(List.of(kwh(meter, DAY, 0, 100)));
+        var result = write(List.of(kwh(meter, DAY, 5, 200), kwh(meter, DAY, 6, 210), kwh(meter, DAY, 7, 1),
+                kwh(meter, DAY, 5, 300), kwh(meter, DAY, 6, 210), kwh(meter, DAY, 7, 2)));
+
+        assertThat(result.filled()).isEqualTo(3);
+        assertThat(result.changed()).as("two second values").isEqualTo(2);
+        assertThat(result.unchanged()).as("the same value twice").isEqualTo(1);
+        assertThat(versionsOf(DAY, 5)).containsExactly(null, 200, 300);
+        assertThat(versionsOf(DAY, 7)).as("repeats of different intervals in one round make one version").containsExactly(null, 1, 2);
+        assertThat(days(DAY, DAY).get(0).values()[6]).isEqualTo(210);
+
+        LocalDate next = DAY.plusDays(1);
+        write(List.of(kwh(meter, next, 0, 5), kwh(meter, next, 0, 6)));
+        assertThat(versionsOf(next, 0)).as("a new row too").containsExactly(5, 6);
+    }
 }

@@ -77,8 +77,9 @@ class VeeEditController {
 
     @PostMapping("/exceptions/{id}/resolve")
     @Roles.Operators
-    @Operation(summary = "Resolve an exception: ACCEPT the value as it is, EDIT it to a value, or ESTIMATE it",
-            description = "Every resolution states a reason_code.")
+    @Operation(summary = "Resolve an exception: ACCEPT the value as it is, EDIT it to a value, ESTIMATE it, or REPLACE it by a held re-send",
+            description = "Every resolution states a reason_code. REPLACE is for RESEND_CHANGE exceptions: their held re-sent values "
+                    + "are applied as an edit.")
     VeeException resolve(@PathVariable UUID id, @RequestBody ExceptionResolution.Resolution body, Authentication caller) {
         return resolutions.resolve(List.of(id), body, caller.getName()).get(0);
     }

@@ -77,7 +77,9 @@ public class ExceptionQueue {
 
     /**
      * Records findings of the current tenant, with their meters' labels; a finding already open is extended, not
-     * repeated. In the caller's transaction (validation's is the storing one).
+     * repeated. A resolved RESEND_CHANGE is opened again when a re-send holds other values than the person decided
+     * on (the same re-send again is not news), so no held value goes unseen. In the caller's transaction
+     * (validation's is the storing one).
      */
     public void record(UUID tenant, Collection<Finding> findings, int settingsVersion) {
         if (findings.isEmpty()) return;
@@ -90,8 +92,11 @@ public class ExceptionQueue {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                 on conflict (tenant_id, meter_id, channel, rule, first_at) do update
                    set last_at = greatest(vee_exception.last_at, excluded.last_at), detail = excluded.detail,
-                       meter_serial = excluded.meter_serial, hes_vendor_id = excluded.hes_vendor_id, dt_id = excluded.dt_id
-                 where vee_exception.status = 'OPEN'""", List.copyOf(findings), 500, (ps, f) -> {
+                       meter_serial = excluded.meter_serial, hes_vendor_id = excluded.hes_vendor_id, dt_id = excluded.dt_id,
+                       status = 'OPEN', resolution = null, resolution_note = null, resolved_at = null, resolved_by = null
+                 where vee_exception.status = 'OPEN'
+                    or (vee_exception.rule = 'RESEND_CHANGE' and vee_exception.detail <> excluded.detail)""",
+                List.copyOf(findings), 500, (ps, f) -> {
             Optional<MeterProfile> meter = meters.get(f.meterId());
             ps.setObject(1, UUID.randomUUID());
             ps.setObject(2, tenant);
@@ -122,12 +127,41 @@ public class ExceptionQueue {
                           from unnest(?::uuid[], ?::smallint[], ?::timestamptz[], ?::timestamptz[]) as s(meter_id, channel, first_at, last_at)
                          where e.meter_id = s.meter_id and e.channel = s.channel and e.status = 'OPEN'
                            and e.first_at <= s.last_at and e.last_at >= s.first_at and e.rule = any(?)""")
-                .params(resolution, by, Timestamp.from(clock.instant()), note, spans.stream().map(Span::meterId).toArray(UUID[]::new),
-                        spans.stream().map(span -> (short) span.channel().code()).toArray(Short[]::new),
-                        spans.stream().map(span -> Timestamp.from(span.first())).toArray(Timestamp[]::new),
-                        spans.stream().map(span -> Timestamp.from(span.last())).toArray(Timestamp[]::new),
-                        rules.stream().map(Enum::name).toArray(String[]::new))
+                .params(resolution, by, Timestamp.from(clock.instant()), note, meters(spans), channels(spans), firsts(spans),
+                        lasts(spans), rules.stream().map(Enum::name).toArray(String[]::new))
                 .update();
+    }
+
+    /**
+     * Gaps resolved ESTIMATED whose estimates actual data replaced (in any of the spans) are SUPERSEDED: the
+     * exception says what now fills the gap.
+     */
+    public int supersedeEstimated(List<Span> spans, String by, String note) {
+        if (spans.isEmpty()) return 0;
+        return jdbc.sql("""
+                        update vee_exception e set resolution = 'SUPERSEDED', resolved_by = ?, resolved_at = ?, resolution_note = ?
+                          from unnest(?::uuid[], ?::smallint[], ?::timestamptz[], ?::timestamptz[]) as s(meter_id, channel, first_at, last_at)
+                         where e.meter_id = s.meter_id and e.channel = s.channel and e.rule = 'GAP' and e.status = 'RESOLVED'
+                           and e.resolution = 'ESTIMATED' and e.first_at <= s.last_at and e.last_at >= s.first_at""")
+                .params(by, Timestamp.from(clock.instant()), note, meters(spans), channels(spans), firsts(spans), lasts(spans))
+                .update();
+    }
+
+    /** The spans as the four arrays the settling statements unnest. */
+    private static UUID[] meters(List<Span> spans) {
+        return spans.stream().map(Span::meterId).toArray(UUID[]::new);
+    }
+
+    private static Short[] channels(List<Span> spans) {
+        return spans.stream().map(span -> (short) span.channel().code()).toArray(Short[]::new);
+    }
+
+    private static Timestamp[] firsts(List<Span> spans) {
+        return spans.stream().map(span -> Timestamp.from(span.first())).toArray(Timestamp[]::new);
+    }
+
+    private static Timestamp[] lasts(List<Span> spans) {
+        return spans.stream().map(span -> Timestamp.from(span.last())).toArray(Timestamp[]::new);
     }
 
     @Transactional(readOnly = true)

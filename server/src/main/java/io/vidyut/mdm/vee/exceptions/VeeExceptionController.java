@@ -60,7 +60,7 @@ class VeeExceptionController {
         return queue.assign(id, body.assignee());
     }
 
-    // resolving (ACCEPT, EDIT, ESTIMATE) is vee.edits' ExceptionResolution: editing a range is an edit
+    // resolving (ACCEPT, EDIT, ESTIMATE, REPLACE) is vee.edits' ExceptionResolution: editing a range is an edit
 
     @GetMapping("/statistics")
     @Roles.Readers

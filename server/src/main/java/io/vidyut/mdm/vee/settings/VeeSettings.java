@@ -53,6 +53,12 @@ import java.util.Set;
  * @param estimatedChannels              the channels VEE fills gaps in
  * @param holidays                       days estimated like Sundays
  * @param editApprovalRequired           edits wait for a second person's approval
+ * @param resendChangeThresholdPercent   a re-sent actual value changing a stored actual one by more than this (of
+ *                                       the stored value) is subject to {@code resendChangeAction}; smaller changes
+ *                                       replace
+ * @param resendChangeAction             REPLACE: such a change replaces the value (history, a DUPLICATE exception,
+ *                                       a billing notice); HOLD: the stored value stands and the re-sent one waits in
+ *                                       a RESEND_CHANGE exception for a person
  */
 public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Integer graceMinutes, Integer lookbackDays,
                           Double highLimitFactor, Double lowLimitFactor, Double spikeTolerancePercent,
@@ -62,7 +68,11 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
                           Double sumCheckTolerancePercent, Double sumCheckMinimumKwh, Double registerMaximumKwh,
                           Double rolloverThresholdPercent, Integer linearMaximumMinutes, Integer likeDayWeeks,
                           Integer prolongedEstimationMinutes, Set<Channel> estimatedChannels, Set<LocalDate> holidays,
-                          Boolean editApprovalRequired) {
+                          Boolean editApprovalRequired, Double resendChangeThresholdPercent,
+                          ResendAction resendChangeAction) {
+
+    /** What happens to a re-sent actual value that changes a stored one beyond the threshold. */
+    public enum ResendAction { REPLACE, HOLD }
 
     public VeeSettings {
         if (rules == null) rules = EnumSet.allOf(VeeRule.class);
@@ -92,13 +102,15 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
         if (estimatedChannels == null) estimatedChannels = EnumSet.of(Channel.KWH_IMPORT, Channel.KVAH_IMPORT);
         if (holidays == null) holidays = Set.of();
         if (editApprovalRequired == null) editApprovalRequired = false;
+        if (resendChangeThresholdPercent == null) resendChangeThresholdPercent = 10.0;
+        if (resendChangeAction == null) resendChangeAction = ResendAction.REPLACE;
         rules = rules.isEmpty() ? EnumSet.noneOf(VeeRule.class) : EnumSet.copyOf(rules);
         blockingRules = blockingRules.isEmpty() ? EnumSet.noneOf(VeeRule.class) : EnumSet.copyOf(blockingRules);
     }
 
     public static VeeSettings defaults() {
         return new VeeSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether an exception of this rule holds its values back from billing. */
@@ -109,6 +121,11 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
     /** A run of {@code minutes} in intervals of {@code intervalMinutes}, never less than two (one interval is no run). */
     public static int intervalsIn(int minutes, int intervalMinutes) {
         return Math.max(2, (minutes + intervalMinutes - 1) / intervalMinutes);
+    }
+
+    /** Whether a re-sent value changes a stored one by more than {@code resendChangeThresholdPercent} of it. */
+    public boolean beyondResendThreshold(long stored, long resent) {
+        return Math.abs((double) resent - stored) * 100 > resendChangeThresholdPercent * Math.abs((double) stored);
     }
 
     public boolean checks(VeeRule rule) {
@@ -147,6 +164,7 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
         between(problems, "linear_maximum_minutes", linearMaximumMinutes, 0, 1440);
         between(problems, "like_day_weeks", likeDayWeeks, 1, 52);
         between(problems, "prolonged_estimation_minutes", prolongedEstimationMinutes, 15, 525_600);
+        if (resendChangeThresholdPercent < 0) problems.add(new FieldError("resend_change_threshold_percent", "must not be negative"));
         for (Channel channel : estimatedChannels) {
             if (channel.kind() != ChannelKind.INTERVAL || !channel.additive()) {
                 problems.add(new FieldError("estimated_channels", channel + " is not an interval energy channel"));

@@ -177,6 +177,7 @@ class ReadingValidator {
                     levels.usualPeak(stored.tenantId(), day));
             List<Finding> findings = new ArrayList<>(new IntervalChecks(rules, meter, stored.zone(), history)
                     .check(day, change.before(), change.written(), voltage(stored, day)));
+            findings.addAll(WriteFindings.of(change, rules, stored.zone()));
             if (importEnergy(day)) {
                 levels.learn(stored.tenantId(), day, change.written());
                 levels.notePeak(stored.tenantId(), day);
@@ -228,29 +229,42 @@ class ReadingValidator {
     }
 
     /**
-     * Exceptions about values a re-send replaced no longer hold, and a gap old enough to have been
-     * reported is closed by data that filled it: one statement for each kind over the whole write.
+     * Exceptions about values a re-send replaced no longer hold, a gap old enough to have been
+     * reported is closed by data that filled it, and a gap closed by an estimate is superseded when actual data
+     * replaces the estimate: one statement for each kind over the whole write.
      */
     private void settleReplaced(List<Judged> judged, ZoneId zone, String source, Instant now) {
         List<ExceptionQueue.Span> replaced = new ArrayList<>();
         List<ExceptionQueue.Span> filledLate = new ArrayList<>();
+        List<ExceptionQueue.Span> estimatesReplaced = new ArrayList<>();
         for (Judged each : judged) {
             ReadingsStored.Change change = each.change();
             IntervalDay day = change.after();
             Instant graceEdge = now.minusSeconds(each.rules().settings().graceMinutes() * 60L);
             BitSet replacedSlots = new BitSet();
             BitSet lateSlots = new BitSet();
+            BitSet actualOverEstimate = new BitSet();
             for (int slot = change.written().nextSetBit(0); slot >= 0; slot = change.written().nextSetBit(slot + 1)) {
-                if (change.before() != null && change.before().values()[slot] != null) replacedSlots.set(slot);
-                else if (!day.has(slot, Quality.ESTIMATED)) lateSlots.set(slot);
+                if (change.before() != null && change.before().values()[slot] != null) {
+                    replacedSlots.set(slot);
+                    if (change.before().has(slot, Quality.ESTIMATED) && !day.has(slot, Quality.ESTIMATED)
+                            && !day.has(slot, Quality.EDITED)) actualOverEstimate.set(slot);
+                } else if (!day.has(slot, Quality.ESTIMATED)) {
+                    lateSlots.set(slot);
+                }
             }
             if (!replacedSlots.isEmpty()) replaced.add(span(day, replacedSlots, zone));
+            if (!actualOverEstimate.isEmpty()) estimatesReplaced.add(span(day, actualOverEstimate, zone));
             // only slots that ended before the grace edge can have been reported as a gap
             lateSlots.clear(day.slotsEndedBy(graceEdge, zone), day.slots());
             if (!lateSlots.isEmpty()) filledLate.add(span(day, lateSlots, zone));
         }
         exceptions.settle(replaced, ABOUT_VALUES, "SUPERSEDED", source, "the value was replaced");
         exceptions.settle(filledLate, Set.of(VeeRule.GAP), "SUPERSEDED", source, "late data arrived");
+        // the exceptions follow the data: a gap that was estimated, and a run of estimates, are superseded by actuals
+        exceptions.supersedeEstimated(estimatesReplaced, source, "actual data replaced the estimate");
+        exceptions.settle(estimatesReplaced, Set.of(VeeRule.PROLONGED_ESTIMATION), "SUPERSEDED", source,
+                "actual data replaced the estimates");
     }
 
     private static ExceptionQueue.Span span(IntervalDay day, BitSet slots, ZoneId zone) {

@@ -67,9 +67,11 @@ class EditApiTest extends VeePipelineTest {
         assertThat(history.get("versions").get(1).get("written_by").asString()).contains(tenant.code() + ".operator");
 
         JsonNode notices = api.get("/api/v1/billing/corrections", tenant.analyst()).json();
-        assertThat(notices).hasSize(1);
+        assertThat(notices.findValuesAsString("cause")).as("the edit, then the re-send changing slot 22 of the taken day")
+                .containsExactly("EDIT", "RESEND");
         assertThat(notices.get(0).get("meter_id").asString()).isEqualTo(meter);
         assertThat(notices.get(0).get("edit_id").asString()).isEqualTo(applied.json().get(0).get("id").asString());
+        assertThat(notices.get(1).get("first_at").asString()).isEqualTo(slotEnd(DAY, 22).toInstant().toString());
 
         var lock = api.post("/api/v1/billing/period-locks", tenant.admin(), Map.of("first_day", DAY.toString(), "last_day", DAY.toString()));
         assertThat(lock.status()).as(lock.raw()).isEqualTo(201);
