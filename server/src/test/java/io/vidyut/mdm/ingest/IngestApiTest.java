@@ -290,6 +290,37 @@ public class IngestApiTest extends IntegrationTest {
     }
 
     @Test
+    void an_interval_the_meter_sent_outranks_one_derived_from_its_registers_and_the_derived_one_is_kept_and_flagged() {
+        var created = api.post("/api/v1/hes-vendors", tenant.admin(), Map.of("code", "BOTH", "name", "Blocks and registers",
+                "protocol", "REST", "ip_allowlist", List.of("127.0.0.1/32", "::1/128"))).json();
+        String bothVendor = created.get("vendor").get("id").asString();
+        assertThat(api.put("/api/v1/hes-vendors/" + bothVendor + "/mapping", tenant.admin(), Map.of("format", "CSV",
+                "fields", Map.of("meter", "meter", "timestamp", "at", "code", "obis", "value", "kwh"),
+                "derive_intervals", Map.of("KWH_IMPORT_TOTAL", "KWH_IMPORT"))).status()).isEqualTo(200);
+        String meter = registry.meter("BOTH-1", bothVendor, null).get("id").asString();
+
+        api.send("POST", "/api/v1/meters/readings", null, """
+                meter,at,obis,kwh
+                BOTH-1,2026-11-20T12:00:00+05:30,1.0.1.8.0.255,2000.000
+                BOTH-1,2026-11-20T12:15:00+05:30,1.0.1.8.0.255,2000.300
+                BOTH-1,2026-11-20T12:15:00+05:30,1.0.1.29.0.255,0.280
+                """, "text/csv", Map.of("X-API-Key", created.get("api_key").asString()));
+        JsonNode series = awaitIntervals(meter, "2026-11-20T12:00:00+05:30", "2026-11-20T12:15:00+05:30", "15m", 1);
+        assertThat(series.get("points").get(0).get("value").decimalValue()).isEqualByComparingTo("0.28");
+        JsonNode versions = api.get("/api/v1/meters/" + meter + "/intervals/history?at=" + enc("2026-11-20T12:15:00+05:30"),
+                tenant.analyst()).json().get("versions");
+        assertThat(versions.findValues("value")).extracting(JsonNode::decimalValue)
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(new java.math.BigDecimal("0.3"), new java.math.BigDecimal("0.28"));
+        JsonNode flagged = api.get("/api/v1/vee/exceptions?rule=DUPLICATE_IN_BATCH&meter_id=" + meter, tenant.analyst()).json();
+        assertThat(flagged.get("items")).singleElement().satisfies(e -> assertThat(e.get("detail").get("intervals"))
+                .singleElement().satisfies(interval -> {
+                    assertThat(interval.get("first_value").decimalValue()).isEqualByComparingTo("0.3");
+                    assertThat(interval.get("value").decimalValue()).isEqualByComparingTo("0.28");
+                }));
+    }
+
+    @Test
     void quarantined_rows_are_redriven_once_the_registry_is_fixed() {
         push(intervals("Q1", "LATECOMER", "2026-11-20T10:15:00+05:30", 2, 0.5));
         // two rows of two values each: every rejected value is kept with its row

@@ -3,13 +3,17 @@ package io.vidyut.mdm.ingest.pipeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vidyut.mdm.channels.Quality;
 import io.vidyut.mdm.ingest.quarantine.Quarantine;
+import io.vidyut.mdm.readings.Reading;
 import io.vidyut.mdm.readings.ReadingStore;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,7 +59,7 @@ class StoreWriter {
      */
     private void prepareMonths(IngestWork work) {
         Instant first = null, last = null;
-        for (io.vidyut.mdm.readings.Reading reading : work.readings()) {
+        for (Reading reading : work.readings()) {
             if (first == null || reading.at().isBefore(first)) first = reading.at();
             if (last == null || reading.at().isAfter(last)) last = reading.at();
         }
@@ -65,14 +69,20 @@ class StoreWriter {
     }
 
     /**
-     * The part's readings and the intervals derived from registers stored before it: an earlier
-     * batch of the same meter went through this partition first, so its read is in the store now.
+     * The part's readings and the intervals derived from registers stored before it (an earlier
+     * batch of the same meter went through this partition first, so its read is in the store now),
+     * derived ones first: the store keeps the last value a write brings for a slot and records the
+     * others, and an interval the meter sent outranks one the MDM worked out from its registers.
      */
-    private java.util.List<io.vidyut.mdm.readings.Reading> withDerived(IngestWork work) {
-        if (work.pending().isEmpty()) return work.readings();
-        java.util.List<io.vidyut.mdm.readings.Reading> readings = new java.util.ArrayList<>(work.readings());
-        readings.addAll(IntervalDerivation.resolve(work.pending(), store));
-        return readings;
+    private List<Reading> withDerived(IngestWork work) {
+        List<Reading> derived = new ArrayList<>(IntervalDerivation.resolve(work.pending(), store));
+        List<Reading> sent = new ArrayList<>(work.readings().size());
+        for (Reading reading : work.readings()) {
+            ((reading.quality() & Quality.DERIVED.bit()) != 0 ? derived : sent).add(reading);
+        }
+        if (derived.isEmpty()) return work.readings();
+        derived.addAll(sent);
+        return derived;
     }
 
     void store(IngestWork work) {
