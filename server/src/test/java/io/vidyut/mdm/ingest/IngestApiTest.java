@@ -188,7 +188,7 @@ public class IngestApiTest extends IntegrationTest {
         List<Integer> history = TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.execute(s ->
                 jdbc.sql("select (vals)[43] from interval_day_history where meter_id = ? and channel = 1 order by version")
                         .param(UUID.fromString(meterId)).query(Integer.class).list()));
-        assertThat(history).containsExactly(300);
+        assertThat(history).as("0.3 kWh in tenths of a Wh").containsExactly(3000);
         Integer version = TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.execute(s ->
                 jdbc.sql("select version from interval_day where meter_id = ? and channel = 1")
                         .param(UUID.fromString(meterId)).query(Integer.class).single()));

@@ -20,10 +20,11 @@ import java.util.UUID;
  */
 final class IngestWorkCodec {
     /**
-     * 3 added which neighbours a pending read waits for; 2 (pending reads waiting for their start
-     * read) and 1 (a part without pending reads) are still read.
+     * 4 carries energy in tenths of a Wh (the channels' resolution since V34); 3 added which
+     * neighbours a pending read waits for; 2 (pending reads waiting for their start read) and 1 (a
+     * part without pending reads) are still read, their energy in whole Wh.
      */
-    static final byte FORMAT = 3;
+    static final byte FORMAT = 4;
 
     private IngestWorkCodec() {}
 
@@ -73,13 +74,17 @@ final class IngestWorkCodec {
             int count = in.readInt();
             List<Reading> readings = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                readings.add(new Reading(uuid(in), Channel.ofCode(in.readShort()), Instant.ofEpochSecond(in.readLong()),
-                        in.readShort(), in.readLong(), in.readByte() & 0xFF));
+                UUID meter = uuid(in);
+                Channel channel = Channel.ofCode(in.readShort());
+                readings.add(new Reading(meter, channel, Instant.ofEpochSecond(in.readLong()), in.readShort(),
+                        in.readLong() * toCurrentUnits(format, channel), in.readByte() & 0xFF));
             }
             List<IntervalDerivation.Pending> pending = new ArrayList<>();
             for (int i = 0, n = format == 1 ? 0 : in.readInt(); i < n; i++) {
-                IntervalDerivation.Pending read = new IntervalDerivation.Pending(uuid(in), Channel.ofCode(in.readShort()),
-                        Channel.ofCode(in.readShort()), Instant.ofEpochSecond(in.readLong()), in.readShort(), in.readLong());
+                UUID meter = uuid(in);
+                Channel register = Channel.ofCode(in.readShort());
+                IntervalDerivation.Pending read = new IntervalDerivation.Pending(meter, register, Channel.ofCode(in.readShort()),
+                        Instant.ofEpochSecond(in.readLong()), in.readShort(), in.readLong() * toCurrentUnits(format, register));
                 if (format >= 3) {
                     byte sides = in.readByte();
                     read = new IntervalDerivation.Pending(read.meterId(), read.register(), read.interval(), read.at(),
@@ -91,6 +96,11 @@ final class IngestWorkCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What a value of a part in {@code format} is multiplied by to be in the channel's resolution now. */
+    private static long toCurrentUnits(byte format, Channel channel) {
+        return format < 4 && channel.resolution().scale() == 4 ? 10 : 1;
     }
 
     private static void uuid(DataOutputStream out, UUID id) throws IOException {

@@ -80,8 +80,8 @@ class MqttIngestTest extends IntegrationTest {
         await(() -> storedIntervals() == 1, "stored interval");
         var series = api.get("/api/v1/meters/" + meterId + "/consumption?from=2026-11-20T04:30:00Z&to=2026-11-20T04:45:00Z",
                 tenant.analyst()).json();
-        // 123.4 Wh, kept to the channel's resolution of 1 Wh
-        assertThat(series.get("total").get("value").decimalValue()).isEqualByComparingTo("0.123");
+        // 123.4 Wh, kept to the channel's resolution of 0.1 Wh
+        assertThat(series.get("total").get("value").decimalValue()).isEqualByComparingTo("0.1234");
     }
 
     @Test

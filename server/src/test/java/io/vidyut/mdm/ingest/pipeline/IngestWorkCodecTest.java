@@ -30,7 +30,7 @@ class IngestWorkCodecTest {
     }
 
     @Test
-    void a_part_written_in_the_second_format_waits_for_start_reads_only() {
+    void a_part_written_in_the_second_format_waits_for_start_reads_only_in_whole_wh() {
         IntervalDerivation.Pending waiting = new IntervalDerivation.Pending(METER, Channel.KWH_IMPORT_TOTAL, Channel.KWH_IMPORT,
                 AT, 15, 1_001_000);
         IngestWork work = new IngestWork(UUID.randomUUID(), 0, UUID.randomUUID(), "TPDDL", ZoneId.of("Asia/Kolkata"),
@@ -39,19 +39,24 @@ class IngestWorkCodecTest {
         byte[] second = Arrays.copyOf(current, current.length - 1); // format 2 had no byte of sides
         second[0] = 2;
 
-        assertThat(IngestWorkCodec.decode(second).pending()).containsExactly(waiting);
-        assertThat(waiting.needsStart()).isTrue();
-        assertThat(waiting.needsEnd()).isFalse();
+        assertThat(IngestWorkCodec.decode(second).pending()).singleElement().satisfies(read -> {
+            assertThat(read.value()).as("1,001 kWh in tenths of a Wh").isEqualTo(10_010_000);
+            assertThat(read.needsStart()).isTrue();
+            assertThat(read.needsEnd()).isFalse();
+        });
     }
 
     @Test
-    void a_part_written_in_the_first_format_is_still_read_during_a_rolling_upgrade() {
+    void a_part_written_in_the_first_format_is_still_read_during_a_rolling_upgrade_its_energy_in_whole_wh() {
         IngestWork work = new IngestWork(UUID.randomUUID(), 0, UUID.randomUUID(), "TPDDL", ZoneId.of("Asia/Kolkata"),
-                List.of(new Reading(METER, Channel.KWH_IMPORT, AT, 15, 250, Quality.ACTUAL.bit())));
+                List.of(new Reading(METER, Channel.KWH_IMPORT, AT, 15, 250, Quality.ACTUAL.bit()),
+                        new Reading(METER, Channel.VOLTAGE_R_AVG, AT, 15, 23_010, Quality.ACTUAL.bit())));
         byte[] current = IngestWorkCodec.encode(work);
         byte[] first = Arrays.copyOf(current, current.length - 4); // format 1 ended after the readings
         first[0] = 1;
 
-        assertThat(IngestWorkCodec.decode(first)).isEqualTo(work);
+        assertThat(IngestWorkCodec.decode(first).readings()).containsExactly(
+                new Reading(METER, Channel.KWH_IMPORT, AT, 15, 2_500, Quality.ACTUAL.bit()),
+                new Reading(METER, Channel.VOLTAGE_R_AVG, AT, 15, 23_010, Quality.ACTUAL.bit()));
     }
 }

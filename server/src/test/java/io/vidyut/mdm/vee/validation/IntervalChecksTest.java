@@ -39,9 +39,14 @@ class IntervalChecksTest {
     static IntervalDay day(Channel channel, double kwh) {
         Integer[] values = new Integer[96];
         byte[] quality = new byte[96];
-        Arrays.fill(values, (int) Math.round(kwh * 1000));
+        Arrays.fill(values, channel.toUnits(BigDecimal.valueOf(kwh)).intValueExact());
         Arrays.fill(quality, (byte) Quality.ACTUAL.bit());
         return new IntervalDay(METER, channel, DAY, 15, values, quality);
+    }
+
+    /** Whole Wh in the stored fixed point (tenths of a Wh). */
+    static int wh(int wh) {
+        return wh * 10;
     }
 
     static BitSet all() {
@@ -64,7 +69,7 @@ class IntervalChecksTest {
     }
 
     static void vary(IntervalDay day) {
-        for (int slot = 0; slot < 96; slot++) day.values()[slot] += slot % 7; // no flat line
+        for (int slot = 0; slot < 96; slot++) day.values()[slot] += wh(slot % 7); // no flat line
     }
 
     @Nested
@@ -73,7 +78,7 @@ class IntervalChecksTest {
         void the_days_peak_more_than_the_tolerance_above_its_next_interval_is_a_spike_with_the_reference_recorded() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
             vary(day);
-            day.values()[40] = 1500;
+            day.values()[40] = wh(1500);
             List<Finding> findings = check(day, VeeSettings.defaults(), CONSUMER);
             assertThat(rules(findings)).containsExactly(VeeRule.SPIKE);
             assertThat(findings.get(0).firstAt()).isEqualTo(DAY.atTime(10, 15).atZone(IST).toInstant());
@@ -85,12 +90,12 @@ class IntervalChecksTest {
         @Test
         void a_value_on_the_threshold_is_no_spike_and_a_peak_that_recurs_is_none() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.1);
-            day.values()[30] = 400; // 0.4 kWh: the day's second-highest, the reference
-            day.values()[40] = 1600; // 4 × 0.4 = the threshold at 300 %
+            day.values()[30] = wh(400); // 0.4 kWh: the day's second-highest, the reference
+            day.values()[40] = wh(1600); // 4 × 0.4 = the threshold at 300 %
             assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).doesNotContain(VeeRule.SPIKE);
-            day.values()[40] = 1601;
+            day.values()[40] = wh(1601);
             assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).contains(VeeRule.SPIKE);
-            day.values()[30] = 1601; // the same load twice in a day is the household's, not the meter's
+            day.values()[30] = wh(1601); // the same load twice in a day is the household's, not the meter's
             assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).doesNotContain(VeeRule.SPIKE);
         }
 
@@ -98,8 +103,8 @@ class IntervalChecksTest {
         void the_tolerance_and_reference_rank_are_the_classes_settings() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.1);
             vary(day);
-            day.values()[30] = 800;
-            day.values()[40] = 1000;
+            day.values()[30] = wh(800);
+            day.values()[40] = wh(1000);
             assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).doesNotContain(VeeRule.SPIKE);
             assertThat(rules(check(day, settings("{\"spike_reference_rank\": 3}"), CONSUMER)))
                     .as("against the third-highest (0.106 kWh) both peaks are spikes").containsExactly(VeeRule.SPIKE, VeeRule.SPIKE);
@@ -111,15 +116,15 @@ class IntervalChecksTest {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
             vary(day);
             Arrays.fill(day.values(), 0, 40, null);
-            day.values()[41] = 1500; // a morning kettle against a day that has only just begun
+            day.values()[41] = wh(1500); // a morning kettle against a day that has only just begun
             assertThat(check(day, VeeSettings.defaults(), CONSUMER)).isEmpty();
-            day.values()[41] = 6100;
+            day.values()[41] = wh(6100);
             List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, new IntervalChecks.History(OptionalDouble.of(0.2), java.util.OptionalInt.empty()))
                     .check(day, null, all(), Optional::empty);
             assertThat(rules(findings)).as("above 30 × 0.2 kWh").containsExactlyInAnyOrder(VeeRule.SPIKE, VeeRule.HIGH_LIMIT);
             assertThat(findings).filteredOn(f -> f.rule() == VeeRule.SPIKE).singleElement()
                     .satisfies(spike -> assertThat(spike.detail()).containsEntry("basis", "history"));
-            day.values()[41] = 5900;
+            day.values()[41] = wh(5900);
             assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, new IntervalChecks.History(OptionalDouble.of(0.2), java.util.OptionalInt.empty()))
                     .check(day, null, all(), Optional::empty)).extracting(Finding::rule).doesNotContain(VeeRule.SPIKE);
         }
@@ -128,12 +133,12 @@ class IntervalChecksTest {
         void a_big_day_is_no_spike_when_the_meters_usual_daily_peak_is_as_big_but_a_fault_far_above_it_is() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.1);
             vary(day);
-            day.values()[40] = 900; // 0.1 kWh intervals and one of 0.9 kWh: a spike by the day alone
+            day.values()[40] = wh(900); // 0.1 kWh intervals and one of 0.9 kWh: a spike by the day alone
             assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).containsExactly(VeeRule.SPIKE);
-            IntervalChecks.History oftenThisBig = new IntervalChecks.History(OptionalDouble.empty(), java.util.OptionalInt.of(600));
+            IntervalChecks.History oftenThisBig = new IntervalChecks.History(OptionalDouble.empty(), java.util.OptionalInt.of(wh(600)));
             assertThat(new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, oftenThisBig).check(day, null, all(), Optional::empty))
                     .as("0.9 kWh is under 2 × the usual 0.6 kWh daily peak").isEmpty();
-            day.values()[40] = 1300;
+            day.values()[40] = wh(1300);
             List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, oftenThisBig)
                     .check(day, null, all(), Optional::empty);
             assertThat(rules(findings)).containsExactly(VeeRule.SPIKE);
@@ -148,7 +153,7 @@ class IntervalChecksTest {
         void near_zero_load_never_spikes() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.0);
             vary(day);
-            day.values()[40] = 300; // 0.3 kWh (1.2 kW) after a night of almost nothing: below the 1.5 kW minimum
+            day.values()[40] = wh(300); // 0.3 kWh (1.2 kW) after a night of almost nothing: below the 1.5 kW minimum
             assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).doesNotContain(VeeRule.SPIKE);
         }
     }
@@ -159,9 +164,9 @@ class IntervalChecksTest {
         void twelve_equal_non_zero_intervals_are_a_flat_line_eleven_are_not() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
             vary(day);
-            for (int slot = 10; slot < 22; slot++) day.values()[slot] = 333;
+            for (int slot = 10; slot < 22; slot++) day.values()[slot] = wh(333);
             assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).containsExactly(VeeRule.FLAT_LINE);
-            day.values()[21] = 334;
+            day.values()[21] = wh(334);
             assertThat(check(day, VeeSettings.defaults(), CONSUMER)).isEmpty();
         }
 
@@ -169,7 +174,7 @@ class IntervalChecksTest {
         void a_long_zero_run_fails_only_while_voltage_is_present() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
             vary(day);
-            for (int slot = 20; slot < 40; slot++) day.values()[slot] = 0;
+            for (int slot = 20; slot < 40; slot++) day.values()[slot] = wh(0);
             IntervalDay voltage = day(Channel.VOLTAGE_R_AVG, 0);
             Arrays.fill(voltage.values(), 23_000);
             List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, IntervalChecks.History.NONE)
@@ -192,10 +197,10 @@ class IntervalChecksTest {
             int slots = 24 * 60 / intervalMinutes;
             Integer[] values = new Integer[slots];
             byte[] quality = new byte[slots];
-            for (int slot = 0; slot < slots; slot++) values[slot] = 200 + slot % 7;
+            for (int slot = 0; slot < slots; slot++) values[slot] = wh(200 + slot % 7);
             Arrays.fill(quality, (byte) Quality.ACTUAL.bit());
             int first = 120 / intervalMinutes;
-            Arrays.fill(values, first, first + (int) Math.round(hours * 60 / intervalMinutes), value);
+            Arrays.fill(values, first, first + (int) Math.round(hours * 60 / intervalMinutes), wh(value));
             return new IntervalDay(METER, Channel.KWH_IMPORT, DAY, intervalMinutes, values, quality);
         }
 
@@ -267,7 +272,7 @@ class IntervalChecksTest {
         @Test
         void export_on_a_consumer_without_net_metering_is_reverse_energy_with_net_metering_it_is_not() {
             IntervalDay export = day(Channel.KWH_EXPORT, 0);
-            for (int slot = 50; slot < 54; slot++) export.values()[slot] = 150;
+            for (int slot = 50; slot < 54; slot++) export.values()[slot] = wh(150);
             List<Finding> findings = check(export, VeeSettings.defaults(), CONSUMER);
             assertThat(rules(findings)).containsExactly(VeeRule.REVERSE_ENERGY);
             assertThat(findings.get(0).lastAt()).isEqualTo(DAY.atTime(13, 30).atZone(IST).toInstant());
@@ -279,7 +284,7 @@ class IntervalChecksTest {
         void negative_import_is_reverse_energy() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
             vary(day);
-            day.values()[3] = -5;
+            day.values()[3] = wh(-5);
             assertThat(rules(check(day, VeeSettings.defaults(), CONSUMER))).containsExactly(VeeRule.REVERSE_ENERGY);
         }
 
@@ -288,7 +293,7 @@ class IntervalChecksTest {
             // 5 kW sanctioned: 1.25 kWh per 15 minutes at full load, 1.875 kWh with the default factor 1.5
             IntervalDay day = day(Channel.KWH_IMPORT, 1.8);
             vary(day);
-            day.values()[60] = 1_900;
+            day.values()[60] = wh(1_900);
             List<Finding> findings = check(day, VeeSettings.defaults(), CONSUMER);
             assertThat(rules(findings)).containsExactly(VeeRule.HIGH_LIMIT);
             assertThat(findings.get(0).detail()).containsEntry("limit_kwh", new BigDecimal("1.875"));
@@ -326,7 +331,7 @@ class IntervalChecksTest {
             IntervalDay before = day(Channel.KWH_IMPORT, 0.2);
             vary(before);
             IntervalDay after = new IntervalDay(METER, Channel.KWH_IMPORT, DAY, 15, before.values().clone(), before.quality().clone());
-            after.values()[5] = 250;
+            after.values()[5] = wh(250);
             BitSet written = new BitSet();
             written.set(5);
             List<Finding> findings = new IntervalChecks(VeeSettings.defaults(), CONSUMER, IST, IntervalChecks.History.NONE).check(after, before, written, Optional::empty);
@@ -341,9 +346,9 @@ class IntervalChecksTest {
         void estimated_and_edited_values_are_not_judged_again() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
             vary(day);
-            day.values()[40] = 1500;
+            day.values()[40] = wh(1500);
             day.quality()[40] = (byte) (Quality.EDITED.bit());
-            day.values()[41] = -1;
+            day.values()[41] = wh(-1);
             day.quality()[41] = (byte) (Quality.ESTIMATED.bit());
             assertThat(check(day, VeeSettings.defaults(), CONSUMER)).isEmpty();
         }
@@ -352,7 +357,7 @@ class IntervalChecksTest {
         void a_rule_switched_off_reports_nothing() {
             IntervalDay day = day(Channel.KWH_IMPORT, 0.2);
             vary(day);
-            day.values()[40] = 1500;
+            day.values()[40] = wh(1500);
             VeeSettings noSpikes = settings("{\"rules\": " + EnumSet.complementOf(EnumSet.of(VeeRule.SPIKE)).stream()
                     .map(rule -> "\"" + rule + "\"").toList() + "}");
             assertThat(check(day, noSpikes, CONSUMER)).isEmpty();

@@ -50,7 +50,7 @@ class RealLoadSpikeTest {
                 LocalDate day = IntervalDay.dayOf(end, IntervalChecksTest.IST, 30);
                 int slot = (int) (java.time.Duration.between(day.atStartOfDay(IntervalChecksTest.IST).toInstant(), end).toMinutes() / 30) - 1;
                 days.computeIfAbsent(cells[0] + " " + day, k -> new Integer[48])[slot] =
-                        (int) Math.round(Double.parseDouble(cells[2]) * 1000);
+                        (int) Math.round(Double.parseDouble(cells[2]) * 10_000);
             }
         }
         List<RealDay> real = new ArrayList<>();

@@ -38,7 +38,7 @@ class ValidationInPipelineTest extends VeePipelineTest {
         List<Reading> readings = new ArrayList<>();
         for (UUID id : List.of(unknown, meter)) {
             for (int slot = 0; slot < 96; slot++) {
-                long wh = Math.round((slot == 40 ? 0.74 : load(slot)) * 1000);
+                long wh = Math.round((slot == 40 ? 0.74 : load(slot)) * 10_000);
                 readings.add(new Reading(id, Channel.KWH_IMPORT,
                         slotEnd(DAY, slot).toInstant(), 15, wh, Quality.ACTUAL.bit()));
             }
@@ -56,7 +56,7 @@ class ValidationInPipelineTest extends VeePipelineTest {
         UUID meter = UUID.fromString(consumerMeter("BIGDAYS"));
         // eight earlier days stored before this process judged any of them (as after a restart): peaks of 0.8 kWh
         Integer[] earlier = new Integer[96];
-        for (int slot = 0; slot < 96; slot++) earlier[slot] = slot == 70 ? 800 : (int) Math.round(load(slot) * 1000);
+        for (int slot = 0; slot < 96; slot++) earlier[slot] = slot == 70 ? 8000 : (int) Math.round(load(slot) * 10_000);
         TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.executeWithoutResult(status -> {
             store.prepareDays(DAY.minusDays(8), DAY);
             for (int back = 1; back <= 8; back++) {
@@ -67,7 +67,7 @@ class ValidationInPipelineTest extends VeePipelineTest {
         List<Reading> today = new ArrayList<>();
         for (int slot = 0; slot < 96; slot++) {
             today.add(new Reading(meter, Channel.KWH_IMPORT, slotEnd(DAY, slot).toInstant(), 15,
-                    Math.round((slot == 40 ? 0.74 : load(slot)) * 1000), Quality.ACTUAL.bit()));
+                    Math.round((slot == 40 ? 0.74 : load(slot)) * 10_000), Quality.ACTUAL.bit()));
         }
         double errorsBefore = metrics.counter("mdm.vee.errors").count();
         TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()),

@@ -1,0 +1,87 @@
+package io.vidyut.mdm.readings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.vidyut.mdm.testing.IntegrationTest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The upgrade to energy in tenths of a Wh (V34) on a database holding whole Wh: stored energy intervals (missing
+ * slots too), their history and the energy registers become tenths; voltage and demand stay as they were. A
+ * database of its own, in the test server's PostgreSQL cluster.
+ */
+class EnergyResolutionMigrationTest extends IntegrationTest {
+    @Autowired DataSource application;
+
+    String database = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    String url(String db) {
+        String url = ((HikariDataSource) application).getJdbcUrl();
+        return url.substring(0, url.lastIndexOf('/') + 1) + db;
+    }
+
+    void admin(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url("postgres"), "postgres", "postgres")) {
+            connection.createStatement().execute(sql);
+        }
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        admin("drop database if exists " + database + " with (force)");
+    }
+
+    Flyway flyway(DataSource owner, String target) {
+        return Flyway.configure().dataSource(owner).placeholders(Map.of("appRole", "mdm_app", "schema", "public"))
+                .target(target).load();
+    }
+
+    @Test
+    void stored_energy_in_whole_wh_becomes_tenths_and_nothing_else_changes() throws SQLException {
+        admin("create database " + database);
+        DataSource owner = new DriverManagerDataSource(url(database), "postgres", "postgres");
+        flyway(owner, "33").migrate();
+        JdbcClient jdbc = JdbcClient.create(owner);
+        UUID tenant = UUID.randomUUID(), meter = UUID.randomUUID();
+        jdbc.sql("select mdm_ensure_interval_partition('2026-11-20')").query(Object.class).list();
+        String day = "insert into interval_day (tenant_id, meter_id, channel, day, interval_minutes, vals) values (?, ?, ?, '2026-11-20', 15, ?)";
+        jdbc.sql(day).params(tenant, meter, 1, new Integer[] {250, null, 0, 1234}).update();
+        jdbc.sql(day).params(tenant, meter, 10, new Integer[] {23_010, null, 23_100, 22_950}).update();
+        jdbc.sql("""
+                insert into interval_day_history (tenant_id, meter_id, channel, day, interval_minutes, vals, version, valid_from,
+                                                  superseded_by)
+                values (?, ?, 1, '2026-11-20', 15, ?, 1, now(), 'batch:x')""").params(tenant, meter, new Integer[] {200, null}).update();
+        String read = "insert into register_read (tenant_id, meter_id, channel, read_at, value, quality) values (?, ?, ?, now(), ?, 1)";
+        jdbc.sql(read).params(tenant, meter, 30, 12_345_678L).update();
+        jdbc.sql(read).params(tenant, meter, 34, 4_500L).update();
+
+        flyway(owner, "34").migrate();
+
+        assertThat(vals(jdbc, "interval_day", 1)).containsExactly(2500, null, 0, 12340);
+        assertThat(vals(jdbc, "interval_day", 10)).as("voltage keeps its 10 mV").containsExactly(23_010, null, 23_100, 22_950);
+        assertThat(vals(jdbc, "interval_day_history", 1)).containsExactly(2000, null);
+        assertThat(jdbc.sql("select channel, value from register_read order by channel")
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).list())
+                .as("an energy register in tenths, maximum demand in W as before")
+                .containsExactly(List.of(30L, 123_456_780L), List.of(34L, 4_500L));
+    }
+
+    private static List<Integer> vals(JdbcClient jdbc, String table, int channel) {
+        return Arrays.asList((Integer[]) jdbc.sql("select vals from " + table + " where channel = ?").param(channel)
+                .query((rs, n) -> rs.getArray(1).getArray()).single());
+    }
+}
