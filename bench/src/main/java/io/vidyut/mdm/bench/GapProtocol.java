@@ -25,6 +25,11 @@ import tools.jackson.databind.JsonNode;
 final class GapProtocol {
     /** The methods asked for by name; DEFAULT asks for none, so the server's order chooses. */
     static final List<String> METHODS = List.of("LINEAR", "LIKE_DAY", "FLAT", "PROFILE", "DEFAULT");
+    /**
+     * Methods added since: their gaps are drawn after all of the above, so the gaps of the methods above (the default
+     * order's included) stay the same for a seed and figures from before and after the addition compare gap for gap.
+     */
+    static final List<String> ADDED_METHODS = List.of("LIKE_DAY_SCALED");
     private static final int LIKE_DAY_WEEKS = 4;
 
     record Gap(String meter, String method, int lengthFifteens, Instant firstEnd, int intervals) {}
@@ -46,23 +51,25 @@ final class GapProtocol {
         List<String> meters = new ArrayList<>(truth.keySet());
         Map<String, List<Instant>> taken = new LinkedHashMap<>();
         List<Gap> chosen = new ArrayList<>();
-        for (int lengthFifteens : lengthsInFifteens) {
-            int intervals = Math.max(1, lengthFifteens * 15 / intervalMinutes);
-            for (String method : METHODS) {
-                for (int k = 0, attempts = 0; k < perCase && attempts < 10_000; attempts++) {
-                    String meter = meters.get(random.nextInt(meters.size()));
-                    NavigableMap<Instant, Double> series = truth.get(meter);
-                    Instant earliest = series.firstKey().plus(Duration.ofDays(7L * LIKE_DAY_WEEKS + 1));
-                    Instant latest = series.lastKey().minus(Duration.ofDays(5));
-                    if (!earliest.isBefore(latest)) continue;
-                    long span = Duration.between(earliest, latest).toMinutes() / intervalMinutes;
-                    Instant first = earliest.plus(Duration.ofMinutes(intervalMinutes * (long) random.nextInt((int) span)));
-                    if (!present(series, first.minus(step()), intervals + 2)) continue;
-                    if (taken.getOrDefault(meter, List.of()).stream().anyMatch(t -> Duration.between(t, first).abs().toDays() < 3)) continue;
-                    taken.computeIfAbsent(meter, m -> new ArrayList<>()).add(first);
-                    chosen.add(new Gap(meter, method, lengthFifteens, first, intervals));
-                    for (int i = 0; i < intervals; i++) hidden.add(meter + "@" + first.plus(step().multipliedBy(i)));
-                    k++;
+        for (List<String> methods : List.of(METHODS, ADDED_METHODS)) {
+            for (int lengthFifteens : lengthsInFifteens) {
+                int intervals = Math.max(1, lengthFifteens * 15 / intervalMinutes);
+                for (String method : methods) {
+                    for (int k = 0, attempts = 0; k < perCase && attempts < 10_000; attempts++) {
+                        String meter = meters.get(random.nextInt(meters.size()));
+                        NavigableMap<Instant, Double> series = truth.get(meter);
+                        Instant earliest = series.firstKey().plus(Duration.ofDays(7L * LIKE_DAY_WEEKS + 1));
+                        Instant latest = series.lastKey().minus(Duration.ofDays(5));
+                        if (!earliest.isBefore(latest)) continue;
+                        long span = Duration.between(earliest, latest).toMinutes() / intervalMinutes;
+                        Instant first = earliest.plus(Duration.ofMinutes(intervalMinutes * (long) random.nextInt((int) span)));
+                        if (!present(series, first.minus(step()), intervals + 2)) continue;
+                        if (taken.getOrDefault(meter, List.of()).stream().anyMatch(t -> Duration.between(t, first).abs().toDays() < 3)) continue;
+                        taken.computeIfAbsent(meter, m -> new ArrayList<>()).add(first);
+                        chosen.add(new Gap(meter, method, lengthFifteens, first, intervals));
+                        for (int i = 0; i < intervals; i++) hidden.add(meter + "@" + first.plus(step().multipliedBy(i)));
+                        k++;
+                    }
                 }
             }
         }
@@ -110,7 +117,7 @@ final class GapProtocol {
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         Map<String, Object> verdicts = new LinkedHashMap<>();
-        for (String method : METHODS) {
+        for (String method : java.util.stream.Stream.concat(METHODS.stream(), ADDED_METHODS.stream()).toList()) {
             Map<String, Object> lengths = new LinkedHashMap<>();
             for (int length : outcomes.stream().map(o -> o.gap().lengthFifteens()).distinct().sorted().toList()) {
                 List<Outcome> cases = outcomes.stream()
@@ -130,7 +137,9 @@ final class GapProtocol {
         List<Outcome> filled = cases.stream().filter(o -> o.estimate() != null && defined(o.likeDay()) && defined(o.linear())).toList();
         Map<String, Integer> used = new TreeMap<>();
         filled.forEach(o -> used.merge(o.used(), 1, Integer::sum));
-        double[] own = errors(filled, Outcome::estimate), likeDay = errors(filled, Outcome::likeDay), linear = errors(filled, Outcome::linear);
+        List<double[]> ownErrors = errors(filled, Outcome::estimate), likeDayErrors = errors(filled, Outcome::likeDay),
+                linearErrors = errors(filled, Outcome::linear);
+        double[] own = mean(ownErrors), likeDay = mean(likeDayErrors), linear = mean(linearErrors);
         Map<String, Object> figure = new LinkedHashMap<>();
         figure.put("gaps", cases.size());
         figure.put("compared", filled.size());
@@ -139,20 +148,52 @@ final class GapProtocol {
         figure.put("gap_energy_error_percent", percent(own[1]));
         figure.put("baseline_like_day", Map.of("mape_percent", percent(likeDay[0]), "gap_energy_error_percent", percent(likeDay[1])));
         figure.put("baseline_linear", Map.of("mape_percent", percent(linear[0]), "gap_energy_error_percent", percent(linear[1])));
-        boolean beats = !filled.isEmpty() && own[0] <= Math.min(likeDay[0], linear[0]) && own[1] <= Math.min(likeDay[1], linear[1]);
-        figure.put("verdict", String.format("%s: %.0f / %.0f vs better baseline %.0f / %.0f (MAPE / gap energy %%, %d gaps)",
-                beats ? "BEATS" : "LOSES", percent(own[0]), percent(own[1]), percent(Math.min(likeDay[0], linear[0])),
-                percent(Math.min(likeDay[1], linear[1])), filled.size()));
+        boolean beats = !filled.isEmpty() && beats(own, likeDay, linear);
+        double resampled = resampledWinShare(ownErrors, likeDayErrors, linearErrors);
+        figure.put("verdict", String.format("%s: %.1f / %.1f vs better baseline %.1f / %.1f (MAPE / gap energy %%, %d gaps; "
+                        + "wins on both in %.0f %% of resamples)", beats ? "BEATS" : "LOSES", percent(own[0]), percent(own[1]),
+                percent(Math.min(likeDay[0], linear[0])), percent(Math.min(likeDay[1], linear[1])), filled.size(), 100 * resampled));
         figure.put("beats_better_baseline", beats);
+        figure.put("resampled_win_share", Math.round(resampled * 100) / 100.0);
         return figure;
     }
 
-    /** Mean interval MAPE and mean gap-energy error of one estimate of each case. */
-    private static double[] errors(List<Outcome> cases, java.util.function.Function<Outcome, double[]> estimate) {
+    /** Whether {@code own} is at or below the better baseline on interval MAPE and on gap-energy error. */
+    private static boolean beats(double[] own, double[] likeDay, double[] linear) {
+        return own[0] <= Math.min(likeDay[0], linear[0]) && own[1] <= Math.min(likeDay[1], linear[1]);
+    }
+
+    /**
+     * How often the method beats the better baseline on both figures when the gaps are drawn again with replacement
+     * (a paired bootstrap): household intervals are erratic, and a verdict on 40 gaps can turn on one or two of them.
+     */
+    private static double resampledWinShare(List<double[]> own, List<double[]> likeDay, List<double[]> linear) {
+        if (own.isEmpty()) return Double.NaN;
+        Random random = new Random(1);
+        int rounds = 1000, wins = 0;
+        for (int round = 0; round < rounds; round++) {
+            List<double[]> o = new ArrayList<>(), d = new ArrayList<>(), l = new ArrayList<>();
+            for (int k = 0; k < own.size(); k++) {
+                int pick = random.nextInt(own.size());
+                o.add(own.get(pick));
+                d.add(likeDay.get(pick));
+                l.add(linear.get(pick));
+            }
+            if (beats(mean(o), mean(d), mean(l))) wins++;
+        }
+        return (double) wins / rounds;
+    }
+
+    /** Each case's interval MAPE and gap-energy error for one of its estimates. */
+    private static List<double[]> errors(List<Outcome> cases, java.util.function.Function<Outcome, double[]> estimate) {
+        return cases.stream().map(o -> error(o.actual(), estimate.apply(o))).toList();
+    }
+
+    /** Mean interval MAPE and mean gap-energy error, each over the cases where it is defined. */
+    private static double[] mean(List<double[]> errors) {
         double mape = 0, energy = 0;
         int mapes = 0, energies = 0;
-        for (Outcome o : cases) {
-            double[] e = error(o.actual(), estimate.apply(o));
+        for (double[] e : errors) {
             if (!Double.isNaN(e[0])) { mape += e[0]; mapes++; }
             if (!Double.isNaN(e[1])) { energy += e[1]; energies++; }
         }
