@@ -4,7 +4,7 @@ package io.vidyut.mdm.vee;
 public enum EstimationMethod {
     /** Straight line between the values either side of a short gap. */
     LINEAR,
-    /** The linear shape scaled so the gap holds exactly what the boundary registers say was consumed. */
+    /** The linear shape scaled with the span's other estimates so they hold exactly what the boundary registers leave (no like-day history for the shape). */
     LINEAR_REGISTER_SCALED,
     /**
      * Each slot the weighted median of the same slot on like days of the last weeks (same day type, the same weekday
