@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  * Checks of a cumulative register read against the read before it: rollover at the register's
  * maximum, a register going backwards, and the sum check (Σ intervals between the two reads vs the
  * register's advance). Both sides carry the same CT/PT multiplier, so the comparison holds for any
- * multiplier; across a multiplier change it does not, and is skipped.
+ * multiplier; across a multiplier change it does not, and is skipped. A sum check over a span holding
+ * estimates only informs, unless the actual intervals alone exceed the advance: an estimate's error
+ * never withholds actual readings.
  */
 @Component
 public class RegisterChecks {
