@@ -98,7 +98,7 @@ class VeeEditController {
     @PostMapping("/estimations")
     @Roles.Operators
     @Operation(summary = "Estimate the missing intervals of a meter's channel ending in (from, to] now, without waiting for the grace period",
-            description = "method: LINEAR, LIKE_DAY, FLAT or PROFILE; absent: the first that applies.")
+            description = "method: LINEAR, LIKE_DAY, LIKE_DAY_SCALED, FLAT or PROFILE; absent: the first that applies in the estimation order for the gap's length.")
     @Transactional
     List<GapEstimation.Estimate> estimate(@RequestBody EstimationRequest body, Authentication caller) {
         if (body.meterId() == null) throw FieldErrorsException.of("meter_id", "required");

@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,10 +47,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fills gaps: on a schedule for gaps still open after the grace period, and on demand. For each gap
- * the first method whose preconditions hold is used — linear (scaled to the boundary registers
- * when they are known) for short gaps, then like-day history, the DT's profile, and flat load —
- * unless the caller names one. Estimates only ever fill missing slots; actual data arriving later
- * replaces them as a new version.
+ * the first method of the estimation order for its length whose preconditions hold is used (by default
+ * like-day history adjusted to the meter's level, its shape scaled to the surrounding energy for long gaps,
+ * then interpolation, the DT's profile and flat load), unless the caller names one. Where cumulative
+ * registers bracket the estimates, they are rescaled together to what the registers say. Estimates only
+ * ever fill missing slots or replace earlier estimates; actual data arriving later replaces them as a
+ * new version.
  */
 @Service
 public class GapEstimation implements SchedulingConfigurer {
@@ -141,39 +145,49 @@ public class GapEstimation implements SchedulingConfigurer {
         Timeline line = Timeline.of(channel, historyStart, lastDay.plusDays(1),
                 store.days(meterId, channel, historyStart, lastDay.plusDays(1)), zone);
         if (line == null) return List.of();
-        List<Estimate> made = new ArrayList<>();
+        LikeDays history = new LikeDays(line, LikeDays.Settings.of(rules));
         List<Finding> findings = new ArrayList<>();
+        List<Filled> filled = new ArrayList<>();
         for (Timeline.Gap gap : line.gaps(to)) {
             if (!line.end(gap.first()).isAfter(from)) continue;
-            Optional<Method> chosen = method == null ? firstApplicable(line, gap, meter, rules, zone) : apply(method, line, gap, meter, rules, zone);
-            Map<String, Object> detail = Finding.detail("intervals", gap.length());
+            Optional<Method> chosen = method == null ? firstApplicable(line, gap, rules, history, meter, zone)
+                    : apply(method, line, gap, history, meter, zone);
             if (chosen.isEmpty()) {
-                detail.put("note", method == null ? "no estimation method applies yet" : method + " does not apply to this gap");
-                findings.add(new Finding(meterId, channel, VeeRule.GAP, line.end(gap.first()), line.end(gap.last()), detail,
-                        rules.blocks(VeeRule.GAP)));
+                findings.add(new Finding(meterId, channel, VeeRule.GAP, line.end(gap.first()), line.end(gap.last()),
+                        Finding.detail("intervals", gap.length(), "note", method == null ? "no estimation method applies yet"
+                                : method + " does not apply to this gap"), rules.blocks(VeeRule.GAP)));
                 continue;
             }
-            List<Reading> readings = new ArrayList<>(gap.length());
-            for (int i = 0; i < gap.length(); i++) {
-                int index = gap.first() + i;
-                readings.add(new Reading(meterId, channel, line.end(index), line.intervalMinutes, chosen.get().values()[i],
-                        Quality.ESTIMATED.bit()));
-                line.values[index] = (int) chosen.get().values()[i];
-                line.quality[index] = (byte) Quality.ESTIMATED.bit();
-            }
-            store.write(readings, zone, "vee:" + chosen.get().method().name().toLowerCase() + ":" + by);
-            Estimate estimate = new Estimate(meterId, channel, line.end(gap.first()), line.end(gap.last()), gap.length(),
-                    chosen.get().method());
+            fill(line, gap, chosen.get().values());
+            filled.add(new Filled(gap, chosen.get().method()));
+        }
+        // what the registers say is settled once every gap of their span holds an estimate
+        boolean[] mine = new boolean[line.size()];
+        filled.forEach(f -> java.util.Arrays.fill(mine, f.gap().first(), f.gap().last() + 1, true));
+        List<Integer> earlier = new ArrayList<>();
+        filled = toRegisters(line, filled, meter, history, method == null,
+                index -> line.has(index, Quality.ESTIMATED) && !line.has(index, Quality.EDITED), earlier::add);
+        earlier.removeIf(index -> mine[index]);
+        List<Estimate> made = new ArrayList<>();
+        for (Filled f : filled) {
+            Timeline.Gap gap = f.gap();
+            store.write(readings(meterId, line, gap.first(), gap.last()), zone, "vee:" + f.method().name().toLowerCase() + ":" + by);
+            Estimate estimate = new Estimate(meterId, channel, line.end(gap.first()), line.end(gap.last()), gap.length(), f.method());
             recordEstimate(estimate, meter, by);
             made.add(estimate);
             if (rules.checks(VeeRule.GAP)) {
-                detail.put("method", chosen.get().method());
                 exceptions.record(TenantContext.requireTenantId(), List.of(new Finding(meterId, channel, VeeRule.GAP,
-                        estimate.firstAt(), estimate.lastAt(), detail, rules.blocks(VeeRule.GAP))), versioned.version());
+                        estimate.firstAt(), estimate.lastAt(), Finding.detail("intervals", gap.length(), "method", f.method()),
+                        rules.blocks(VeeRule.GAP))), versioned.version());
                 exceptions.settle(List.of(new ExceptionQueue.Span(meterId, channel, estimate.firstAt(), estimate.lastAt())),
-                        List.of(VeeRule.GAP), "ESTIMATED", by, "estimated by " + chosen.get().method());
+                        List.of(VeeRule.GAP), "ESTIMATED", by, "estimated by " + f.method());
             }
             prolonged(meterId, line, gap, rules).ifPresent(findings::add);
+        }
+        if (!earlier.isEmpty()) {
+            List<Reading> rescaled = new ArrayList<>();
+            for (int index : earlier) rescaled.addAll(readings(meterId, line, index, index));
+            store.write(rescaled, zone, "vee:register_scaled:" + by);
         }
         findings.removeIf(f -> !rules.checks(f.rule()));
         exceptions.record(TenantContext.requireTenantId(), findings, versioned.version());
@@ -201,55 +215,100 @@ public class GapEstimation implements SchedulingConfigurer {
             line.values[index] = null;
             line.quality[index] = 0;
         }
-        return method == null ? firstApplicable(line, gap, meter, rules, zone) : apply(method, line, gap, meter, rules, zone);
+        LikeDays history = new LikeDays(line, LikeDays.Settings.of(rules));
+        Optional<Method> chosen = method == null ? firstApplicable(line, gap, rules, history, meter, zone)
+                : apply(method, line, gap, history, meter, zone);
+        if (chosen.isEmpty()) return chosen;
+        fill(line, gap, chosen.get().values());
+        // only this range is replaced: the rest of the register's span stays as it is
+        EstimationMethod used = toRegisters(line, List.of(new Filled(gap, chosen.get().method())), meter, history, method == null,
+                index -> index >= gap.first() && index <= gap.last(), index -> {}).get(0).method();
+        long[] values = new long[gap.length()];
+        for (int i = 0; i < values.length; i++) values[i] = line.values[gap.first() + i];
+        return Optional.of(new Method(used, values));
     }
 
-    private Optional<Method> firstApplicable(Timeline line, Timeline.Gap gap, MeterProfile meter, VeeSettings rules, ZoneId zone) {
-        if ((long) gap.length() * line.intervalMinutes <= rules.linearMaximumMinutes()) {
-            Optional<Method> linear = apply(EstimationMethod.LINEAR, line, gap, meter, rules, zone);
-            if (linear.isPresent()) return linear;
+    /** A gap this run filled, with the method that filled it. */
+    private record Filled(Timeline.Gap gap, EstimationMethod method) {}
+
+    private static void fill(Timeline line, Timeline.Gap gap, long[] values) {
+        for (int i = 0; i < gap.length(); i++) {
+            line.values[gap.first() + i] = (int) values[i];
+            line.quality[gap.first() + i] = (byte) Quality.ESTIMATED.bit();
         }
-        for (EstimationMethod method : List.of(EstimationMethod.LIKE_DAY, EstimationMethod.PROFILE, EstimationMethod.FLAT)) {
-            Optional<Method> applied = apply(method, line, gap, meter, rules, zone);
+    }
+
+    private static List<Reading> readings(UUID meterId, Timeline line, int first, int last) {
+        List<Reading> readings = new ArrayList<>(last - first + 1);
+        for (int index = first; index <= last; index++) {
+            readings.add(new Reading(meterId, line.channel, line.end(index), line.intervalMinutes, line.values[index],
+                    Quality.ESTIMATED.bit()));
+        }
+        return readings;
+    }
+
+    /** The first method of the estimation order for the gap's length whose preconditions hold. */
+    private Optional<Method> firstApplicable(Timeline line, Timeline.Gap gap, VeeSettings rules, LikeDays history, MeterProfile meter,
+                                             ZoneId zone) {
+        long minutes = (long) gap.length() * line.intervalMinutes;
+        for (EstimationMethod method : rules.estimationMethodsFor(minutes)) {
+            boolean linear = method == EstimationMethod.LINEAR || method == EstimationMethod.LINEAR_REGISTER_SCALED;
+            if (linear && minutes > rules.linearMaximumMinutes()) continue;
+            Optional<Method> applied = apply(method, line, gap, history, meter, zone);
             if (applied.isPresent()) return applied;
         }
         return Optional.empty();
     }
 
-    private Optional<Method> apply(EstimationMethod method, Timeline line, Timeline.Gap gap, MeterProfile meter,
-                                   VeeSettings rules, ZoneId zone) {
-        return switch (method) {
-            case LINEAR, LINEAR_REGISTER_SCALED -> Estimator.linear(line, gap).map(shape -> registerTotal(line, gap, meter)
-                    .map(total -> new Method(EstimationMethod.LINEAR_REGISTER_SCALED, Estimator.scaledTo(shape, total)))
-                    .orElse(new Method(EstimationMethod.LINEAR, shape)));
-            case LIKE_DAY -> Estimator.likeDay(line, gap, rules.likeDayWeeks(), rules.holidays(), zone)
-                    .map(values -> new Method(method, values));
-            case PROFILE -> Estimator.profile(line, gap, neighbours(line, meter, zone)).map(values -> new Method(method, values));
-            case FLAT -> Estimator.flat(line, gap).map(values -> new Method(method, values));
+    private Optional<Method> apply(EstimationMethod method, Timeline line, Timeline.Gap gap, LikeDays history, MeterProfile meter,
+                                   ZoneId zone) {
+        Optional<long[]> values = switch (method) {
+            case LINEAR, LINEAR_REGISTER_SCALED -> Estimator.linear(line, gap);
+            case LIKE_DAY -> Estimator.likeDay(line, gap, history);
+            case LIKE_DAY_SCALED -> Estimator.likeDayScaled(line, gap, history);
+            case PROFILE -> Estimator.profile(line, gap, neighbours(line, meter, zone));
+            case FLAT -> Estimator.flat(line, gap);
         };
+        EstimationMethod named = method == EstimationMethod.LINEAR_REGISTER_SCALED ? EstimationMethod.LINEAR : method;
+        return values.map(v -> new Method(named, v));
     }
 
     /**
-     * What the boundary registers say the gap consumed: their advance less the known intervals
-     * between them. Empty unless registers bracket the gap and every other interval between is known.
+     * Rescales the estimates of each register span that a filled gap lies in, so the span holds what its boundary
+     * registers say was consumed: every {@code adjustable} interval of the span takes its share in proportion to its
+     * shape (the like-day history's when {@code likeDayShape}, else the values as estimated), so the residual never
+     * lands in one gap. Returns the gaps with their methods as labelled after scaling; {@code changed} hears of
+     * every interval rescaled.
      */
-    private Optional<Long> registerTotal(Timeline line, Timeline.Gap gap, MeterProfile meter) {
+    private List<Filled> toRegisters(Timeline line, List<Filled> filled, MeterProfile meter, LikeDays history, boolean likeDayShape,
+                                     IntPredicate adjustable, IntConsumer changed) {
         Optional<Channel> register = RegisterChecks.registerOf(line.channel);
-        if (register.isEmpty()) return Optional.empty();
-        Optional<RegisterValue> before = store.registerBefore(meter.meterId(), register.get(), line.end(gap.first()));
-        Optional<RegisterValue> after = store.registerFrom(meter.meterId(), register.get(), line.end(gap.last()));
-        if (before.isEmpty() || after.isEmpty()) return Optional.empty();
-        int firstIndex = boundaryIndex(line, before.get().at()) + 1;
-        int lastIndex = boundaryIndex(line, after.get().at());
-        if (firstIndex < 0 || lastIndex >= line.size()) return Optional.empty();
-        long known = 0;
-        for (int index = firstIndex; index <= lastIndex; index++) {
-            if (index >= gap.first() && index <= gap.last()) continue;
-            if (!line.known(index)) return Optional.empty();
-            known += line.values[index];
+        if (register.isEmpty() || filled.isEmpty()) return filled;
+        Map<Timeline.Gap, Boolean> scaledByHistory = new java.util.HashMap<>();
+        java.util.Set<Timeline.Gap> spansDone = new java.util.HashSet<>();
+        for (Filled f : filled) {
+            Optional<RegisterValue> before = store.registerBefore(meter.meterId(), register.get(), line.end(f.gap().first()));
+            Optional<RegisterValue> after = store.registerFrom(meter.meterId(), register.get(), line.end(f.gap().last()));
+            if (before.isEmpty() || after.isEmpty()) continue;
+            Timeline.Gap span = new Timeline.Gap(boundaryIndex(line, before.get().at()) + 1, boundaryIndex(line, after.get().at()));
+            if (span.first() < 0 || span.last() >= line.size() || !spansDone.add(span)) continue;
+            LikeDays shape = likeDayShape ? history : null;
+            Estimator.toRegister(line, span.first(), span.last(), after.get().value() - before.get().value(), adjustable, shape)
+                    .ifPresent(rescaled -> {
+                        for (int i = 0; i < rescaled.indices().length; i++) {
+                            line.values[rescaled.indices()[i]] = (int) rescaled.values()[i];
+                            changed.accept(rescaled.indices()[i]);
+                        }
+                        for (Filled g : filled) {
+                            if (g.gap().first() >= span.first() && g.gap().last() <= span.last()) {
+                                scaledByHistory.put(g.gap(), rescaled.likeDayShape());
+                            }
+                        }
+                    });
         }
-        long total = after.get().value() - before.get().value() - known;
-        return total >= 0 ? Optional.of(total) : Optional.empty();
+        return filled.stream().map(f -> !scaledByHistory.containsKey(f.gap()) ? f
+                : new Filled(f.gap(), scaledByHistory.get(f.gap()) ? EstimationMethod.LIKE_DAY_SCALED
+                        : f.method() == EstimationMethod.LINEAR ? EstimationMethod.LINEAR_REGISTER_SCALED : f.method())).toList();
     }
 
     /** Index of the interval ending at {@code at} (-1 for the timeline's start), or MIN_VALUE off-boundary. */

@@ -47,8 +47,8 @@ import java.util.Set;
  * @param sumCheckMinimumKwh             differences below this always pass (interval rounding)
  * @param registerMaximumKwh             the largest value a cumulative register shows before it restarts
  * @param rolloverThresholdPercent       a register falling from above this share of its maximum rolled over
- * @param linearMaximumMinutes           gaps up to this long are interpolated
- * @param likeDayWeeks                   weeks of history the like-day average uses
+ * @param linearMaximumMinutes           gaps up to this long may be interpolated (where the estimation order tries LINEAR)
+ * @param likeDayWeeks                   weeks of history like-day estimation uses
  * @param prolongedEstimationMinutes     estimates in a row this long raise an exception
  * @param estimatedChannels              the channels VEE fills gaps in
  * @param holidays                       days estimated like Sundays
@@ -59,6 +59,9 @@ import java.util.Set;
  * @param resendChangeAction             REPLACE: such a change replaces the value (history, a DUPLICATE exception,
  *                                       a billing notice); HOLD: the stored value stands and the re-sent one waits in
  *                                       a RESEND_CHANGE exception for a person
+ * @param estimationOrder                the methods tried per gap length, shortest bound first (see {@link EstimationStep})
+ * @param likeDayEstimatedWeight         how much an estimated value in the like-day history counts against an actual one
+ * @param likeDayWeeklyWeight            how much each week further back counts against the week after it (1: all alike)
  */
 public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Integer graceMinutes, Integer lookbackDays,
                           Double highLimitFactor, Double lowLimitFactor, Double spikeTolerancePercent,
@@ -69,7 +72,8 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
                           Double rolloverThresholdPercent, Integer linearMaximumMinutes, Integer likeDayWeeks,
                           Integer prolongedEstimationMinutes, Set<Channel> estimatedChannels, Set<LocalDate> holidays,
                           Boolean editApprovalRequired, Double resendChangeThresholdPercent,
-                          ResendAction resendChangeAction) {
+                          ResendAction resendChangeAction, List<EstimationStep> estimationOrder,
+                          Double likeDayEstimatedWeight, Double likeDayWeeklyWeight) {
 
     /** What happens to a re-sent actual value that changes a stored one beyond the threshold. */
     public enum ResendAction { REPLACE, HOLD }
@@ -104,13 +108,17 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
         if (editApprovalRequired == null) editApprovalRequired = false;
         if (resendChangeThresholdPercent == null) resendChangeThresholdPercent = 10.0;
         if (resendChangeAction == null) resendChangeAction = ResendAction.REPLACE;
+        if (estimationOrder == null || estimationOrder.isEmpty()) estimationOrder = EstimationStep.defaults();
+        if (likeDayEstimatedWeight == null) likeDayEstimatedWeight = 0.25;
+        if (likeDayWeeklyWeight == null) likeDayWeeklyWeight = 1.0;
+        estimationOrder = List.copyOf(estimationOrder);
         rules = rules.isEmpty() ? EnumSet.noneOf(VeeRule.class) : EnumSet.copyOf(rules);
         blockingRules = blockingRules.isEmpty() ? EnumSet.noneOf(VeeRule.class) : EnumSet.copyOf(blockingRules);
     }
 
     public static VeeSettings defaults() {
         return new VeeSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether an exception of this rule holds its values back from billing. */
@@ -126,6 +134,14 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
     /** Whether a re-sent value changes a stored one by more than {@code resendChangeThresholdPercent} of it. */
     public boolean beyondResendThreshold(long stored, long resent) {
         return Math.abs((double) resent - stored) * 100 > resendChangeThresholdPercent * Math.abs((double) stored);
+    }
+
+    /** The methods to try, in order, for a gap this many minutes long: the first step whose bound it is within, else the last. */
+    public List<io.vidyut.mdm.vee.EstimationMethod> estimationMethodsFor(long gapMinutes) {
+        for (EstimationStep step : estimationOrder) {
+            if (step.upToMinutes() == null || gapMinutes <= step.upToMinutes()) return step.methods();
+        }
+        return estimationOrder.get(estimationOrder.size() - 1).methods();
     }
 
     public boolean checks(VeeRule rule) {
@@ -165,12 +181,34 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
         between(problems, "like_day_weeks", likeDayWeeks, 1, 52);
         between(problems, "prolonged_estimation_minutes", prolongedEstimationMinutes, 15, 525_600);
         if (resendChangeThresholdPercent < 0) problems.add(new FieldError("resend_change_threshold_percent", "must not be negative"));
+        estimationOrderProblems(problems);
+        if (likeDayEstimatedWeight < 0 || likeDayEstimatedWeight > 1) {
+            problems.add(new FieldError("like_day_estimated_weight", "must be between 0 and 1"));
+        }
+        if (likeDayWeeklyWeight <= 0 || likeDayWeeklyWeight > 1) {
+            problems.add(new FieldError("like_day_weekly_weight", "must be above 0 and at most 1"));
+        }
         for (Channel channel : estimatedChannels) {
             if (channel.kind() != ChannelKind.INTERVAL || !channel.additive()) {
                 problems.add(new FieldError("estimated_channels", channel + " is not an interval energy channel"));
             }
         }
         return problems;
+    }
+
+    private void estimationOrderProblems(List<FieldError> problems) {
+        Integer previous = null;
+        for (int i = 0; i < estimationOrder.size(); i++) {
+            EstimationStep step = estimationOrder.get(i);
+            if (step.methods().isEmpty()) problems.add(new FieldError("estimation_order", "step " + (i + 1) + " names no method"));
+            if (step.upToMinutes() == null && i < estimationOrder.size() - 1) {
+                problems.add(new FieldError("estimation_order", "only the last step may be without up_to_minutes"));
+            }
+            if (step.upToMinutes() != null && (step.upToMinutes() <= 0 || (previous != null && step.upToMinutes() <= previous))) {
+                problems.add(new FieldError("estimation_order", "up_to_minutes must be positive and grow from step to step"));
+            }
+            if (step.upToMinutes() != null) previous = step.upToMinutes();
+        }
     }
 
     private static void atLeast(List<FieldError> problems, String field, int value, int minimum) {

@@ -3,6 +3,7 @@ package io.vidyut.mdm.vee.validation;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.channels.Quality;
 import io.vidyut.mdm.readings.ReadingsStored;
 import io.vidyut.mdm.readings.IntervalDay;
 import io.vidyut.mdm.readings.ReadingStore;
@@ -29,7 +30,9 @@ import org.springframework.stereotype.Component;
  * Checks of a cumulative register read against the read before it: rollover at the register's
  * maximum, a register going backwards, and the sum check (Σ intervals between the two reads vs the
  * register's advance). Both sides carry the same CT/PT multiplier, so the comparison holds for any
- * multiplier; across a multiplier change it does not, and is skipped.
+ * multiplier; across a multiplier change it does not, and is skipped. A sum check over a span holding
+ * estimates only informs, unless the actual intervals alone exceed the advance: an estimate's error
+ * never withholds actual readings.
  */
 @Component
 public class RegisterChecks {
@@ -183,8 +186,8 @@ public class RegisterChecks {
         // the days holding the intervals that end in (from, to]: one day for daily reads, found in the write itself
         List<IntervalDay> days = days(meter, channel, IntervalDay.dayOf(from.plusSeconds(60), zone, 1), IntervalDay.dayOf(to, zone, 1), stored);
         if (days.isEmpty()) return Optional.empty();
-        long sum = 0;
-        int count = 0;
+        long sum = 0, estimatedSum = 0;
+        int count = 0, estimated = 0;
         int minutes = days.get(0).intervalMinutes();
         for (IntervalDay day : days) {
             for (int slot = 0; slot < day.slots(); slot++) {
@@ -193,19 +196,34 @@ public class RegisterChecks {
                 if (day.values()[slot] == null) return Optional.empty(); // incomplete: the gap check speaks for it
                 sum += day.values()[slot];
                 count++;
+                if ((day.quality()[slot] & Quality.ESTIMATED.bit()) != 0) {
+                    estimatedSum += day.values()[slot];
+                    estimated++;
+                }
             }
         }
         long expected = Duration.between(from, to).toMinutes() / minutes;
         if (count < expected || count == 0) return Optional.empty();
-        double sumKwh = sum * channel.resolution().doubleValue();
-        double advanceKwh = advance * channel.resolution().doubleValue();
+        double resolution = channel.resolution().doubleValue();
+        double sumKwh = sum * resolution;
+        double advanceKwh = advance * resolution;
         double difference = Math.abs(sumKwh - advanceKwh);
         double allowed = Math.max(Math.abs(advanceKwh) * settings.sumCheckTolerancePercent() / 100.0, settings.sumCheckMinimumKwh());
         if (difference <= allowed) return Optional.empty();
-        return Optional.of(new Finding(meter.meterId(), channel, VeeRule.SUM_CHECK, from.plusSeconds(minutes * 60L), to,
-                Finding.detail("interval_sum", Finding.rounded(sumKwh), "register_advance", Finding.rounded(advanceKwh), "difference", Finding.rounded(difference),
-                        "allowed", Finding.rounded(allowed), "tolerance_percent", settings.sumCheckTolerancePercent(),
-                        "intervals", count), settings.blocks(VeeRule.SUM_CHECK)));
+        Map<String, Object> detail = Finding.detail("interval_sum", Finding.rounded(sumKwh), "register_advance",
+                Finding.rounded(advanceKwh), "difference", Finding.rounded(difference), "allowed", Finding.rounded(allowed),
+                "tolerance_percent", settings.sumCheckTolerancePercent(), "intervals", count);
+        boolean blocking = settings.blocks(VeeRule.SUM_CHECK);
+        if (estimated > 0) {
+            // An estimate's error must not withhold actual readings: with estimates in the span the check only
+            // informs, unless the actual intervals alone already exceed the advance (estimates are never negative,
+            // so then the actuals are wrong whatever the estimates hold).
+            double actualKwh = (sum - estimatedSum) * resolution;
+            blocking &= actualKwh - advanceKwh > allowed;
+            detail.put("estimated_intervals", estimated);
+            detail.put("actual_sum", Finding.rounded(actualKwh));
+        }
+        return Optional.of(new Finding(meter.meterId(), channel, VeeRule.SUM_CHECK, from.plusSeconds(minutes * 60L), to, detail, blocking));
     }
 
     /** The day rows from first to last: those this write stored come from its event, the rest from the store. */

@@ -116,6 +116,126 @@ class EstimationTest extends VeePipelineTest {
         assertThat(series.get("points").get(30).get("value").decimalValue()).isEqualByComparingTo("1");
     }
 
+    @Test
+    void the_default_order_fills_an_hour_from_like_day_history_and_ten_hours_from_its_shape_scaled_to_the_energy_around_them() {
+        String meter = consumerMeter("HISTORY");
+        pushHistory("HISTORY", 14, EstimationTest::load);
+        push("HISTORY", day(DAY, slot -> (slot >= 20 && slot < 24) || (slot >= 40 && slot < 80) ? null : load(slot)));
+        awaitDay(meter, DAY.minusDays(1), 96);
+        awaitDay(meter, DAY, 52);
+
+        JsonNode made = estimateDay(meter, DAY);
+        assertThat(made).hasSize(2);
+        assertThat(made.get(0).get("method").asString()).as("1 hour").isEqualTo("LIKE_DAY");
+        assertThat(made.get(1).get("method").asString()).as("10 hours").isEqualTo("LIKE_DAY_SCALED");
+        JsonNode points = consumption(meter, DAY).get("points");
+        for (int slot : new int[] {20, 23, 40, 61, 79}) {
+            assertThat(points.get(slot).get("value").doubleValue()).as("slot " + slot)
+                    .isCloseTo(load(slot), org.assertj.core.data.Offset.offset(0.0005));
+        }
+    }
+
+    @Test
+    void register_scaling_spreads_what_the_registers_leave_over_both_gaps_of_the_day_in_proportion_to_the_like_day_shape() {
+        String meter = consumerMeter("REGS");
+        pushHistory("REGS", 7, EstimationTest::dayAndNight);
+        List<Integer> gapSlots = List.of(10, 11, 12, 13, 60, 61, 62, 63);
+        double known = 0, likeDay = 0;
+        for (int slot = 0; slot < 96; slot++) {
+            if (gapSlots.contains(slot)) likeDay += dayAndNight(slot);
+            else known += dayAndNight(slot);
+        }
+        // the registers say the gaps held twice what their slots usually hold
+        List<Map<String, Object>> rows = new ArrayList<>(day(DAY, slot -> gapSlots.contains(slot) ? null : dayAndNight(slot)));
+        rows.add(register(DAY.atStartOfDay(IST), 1000.0));
+        rows.add(register(DAY.plusDays(1).atStartOfDay(IST), round3(1000.0 + known + 2 * likeDay)));
+        push("REGS", rows);
+        awaitDay(meter, DAY.minusDays(1), 96);
+        awaitDay(meter, DAY, 88);
+
+        // as the scheduled run would: the night gap first (the day gap still missing, so nothing to scale yet) ...
+        JsonNode night = estimateRange(meter, DAY.atStartOfDay(IST), slotEnd(DAY, 30));
+        assertThat(night.get(0).get("method").asString()).isEqualTo("LIKE_DAY");
+        // ... then the day gap: the registers' leftover is shared by both, the night's estimates rewritten
+        JsonNode day = estimateRange(meter, slotEnd(DAY, 30), DAY.plusDays(1).atStartOfDay(IST));
+        assertThat(day.get(0).get("method").asString()).isEqualTo("LIKE_DAY_SCALED");
+        JsonNode series = consumption(meter, DAY);
+        assertThat(series.get("total").get("value").doubleValue()).as("the day holds exactly the register's advance")
+                .isCloseTo(known + 2 * likeDay, org.assertj.core.data.Offset.offset(0.0005));
+        for (int slot : gapSlots) {
+            // each estimate takes the same factor over its slot's like-day value: none carries the other gap's share
+            assertThat(series.get("points").get(slot).get("value").doubleValue()).as("slot " + slot)
+                    .isCloseTo(2 * dayAndNight(slot), org.assertj.core.data.Offset.offset(0.0015))
+                    .isLessThanOrEqualTo(3 * dayAndNight(slot));
+        }
+    }
+
+    @Test
+    void a_sum_check_over_estimates_informs_but_never_withholds_the_actual_intervals() {
+        String meter = consumerMeter("SUMS");
+        pushHistory("SUMS", 7, EstimationTest::load);
+        List<Map<String, Object>> rows = new ArrayList<>(day(DAY, slot -> slot >= 40 && slot < 48 ? null : load(slot)));
+        rows.add(register(DAY.atStartOfDay(IST), 500.0));
+        push("SUMS", rows);
+        awaitDay(meter, DAY, 88);
+        assertThat(estimateDay(meter, DAY)).hasSize(1);
+        double day = consumption(meter, DAY).get("total").get("value").doubleValue();
+
+        // the closing register arrives later and disagrees with the day by far more than 2 %: the estimate may be wrong
+        push("SUMS", List.of(register(DAY.plusDays(1).atStartOfDay(IST), round3(500.0 + day + 1.0))));
+        JsonNode sum = awaitExceptions("rule=SUM_CHECK&meter_id=" + meter, 1).get("items").get(0);
+        assertThat(sum.get("blocking").asBoolean()).isFalse();
+        assertThat(sum.get("detail").get("estimated_intervals").asInt()).isEqualTo(8);
+        JsonNode billing = api.get("/api/v1/billing/validated-data?meter_id=" + meter + "&from=" + enc(DAY.atStartOfDay(IST))
+                + "&to=" + enc(DAY.plusDays(1).atStartOfDay(IST)), tenant.analyst()).json();
+        assertThat(billing.get("withheld")).isEmpty();
+        assertThat(billing.get("intervals").get(0).get("value")).isNotNull();
+    }
+
+    @Test
+    void a_sum_check_still_withholds_when_the_actual_intervals_alone_exceed_the_register() {
+        String meter = consumerMeter("OVER");
+        pushHistory("OVER", 7, EstimationTest::load);
+        List<Map<String, Object>> rows = new ArrayList<>(day(DAY, slot -> slot >= 40 && slot < 48 ? null : load(slot)));
+        rows.add(register(DAY.atStartOfDay(IST), 500.0));
+        push("OVER", rows);
+        awaitDay(meter, DAY, 88);
+        assertThat(estimateDay(meter, DAY)).hasSize(1);
+        double actual = 0;
+        for (int slot = 0; slot < 96; slot++) if (slot < 40 || slot >= 48) actual += load(slot);
+
+        push("OVER", List.of(register(DAY.plusDays(1).atStartOfDay(IST), round3(500.0 + actual - 1.0))));
+        JsonNode sum = awaitExceptions("rule=SUM_CHECK&meter_id=" + meter, 1).get("items").get(0);
+        assertThat(sum.get("blocking").asBoolean()).as("the actual readings are wrong whatever the estimates hold").isTrue();
+    }
+
+    /** {@code days} whole days before DAY, each slot from {@code kwh}. */
+    private void pushHistory(String serial, int days, java.util.function.IntFunction<Double> kwh) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int d = days; d >= 1; d--) rows.addAll(day(DAY.minusDays(d), kwh));
+        push(serial, rows);
+    }
+
+    private JsonNode estimateDay(String meter, LocalDate day) {
+        return estimateRange(meter, day.atStartOfDay(IST), day.plusDays(1).atStartOfDay(IST));
+    }
+
+    private JsonNode estimateRange(String meter, java.time.ZonedDateTime from, java.time.ZonedDateTime to) {
+        var estimated = api.post("/api/v1/vee/estimations", tenant.operator(), Map.of("meter_id", meter,
+                "from", from.toOffsetDateTime().toString(), "to", to.toOffsetDateTime().toString()));
+        assertThat(estimated.status()).as(estimated.raw()).isEqualTo(200);
+        return estimated.json();
+    }
+
+    /** About 0.1 kWh a quarter-hour by night and 0.3 by day, never flat. */
+    private static double dayAndNight(int slot) {
+        return (slot < 48 ? 0.1 : 0.3) + (slot % 5) * 0.01;
+    }
+
+    private static double round3(double kwh) {
+        return Math.round(kwh * 1000) / 1000.0;
+    }
+
     private List<GapEstimation.Estimate> runScheduled(Instant now) {
         return TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> estimation.estimateOpenGaps(IST, now));
     }

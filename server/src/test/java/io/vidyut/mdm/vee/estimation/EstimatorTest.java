@@ -91,31 +91,148 @@ class EstimatorTest {
         assertThat(scaled[2]).isGreaterThan(scaled[1]).isGreaterThan(scaled[0]);
     }
 
-    @Test
-    void like_day_averages_the_same_weekday_of_earlier_weeks_leaving_out_estimated_days() {
+    static LikeDays history(Timeline line) {
+        return new LikeDays(line, new LikeDays.Settings(4, 0.25, 1.0, Set.of()));
+    }
+
+    /** Days from MONDAY on, each slot's value from {@code kwh(day, slot)} in Wh, all actual. */
+    static List<IntervalDay> days(int count, java.util.function.BiFunction<Integer, Integer, Integer> wh) {
         List<IntervalDay> days = new ArrayList<>();
-        for (int d = 0; d <= 21; d++) days.add(day(MONDAY.plusDays(d), 50));
-        days.set(7, day(MONDAY.plusDays(7), 400));     // the Monday a week later
-        days.set(0, day(MONDAY, 200));                  // the Monday three weeks before the gap
-        days.get(14).quality()[0] = (byte) Quality.ESTIMATED.bit(); // a Monday with an estimate: left out
-        days.set(14, new IntervalDay(METER, Channel.KWH_IMPORT, MONDAY.plusDays(14), 15, fill(9999), days.get(14).quality()));
-        IntervalDay gapDay = days.get(21);               // a Monday
-        for (int slot = 20; slot < 36; slot++) gapDay.values()[slot] = null;
-        Timeline line = line(days);
-        int first = 21 * 96 + 20;
-        long[] values = Estimator.likeDay(line, new Timeline.Gap(first, first + 15), 4, Set.of(), IST).orElseThrow();
-        assertThat(values).containsOnly(300); // (200 + 400) / 2
+        for (int d = 0; d < count; d++) {
+            IntervalDay day = day(MONDAY.plusDays(d), 0);
+            for (int slot = 0; slot < 96; slot++) day.values()[slot] = wh.apply(d, slot);
+            days.add(day);
+        }
+        return days;
+    }
+
+    static void cut(Timeline line, int first, int last) {
+        for (int i = first; i <= last; i++) {
+            line.values[i] = null;
+            line.quality[i] = 0;
+        }
+    }
+
+    @Test
+    void like_day_takes_the_weighted_median_so_one_kettle_in_the_history_lifts_nothing() {
+        // four weeks of 100 Wh, but the Monday a week before the gap boiled a kettle in the gap's hours
+        Timeline line = line(days(29, (d, slot) -> d == 21 && slot >= 20 && slot < 36 ? 2000 : 100));
+        int first = 28 * 96 + 20;
+        cut(line, first, first + 15);
+        assertThat(Estimator.likeDay(line, new Timeline.Gap(first, first + 15), history(line)).orElseThrow()).containsOnly(100);
+    }
+
+    @Test
+    void like_day_uses_estimated_history_at_a_lower_weight_than_actual_history() {
+        // a meter whose history is all estimates is still estimated from it (such days used to be left out)
+        Timeline estimated = line(days(8, (d, slot) -> 300));
+        for (int i = 0; i < 7 * 96; i++) estimated.quality[i] = (byte) Quality.ESTIMATED.bit();
+        cut(estimated, 7 * 96 + 40, 7 * 96 + 40);
+        assertThat(Estimator.likeDay(estimated, new Timeline.Gap(7 * 96 + 40, 7 * 96 + 40), history(estimated)).orElseThrow())
+                .containsExactly(300);
+        // one actual Monday (weight 1) outweighs three estimated ones (0.25 each)
+        assertThat(LikeDays.weightedMedian(new double[] {400, 100, 400, 400}, new double[] {0.25, 1, 0.25, 0.25}, 4)).isEqualTo(100);
+        assertThat(LikeDays.weightedMedian(new double[] {400, 100, 400, 400}, new double[] {1, 1, 1, 1}, 4)).isEqualTo(400);
+    }
+
+    @Test
+    void like_day_takes_its_history_from_the_same_day_type() {
+        // weekends use 500, working days 100; the gap is on a Saturday
+        Timeline line = line(days(20, (d, slot) -> MONDAY.plusDays(d).getDayOfWeek().getValue() >= 6 ? 500 : 100));
+        int saturday = 19 * 96;
+        assertThat(MONDAY.plusDays(19).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SATURDAY);
+        cut(line, saturday + 40, saturday + 41);
+        assertThat(Estimator.likeDay(line, new Timeline.Gap(saturday + 40, saturday + 41), history(line)).orElseThrow())
+                .containsOnly(500);
     }
 
     @Test
     void like_day_treats_a_holiday_as_a_sunday() {
+        // Sundays use 20, other days 500; the next Monday is a holiday and behaves like a Sunday
         List<IntervalDay> days = new ArrayList<>();
-        for (int d = 0; d <= 8; d++) days.add(day(MONDAY.minusDays(1).plusDays(d), d == 0 || d == 7 ? 20 : 500)); // Sundays use 20, other days 500
-        IntervalDay holiday = days.get(8); // the next Monday, declared a holiday
+        for (int d = 0; d <= 8; d++) days.add(day(MONDAY.minusDays(1).plusDays(d), d == 0 || d == 7 || d == 8 ? 20 : 500));
+        IntervalDay holiday = days.get(8);
         holiday.values()[40] = null;
-        long[] values = Estimator.likeDay(line(days), new Timeline.Gap(8 * 96 + 40, 8 * 96 + 40), 1, Set.of(holiday.day()), IST)
-                .orElseThrow();
+        Timeline line = line(days);
+        long[] values = Estimator.likeDay(line, new Timeline.Gap(8 * 96 + 40, 8 * 96 + 40),
+                new LikeDays(line, new LikeDays.Settings(1, 0.25, 1.0, Set.of(holiday.day())))).orElseThrow();
         assertThat(values).containsExactly(20);
+    }
+
+    @Test
+    void like_day_follows_the_meters_typical_level_around_the_gap_so_an_empty_house_is_estimated_empty() {
+        // three weeks at 300 Wh; on the gap's day the house stands empty at 10 Wh
+        Timeline line = line(days(22, (d, slot) -> d == 21 ? 10 : 300));
+        int first = 21 * 96 + 40;
+        cut(line, first, first + 3);
+        assertThat(Estimator.likeDay(line, new Timeline.Gap(first, first + 3), history(line)).orElseThrow()).containsOnly(10);
+    }
+
+    @Test
+    void like_day_scaled_keeps_the_shape_and_takes_the_energy_around_the_gap_but_at_most_twice_the_history() {
+        // history: 100 Wh by night, 300 by day; the gap's day and the one before use 1.5 times that
+        java.util.function.BiFunction<Integer, Integer, Integer> shape = (d, slot) -> slot < 48 ? 100 : 300;
+        Timeline line = line(days(15, (d, slot) -> d >= 13 ? shape.apply(d, slot) * 3 / 2 : shape.apply(d, slot)));
+        int first = 14 * 96 + 30;
+        cut(line, first, first + 39);
+        long[] values = Estimator.likeDayScaled(line, new Timeline.Gap(first, first + 39), history(line)).orElseThrow();
+        assertThat(values[0]).isEqualTo(150);
+        assertThat(values[39]).isEqualTo(450);
+        // ten times the history around the gap is more likely a one-off than the new normal: twice at most
+        Timeline busy = line(days(15, (d, slot) -> d >= 13 ? shape.apply(d, slot) * 10 : shape.apply(d, slot)));
+        cut(busy, first, first + 39);
+        assertThat(Estimator.likeDayScaled(busy, new Timeline.Gap(first, first + 39), history(busy)).orElseThrow()[39]).isEqualTo(600);
+    }
+
+    @Test
+    void like_day_needs_history_for_every_slot_of_the_gap() {
+        Timeline line = line(days(1, (d, slot) -> 100));
+        cut(line, 10, 11);
+        assertThat(Estimator.likeDay(line, new Timeline.Gap(10, 11), history(line))).isEmpty();
+        assertThat(Estimator.likeDayScaled(line, new Timeline.Gap(10, 11), history(line))).isEmpty();
+    }
+
+    @Test
+    void register_scaling_spreads_the_residual_over_every_estimate_of_the_span_in_proportion_to_the_like_day_shape() {
+        // a week of history (100 Wh by night, 300 by day); the eighth day has two estimated gaps, one by night, one by day
+        Timeline line = line(days(8, (d, slot) -> slot < 48 ? 100 : 300));
+        int day = 7 * 96;
+        for (int slot : new int[] {10, 11, 12, 13, 60, 61, 62, 63}) {
+            line.values[day + slot] = 50; // as first estimated, say by a line between low neighbours
+            line.quality[day + slot] = (byte) Quality.ESTIMATED.bit();
+        }
+        long actual = 48 * 100 + 48 * 300 - 4 * 100 - 4 * 300;
+        java.util.function.IntPredicate estimated = i -> line.has(i, Quality.ESTIMATED);
+        // the register says the gaps held twice their like-day energy: each interval twice its slot's like-day value
+        Estimator.Rescaled twice = Estimator.toRegister(line, day, day + 95, actual + 2 * 1600, estimated, history(line)).orElseThrow();
+        assertThat(twice.likeDayShape()).isTrue();
+        assertThat(twice.indices()).hasSize(8);
+        assertThat(twice.values()).containsExactly(200, 200, 200, 200, 600, 600, 600, 600);
+        // five times: the register demands it, and every interval takes the same factor (none carries the others' share)
+        assertThat(Estimator.toRegister(line, day, day + 95, actual + 5 * 1600, estimated, history(line)).orElseThrow().values())
+                .containsExactly(500, 500, 500, 500, 1500, 1500, 1500, 1500);
+        // without history the estimates' own shape is scaled
+        assertThat(Estimator.toRegister(line, day, day + 95, actual + 800, estimated, null).orElseThrow().values()).containsOnly(100);
+        // actual intervals alone above the advance, or an interval still missing: nothing to scale
+        assertThat(Estimator.toRegister(line, day, day + 95, actual - 1, estimated, history(line))).isEmpty();
+        cut(line, day + 20, day + 20);
+        assertThat(Estimator.toRegister(line, day, day + 95, actual + 3200, estimated, history(line))).isEmpty();
+    }
+
+    @Test
+    void scaling_hands_the_rounding_remainder_to_the_largest_remainders() {
+        assertThat(Estimator.scaledTo(new long[] {1, 1, 1}, 5)).containsExactly(2, 2, 1);
+        assertThat(Estimator.scaledTo(new long[] {10, 30}, 5)).containsExactly(1, 4);
+        assertThat(Estimator.scaledTo(new long[] {0, 0}, 3)).containsExactly(2, 1);
+    }
+
+    @Test
+    void the_default_order_uses_like_day_up_to_eight_hours_and_its_scaled_shape_beyond() {
+        io.vidyut.mdm.vee.settings.VeeSettings settings = io.vidyut.mdm.vee.settings.VeeSettings.defaults();
+        assertThat(settings.estimationMethodsFor(30).get(0)).isEqualTo(io.vidyut.mdm.vee.EstimationMethod.LIKE_DAY);
+        assertThat(settings.estimationMethodsFor(480).get(0)).isEqualTo(io.vidyut.mdm.vee.EstimationMethod.LIKE_DAY);
+        assertThat(settings.estimationMethodsFor(510).get(0)).isEqualTo(io.vidyut.mdm.vee.EstimationMethod.LIKE_DAY_SCALED);
+        assertThat(settings.estimationMethodsFor(1440)).contains(io.vidyut.mdm.vee.EstimationMethod.PROFILE);
     }
 
     @Test

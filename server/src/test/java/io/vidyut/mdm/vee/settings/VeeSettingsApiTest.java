@@ -43,6 +43,34 @@ class VeeSettingsApiTest extends IntegrationTest {
     }
 
     @Test
+    void the_estimation_order_and_like_day_weights_have_defaults_for_settings_saved_before_them_and_are_validated() {
+        TestTenant tenant = newTenant();
+        // a version saved before V32, holding every field it knew
+        TenantContext.runAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.executeWithoutResult(status ->
+                jdbc.sql("insert into vee_settings (tenant_id, meter_class, version, config, created_by) values (?, 'DEFAULT', 1, ?::jsonb, 'old')")
+                        .params(tenant.id(), "{\"linear_maximum_minutes\": 120, \"like_day_weeks\": 4, \"holidays\": []}").update()));
+        JsonNode settings = api.get("/api/v1/vee/settings", tenant.analyst()).json().get(0).get("settings");
+        assertThat(settings.get("estimation_order")).hasSize(2);
+        assertThat(settings.get("estimation_order").get(0).get("up_to_minutes").asInt()).isEqualTo(480);
+        assertThat(settings.get("estimation_order").get(0).get("methods").get(0).asString()).isEqualTo("LIKE_DAY");
+        assertThat(settings.get("estimation_order").get(1).get("methods").get(0).asString()).isEqualTo("LIKE_DAY_SCALED");
+        assertThat(settings.get("like_day_estimated_weight").asDouble()).isEqualTo(0.25);
+        assertThat(settings.get("like_day_weekly_weight").asDouble()).isEqualTo(1.0);
+
+        var saved = api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("estimation_order", List.of(
+                Map.of("up_to_minutes", 60, "methods", List.of("LINEAR", "LIKE_DAY")), Map.of("methods", List.of("PROFILE")))));
+        assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+        assertThat(saved.json().get("settings").get("estimation_order").get(1).get("methods").get(0).asString()).isEqualTo("PROFILE");
+        var refused = api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("like_day_estimated_weight", 2,
+                "estimation_order", List.of(Map.of("up_to_minutes", 60, "methods", List.of()),
+                        Map.of("up_to_minutes", 30, "methods", List.of("FLAT")))));
+        assertThat(refused.status()).isEqualTo(422);
+        List<String> fields = new ArrayList<>();
+        refused.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("like_day_estimated_weight", "estimation_order", "estimation_order");
+    }
+
+    @Test
     void a_new_tenant_runs_on_the_built_in_defaults() {
         TestTenant tenant = newTenant();
         JsonNode current = api.get("/api/v1/vee/settings", tenant.analyst()).json();
