@@ -36,13 +36,27 @@ import {
   ESTIMABLE_CHANNELS,
   METER_CLASSES,
   NUMBER_GROUPS,
+  RESEND_ACTIONS,
   toDraft,
   toSettings,
+  type EstimationStep,
   type MeterClass,
+  type ResendAction,
   type SettingsDraft,
   type VersionedSettings,
 } from './settingsForm';
-import { VEE_RULES, type VeeRule } from './veeLabels';
+import { ESTIMATION_METHODS, VEE_RULES, type VeeRule } from './veeLabels';
+
+/** "Gaps up to 8 h" / "Longer gaps" for a step of the estimation order. */
+function gapLengthLabel(step: EstimationStep, index: number): string {
+  if (step.up_to_minutes === undefined || step.up_to_minutes === null) return index === 0 ? 'Every gap' : 'Longer gaps';
+  const minutes = step.up_to_minutes;
+  return `Gaps up to ${minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`}`;
+}
+
+function methodLabel(method: string): string {
+  return ESTIMATION_METHODS.find((m) => m.method === method)?.label ?? method;
+}
 
 function useSettings() {
   return useQuery({
@@ -257,6 +271,35 @@ function SettingsForm({ meterClass, initial, editable, onSaved }: SettingsFormPr
                     hint="Dates as 2026-10-20, separated by commas"
                     slotProps={{ input: { readOnly } }}
                   />
+                  <Typography component="h3" variant="body2" sx={{ mt: 2 }} id="order-label">
+                    Estimation order (set through the API)
+                  </Typography>
+                  <Table size="small" aria-labelledby="order-label">
+                    <TableBody>
+                      {draft.estimation_order.map((step, index) => (
+                        <TableRow key={`${step.up_to_minutes ?? 'rest'}-${index}`}>
+                          <TableCell>{gapLengthLabel(step, index)}</TableCell>
+                          <TableCell>{(step.methods ?? []).map(methodLabel).join(' → ')}</TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                  <TextField
+                    select
+                    size="small"
+                    fullWidth
+                    sx={{ mt: 2 }}
+                    label="A re-sent value beyond the threshold"
+                    value={draft.resend_change_action}
+                    onChange={(e) => setDraft((d) => ({ ...d, resend_change_action: e.target.value as ResendAction }))}
+                    slotProps={{ input: { readOnly } }}
+                  >
+                    {RESEND_ACTIONS.map(({ value, label }) => (
+                      <MenuItem key={value} value={value}>
+                        {label}
+                      </MenuItem>
+                    ))}
+                  </TextField>
                   <FormControlLabel
                     label="Edits wait for a second tenant administrator's approval"
                     control={

@@ -9,6 +9,9 @@ const BUILT_IN = {
   flat_line_minimum_kw: 0.2, sum_check_tolerance_percent: 2, sum_check_minimum_kwh: 0.05, register_maximum_kwh: 99999.999,
   rollover_threshold_percent: 90, linear_maximum_minutes: 120, like_day_weeks: 4, prolonged_estimation_minutes: 1440,
   estimated_channels: ['KWH_IMPORT'], holidays: ['2026-11-08', '2026-10-20'], edit_approval_required: false,
+  resend_change_threshold_percent: 10, resend_change_action: 'HOLD', like_day_estimated_weight: 0.25,
+  like_day_weekly_weight: 1,
+  estimation_order: [{ up_to_minutes: 480, methods: ['LIKE_DAY', 'LINEAR'] }, { methods: ['LIKE_DAY_SCALED', 'FLAT'] }],
 } as const;
 
 describe('the VEE settings form', () => {

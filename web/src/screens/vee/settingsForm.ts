@@ -2,6 +2,8 @@ import type { Schemas } from '../../api/client';
 import type { VeeRule } from './veeLabels';
 
 export type VeeSettings = Schemas['VeeSettings'];
+export type EstimationStep = Schemas['EstimationStep'];
+export type ResendAction = NonNullable<VeeSettings['resend_change_action']>;
 export type VersionedSettings = Schemas['Versioned'];
 
 /** The meter classes VEE settings are kept for; a class without its own goes by DEFAULT. */
@@ -66,8 +68,22 @@ export const NUMBER_GROUPS: ReadonlyArray<{ title: string; fields: readonly Numb
       { key: 'linear_maximum_minutes', label: 'Linear interpolation up to (minutes)', integer: true, hint: '0 to 1,440' },
       { key: 'like_day_weeks', label: 'Like-day history (weeks)', integer: true, hint: '1 to 52' },
       { key: 'prolonged_estimation_minutes', label: 'Prolonged estimation (minutes)', integer: true, hint: 'Estimates in a row that raise an exception' },
+      { key: 'like_day_estimated_weight', label: 'Like-day weight of estimated values', integer: false, hint: '0 to 1, against 1 for actual values' },
+      { key: 'like_day_weekly_weight', label: 'Like-day weight per week back', integer: false, hint: 'Above 0 to 1 (1: every week alike)' },
     ],
   },
+  {
+    title: 'Re-sent values',
+    fields: [
+      { key: 'resend_change_threshold_percent', label: 'Re-send change threshold (%)', integer: false, hint: 'Of the stored value; smaller changes replace' },
+    ],
+  },
+];
+
+/** What happens to a re-sent actual value that changes a stored one beyond the threshold. */
+export const RESEND_ACTIONS: ReadonlyArray<{ value: ResendAction; label: string }> = [
+  { value: 'REPLACE', label: 'Replace it (new version, billing notified)' },
+  { value: 'HOLD', label: 'Hold it for review' },
 ];
 
 /** The interval energy channels VEE may fill gaps in. */
@@ -86,6 +102,9 @@ export interface SettingsDraft {
   /** The checks whose exceptions hold values back from billing. */
   blocking_rules: VeeRule[];
   zero_run_without_voltage_blocking: boolean;
+  resend_change_action: ResendAction;
+  /** Kept as saved: the order is set through the API (PUT /vee/settings/{class}); the form shows it. */
+  estimation_order: EstimationStep[];
   estimated_channels: string[];
   holidays: string;
   edit_approval_required: boolean;
@@ -105,6 +124,8 @@ export function toDraft(settings: VeeSettings): SettingsDraft {
     rules: [...(settings.rules ?? [])],
     blocking_rules: [...(settings.blocking_rules ?? [])],
     zero_run_without_voltage_blocking: Boolean(settings.zero_run_without_voltage_blocking),
+    resend_change_action: settings.resend_change_action ?? 'REPLACE',
+    estimation_order: structuredClone(settings.estimation_order ?? []),
     estimated_channels: [...(settings.estimated_channels ?? [])],
     holidays: [...(settings.holidays ?? [])].sort().join(', '),
     edit_approval_required: Boolean(settings.edit_approval_required),
@@ -156,6 +177,8 @@ export function toSettings(draft: SettingsDraft): VeeSettings {
     rules: [...draft.rules],
     blocking_rules: [...draft.blocking_rules],
     zero_run_without_voltage_blocking: draft.zero_run_without_voltage_blocking,
+    resend_change_action: draft.resend_change_action,
+    estimation_order: structuredClone(draft.estimation_order),
     estimated_channels: draft.estimated_channels as EstimableChannel[],
     holidays: [...new Set(holidayList(draft.holidays))].sort(),
     edit_approval_required: draft.edit_approval_required,

@@ -47,6 +47,7 @@ export const ESTIMATION_METHODS: ReadonlyArray<{ method: EstimationMethod; label
   { method: 'LINEAR', label: 'Linear' },
   { method: 'LINEAR_REGISTER_SCALED', label: 'Linear, scaled to registers' },
   { method: 'LIKE_DAY', label: 'Like day' },
+  { method: 'LIKE_DAY_SCALED', label: 'Like day, scaled to the hours around the gap' },
   { method: 'FLAT', label: 'Flat' },
   { method: 'PROFILE', label: "DT's profile" },
 ];
