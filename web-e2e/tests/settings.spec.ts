@@ -48,7 +48,7 @@ test('VEE settings of a meter class are saved as a version, with the server refu
   await form.getByLabel('Register maximum (kWh)').fill('9,99,999.999');
   await form.getByRole('checkbox', { name: 'Flat line runs' }).uncheck();
   await form.getByRole('checkbox', { name: 'Spike blocks billing' }).uncheck();
-  await form.getByRole('checkbox', { name: 'A zero run on a day without voltage data blocks billing' }).check();
+  await form.getByLabel('A zero run on a day without voltage data blocks billing').check();
   await form.getByLabel('Holidays (estimated like Sundays)').fill('2026-11-08, 2026-10-20');
   await expect(form.getByRole('table', { name: 'Estimation order (set through the API)' })).toContainText('Gaps up to 8 h');
   await form.getByLabel('A re-sent value beyond the threshold').click();
@@ -63,7 +63,7 @@ test('VEE settings of a meter class are saved as a version, with the server refu
   await expect(form.getByRole('checkbox', { name: 'Flat line blocks billing' })).toBeDisabled();
   await expect(form.getByRole('checkbox', { name: 'Spike runs' })).toBeChecked();
   await expect(form.getByRole('checkbox', { name: 'Spike blocks billing' })).not.toBeChecked();
-  await expect(form.getByRole('checkbox', { name: 'A zero run on a day without voltage data blocks billing' })).toBeChecked();
+  await expect(form.getByLabel('A zero run on a day without voltage data blocks billing')).toBeChecked();
   await expect(form.getByLabel('Holidays (estimated like Sundays)')).toHaveValue('2026-10-20, 2026-11-08');
   await expect(form.getByLabel('A re-sent value beyond the threshold')).toHaveText('Hold it for review');
   await expectAccessible(page, 'VEE settings after saving');
