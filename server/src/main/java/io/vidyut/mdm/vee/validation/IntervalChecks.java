@@ -164,7 +164,7 @@ final class IntervalChecks {
 
     private void flatLines(List<Finding> findings, IntervalDay day, BitSet written, IntPredicate judged) {
         int threshold = VeeSettings.intervalsIn(settings.flatLineMinutes(), day.intervalMinutes());
-        // a steady standby load (a fridge, a router) repeats exactly at whole-Wh resolution: not a stuck meter
+        // a steady standby load (a fridge, a router) repeats exactly at the source's resolution (often whole Wh): not a stuck meter
         double minimum = settings.flatLineMinimumKw() * day.intervalMinutes() / 60.0 / day.channel().resolution().doubleValue();
         for (int[] run : equalRuns(day, written, judged, value -> value != 0 && Math.abs(value) >= minimum)) {
             int length = run[1] - run[0] + 1;
