@@ -1,7 +1,5 @@
 package io.vidyut.mdm.bench;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,22 +15,18 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The estimation protocol of issue 14 on real data: gaps of chosen lengths are cut out of the data before it is
- * pushed, then estimated through the API with each method and with the default order, and each estimate is
- * compared with the real values next to two baselines the bench computes itself from the same real data: like-day
- * (the mean of the same interval on the previous four same weekdays) and linear interpolation between the real
- * intervals on either side of the gap.
+ * pushed, then each gap is estimated through the API with every method and with the default order, as dry runs
+ * (the server answers what it would write and stores nothing), so every method is measured on the same gaps. Each
+ * estimate is compared with the real values next to two baselines the bench computes itself from the same real
+ * data: like-day (the mean of the same interval on the previous four same weekdays) and linear interpolation
+ * between the real intervals on either side of the gap.
  */
 final class GapProtocol {
     /** The methods asked for by name; DEFAULT asks for none, so the server's order chooses. */
-    static final List<String> METHODS = List.of("LINEAR", "LIKE_DAY", "FLAT", "PROFILE", "DEFAULT");
-    /**
-     * Methods added since: their gaps are drawn after all of the above, so the gaps of the methods above (the default
-     * order's included) stay the same for a seed and figures from before and after the addition compare gap for gap.
-     */
-    static final List<String> ADDED_METHODS = List.of("LIKE_DAY_SCALED");
+    static final List<String> METHODS = List.of("LINEAR", "LIKE_DAY", "LIKE_DAY_SCALED", "FLAT", "PROFILE", "DEFAULT");
     private static final int LIKE_DAY_WEEKS = 4;
 
-    record Gap(String meter, String method, int lengthFifteens, Instant firstEnd, int intervals) {}
+    record Gap(String meter, int lengthFifteens, Instant firstEnd, int intervals) {}
 
     private final Map<String, NavigableMap<Instant, Double>> truth;
     private final int intervalMinutes;
@@ -40,9 +34,9 @@ final class GapProtocol {
     private final Set<String> hidden = new HashSet<>();
 
     /**
-     * Chooses {@code perCase} gaps per method and length (in 15-minute equivalents) among the meters' real data:
-     * each gap and the interval on either side of it present, at least four weeks of history before it, and
-     * not in the last five days (the server's scheduled gap scan looks back three).
+     * Chooses {@code perCase} gaps per length (in 15-minute equivalents) among the meters' real data: each gap and
+     * the interval on either side of it present, at least four weeks of history before it, not in the last five
+     * days (the server's scheduled gap scan looks back three), and three days from any other gap of its meter.
      */
     GapProtocol(Map<String, NavigableMap<Instant, Double>> truth, int intervalMinutes, int[] lengthsInFifteens, int perCase, long seed) {
         this.truth = truth;
@@ -51,26 +45,22 @@ final class GapProtocol {
         List<String> meters = new ArrayList<>(truth.keySet());
         Map<String, List<Instant>> taken = new LinkedHashMap<>();
         List<Gap> chosen = new ArrayList<>();
-        for (List<String> methods : List.of(METHODS, ADDED_METHODS)) {
-            for (int lengthFifteens : lengthsInFifteens) {
-                int intervals = Math.max(1, lengthFifteens * 15 / intervalMinutes);
-                for (String method : methods) {
-                    for (int k = 0, attempts = 0; k < perCase && attempts < 10_000; attempts++) {
-                        String meter = meters.get(random.nextInt(meters.size()));
-                        NavigableMap<Instant, Double> series = truth.get(meter);
-                        Instant earliest = series.firstKey().plus(Duration.ofDays(7L * LIKE_DAY_WEEKS + 1));
-                        Instant latest = series.lastKey().minus(Duration.ofDays(5));
-                        if (!earliest.isBefore(latest)) continue;
-                        long span = Duration.between(earliest, latest).toMinutes() / intervalMinutes;
-                        Instant first = earliest.plus(Duration.ofMinutes(intervalMinutes * (long) random.nextInt((int) span)));
-                        if (!present(series, first.minus(step()), intervals + 2)) continue;
-                        if (taken.getOrDefault(meter, List.of()).stream().anyMatch(t -> Duration.between(t, first).abs().toDays() < 3)) continue;
-                        taken.computeIfAbsent(meter, m -> new ArrayList<>()).add(first);
-                        chosen.add(new Gap(meter, method, lengthFifteens, first, intervals));
-                        for (int i = 0; i < intervals; i++) hidden.add(meter + "@" + first.plus(step().multipliedBy(i)));
-                        k++;
-                    }
-                }
+        for (int lengthFifteens : lengthsInFifteens) {
+            int intervals = Math.max(1, lengthFifteens * 15 / intervalMinutes);
+            for (int k = 0, attempts = 0; k < perCase && attempts < 10_000; attempts++) {
+                String meter = meters.get(random.nextInt(meters.size()));
+                NavigableMap<Instant, Double> series = truth.get(meter);
+                Instant earliest = series.firstKey().plus(Duration.ofDays(7L * LIKE_DAY_WEEKS + 1));
+                Instant latest = series.lastKey().minus(Duration.ofDays(5));
+                if (!earliest.isBefore(latest)) continue;
+                long span = Duration.between(earliest, latest).toMinutes() / intervalMinutes;
+                Instant first = earliest.plus(Duration.ofMinutes(intervalMinutes * (long) random.nextInt((int) span)));
+                if (!present(series, first.minus(step()), intervals + 2)) continue;
+                if (taken.getOrDefault(meter, List.of()).stream().anyMatch(t -> Duration.between(t, first).abs().toDays() < 3)) continue;
+                taken.computeIfAbsent(meter, m -> new ArrayList<>()).add(first);
+                chosen.add(new Gap(meter, lengthFifteens, first, intervals));
+                for (int i = 0; i < intervals; i++) hidden.add(meter + "@" + first.plus(step().multipliedBy(i)));
+                k++;
             }
         }
         this.gaps = chosen;
@@ -84,44 +74,48 @@ final class GapProtocol {
         return gaps.size();
     }
 
-    /** One gap's real values, the server's estimate (null when no method applied) and the bench's two baselines. */
-    private record Outcome(Gap gap, String used, double[] actual, double[] estimate, double[] likeDay, double[] linear) {}
+    /** One gap's real values, a method's estimate (null when it did not apply) and the bench's two baselines. */
+    private record Outcome(Gap gap, String method, String used, double[] actual, double[] estimate, double[] likeDay,
+                           double[] linear) {}
 
     /**
-     * Estimates every gap through the API and returns, per method and length, its figures next to the two baselines
-     * computed on exactly the gaps it filled (a paired comparison: household intervals are erratic enough that two
-     * samples of 40 gaps differ more than two methods do), and per length the verdict for the default order.
+     * Estimates every gap with every method through the API (dry runs) and returns, per method and length, its
+     * figures next to the two baselines computed on exactly the gaps it filled (a paired comparison: household
+     * intervals are erratic enough that two samples of 40 gaps differ more than two methods do), and per length the
+     * verdict for the default order.
      */
     Map<String, Object> measure(BenchApi api, String token, Map<String, String> meterIds) {
         List<Outcome> outcomes = new ArrayList<>();
+        int done = 0;
         for (Gap gap : gaps) {
             Instant from = gap.firstEnd().minus(step());
             Instant to = gap.firstEnd().plus(step().multipliedBy(gap.intervals() - 1));
             double[] actual = new double[gap.intervals()];
             for (int i = 0; i < actual.length; i++) actual[i] = truth.get(gap.meter()).get(gap.firstEnd().plus(step().multipliedBy(i)));
-            Map<String, Object> request = new LinkedHashMap<>(Map.of("meter_id", meterIds.get(gap.meter()),
-                    "from", from.toString(), "to", to.toString()));
-            if (!gap.method().equals("DEFAULT")) request.put("method", gap.method());
-            JsonNode made = api.post("/api/v1/vee/estimations", token, request, 200);
-            double[] estimate = null;
-            String used = null;
-            if (!made.isEmpty()) {
-                used = made.get(0).get("method").asString();
-                JsonNode points = api.get("/api/v1/meters/" + meterIds.get(gap.meter()) + "/consumption?resolution=" + intervalMinutes
-                        + "m&from=" + enc(from) + "&to=" + enc(to), token).get("points");
-                estimate = new double[gap.intervals()];
-                for (int i = 0; i < estimate.length; i++) estimate[i] = points.get(i).get("value").asDouble();
+            double[] likeDay = likeDay(gap), linear = linear(gap);
+            for (String method : METHODS) {
+                Map<String, Object> request = new LinkedHashMap<>(Map.of("meter_id", meterIds.get(gap.meter()),
+                        "from", from.toString(), "to", to.toString(), "dry_run", true));
+                if (!method.equals("DEFAULT")) request.put("method", method);
+                JsonNode made = api.post("/api/v1/vee/estimations", token, request, 200);
+                double[] estimate = null;
+                String used = null;
+                if (!made.isEmpty() && made.get(0).get("values").size() == gap.intervals()) {
+                    used = made.get(0).get("method").asString();
+                    estimate = new double[gap.intervals()];
+                    for (int i = 0; i < estimate.length; i++) estimate[i] = made.get(0).get("values").get(i).asDouble();
+                }
+                outcomes.add(new Outcome(gap, method, used, actual, estimate, likeDay, linear));
             }
-            outcomes.add(new Outcome(gap, used, actual, estimate, likeDay(gap), linear(gap)));
-            if (outcomes.size() % 50 == 0) System.err.printf("estimated %d of %d gaps%n", outcomes.size(), gaps.size());
+            if (++done % 50 == 0) System.err.printf("estimated %d of %d gaps%n", done, gaps.size());
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         Map<String, Object> verdicts = new LinkedHashMap<>();
-        for (String method : java.util.stream.Stream.concat(METHODS.stream(), ADDED_METHODS.stream()).toList()) {
+        for (String method : METHODS) {
             Map<String, Object> lengths = new LinkedHashMap<>();
             for (int length : outcomes.stream().map(o -> o.gap().lengthFifteens()).distinct().sorted().toList()) {
                 List<Outcome> cases = outcomes.stream()
-                        .filter(o -> o.gap().method().equals(method) && o.gap().lengthFifteens() == length).toList();
+                        .filter(o -> o.method().equals(method) && o.gap().lengthFifteens() == length).toList();
                 Map<String, Object> figure = summary(cases);
                 lengths.put(length + "x15min", figure);
                 if (method.equals("DEFAULT")) verdicts.put(length + "x15min", figure.get("verdict"));
@@ -273,9 +267,5 @@ final class GapProtocol {
 
     private static double percent(double ratio) {
         return Double.isNaN(ratio) ? Double.NaN : Math.round(ratio * 10_000) / 100.0;
-    }
-
-    private static String enc(Instant time) {
-        return URLEncoder.encode(time.toString(), StandardCharsets.UTF_8);
     }
 }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -93,12 +94,15 @@ class VeeEditController {
         return resolutions.resolve(body.ids(), body.resolution(), caller.getName());
     }
 
-    record EstimationRequest(UUID meterId, Channel channel, OffsetDateTime from, OffsetDateTime to, EstimationMethod method) {}
+    record EstimationRequest(UUID meterId, Channel channel, OffsetDateTime from, OffsetDateTime to, EstimationMethod method,
+                             Boolean dryRun) {}
 
     @PostMapping("/estimations")
     @Roles.Operators
     @Operation(summary = "Estimate the missing intervals of a meter's channel ending in (from, to] now, without waiting for the grace period",
-            description = "method: LINEAR, LIKE_DAY, LIKE_DAY_SCALED, FLAT or PROFILE; absent: the first that applies in the estimation order for the gap's length.")
+            description = "method: LINEAR, LIKE_DAY, LIKE_DAY_SCALED, FLAT or PROFILE; absent: the first that applies in the estimation "
+                    + "order for the gap's length. Each run comes back with its values. dry_run: true answers the same and stores "
+                    + "nothing (to compare methods on one gap, or preview an estimate).")
     @Transactional
     List<GapEstimation.Estimate> estimate(@RequestBody EstimationRequest body, Authentication caller) {
         if (body.meterId() == null) throw FieldErrorsException.of("meter_id", "required");
@@ -109,7 +113,10 @@ class VeeEditController {
         if (!channel.additive() || channel.kind() != io.vidyut.mdm.channels.ChannelKind.INTERVAL) {
             throw FieldErrorsException.of("channel", channel + " is not an interval energy channel");
         }
-        return estimation.estimate(body.meterId(), channel, body.from().toInstant(), body.to().toInstant(), body.method(),
-                caller.getName(), tenants.zoneOf(TenantContext.requireTenantId()));
+        List<GapEstimation.Estimate> made = estimation.estimate(body.meterId(), channel, body.from().toInstant(),
+                body.to().toInstant(), body.method(), caller.getName(), tenants.zoneOf(TenantContext.requireTenantId()));
+        // the whole estimation ran, register scaling and exceptions included; rolling it back keeps only the answer
+        if (Boolean.TRUE.equals(body.dryRun())) TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        return made;
     }
 }

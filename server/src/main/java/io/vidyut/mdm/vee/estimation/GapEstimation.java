@@ -88,7 +88,8 @@ public class GapEstimation implements SchedulingConfigurer {
     }
 
     /** One run of estimated intervals. */
-    public record Estimate(UUID meterId, Channel channel, Instant firstAt, Instant lastAt, int intervals, EstimationMethod method) {}
+    public record Estimate(UUID meterId, Channel channel, Instant firstAt, Instant lastAt, int intervals, EstimationMethod method,
+                           List<java.math.BigDecimal> values) {}
 
     /** Every {@code mdm.vee.estimation-interval}, the first {@code mdm.vee.estimation-delay} after the start. */
     @Override
@@ -172,7 +173,8 @@ public class GapEstimation implements SchedulingConfigurer {
         for (Filled f : filled) {
             Timeline.Gap gap = f.gap();
             store.write(readings(meterId, line, gap.first(), gap.last()), zone, "vee:" + f.method().name().toLowerCase() + ":" + by);
-            Estimate estimate = new Estimate(meterId, channel, line.end(gap.first()), line.end(gap.last()), gap.length(), f.method());
+            Estimate estimate = new Estimate(meterId, channel, line.end(gap.first()), line.end(gap.last()), gap.length(), f.method(),
+                    valuesOf(line, gap));
             recordEstimate(estimate, meter, by);
             made.add(estimate);
             if (rules.checks(VeeRule.GAP)) {
@@ -192,6 +194,15 @@ public class GapEstimation implements SchedulingConfigurer {
         findings.removeIf(f -> !rules.checks(f.rule()));
         exceptions.record(TenantContext.requireTenantId(), findings, versioned.version());
         return made;
+    }
+
+    /** The gap's values as they are written, in the channel's unit (register scaling included). */
+    private static List<java.math.BigDecimal> valuesOf(Timeline line, Timeline.Gap gap) {
+        List<java.math.BigDecimal> values = new ArrayList<>(gap.length());
+        for (int index = gap.first(); index <= gap.last(); index++) {
+            values.add(line.channel.resolution().multiply(java.math.BigDecimal.valueOf(line.values[index])).stripTrailingZeros());
+        }
+        return values;
     }
 
     /** A method and the values it gives for a gap. */

@@ -76,6 +76,31 @@ class EstimationTest extends VeePipelineTest {
     }
 
     @Test
+    void a_dry_run_answers_what_estimation_would_write_and_stores_nothing() {
+        String meter = consumerMeter("PREVIEW");
+        push("PREVIEW", day(DAY, slot -> slot >= 40 && slot <= 43 ? null : load(slot)));
+        awaitDay(meter, DAY, 92);
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("meter_id", meter,
+                "from", DAY.atStartOfDay(IST).toOffsetDateTime().toString(), "to", DAY.plusDays(1).atStartOfDay(IST).toOffsetDateTime().toString(),
+                "dry_run", true));
+
+        var preview = api.post("/api/v1/vee/estimations", tenant.operator(), request);
+        assertThat(preview.status()).as(preview.raw()).isEqualTo(200);
+        assertThat(preview.json()).singleElement().satisfies(run -> assertThat(run.get("values")).hasSize(4));
+        assertThat(consumption(meter, DAY).get("total").get("intervals").asInt()).as("nothing stored").isEqualTo(92);
+        assertThat(exceptions("rule=GAP&meter_id=" + meter).get("total").asInt()).isZero();
+
+        request.remove("dry_run");
+        var estimated = api.post("/api/v1/vee/estimations", tenant.operator(), request);
+        assertThat(estimated.json().get(0).get("values")).isEqualTo(preview.json().get(0).get("values"));
+        JsonNode points = consumption(meter, DAY).get("points");
+        for (int i = 0; i < 4; i++) {
+            assertThat(points.get(40 + i).get("value").decimalValue())
+                    .isEqualByComparingTo(estimated.json().get(0).get("values").get(i).decimalValue());
+        }
+    }
+
+    @Test
     void a_gap_over_midnight_is_one_gap_and_is_interpolated_straight_across() {
         String meter = consumerMeter("MIDNIGHT");
         List<java.util.Map<String, Object>> rows = new ArrayList<>(day(DAY, slot -> slot >= 94 ? null : 0.2));
