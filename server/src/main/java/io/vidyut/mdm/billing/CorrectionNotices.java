@@ -1,6 +1,7 @@
 package io.vidyut.mdm.billing;
 
 import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.readings.Reading;
 import io.vidyut.mdm.readings.ReadingsStored;
 import io.vidyut.mdm.vee.IntervalsCorrected;
 import java.math.BigDecimal;
@@ -44,7 +45,10 @@ class CorrectionNotices {
                 corrected.channel().unit(), corrected.editId(), corrected.correctedBy(), clock.instant()));
     }
 
-    /** Most writes only fill missing intervals and cost nothing here; changed values cost one query per day row. */
+    /**
+     * Most writes only fill missing intervals and store new register reads, and cost nothing here; changed values
+     * cost one query per day row or register read.
+     */
     @EventListener
     void on(ReadingsStored stored) {
         for (ChangedSpans.Span span : ChangedSpans.of(stored)) {
@@ -52,6 +56,17 @@ class CorrectionNotices {
             announce(stored.tenantId(), new CorrectionNotice(UUID.randomUUID(), span.meterId(), span.channel().name(),
                     span.firstAt(), span.lastAt(), span.cause(), span.intervals(), value(span.channel(), span.previous()),
                     value(span.channel(), span.value()), span.channel().unit(), null, stored.source(), clock.instant()));
+        }
+        for (Reading before : stored.replacedRegisters()) {
+            if (!taken(before.meterId(), before.at(), before.at())) continue;
+            stored.registers().stream()
+                    .filter(after -> after.meterId().equals(before.meterId()) && after.channel() == before.channel()
+                            && after.at().equals(before.at()))
+                    .findFirst()
+                    .ifPresent(after -> announce(stored.tenantId(), new CorrectionNotice(UUID.randomUUID(), before.meterId(),
+                            before.channel().name(), before.at(), before.at(), CorrectionNotice.Cause.RESEND, null,
+                            value(before.channel(), before.value()), value(after.channel(), after.value()),
+                            before.channel().unit(), null, stored.source(), clock.instant())));
         }
     }
 

@@ -105,10 +105,11 @@ public class ReadingStore {
         }
         List<ReadingsStored.Change> changes = new ArrayList<>();
         List<Reading> writtenRegisters = new ArrayList<>();
+        List<Reading> replacedRegisters = new ArrayList<>();
         WriteResult result = writeIntervals(tenant, intervals, zone, source, changes)
-                .plus(writeRegisters(tenant, registers, source, writtenRegisters));
+                .plus(writeRegisters(tenant, registers, source, writtenRegisters, replacedRegisters));
         if (!changes.isEmpty() || !writtenRegisters.isEmpty()) {
-            events.publishEvent(new ReadingsStored(tenant, zone, source, changes, writtenRegisters));
+            events.publishEvent(new ReadingsStored(tenant, zone, source, changes, writtenRegisters, replacedRegisters));
         }
         return result;
     }
@@ -206,7 +207,9 @@ public class ReadingStore {
         return rows;
     }
 
-    private WriteResult writeRegisters(UUID tenant, List<Reading> readings, String source, List<Reading> written) {
+    /** {@code replaced} receives the stored reads the write changed, as they were. */
+    private WriteResult writeRegisters(UUID tenant, List<Reading> readings, String source, List<Reading> written,
+                                       List<Reading> replaced) {
         if (readings.isEmpty()) return new WriteResult(0, 0, 0, List.of());
         int filled = 0, unchanged = 0, changed = 0;
         for (Reading reading : readings) {
@@ -242,6 +245,8 @@ public class ReadingStore {
                         .update();
                 changed++;
                 written.add(reading);
+                replaced.add(new Reading(reading.meterId(), reading.channel(), reading.at(), reading.intervalMinutes(),
+                        stored.get()[0], (int) stored.get()[1]));
             }
         }
         return new WriteResult(filled, unchanged, changed, List.of());

@@ -10,7 +10,13 @@ import java.util.UUID;
  * were new or changed, so a listener (validation) commits or rolls back together with the values it looked at, and
  * sees a write's intervals and registers together.
  */
-public record ReadingsStored(UUID tenantId, ZoneId zone, String source, List<Change> changes, List<Reading> registers) {
+public record ReadingsStored(UUID tenantId, ZoneId zone, String source, List<Change> changes, List<Reading> registers,
+                             List<Reading> replacedRegisters) {
+
+    /** {@code replacedRegisters}: the stored register reads this write changed, as they were before it. */
+    public ReadingsStored {
+        replacedRegisters = List.copyOf(replacedRegisters);
+    }
 
     /**
      * One day row after the write, the slots this write filled or changed, and the row as it was before (null when

@@ -190,6 +190,31 @@ class CorrectionNoticesTest extends VeePipelineTest {
                 .json().get("versions")).as("the other intervals have one version").hasSize(1);
     }
 
+    @Test
+    void a_changed_register_read_billing_took_is_announced_with_both_values_and_a_new_one_is_not() {
+        String meter = consumerMeter("REGRESEND");
+        java.time.ZonedDateTime noon = DAY.atStartOfDay(IST).plusHours(12);
+        push("REGRESEND", List.of(register(noon, 1234.5)));
+        await("/api/v1/meters/" + meter + "/registers?channel=KWH_IMPORT_TOTAL&from=" + enc(DAY.atStartOfDay(IST)) + "&to="
+                + enc(DAY.plusDays(1).atStartOfDay(IST)), tenant.analyst(), body -> body.size() == 1);
+        takeDay(meter);
+        push("REGRESEND", List.of(register(noon, 1234.5), register(noon.plusHours(1), 1235.0)));
+
+        push("REGRESEND", List.of(register(noon, 1234.9)));
+        JsonNode notices = await("/api/v1/billing/corrections", tenant.analyst(),
+                body -> body.findValues("meter_id").stream().anyMatch(id -> id.asString().equals(meter)));
+        List<JsonNode> mine = new ArrayList<>();
+        notices.forEach(n -> { if (n.get("meter_id").asString().equals(meter)) mine.add(n); });
+        assertThat(mine).as("the same read again and a new read are no change of what billing took").singleElement()
+                .satisfies(notice -> {
+                    assertThat(notice.get("channel").asString()).isEqualTo("KWH_IMPORT_TOTAL");
+                    assertThat(notice.get("cause").asString()).isEqualTo("RESEND");
+                    assertThat(notice.get("first_at").asString()).isEqualTo(noon.toInstant().toString());
+                    assertThat(notice.get("previous_value").decimalValue()).isEqualByComparingTo("1234.5");
+                    assertThat(notice.get("value").decimalValue()).isEqualByComparingTo("1234.9");
+                });
+    }
+
     /** A value as stored: to the Wh. */
     private static BigDecimal kwh(double value) {
         return BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP);
