@@ -63,11 +63,22 @@ final class Estimator {
     }
 
     /**
-     * The like-day shape scaled so the gap holds the energy the actual intervals around it imply: their energy over
-     * their like-day values' energy. For long gaps, where the gap's energy is what billing feels.
+     * The like-day shape holding the gap's likely energy: the mean of two estimates of it, each wrong in its own way
+     * — the energy the actual intervals around the gap imply (their energy over their like-day values', which a
+     * one-off day next to the gap misleads) and the like-day history's average energy for these slots (which misses
+     * a change of level). For long gaps, where the gap's energy is what billing feels.
      */
     static Optional<long[]> likeDayScaled(Timeline line, Timeline.Gap gap, LikeDays history) {
-        return shape(gap, history).map(shape -> times(shape, level(line, gap, history, true)));
+        return shape(gap, history).map(shape -> {
+            double shapeEnergy = 0, averageEnergy = 0;
+            for (int i = 0; i < shape.length; i++) {
+                shapeEnergy += shape[i];
+                averageEnergy += history.average(gap.first() + i);
+            }
+            double aroundEnergy = shapeEnergy * level(line, gap, history, true);
+            double energy = (aroundEnergy + averageEnergy) / 2;
+            return times(shape, shapeEnergy > 0 ? energy / shapeEnergy : 1);
+        });
     }
 
     /** The typical like-day value of each slot of the gap; empty when a slot has no history. */

@@ -42,6 +42,28 @@ final class LikeDays {
 
     /** The weighted median of the slot's like-day history, or NaN when it has none. */
     double typical(int index) {
+        Samples samples = samples(index);
+        return samples.count() == 0 ? Double.NaN : weightedMedian(samples.values(), samples.weights(), samples.count());
+    }
+
+    /**
+     * The weighted mean of the slot's like-day history, or NaN when it has none: what the slot holds on average,
+     * appliances that run on some days only included (the median leaves them out, so over a whole day it falls short).
+     */
+    double average(int index) {
+        Samples samples = samples(index);
+        if (samples.count() == 0) return Double.NaN;
+        double sum = 0, weight = 0;
+        for (int i = 0; i < samples.count(); i++) {
+            sum += samples.values()[i] * samples.weights()[i];
+            weight += samples.weights()[i];
+        }
+        return sum / weight;
+    }
+
+    private record Samples(double[] values, double[] weights, int count) {}
+
+    private Samples samples(int index) {
         int day = index / perDay, slot = index % perDay;
         LocalDate date = line.firstDay.plusDays(day);
         DayOfWeek weekday = weekday(date);
@@ -61,7 +83,7 @@ final class LikeDays {
             values[used] = line.values[candidate];
             weights[used++] = weight;
         }
-        return used == 0 ? Double.NaN : weightedMedian(values, weights, used);
+        return new Samples(values, weights, used);
     }
 
     /** The smallest value with at least half the total weight at or below it. */

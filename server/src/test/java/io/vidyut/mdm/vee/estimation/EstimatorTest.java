@@ -120,6 +120,9 @@ class EstimatorTest {
         int first = 28 * 96 + 20;
         cut(line, first, first + 15);
         assertThat(Estimator.likeDay(line, new Timeline.Gap(first, first + 15), history(line)).orElseThrow()).containsOnly(100);
+        // the average keeps the kettle (over a whole day that energy is real): above the median, below the kettle
+        assertThat(history(line).average(first)).isGreaterThan(100).isLessThan(2000);
+        assertThat(history(line).average(first + 16)).as("an hour without the kettle").isEqualTo(100);
     }
 
     @Test
@@ -169,19 +172,22 @@ class EstimatorTest {
     }
 
     @Test
-    void like_day_scaled_keeps_the_shape_and_takes_the_energy_around_the_gap_but_at_most_twice_the_history() {
+    void like_day_scaled_keeps_the_shape_and_takes_the_mean_of_the_energy_around_the_gap_and_the_historys_average() {
         // history: 100 Wh by night, 300 by day; the gap's day and the one before use 1.5 times that
         java.util.function.BiFunction<Integer, Integer, Integer> shape = (d, slot) -> slot < 48 ? 100 : 300;
         Timeline line = line(days(15, (d, slot) -> d >= 13 ? shape.apply(d, slot) * 3 / 2 : shape.apply(d, slot)));
         int first = 14 * 96 + 30;
         cut(line, first, first + 39);
         long[] values = Estimator.likeDayScaled(line, new Timeline.Gap(first, first + 39), history(line)).orElseThrow();
-        assertThat(values[0]).isEqualTo(150);
-        assertThat(values[39]).isEqualTo(450);
-        // ten times the history around the gap is more likely a one-off than the new normal: twice at most
+        // around the gap 1.5 times the history, the history's average about 1 time it: halfway between
+        assertThat(values[0]).isEqualTo(125);
+        assertThat(values[39]).isEqualTo(375);
+        // ten times the history around the gap is more likely a one-off than the new normal: at most twice it counts
         Timeline busy = line(days(15, (d, slot) -> d >= 13 ? shape.apply(d, slot) * 10 : shape.apply(d, slot)));
         cut(busy, first, first + 39);
-        assertThat(Estimator.likeDayScaled(busy, new Timeline.Gap(first, first + 39), history(busy)).orElseThrow()[39]).isEqualTo(600);
+        LikeDays busyHistory = history(busy);
+        long[] busyValues = Estimator.likeDayScaled(busy, new Timeline.Gap(first, first + 39), busyHistory).orElseThrow();
+        assertThat(busyValues[39]).isEqualTo(Math.round((2 * 300 + busyHistory.average(first + 39)) / 2));
     }
 
     @Test
