@@ -102,12 +102,14 @@ class MeterLevels {
         return level == null ? OptionalInt.empty() : level.usualPeak(day.day());
     }
 
-    /** Notes a complete day's highest value. */
+    /** Notes a complete day's highest actual value (estimates and edits are not the meter's own). */
     void notePeak(UUID tenantId, IntervalDay day) {
         if (!complete(day)) return;
         int peak = Integer.MIN_VALUE;
-        for (Integer value : day.values()) peak = Math.max(peak, value);
-        level(tenantId, day).notePeak(day.day(), peak);
+        for (int slot = 0; slot < day.slots(); slot++) {
+            if (!day.has(slot, Quality.ESTIMATED) && !day.has(slot, Quality.EDITED)) peak = Math.max(peak, day.values()[slot]);
+        }
+        if (peak > Integer.MIN_VALUE) level(tenantId, day).notePeak(day.day(), peak);
     }
 
     /** Whether this process has not yet loaded the meter channel's earlier daily peaks from the store; marks them loaded. */

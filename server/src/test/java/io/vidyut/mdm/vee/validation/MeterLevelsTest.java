@@ -51,6 +51,19 @@ class MeterLevelsTest {
     }
 
     @Test
+    void an_estimated_peak_is_not_the_meters_own() {
+        for (int back = 1; back <= 7; back++) {
+            IntervalDay day = day(METER, TODAY.minusDays(back), 1000);
+            if (back <= 4) { // most of the week: the median would be an estimate's if estimates counted
+                day.values()[40] = 9000;
+                day.quality()[40] = (byte) Quality.ESTIMATED.bit();
+            }
+            levels.notePeak(TENANT, day);
+        }
+        assertThat(levels.usualPeak(TENANT, day(METER, TODAY, 0))).hasValue(1000);
+    }
+
+    @Test
     void earlier_peaks_are_loaded_from_the_store_once_per_meter_channel() {
         IntervalDay today = day(METER, TODAY, 0);
         assertThat(levels.needsPeaks(TENANT, today)).isTrue();
