@@ -76,8 +76,9 @@ public class ExceptionQueue {
     record Statistics(LocalDate from, LocalDate to, List<VendorFigures> vendors) {}
 
     /**
-     * Records findings of the current tenant, with their meters' labels; a finding already open is extended, not
-     * repeated. A resolved RESEND_CHANGE is opened again when a re-send holds other values than the person decided
+     * Records findings of the current tenant, with their meters' labels; a finding already open is extended (and
+     * takes the latest judgment: detail, blocking), not repeated. One SUPERSEDED (its values were replaced) opens
+     * again when the new values fail too: a new judgment of new data. A resolved RESEND_CHANGE is opened again when a re-send holds other values than the person decided
      * on (the same re-send again is not news), so no held value goes unseen. In the caller's transaction
      * (validation's is the storing one).
      */
@@ -92,9 +93,11 @@ public class ExceptionQueue {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                 on conflict (tenant_id, meter_id, channel, rule, first_at) do update
                    set last_at = greatest(vee_exception.last_at, excluded.last_at), detail = excluded.detail,
+                       blocking = excluded.blocking, settings_version = excluded.settings_version,
                        meter_serial = excluded.meter_serial, hes_vendor_id = excluded.hes_vendor_id, dt_id = excluded.dt_id,
                        status = 'OPEN', resolution = null, resolution_note = null, resolved_at = null, resolved_by = null
                  where vee_exception.status = 'OPEN'
+                    or vee_exception.resolution = 'SUPERSEDED'
                     or (vee_exception.rule = 'RESEND_CHANGE' and vee_exception.detail <> excluded.detail)""",
                 List.copyOf(findings), 500, (ps, f) -> {
             Optional<MeterProfile> meter = meters.get(f.meterId());

@@ -182,7 +182,8 @@ class ReadingValidator {
                 levels.learn(stored.tenantId(), day, change.written());
                 levels.notePeak(stored.tenantId(), day);
             }
-            if (completedNow(change) && rules.checks(VeeRule.SUM_CHECK)) {
+            // a day's sum check runs once it is complete, and again when actuals replace estimates it was judged with
+            if ((completedNow(change) || actualsReplacedEstimates(change)) && rules.checks(VeeRule.SUM_CHECK)) {
                 Instant dayEnd = day.slotEnd(day.slots() - 1, stored.zone());
                 // a closing read in this write gets its sum check with the register checks below
                 RegisterChecks.registerOf(day.channel())
@@ -270,6 +271,15 @@ class ReadingValidator {
     private static ExceptionQueue.Span span(IntervalDay day, BitSet slots, ZoneId zone) {
         return new ExceptionQueue.Span(day.meterId(), day.channel(), day.slotEnd(slots.nextSetBit(0), zone),
                 day.slotEnd(slots.length() - 1, zone));
+    }
+
+    private static boolean actualsReplacedEstimates(ReadingsStored.Change change) {
+        IntervalDay before = change.before(), after = change.after();
+        if (before == null || !after.channel().additive() || !MeterLevels.complete(after)) return false;
+        for (int slot = change.written().nextSetBit(0); slot >= 0; slot = change.written().nextSetBit(slot + 1)) {
+            if (before.has(slot, Quality.ESTIMATED) && !after.has(slot, Quality.ESTIMATED)) return true;
+        }
+        return false;
     }
 
     private static boolean completedNow(ReadingsStored.Change change) {

@@ -218,6 +218,34 @@ class EstimationTest extends VeePipelineTest {
     }
 
     @Test
+    void actuals_replacing_the_estimates_of_a_day_run_its_sum_check_again_against_actuals_only() {
+        String meter = consumerMeter("RESUM");
+        pushHistory("RESUM", 7, EstimationTest::load);
+        List<Map<String, Object>> rows = new ArrayList<>(day(DAY, slot -> slot >= 40 && slot < 48 ? null : load(slot)));
+        rows.add(register(DAY.atStartOfDay(IST), 500.0));
+        push("RESUM", rows);
+        awaitDay(meter, DAY, 88);
+        assertThat(estimateDay(meter, DAY)).hasSize(1);
+        double day = consumption(meter, DAY).get("total").get("value").doubleValue();
+        push("RESUM", List.of(register(DAY.plusDays(1).atStartOfDay(IST), round3(500.0 + day + 1.0))));
+        JsonNode informing = awaitExceptions("rule=SUM_CHECK&meter_id=" + meter, 1).get("items").get(0);
+        assertThat(informing.get("blocking").asBoolean()).isFalse();
+
+        // the meter's own values arrive: now the day's intervals are all actual, and they disagree with the register
+        push("RESUM", day(DAY, slot -> slot >= 40 && slot < 48 ? load(slot) : null));
+        JsonNode judged = await("/api/v1/vee/exceptions?rule=SUM_CHECK&meter_id=" + meter, tenant.operator(),
+                body -> body.get("items").get(0).get("blocking").asBoolean()).get("items");
+        assertThat(judged).as("the exception about the replaced estimates, opened again by the new judgment").singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get("id").asString()).isEqualTo(informing.get("id").asString());
+                    assertThat(e.get("status").asString()).isEqualTo("OPEN");
+                    assertThat(e.get("blocking").asBoolean()).isTrue();
+                    JsonNode estimated = e.get("detail").get("estimated_intervals");
+                    assertThat(estimated == null ? 0 : estimated.asInt()).isZero();
+                });
+    }
+
+    @Test
     void a_sum_check_still_withholds_when_the_actual_intervals_alone_exceed_the_register() {
         String meter = consumerMeter("OVER");
         pushHistory("OVER", 7, EstimationTest::load);
