@@ -38,11 +38,13 @@ import {
   NUMBER_GROUPS,
   RESEND_ACTIONS,
   toDraft,
+  WEEKDAYS,
   toSettings,
   type EstimationStep,
   type MeterClass,
   type ResendAction,
   type SettingsDraft,
+  type Weekday,
   type VersionedSettings,
 } from './settingsForm';
 import { ESTIMATION_METHODS, VEE_RULES, type VeeRule } from './veeLabels';
@@ -126,6 +128,8 @@ function SettingsForm({ meterClass, initial, editable, onSaved }: SettingsFormPr
       ...d,
       blocking_rules: on ? [...d.blocking_rules, rule] : d.blocking_rules.filter((r) => r !== rule),
     }));
+  const toggleWeekend = (day: Weekday, on: boolean) =>
+    setDraft((d) => ({ ...d, weekend_days: on ? [...d.weekend_days, day] : d.weekend_days.filter((w) => w !== day) }));
   const toggleChannel = (channel: string, on: boolean) =>
     setDraft((d) => ({
       ...d,
@@ -262,6 +266,26 @@ function SettingsForm({ meterClass, initial, editable, onSaved }: SettingsFormPr
                     ))}
                   </FormGroup>
                   {errors.estimated_channels && <Alert severity="error">{errors.estimated_channels}</Alert>}
+                  <FormLabel component="legend" id="weekend-label" sx={{ mt: 1 }}>
+                    Weekend days (like-day estimation)
+                  </FormLabel>
+                  <FormGroup row aria-labelledby="weekend-label">
+                    {WEEKDAYS.map(({ value, label }) => (
+                      <FormControlLabel
+                        key={value}
+                        label={label}
+                        control={
+                          <Checkbox
+                            size="small"
+                            checked={draft.weekend_days.includes(value)}
+                            disabled={readOnly}
+                            onChange={(e) => toggleWeekend(value, e.target.checked)}
+                          />
+                        }
+                      />
+                    ))}
+                  </FormGroup>
+                  {errors.weekend_days && <Alert severity="error">{errors.weekend_days}</Alert>}
                   <FormTextField
                     size="small"
                     label="Holidays (estimated like Sundays)"

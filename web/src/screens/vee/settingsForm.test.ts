@@ -10,7 +10,7 @@ const BUILT_IN = {
   rollover_threshold_percent: 90, linear_maximum_minutes: 120, like_day_weeks: 4, prolonged_estimation_minutes: 1440,
   estimated_channels: ['KWH_IMPORT'], holidays: ['2026-11-08', '2026-10-20'], edit_approval_required: false,
   resend_change_threshold_percent: 10, resend_change_action: 'HOLD', like_day_estimated_weight: 0.25,
-  like_day_weekly_weight: 1,
+  like_day_weekly_weight: 1, weekend_days: ['SATURDAY', 'SUNDAY'],
   estimation_order: [{ up_to_minutes: 480, methods: ['LIKE_DAY', 'LINEAR'] }, { methods: ['LIKE_DAY_SCALED', 'FLAT'] }],
 } as const;
 

@@ -4,6 +4,18 @@ import type { VeeRule } from './veeLabels';
 export type VeeSettings = Schemas['VeeSettings'];
 export type EstimationStep = Schemas['EstimationStep'];
 export type ResendAction = NonNullable<VeeSettings['resend_change_action']>;
+export type Weekday = NonNullable<VeeSettings['weekend_days']>[number];
+
+/** Monday first, as Indian calendars print the week. */
+export const WEEKDAYS: ReadonlyArray<{ value: Weekday; label: string }> = [
+  { value: 'MONDAY', label: 'Mon' },
+  { value: 'TUESDAY', label: 'Tue' },
+  { value: 'WEDNESDAY', label: 'Wed' },
+  { value: 'THURSDAY', label: 'Thu' },
+  { value: 'FRIDAY', label: 'Fri' },
+  { value: 'SATURDAY', label: 'Sat' },
+  { value: 'SUNDAY', label: 'Sun' },
+];
 export type VersionedSettings = Schemas['Versioned'];
 
 /** The meter classes VEE settings are kept for; a class without its own goes by DEFAULT. */
@@ -103,6 +115,7 @@ export interface SettingsDraft {
   blocking_rules: VeeRule[];
   zero_run_without_voltage_blocking: boolean;
   resend_change_action: ResendAction;
+  weekend_days: Weekday[];
   /** Kept as saved: the order is set through the API (PUT /vee/settings/{class}); the form shows it. */
   estimation_order: EstimationStep[];
   estimated_channels: string[];
@@ -125,6 +138,7 @@ export function toDraft(settings: VeeSettings): SettingsDraft {
     blocking_rules: [...(settings.blocking_rules ?? [])],
     zero_run_without_voltage_blocking: Boolean(settings.zero_run_without_voltage_blocking),
     resend_change_action: settings.resend_change_action ?? 'REPLACE',
+    weekend_days: [...(settings.weekend_days ?? [])],
     estimation_order: structuredClone(settings.estimation_order ?? []),
     estimated_channels: [...(settings.estimated_channels ?? [])],
     holidays: [...(settings.holidays ?? [])].sort().join(', '),
@@ -178,6 +192,7 @@ export function toSettings(draft: SettingsDraft): VeeSettings {
     blocking_rules: [...draft.blocking_rules],
     zero_run_without_voltage_blocking: draft.zero_run_without_voltage_blocking,
     resend_change_action: draft.resend_change_action,
+    weekend_days: WEEKDAYS.map((d) => d.value).filter((d) => draft.weekend_days.includes(d)),
     estimation_order: structuredClone(draft.estimation_order),
     estimated_channels: draft.estimated_channels as EstimableChannel[],
     holidays: [...new Set(holidayList(draft.holidays))].sort(),

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The like-day history of a timeline: what a slot typically holds, from the same slot on earlier days of the same
- * day type (working day or weekend; a holiday counts as a Sunday) within the last weeks. The same weekday counts
- * most, estimated values count less than actual ones, older weeks optionally less; days that held a power failure
+ * day type (working day or weekend: the tenant's weekend days, and holidays) within the last weeks. The same weekday
+ * counts most, estimated values count less than actual ones, older weeks optionally less; days that held a power failure
  * are left out (an outage day is no like day). The typical value is the weighted median, not the mean: household
  * intervals are skewed by appliances that run on some days only, and one kettle in the history should not lift
  * every estimate of its slot.
@@ -20,10 +20,10 @@ final class LikeDays {
     static final double OTHER_WEEKDAY_WEIGHT = 0.5;
 
     /** What the history is made of. */
-    record Settings(int weeks, double estimatedWeight, double weeklyWeight, Set<LocalDate> holidays) {
+    record Settings(int weeks, double estimatedWeight, double weeklyWeight, Set<LocalDate> holidays, Set<DayOfWeek> weekendDays) {
         static Settings of(VeeSettings settings) {
             return new Settings(settings.likeDayWeeks(), settings.likeDayEstimatedWeight(), settings.likeDayWeeklyWeight(),
-                    settings.holidays());
+                    settings.holidays(), settings.weekendDays());
         }
     }
 
@@ -67,14 +67,14 @@ final class LikeDays {
         int day = index / perDay, slot = index % perDay;
         LocalDate date = line.firstDay.plusDays(day);
         DayOfWeek weekday = weekday(date);
-        boolean weekend = weekend(weekday);
+        boolean weekend = weekend(date);
         int most = settings.weeks() * 7;
         double[] values = new double[most];
         double[] weights = new double[most];
         int used = 0;
         for (int back = 1; back <= most && back <= day; back++) {
             DayOfWeek other = weekday(date.minusDays(back));
-            if (weekend(other) != weekend) continue;
+            if (weekend(date.minusDays(back)) != weekend) continue;
             int candidate = (day - back) * perDay + slot;
             if (!line.known(candidate) || heldOutage(day - back)) continue;
             double weight = (other == weekday ? 1 : OTHER_WEEKDAY_WEIGHT) * Math.pow(settings.weeklyWeight(), back / 7.0);
@@ -107,8 +107,9 @@ final class LikeDays {
         return settings.holidays().contains(date) ? DayOfWeek.SUNDAY : date.getDayOfWeek();
     }
 
-    private static boolean weekend(DayOfWeek day) {
-        return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
+    /** A weekend day of the tenant, or a holiday. */
+    private boolean weekend(LocalDate date) {
+        return settings.holidays().contains(date) || settings.weekendDays().contains(date.getDayOfWeek());
     }
 
     private boolean heldOutage(int day) {

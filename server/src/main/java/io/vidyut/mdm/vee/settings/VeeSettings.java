@@ -4,6 +4,7 @@ import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.channels.ChannelKind;
 import io.vidyut.mdm.common.FieldErrorsException.FieldError;
 import io.vidyut.mdm.vee.VeeRule;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,6 +63,8 @@ import java.util.Set;
  * @param estimationOrder                the methods tried per gap length, shortest bound first (see {@link EstimationStep})
  * @param likeDayEstimatedWeight         how much an estimated value in the like-day history counts against an actual one
  * @param likeDayWeeklyWeight            how much each week further back counts against the week after it (1: all alike)
+ * @param weekendDays                    the days like-day estimation takes as the weekend (Saturday and Sunday; a
+ *                                       DISCOM whose consumers work on Saturdays leaves Saturday out); holidays too
  */
 public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Integer graceMinutes, Integer lookbackDays,
                           Double highLimitFactor, Double lowLimitFactor, Double spikeTolerancePercent,
@@ -73,7 +76,7 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
                           Integer prolongedEstimationMinutes, Set<Channel> estimatedChannels, Set<LocalDate> holidays,
                           Boolean editApprovalRequired, Double resendChangeThresholdPercent,
                           ResendAction resendChangeAction, List<EstimationStep> estimationOrder,
-                          Double likeDayEstimatedWeight, Double likeDayWeeklyWeight) {
+                          Double likeDayEstimatedWeight, Double likeDayWeeklyWeight, Set<DayOfWeek> weekendDays) {
 
     /** What happens to a re-sent actual value that changes a stored one beyond the threshold. */
     public enum ResendAction { REPLACE, HOLD }
@@ -111,6 +114,8 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
         if (estimationOrder == null || estimationOrder.isEmpty()) estimationOrder = EstimationStep.defaults();
         if (likeDayEstimatedWeight == null) likeDayEstimatedWeight = 0.25;
         if (likeDayWeeklyWeight == null) likeDayWeeklyWeight = 1.0;
+        weekendDays = weekendDays == null ? EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY)
+                : weekendDays.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(weekendDays);
         estimationOrder = List.copyOf(estimationOrder);
         rules = rules.isEmpty() ? EnumSet.noneOf(VeeRule.class) : EnumSet.copyOf(rules);
         blockingRules = blockingRules.isEmpty() ? EnumSet.noneOf(VeeRule.class) : EnumSet.copyOf(blockingRules);
@@ -118,7 +123,7 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
 
     public static VeeSettings defaults() {
         return new VeeSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Whether an exception of this rule holds its values back from billing. */
@@ -185,6 +190,7 @@ public record VeeSettings(Set<VeeRule> rules, Set<VeeRule> blockingRules, Intege
         if (likeDayEstimatedWeight < 0 || likeDayEstimatedWeight > 1) {
             problems.add(new FieldError("like_day_estimated_weight", "must be between 0 and 1"));
         }
+        if (weekendDays.size() == 7) problems.add(new FieldError("weekend_days", "leave at least one working day"));
         if (likeDayWeeklyWeight <= 0 || likeDayWeeklyWeight > 1) {
             problems.add(new FieldError("like_day_weekly_weight", "must be above 0 and at most 1"));
         }

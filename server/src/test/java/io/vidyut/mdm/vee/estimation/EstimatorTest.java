@@ -92,7 +92,7 @@ class EstimatorTest {
     }
 
     static LikeDays history(Timeline line) {
-        return new LikeDays(line, new LikeDays.Settings(4, 0.25, 1.0, Set.of()));
+        return new LikeDays(line, new LikeDays.Settings(4, 0.25, 1.0, Set.of(), java.util.EnumSet.of(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY)));
     }
 
     /** Days from MONDAY on, each slot's value from {@code kwh(day, slot)} in Wh, all actual. */
@@ -150,6 +150,17 @@ class EstimatorTest {
     }
 
     @Test
+    void a_tenant_whose_saturday_is_a_working_day_estimates_saturdays_from_working_days() {
+        // Sundays use 500, every other day 100; the gap is on a Saturday
+        Timeline line = line(days(20, (d, slot) -> MONDAY.plusDays(d).getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? 500 : 100));
+        int saturday = 19 * 96;
+        cut(line, saturday + 40, saturday + 41);
+        LikeDays sundayOnly = new LikeDays(line, new LikeDays.Settings(4, 0.25, 1.0, Set.of(), Set.of(java.time.DayOfWeek.SUNDAY)));
+        assertThat(Estimator.likeDay(line, new Timeline.Gap(saturday + 40, saturday + 41), sundayOnly).orElseThrow())
+                .containsOnly(100);
+    }
+
+    @Test
     void like_day_treats_a_holiday_as_a_sunday() {
         // Sundays use 20, other days 500; the next Monday is a holiday and behaves like a Sunday
         List<IntervalDay> days = new ArrayList<>();
@@ -158,7 +169,7 @@ class EstimatorTest {
         holiday.values()[40] = null;
         Timeline line = line(days);
         long[] values = Estimator.likeDay(line, new Timeline.Gap(8 * 96 + 40, 8 * 96 + 40),
-                new LikeDays(line, new LikeDays.Settings(1, 0.25, 1.0, Set.of(holiday.day())))).orElseThrow();
+                new LikeDays(line, new LikeDays.Settings(1, 0.25, 1.0, Set.of(holiday.day()), java.util.EnumSet.of(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY)))).orElseThrow();
         assertThat(values).containsExactly(20);
     }
 

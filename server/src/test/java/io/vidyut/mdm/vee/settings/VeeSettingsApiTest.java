@@ -56,18 +56,24 @@ class VeeSettingsApiTest extends IntegrationTest {
         assertThat(settings.get("estimation_order").get(1).get("methods").get(0).asString()).isEqualTo("LIKE_DAY_SCALED");
         assertThat(settings.get("like_day_estimated_weight").asDouble()).isEqualTo(0.25);
         assertThat(settings.get("like_day_weekly_weight").asDouble()).isEqualTo(1.0);
+        assertThat(settings.get("weekend_days").toString()).isEqualTo("[\"SATURDAY\",\"SUNDAY\"]");
+        assertThat(settings.get("spike_peak_factor").asDouble()).isEqualTo(2.0);
 
         var saved = api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("estimation_order", List.of(
                 Map.of("up_to_minutes", 60, "methods", List.of("LINEAR", "LIKE_DAY")), Map.of("methods", List.of("PROFILE")))));
         assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
         assertThat(saved.json().get("settings").get("estimation_order").get(1).get("methods").get(0).asString()).isEqualTo("PROFILE");
+        assertThat(api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("weekend_days", List.of("SUNDAY")))
+                .json().get("settings").get("weekend_days").toString()).isEqualTo("[\"SUNDAY\"]");
         var refused = api.put("/api/v1/vee/settings/DEFAULT", tenant.admin(), Map.of("like_day_estimated_weight", 2,
+                "weekend_days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
                 "estimation_order", List.of(Map.of("up_to_minutes", 60, "methods", List.of()),
                         Map.of("up_to_minutes", 30, "methods", List.of("FLAT")))));
         assertThat(refused.status()).isEqualTo(422);
         List<String> fields = new ArrayList<>();
         refused.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
-        assertThat(fields).containsExactlyInAnyOrder("like_day_estimated_weight", "estimation_order", "estimation_order");
+        assertThat(fields).containsExactlyInAnyOrder("like_day_estimated_weight", "estimation_order", "estimation_order",
+                "weekend_days");
     }
 
     @Test
