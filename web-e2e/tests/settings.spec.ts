@@ -53,6 +53,7 @@ test('VEE settings of a meter class are saved as a version, with the server refu
   await expect(form.getByRole('table', { name: 'Estimation order (set through the API)' })).toContainText('Gaps up to 8 h');
   await form.getByLabel('A re-sent value beyond the threshold').click();
   await page.getByRole('option', { name: 'Hold it for review' }).click();
+  await form.getByRole('checkbox', { name: 'Sat', exact: true }).uncheck();
   await form.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText(/^Saved as version \d+\.$/)).toBeVisible();
   await expect(page.getByTestId('settings-in-force')).toContainText('saved by demo.admin');
@@ -66,6 +67,8 @@ test('VEE settings of a meter class are saved as a version, with the server refu
   await expect(form.getByLabel('A zero run on a day without voltage data blocks billing')).toBeChecked();
   await expect(form.getByLabel('Holidays (estimated like Sundays)')).toHaveValue('2026-10-20, 2026-11-08');
   await expect(form.getByLabel('A re-sent value beyond the threshold')).toHaveText('Hold it for review');
+  await expect(form.getByRole('checkbox', { name: 'Sat', exact: true })).not.toBeChecked();
+  await expect(form.getByRole('checkbox', { name: 'Sun', exact: true })).toBeChecked();
   await expectAccessible(page, 'VEE settings after saving');
 });
 
