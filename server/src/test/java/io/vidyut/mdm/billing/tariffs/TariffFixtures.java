@@ -46,6 +46,11 @@ final class TariffFixtures {
                 null, null);
     }
 
+    static CategoryTariff withCode(CategoryTariff c, String code) {
+        return new CategoryTariff(code, c.description(), c.consumerClass(), c.billingUnit(), c.loadUnit(), c.slabs(), c.todSlots(),
+                c.fixedCharge(), c.demandCharge(), c.dutyPercent(), c.taxes(), c.freeUnits(), c.minimumCharge());
+    }
+
     static CategoryTariff withSlabs(CategoryTariff c, List<Slab> slabs) {
         return new CategoryTariff(c.code(), c.description(), c.consumerClass(), c.billingUnit(), c.loadUnit(), slabs, c.todSlots(),
                 c.fixedCharge(), c.demandCharge(), c.dutyPercent(), c.taxes(), c.freeUnits(), c.minimumCharge());
