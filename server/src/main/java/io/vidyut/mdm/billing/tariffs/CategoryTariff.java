@@ -1,5 +1,6 @@
 package io.vidyut.mdm.billing.tariffs;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.List;
@@ -68,7 +69,8 @@ record CategoryTariff(String code, String description, ConsumerClass consumerCla
      * past December; absent for all year). Slots of one {@code zone} share its kind and multiplier: determinants
      * report energy per zone.
      */
-    record TodSlot(String zone, SlotKind kind, LocalTime from, LocalTime to, Integer fromMonth, Integer toMonth,
+    record TodSlot(String zone, SlotKind kind, @JsonFormat(pattern = "HH:mm") LocalTime from,
+                   @JsonFormat(pattern = "HH:mm") LocalTime to, Integer fromMonth, Integer toMonth,
                    BigDecimal multiplier) {
 
         boolean allYear() {

@@ -42,17 +42,31 @@ final class SlotCoverage {
             int length = to > from ? to - from : DAY_MINUTES - from + to; // past midnight, or all day when to = from
             for (int i = 0; i < length; i++) cover[(from + i) % DAY_MINUTES]++;
         }
-        List<String> problems = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         int start = 0;
         while (start < DAY_MINUTES) {
             int end = start;
-            while (end < DAY_MINUTES && Integer.signum(cover[end] - 1) == Integer.signum(cover[start] - 1)) end++;
-            if (cover[start] == 0) problems.add(stretch(start, end) + " is in no slot");
-            else if (cover[start] > 1) problems.add(stretch(start, end) + " is in more than one slot");
+            while (end < DAY_MINUTES && Integer.compare(cover[end], 1) == Integer.compare(cover[start], 1)) end++;
+            runs.add(new Run(start, end, Integer.compare(cover[start], 1)));
             start = end;
+        }
+        // a stretch across midnight is one stretch: 22:00–06:00, not 00:00–06:00 and 22:00–24:00
+        Run first = runs.get(0);
+        Run last = runs.get(runs.size() - 1);
+        if (runs.size() > 1 && first.kind() == last.kind()) {
+            runs.remove(runs.size() - 1);
+            runs.set(0, new Run(last.from(), first.to(), first.kind()));
+        }
+        List<String> problems = new ArrayList<>();
+        for (Run run : runs) {
+            if (run.kind() < 0) problems.add(stretch(run.from(), run.to()) + " is in no slot");
+            if (run.kind() > 0) problems.add(stretch(run.from(), run.to()) + " is in more than one slot");
         }
         return problems;
     }
+
+    /** Minutes {@code from} to {@code to} covered by no slot (kind −1), one (0) or several (1). */
+    private record Run(int from, int to, int kind) {}
 
     private static int minuteOf(LocalTime time) {
         return time.getHour() * 60 + time.getMinute();

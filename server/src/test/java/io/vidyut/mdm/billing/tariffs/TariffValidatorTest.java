@@ -45,6 +45,8 @@ class TariffValidatorTest {
         var check = check(slotted(ConsumerClass.DOMESTIC, List.of(slot("NORMAL", SlotKind.NORMAL, "00:00", "06:00", "1"),
                 slot("PEAK", SlotKind.PEAK, "07:00", "00:00", "1.10"))));
         assertThat(check.errors()).containsExactly(new FieldError("categories[0].tod_slots", "all year: 06:00–07:00 is in no slot"));
+        var acrossMidnight = check(slotted(ConsumerClass.DOMESTIC, List.of(slot("NORMAL", SlotKind.NORMAL, "06:00", "22:00", "1"))));
+        assertThat(messages(acrossMidnight)).containsExactly("categories[0].tod_slots: all year: 22:00–06:00 is in no slot");
     }
 
     @Test
