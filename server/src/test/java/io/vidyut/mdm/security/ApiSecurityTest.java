@@ -214,6 +214,7 @@ class ApiSecurityTest extends IntegrationTest {
                 // VEE exceptions and edits of A: ids B cannot know; RLS answers 404 either way
                 .replace("/exceptions/{id}", "/exceptions/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/edits/{id}", "/edits/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
+                .replace("/tariffs/{id}", "/tariffs/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/alarms/{id}", "/alarms/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/commands/{id}", "/commands/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/webhooks/{id}", "/webhooks/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
