@@ -117,7 +117,7 @@ final class ChargeCalculator {
     private static List<Line> fixedLine(CategoryTariff category, Determinants determinants) {
         var fixed = category.fixedCharge();
         if (fixed == null) return List.of();
-        BigDecimal quantity = quantity(fixed, category, determinants);
+        BigDecimal quantity = quantity(fixed, determinants);
         return List.of(new Line(Component.FIXED, "Fixed charge " + basis(fixed, category) + proration(determinants.days()),
                 quantity, fixed.rate(), money(prorated(quantity.multiply(fixed.rate()), determinants.days()))));
     }
@@ -138,7 +138,7 @@ final class ChargeCalculator {
     private static List<Line> minimumChargeLine(CategoryTariff category, Determinants determinants, BigDecimal charges) {
         var minimum = category.minimumCharge();
         if (minimum == null) return List.of();
-        BigDecimal quantity = quantity(minimum, category, determinants);
+        BigDecimal quantity = quantity(minimum, determinants);
         BigDecimal floor = money(prorated(quantity.multiply(minimum.rate()), determinants.days()));
         if (charges.compareTo(floor) >= 0) return List.of();
         return List.of(new Line(Component.MINIMUM_CHARGE, "Up to the minimum charge of ₹" + floor.toPlainString() + " "
@@ -166,7 +166,7 @@ final class ChargeCalculator {
         return lines;
     }
 
-    private static BigDecimal quantity(CategoryTariff.Charge charge, CategoryTariff category, Determinants determinants) {
+    private static BigDecimal quantity(CategoryTariff.Charge charge, Determinants determinants) {
         return charge.basis() == ChargeBasis.PER_CONNECTION ? BigDecimal.ONE : units(determinants.load());
     }
 

@@ -8,6 +8,7 @@ import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ class Tariffs {
 
     /** A version as listed: what it is without its body. */
     record Summary(UUID id, int version, LocalDate effectiveFrom, String name, List<String> categories, String createdBy,
-                   java.time.Instant createdAt) {
+                   Instant createdAt) {
         static Summary of(TariffStore.Version v) {
             return new Summary(v.id(), v.version(), v.effectiveFrom(), v.name(),
                     v.tariff().categories().stream().map(CategoryTariff::code).toList(), v.createdBy(), v.createdAt());

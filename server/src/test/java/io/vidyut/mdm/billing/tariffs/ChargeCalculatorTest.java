@@ -176,6 +176,25 @@ class ChargeCalculatorTest {
     }
 
     @Test
+    void an_ht_industrial_bill_puts_kvah_tod_demand_and_duty_together() {
+        CategoryTariff ht = TariffFixtures.withLevies(TariffFixtures.withCharges(TariffFixtures.withSlots(
+                        TariffFixtures.withUnits(TariffFixtures.withSlabs(domestic(), List.of(slab(null, "7.00"))),
+                                BillingUnit.KVAH, LoadUnit.KVA), ConsumerClass.INDUSTRIAL, daySlots("1.20", "0.80")),
+                null, new DemandCharge(d("400"), d("85")), new Charge(ChargeBasis.PER_LOAD_UNIT, d("100"))), "5", List.of(), null);
+        Determinants determinants = new Determinants(30, List.of(new Determinants.ZoneEnergy("NORMAL", d("9000"), d("10000")),
+                new Determinants.ZoneEnergy("PEAK", d("4500"), d("5000")), new Determinants.ZoneEnergy("SOLAR", d("4500"), d("5000"))),
+                null, null, d("380"), d("400"), d("500"));
+        BillPreview bill = ChargeCalculator.calculate(ht, Tariff.Rounding.RUPEE, determinants);
+        assertThat(amounts(bill, Component.ENERGY)).containsExactly(d("140000.00")); // 20000 kVAh × 7
+        assertThat(amounts(bill, Component.TOD)).containsExactly(d("-7000.00"), d("7000.00"));
+        assertThat(bill.billedDemand()).isEqualTo(d("425.000")); // 85 % of 500 kVA above the recorded 400
+        assertThat(amounts(bill, Component.DEMAND)).containsExactly(d("170000.00"));
+        assertThat(amounts(bill, Component.MINIMUM_CHARGE)).isEmpty(); // 50000 is well below
+        assertThat(amounts(bill, Component.DUTY)).containsExactly(d("7000.00"));
+        assertThat(bill.total()).isEqualTo(d("317000.00"));
+    }
+
+    @Test
     void the_worked_example_of_docs_billing_md() {
         CategoryTariff lt1 = TariffFixtures.withLevies(TariffFixtures.withCharges(TariffFixtures.withSlots(
                         TariffFixtures.withSlabs(domestic(), List.of(slab("100", "3.00"), slab("300", "4.50"), slab(null, "6.50"))),

@@ -66,6 +66,19 @@ class TariffValidatorTest {
     }
 
     @Test
+    void seasons_wrapping_past_december_with_their_own_zones_cover_the_year() {
+        var check = check(slotted(ConsumerClass.INDUSTRIAL, List.of(
+                seasonal("NORMAL", SlotKind.NORMAL, "23:00", "18:00", 4, 9, "1"),
+                seasonal("PEAK_SUMMER", SlotKind.PEAK, "18:00", "23:00", 4, 9, "1.25"),
+                seasonal("NORMAL", SlotKind.NORMAL, "22:00", "06:00", 10, 3, "1"),
+                seasonal("OFF_PEAK", SlotKind.OFF_PEAK, "06:00", "17:45", 10, 3, "0.90"),
+                seasonal("PEAK_WINTER", SlotKind.PEAK, "17:45", "22:00", 10, 3, "1.20"))));
+        assertThat(check.errors()).isEmpty();
+        var offPeakAbove = check(slotted(ConsumerClass.INDUSTRIAL, List.of(slot("OFF_PEAK", SlotKind.OFF_PEAK, "00:00", "00:00", "1.05"))));
+        assertThat(messages(offPeakAbove)).containsExactly("categories[0].tod_slots[0].multiplier: off-peak at most 1 × normal");
+    }
+
+    @Test
     void slot_ends_are_quarter_hours_and_seasons_have_both_months() {
         var check = check(slotted(ConsumerClass.DOMESTIC, List.of(slot("NORMAL", SlotKind.NORMAL, "00:10", "00:00", "1"),
                 new TodSlot("NORMAL", SlotKind.NORMAL, java.time.LocalTime.MIDNIGHT, java.time.LocalTime.NOON, 4, null,
