@@ -36,9 +36,11 @@ class TariffStore {
     record Version(UUID id, int version, LocalDate effectiveFrom, String name, List<String> warnings, String createdBy,
                    Instant createdAt, Tariff tariff) {}
 
-    /** Call in the caller's transaction (the version number is the tenant's next). */
+    /** Call in the caller's transaction: the version number is the tenant's next, two adds at once wait in turn. */
     Version add(Tariff tariff, List<String> warnings, String user) {
         UUID id = UUID.randomUUID();
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('billing_tariff:' || ?, 0))")
+                .param(TenantContext.requireTenantId().toString()).query(Object.class).optional();
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from billing_tariff").query(Integer.class).single();
         jdbc.sql("""
                         insert into billing_tariff (id, tenant_id, version, effective_from, name, body, warnings, created_by, created_at)
