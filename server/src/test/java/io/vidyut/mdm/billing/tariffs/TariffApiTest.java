@@ -65,6 +65,11 @@ class TariffApiTest extends IntegrationTest {
         assertThat(lt1.get("slabs").get(0).get("rate").decimalValue()).isEqualByComparingTo("3.00");
         assertThat(lt1.get("tod_slots").get(3).get("from").asString()).isEqualTo("18:00");
         assertThat(read.get("created_by").asString()).isEqualTo(tenant.code() + ".admin");
+        JsonNode audited = api.get("/api/v1/audit-trail?action=billing_tariff.", tenant.admin()).json().get("items");
+        assertThat(audited).singleElement().satisfies(row -> {
+            assertThat(row.get("action").asString()).isEqualTo("billing_tariff.created");
+            assertThat(row.get("target_id").asString()).isEqualTo(id);
+        });
     }
 
     @Test
