@@ -38,7 +38,7 @@ class TariffController {
     @GetMapping("/{id}")
     @Roles.Readers
     @Operation(summary = "One tariff version with its categories, slots, slabs and charges, and the warnings it was accepted with")
-    TariffStore.Version get(@PathVariable UUID id) {
+    TariffStore.TariffVersion get(@PathVariable UUID id) {
         return tariffs.get(id);
     }
 
@@ -48,7 +48,7 @@ class TariffController {
     @Operation(summary = "Add a tariff version, in force from its effective_from",
             description = "Every problem is a field error (422): bounds, slab order, ToD slots covering each month's 24 h "
                     + "exactly once, the Rules 2023 multipliers. Lawful oddities come back as warnings. See docs/billing.md.")
-    TariffStore.Version create(@RequestBody Tariff body, Authentication caller) {
+    TariffStore.TariffVersion create(@RequestBody Tariff body, Authentication caller) {
         return tariffs.create(body, caller.getName());
     }
 

@@ -33,11 +33,11 @@ class TariffStore {
     }
 
     /** A stored version: its number, who made it and when, the tariff and the warnings it was accepted with. */
-    record Version(UUID id, int version, LocalDate effectiveFrom, String name, List<String> warnings, String createdBy,
+    record TariffVersion(UUID id, int version, LocalDate effectiveFrom, String name, List<String> warnings, String createdBy,
                    Instant createdAt, Tariff tariff) {}
 
     /** Call in the caller's transaction: the version number is the tenant's next, two adds at once wait in turn. */
-    Version add(Tariff tariff, List<String> warnings, String user) {
+    TariffVersion add(Tariff tariff, List<String> warnings, String user) {
         UUID id = UUID.randomUUID();
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('billing_tariff:' || ?, 0))")
                 .param(TenantContext.requireTenantId().toString()).query(Object.class).optional();
@@ -52,21 +52,21 @@ class TariffStore {
     }
 
     /** Every version, the latest effective first. */
-    List<Version> list() {
+    List<TariffVersion> list() {
         return jdbc.sql("select * from billing_tariff order by effective_from desc, version desc").query(this::version).list();
     }
 
-    Optional<Version> find(UUID id) {
+    Optional<TariffVersion> find(UUID id) {
         return jdbc.sql("select * from billing_tariff where id = ?").param(id).query(this::version).optional();
     }
 
-    Optional<Version> inForceOn(LocalDate day) {
+    Optional<TariffVersion> inForceOn(LocalDate day) {
         return jdbc.sql("select * from billing_tariff where effective_from <= ? order by effective_from desc, version desc limit 1")
                 .param(day).query(this::version).optional();
     }
 
-    private Version version(ResultSet rs, int row) throws SQLException {
-        return new Version(rs.getObject("id", UUID.class), rs.getInt("version"), rs.getObject("effective_from", LocalDate.class),
+    private TariffVersion version(ResultSet rs, int row) throws SQLException {
+        return new TariffVersion(rs.getObject("id", UUID.class), rs.getInt("version"), rs.getObject("effective_from", LocalDate.class),
                 rs.getString("name"), json.readValue(rs.getString("warnings"), STRINGS), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), json.readValue(rs.getString("body"), Tariff.class));
     }

@@ -35,7 +35,7 @@ class Tariffs {
     /** A version as listed: what it is without its body. */
     record Summary(UUID id, int version, LocalDate effectiveFrom, String name, List<String> categories, String createdBy,
                    Instant createdAt) {
-        static Summary of(TariffStore.Version v) {
+        static Summary of(TariffStore.TariffVersion v) {
             return new Summary(v.id(), v.version(), v.effectiveFrom(), v.name(),
                     v.tariff().categories().stream().map(CategoryTariff::code).toList(), v.createdBy(), v.createdAt());
         }
@@ -49,22 +49,22 @@ class Tariffs {
     record Preview(TariffRef tariff, BillPreview bill) {}
 
     @Transactional
-    TariffStore.Version create(Tariff tariff, String user) {
+    TariffStore.TariffVersion create(Tariff tariff, String user) {
         TariffValidator.Check check = TariffValidator.check(tariff, today());
         if (!check.errors().isEmpty()) throw new FieldErrorsException(check.errors());
-        TariffStore.Version version = store.add(tariff, check.warnings(), user);
+        TariffStore.TariffVersion version = store.add(tariff, check.warnings(), user);
         audit.record(AuditedAction.of("billing_tariff.created", "billing_tariff", version.id(), null, version));
         return version;
     }
 
     @Transactional(readOnly = true)
     List<Summary> list(LocalDate on) {
-        List<TariffStore.Version> versions = on == null ? store.list() : store.inForceOn(on).map(List::of).orElse(List.of());
+        List<TariffStore.TariffVersion> versions = on == null ? store.list() : store.inForceOn(on).map(List::of).orElse(List.of());
         return versions.stream().map(Summary::of).toList();
     }
 
     @Transactional(readOnly = true)
-    TariffStore.Version get(UUID id) {
+    TariffStore.TariffVersion get(UUID id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("Tariff", id));
     }
 
@@ -79,7 +79,7 @@ class Tariffs {
         if (!problems.isEmpty()) throw new FieldErrorsException(problems);
 
         LocalDate on = request.on() == null ? today() : request.on();
-        TariffStore.Version version = request.tariffId() != null ? get(request.tariffId())
+        TariffStore.TariffVersion version = request.tariffId() != null ? get(request.tariffId())
                 : store.inForceOn(on).orElseThrow(() -> FieldErrorsException.of("on", "no tariff version is in force on " + on));
         Tariff tariff = version.tariff();
         CategoryTariff category = tariff.category(request.category()).orElseThrow(() -> FieldErrorsException.of("category",
