@@ -15,14 +15,14 @@ import java.util.UUID;
  * with how it came to be; what is held back by an open exception is listed, never shown.
  */
 record ValidatedData(UUID meterId, Channel channel, String unit, String resolution, OffsetDateTime from, OffsetDateTime to,
-                     List<Point> intervals, List<Withheld> withheld, List<ConsumptionService.RegisterRead> registers,
+                     List<ValidatedPoint> intervals, List<Withheld> withheld, List<ConsumptionService.RegisterRead> registers,
                      Totals totals) {
 
     /** Billing quality of a value: as measured, estimated (with the methods), or edited by a person. */
     enum Grade { ACTUAL, ESTIMATED, EDITED }
 
     /** {@code value} is null unless every interval of the bucket is present and none is held back. */
-    record Point(OffsetDateTime start, OffsetDateTime end, BigDecimal value, Grade quality, Set<EstimationMethod> methods,
+    record ValidatedPoint(OffsetDateTime start, OffsetDateTime end, BigDecimal value, Grade quality, Set<EstimationMethod> methods,
                  int intervals, int expectedIntervals) {}
 
     record Withheld(UUID exceptionId, String rule, OffsetDateTime firstAt, OffsetDateTime lastAt) {}

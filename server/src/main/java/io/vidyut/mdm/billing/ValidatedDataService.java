@@ -70,7 +70,7 @@ class ValidatedDataService {
         int minutes = days.isEmpty() ? 15 : days.get(0).intervalMinutes();
         if (!resolution.coarserOrEqual(minutes)) throw FieldErrorsException.of("resolution", "this meter records " + minutes + "-minute intervals");
 
-        List<ValidatedData.Point> points = new ArrayList<>();
+        List<ValidatedData.ValidatedPoint> points = new ArrayList<>();
         long totalSum = 0, totalCount = 0, held = 0, missing = 0;
         ZonedDateTime bucket = resolution.bucketStart(from.atZone(zone));
         while (bucket.toInstant().isBefore(to)) {
@@ -106,7 +106,7 @@ class ValidatedDataService {
             }
             boolean complete = !blocked && present == expected && expected > 0;
             if (expected > 0) {
-                points.add(new ValidatedData.Point(bucket.toOffsetDateTime(), next.toOffsetDateTime(),
+                points.add(new ValidatedData.ValidatedPoint(bucket.toOffsetDateTime(), next.toOffsetDateTime(),
                         complete ? value(channel, sum) : null, ValidatedData.grade(worst), methods, present, expected));
             }
             if (!blocked) {

@@ -29,7 +29,7 @@ class OutboxController {
     }
 
     /** Why a message is given up (optional). */
-    record Discard(@Size(max = 1000) String reason) {}
+    record MessageDiscard(@Size(max = 1000) String reason) {}
 
     @GetMapping
     @Roles.Operators
@@ -62,7 +62,7 @@ class OutboxController {
     @Roles.TenantAdmin
     @Operation(summary = "Give up a pending or dead message (kept as DISCARDED, with who and why, until retention)",
             description = "Optional body {\"reason\"}. 409 when it was delivered or discarded already.")
-    StoredMessage discard(@PathVariable UUID id, @Valid @RequestBody(required = false) Discard request, Authentication caller) {
+    StoredMessage discard(@PathVariable UUID id, @Valid @RequestBody(required = false) MessageDiscard request, Authentication caller) {
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
         return operations.discard(id, caller.getName(), reason);
     }

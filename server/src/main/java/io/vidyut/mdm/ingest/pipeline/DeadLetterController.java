@@ -49,7 +49,7 @@ class DeadLetterController {
         this.transport = transport;
     }
 
-    record Discard(@NotBlank @Size(max = 1000) String reason) {}
+    record DeadLetterDiscard(@NotBlank @Size(max = 1000) String reason) {}
 
     @GetMapping
     @Operation(summary = "Pipeline records that could not be stored after every attempt (dead letters), latest failure first",
@@ -121,7 +121,7 @@ class DeadLetterController {
     @ApiResponse(responseCode = "200", description = "Discarded",
             content = @Content(schema = @Schema(implementation = DeadLetters.Entry.class)))
     @ApiResponse(responseCode = "409", description = "Not open", content = @Content(mediaType = "application/problem+json"))
-    DeadLetters.Entry discard(@PathVariable UUID id, @Valid @RequestBody Discard request, Authentication caller) {
+    DeadLetters.Entry discard(@PathVariable UUID id, @Valid @RequestBody DeadLetterDiscard request, Authentication caller) {
         return deadLetters.discard(id, caller.getName(), request.reason().strip());
     }
 }

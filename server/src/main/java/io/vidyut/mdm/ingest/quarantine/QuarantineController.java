@@ -44,7 +44,7 @@ class QuarantineController {
 
     record Redrive(@NotNull UUID vendorId) {}
 
-    record Discard(@NotEmpty List<UUID> ids) {}
+    record QuarantineDiscard(@NotEmpty List<UUID> ids) {}
 
     @GetMapping
     @Roles.Operators
@@ -69,7 +69,7 @@ class QuarantineController {
     @PostMapping("/discard")
     @Roles.Operators
     @Operation(summary = "Mark quarantined rows as discarded (kept, no longer open)")
-    Map<String, Integer> discard(@Valid @RequestBody Discard request, Authentication caller) {
+    Map<String, Integer> discard(@Valid @RequestBody QuarantineDiscard request, Authentication caller) {
         int discarded = transactions.execute(tx -> quarantine.discard(request.ids(), clock.instant(), caller.getName()));
         return Map.of("discarded", discarded);
     }
