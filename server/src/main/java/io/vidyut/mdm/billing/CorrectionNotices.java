@@ -8,7 +8,10 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,42 +42,57 @@ class CorrectionNotices {
 
     @EventListener
     void on(IntervalsCorrected corrected) {
-        if (!taken(corrected.meterId(), corrected.firstAt(), corrected.lastAt())) return;
-        announce(corrected.tenantId(), new CorrectionNotice(UUID.randomUUID(), corrected.meterId(), corrected.channel().name(),
+        CorrectionNotice notice = new CorrectionNotice(UUID.randomUUID(), corrected.meterId(), corrected.channel().name(),
                 corrected.firstAt(), corrected.lastAt(), CorrectionNotice.Cause.EDIT, null, null, null,
-                corrected.channel().unit(), corrected.editId(), corrected.correctedBy(), clock.instant()));
+                corrected.channel().unit(), corrected.editId(), corrected.correctedBy(), clock.instant());
+        taken(List.of(notice)).forEach(taken -> announce(corrected.tenantId(), taken));
     }
 
     /**
-     * Most writes only fill missing intervals and store new register reads, and cost nothing here; changed values
-     * cost one query per day row or register read.
+     * Most writes only fill missing intervals and store new register reads, and cost nothing here; a write that
+     * changed values costs one query for all of them, whatever their number (a re-sent month of a feeder).
      */
     @EventListener
     void on(ReadingsStored stored) {
+        List<CorrectionNotice> candidates = new ArrayList<>();
         for (ChangedSpans.Span span : ChangedSpans.of(stored)) {
-            if (!taken(span.meterId(), span.firstAt(), span.lastAt())) continue;
-            announce(stored.tenantId(), new CorrectionNotice(UUID.randomUUID(), span.meterId(), span.channel().name(),
+            candidates.add(new CorrectionNotice(UUID.randomUUID(), span.meterId(), span.channel().name(),
                     span.firstAt(), span.lastAt(), span.cause(), span.intervals(), value(span.channel(), span.previous()),
                     value(span.channel(), span.value()), span.channel().unit(), null, stored.source(), clock.instant()));
         }
-        for (Reading before : stored.replacedRegisters()) {
-            if (!taken(before.meterId(), before.at(), before.at())) continue;
-            stored.registers().stream()
-                    .filter(after -> after.meterId().equals(before.meterId()) && after.channel() == before.channel()
-                            && after.at().equals(before.at()))
-                    .findFirst()
-                    .ifPresent(after -> announce(stored.tenantId(), new CorrectionNotice(UUID.randomUUID(), before.meterId(),
-                            before.channel().name(), before.at(), before.at(), CorrectionNotice.Cause.RESEND, null,
-                            value(before.channel(), before.value()), value(after.channel(), after.value()),
-                            before.channel().unit(), null, stored.source(), clock.instant())));
+        if (!stored.replacedRegisters().isEmpty()) {
+            Map<Reading.Key, Reading> after = new HashMap<>();
+            stored.registers().forEach(read -> after.put(read.key(), read));
+            for (Reading before : stored.replacedRegisters()) {
+                Reading now = after.get(before.key());
+                if (now == null) continue;
+                candidates.add(new CorrectionNotice(UUID.randomUUID(), before.meterId(), before.channel().name(), before.at(),
+                        before.at(), CorrectionNotice.Cause.RESEND, null, value(before.channel(), before.value()),
+                        value(now.channel(), now.value()), before.channel().unit(), null, stored.source(), clock.instant()));
+            }
         }
+        taken(candidates).forEach(notice -> announce(stored.tenantId(), notice));
     }
 
-    private boolean taken(UUID meterId, Instant firstAt, Instant lastAt) {
-        return jdbc.sql("""
-                        select exists (select 1 from billing_data_taken where meter_id = ? and first_at <= ? and last_at >= ?)""")
-                .params(meterId, Timestamp.from(lastAt), Timestamp.from(firstAt))
-                .query(Boolean.class).single();
+    /** The notices whose meter and span billing took data of, in one query. */
+    private List<CorrectionNotice> taken(List<CorrectionNotice> candidates) {
+        if (candidates.isEmpty()) return List.of();
+        UUID[] meters = new UUID[candidates.size()];
+        String[] firsts = new String[candidates.size()], lasts = new String[candidates.size()];
+        for (int i = 0; i < candidates.size(); i++) {
+            meters[i] = candidates.get(i).meterId();
+            firsts[i] = candidates.get(i).firstAt().toString();
+            lasts[i] = candidates.get(i).lastAt().toString();
+        }
+        List<Integer> taken = jdbc.sql("""
+                        select k.n::int from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) with ordinality
+                                             as k(meter_id, first_at, last_at, n)
+                         where exists (select 1 from billing_data_taken t
+                                        where t.meter_id = k.meter_id and t.first_at <= k.last_at and t.last_at >= k.first_at)
+                         order by k.n""")
+                .params(meters, firsts, lasts)
+                .query(Integer.class).list();
+        return taken.stream().map(n -> candidates.get(n - 1)).toList();
     }
 
     private void announce(UUID tenantId, CorrectionNotice notice) {

@@ -9,4 +9,12 @@ import java.util.UUID;
  * interval's end for interval channels), the interval length (0 for registers), the value as a
  * fixed-point integer of the channel's resolution, and its quality mask.
  */
-public record Reading(UUID meterId, Channel channel, Instant at, int intervalMinutes, long value, int quality) {}
+public record Reading(UUID meterId, Channel channel, Instant at, int intervalMinutes, long value, int quality) {
+
+    /** Which value a reading is, whatever it holds: two readings with one key are two versions of one value. */
+    public record Key(UUID meterId, Channel channel, Instant at) {}
+
+    public Key key() {
+        return new Key(meterId, channel, at);
+    }
+}
