@@ -64,21 +64,7 @@ class DayRowWriter {
 
     /** Copies the rows about to change into history, valid from when the current version was written. */
     void archive(UUID tenant, List<DayRow> rows, String source) {
-        if (rows.isEmpty()) return;
-        template.batchUpdate("""
-                insert into interval_day_history (tenant_id, meter_id, channel, day, interval_minutes, vals, quality,
-                                                  version, valid_from, superseded_by)
-                select ?, ?, ?, ?, ?, ?, ?, ?, d.updated_at, ? from interval_day d
-                 where d.meter_id = ? and d.channel = ? and d.day = ?""", rows, 500, (ps, row) -> {
-            ps.setObject(1, tenant);
-            bindKey(ps, 2, row);
-            ps.setShort(5, (short) row.intervalMinutes);
-            ps.setArray(6, ps.getConnection().createArrayOf("int4", row.values));
-            ps.setBytes(7, row.storedQuality());
-            ps.setInt(8, row.version);
-            ps.setString(9, source);
-            bindKey(ps, 10, row);
-        });
+        insertHistory(tenant, rows, source, true);
     }
 
     /**
@@ -86,11 +72,19 @@ class DayRowWriter {
      * value left it) straight into history, valid from this transaction's time like the version that follows them.
      */
     void archiveInterim(UUID tenant, List<DayRow> rows, String source) {
+        insertHistory(tenant, rows, source, false);
+    }
+
+    /** History rows valid from the stored row's last write ({@code fromStoredRow}) or from now. */
+    private void insertHistory(UUID tenant, List<DayRow> rows, String source, boolean fromStoredRow) {
         if (rows.isEmpty()) return;
+        String validFrom = fromStoredRow ? """
+                select ?, ?, ?, ?, ?, ?, ?, ?, d.updated_at, ? from interval_day d
+                 where d.meter_id = ? and d.channel = ? and d.day = ?""" : "values (?, ?, ?, ?, ?, ?, ?, ?, now(), ?)";
         template.batchUpdate("""
                 insert into interval_day_history (tenant_id, meter_id, channel, day, interval_minutes, vals, quality,
                                                   version, valid_from, superseded_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, now(), ?)""", rows, 500, (ps, row) -> {
+                """ + validFrom, rows, 500, (ps, row) -> {
             ps.setObject(1, tenant);
             bindKey(ps, 2, row);
             ps.setShort(5, (short) row.intervalMinutes);
@@ -98,6 +92,7 @@ class DayRowWriter {
             ps.setBytes(7, row.storedQuality());
             ps.setInt(8, row.version);
             ps.setString(9, source);
+            if (fromStoredRow) bindKey(ps, 10, row);
         });
     }
 
