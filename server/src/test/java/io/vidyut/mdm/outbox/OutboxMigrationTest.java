@@ -2,21 +2,17 @@ package io.vidyut.mdm.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.vidyut.mdm.testing.IntegrationTest;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import io.vidyut.mdm.testing.ScratchDatabase;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The upgrade to one outbox (V28) on a database at V27 holding work in flight: pending, delivered and failed webhook
@@ -27,36 +23,18 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class OutboxMigrationTest extends IntegrationTest {
     @Autowired DataSource application;
 
-    String database = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-    /** The cluster's administration URL (the application pool's, on database postgres). */
-    String url(String db) {
-        String url = ((HikariDataSource) application).getJdbcUrl();
-        return url.substring(0, url.lastIndexOf('/') + 1) + db;
-    }
-
-    void admin(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url("postgres"), "postgres", "postgres")) {
-            connection.createStatement().execute(sql);
-        }
-    }
+    ScratchDatabase database;
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        admin("drop database if exists " + database + " with (force)");
-    }
-
-    Flyway flyway(DataSource owner, String target) {
-        return Flyway.configure().dataSource(owner).placeholders(Map.of("appRole", "mdm_app", "schema", "public"))
-                .target(target).load();
+        if (database != null) database.close();
     }
 
     @Test
     void work_in_flight_at_v27_is_in_the_one_outbox_after_v28() throws SQLException {
-        admin("create database " + database);
-        DataSource owner = new DriverManagerDataSource(url(database), "postgres", "postgres");
-        flyway(owner, "27").migrate();
-        JdbcClient jdbc = JdbcClient.create(owner);
+        database = new ScratchDatabase(application);
+        database.migrateTo("27");
+        JdbcClient jdbc = database.jdbc();
 
         UUID tenant = UUID.randomUUID();
         UUID other = UUID.randomUUID();
@@ -111,7 +89,7 @@ class OutboxMigrationTest extends IntegrationTest {
                 null).update();
         jdbc.sql("insert into feed_cursor (name, pos) values ('kafka:mdm.events', 4242)").update();
 
-        flyway(owner, "28").migrate();
+        database.migrateTo("28");
 
         record Row(UUID id, UUID tenantId, String kind, String subject, String status, int attempts, String lastError,
                    String nextAttemptAt, String payload) {}

@@ -2,22 +2,17 @@ package io.vidyut.mdm.readings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.vidyut.mdm.testing.IntegrationTest;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import io.vidyut.mdm.testing.ScratchDatabase;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The upgrade to energy in tenths of a Wh (V34) on a database holding whole Wh: stored energy intervals (missing
@@ -27,35 +22,18 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class EnergyResolutionMigrationTest extends IntegrationTest {
     @Autowired DataSource application;
 
-    String database = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-    String url(String db) {
-        String url = ((HikariDataSource) application).getJdbcUrl();
-        return url.substring(0, url.lastIndexOf('/') + 1) + db;
-    }
-
-    void admin(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url("postgres"), "postgres", "postgres")) {
-            connection.createStatement().execute(sql);
-        }
-    }
+    ScratchDatabase database;
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        admin("drop database if exists " + database + " with (force)");
-    }
-
-    Flyway flyway(DataSource owner, String target) {
-        return Flyway.configure().dataSource(owner).placeholders(Map.of("appRole", "mdm_app", "schema", "public"))
-                .target(target).load();
+        if (database != null) database.close();
     }
 
     @Test
     void stored_energy_in_whole_wh_becomes_tenths_and_nothing_else_changes() throws SQLException {
-        admin("create database " + database);
-        DataSource owner = new DriverManagerDataSource(url(database), "postgres", "postgres");
-        flyway(owner, "33").migrate();
-        JdbcClient jdbc = JdbcClient.create(owner);
+        database = new ScratchDatabase(application);
+        database.migrateTo("33");
+        JdbcClient jdbc = database.jdbc();
         UUID tenant = UUID.randomUUID(), meter = UUID.randomUUID();
         jdbc.sql("select mdm_ensure_interval_partition('2026-11-20')").query(Object.class).list();
         String day = "insert into interval_day (tenant_id, meter_id, channel, day, interval_minutes, vals) values (?, ?, ?, '2026-11-20', 15, ?)";
@@ -69,7 +47,7 @@ class EnergyResolutionMigrationTest extends IntegrationTest {
         jdbc.sql(read).params(tenant, meter, 30, 12_345_678L).update();
         jdbc.sql(read).params(tenant, meter, 34, 4_500L).update();
 
-        flyway(owner, "34").migrate();
+        database.migrateTo("34");
 
         assertThat(vals(jdbc, "interval_day", 1)).containsExactly(2500, null, 0, 12340);
         assertThat(vals(jdbc, "interval_day", 10)).as("voltage keeps its 10 mV").containsExactly(23_010, null, 23_100, 22_950);
