@@ -44,7 +44,6 @@ import {
   type MeterClass,
   type ResendAction,
   type SettingsDraft,
-  type Weekday,
   type VersionedSettings,
 } from './settingsForm';
 import { ESTIMATION_METHODS, VEE_RULES, type VeeRule } from './veeLabels';
@@ -58,6 +57,47 @@ function gapLengthLabel(step: EstimationStep, index: number): string {
 
 function methodLabel(method: string): string {
   return ESTIMATION_METHODS.find((m) => m.method === method)?.label ?? method;
+}
+
+/** The list with the item in it (once) or out of it. */
+function toggled<T>(list: readonly T[], item: T, on: boolean): T[] {
+  return on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
+}
+
+/** A labelled row of checkboxes choosing some of a fixed set of values. */
+function CheckboxRow<T extends string>(props: {
+  id: string;
+  legend: string;
+  options: ReadonlyArray<{ value: T; label: string }>;
+  selected: readonly T[];
+  disabled: boolean;
+  onToggle: (value: T, on: boolean) => void;
+  error?: string;
+}) {
+  return (
+    <>
+      <FormLabel component="legend" id={props.id} sx={{ mt: 1 }}>
+        {props.legend}
+      </FormLabel>
+      <FormGroup row aria-labelledby={props.id}>
+        {props.options.map(({ value, label }) => (
+          <FormControlLabel
+            key={value}
+            label={label}
+            control={
+              <Checkbox
+                size="small"
+                checked={props.selected.includes(value)}
+                disabled={props.disabled}
+                onChange={(e) => props.onToggle(value, e.target.checked)}
+              />
+            }
+          />
+        ))}
+      </FormGroup>
+      {props.error && <Alert severity="error">{props.error}</Alert>}
+    </>
+  );
 }
 
 function useSettings() {
@@ -121,20 +161,9 @@ function SettingsForm({ meterClass, initial, editable, onSaved }: SettingsFormPr
     if (Object.keys(problems).length === 0) save.mutate(draft);
   }
 
-  const toggleRule = (rule: VeeRule, on: boolean) =>
-    setDraft((d) => ({ ...d, rules: on ? [...d.rules, rule] : d.rules.filter((r) => r !== rule) }));
+  const toggleRule = (rule: VeeRule, on: boolean) => setDraft((d) => ({ ...d, rules: toggled(d.rules, rule, on) }));
   const toggleBlocking = (rule: VeeRule, on: boolean) =>
-    setDraft((d) => ({
-      ...d,
-      blocking_rules: on ? [...d.blocking_rules, rule] : d.blocking_rules.filter((r) => r !== rule),
-    }));
-  const toggleWeekend = (day: Weekday, on: boolean) =>
-    setDraft((d) => ({ ...d, weekend_days: on ? [...d.weekend_days, day] : d.weekend_days.filter((w) => w !== day) }));
-  const toggleChannel = (channel: string, on: boolean) =>
-    setDraft((d) => ({
-      ...d,
-      estimated_channels: on ? [...d.estimated_channels, channel] : d.estimated_channels.filter((c) => c !== channel),
-    }));
+    setDraft((d) => ({ ...d, blocking_rules: toggled(d.blocking_rules, rule, on) }));
 
   return (
     <form
@@ -246,46 +275,26 @@ function SettingsForm({ meterClass, initial, editable, onSaved }: SettingsFormPr
                   <Typography component="h2" variant="subtitle1">
                     Estimation and edits
                   </Typography>
-                  <FormLabel component="legend" id="channels-label" sx={{ mt: 1 }}>
-                    Channels VEE fills gaps in
-                  </FormLabel>
-                  <FormGroup row aria-labelledby="channels-label">
-                    {ESTIMABLE_CHANNELS.map(({ value, label }) => (
-                      <FormControlLabel
-                        key={value}
-                        label={label}
-                        control={
-                          <Checkbox
-                            size="small"
-                            checked={draft.estimated_channels.includes(value)}
-                            disabled={readOnly}
-                            onChange={(e) => toggleChannel(value, e.target.checked)}
-                          />
-                        }
-                      />
-                    ))}
-                  </FormGroup>
-                  {errors.estimated_channels && <Alert severity="error">{errors.estimated_channels}</Alert>}
-                  <FormLabel component="legend" id="weekend-label" sx={{ mt: 1 }}>
-                    Weekend days (like-day estimation)
-                  </FormLabel>
-                  <FormGroup row aria-labelledby="weekend-label">
-                    {WEEKDAYS.map(({ value, label }) => (
-                      <FormControlLabel
-                        key={value}
-                        label={label}
-                        control={
-                          <Checkbox
-                            size="small"
-                            checked={draft.weekend_days.includes(value)}
-                            disabled={readOnly}
-                            onChange={(e) => toggleWeekend(value, e.target.checked)}
-                          />
-                        }
-                      />
-                    ))}
-                  </FormGroup>
-                  {errors.weekend_days && <Alert severity="error">{errors.weekend_days}</Alert>}
+                  <CheckboxRow
+                    id="channels-label"
+                    legend="Channels VEE fills gaps in"
+                    options={ESTIMABLE_CHANNELS}
+                    selected={draft.estimated_channels}
+                    disabled={readOnly}
+                    onToggle={(channel, on) =>
+                      setDraft((d) => ({ ...d, estimated_channels: toggled(d.estimated_channels, channel, on) }))
+                    }
+                    error={errors.estimated_channels}
+                  />
+                  <CheckboxRow
+                    id="weekend-label"
+                    legend="Weekend days (like-day estimation)"
+                    options={WEEKDAYS}
+                    selected={draft.weekend_days}
+                    disabled={readOnly}
+                    onToggle={(day, on) => setDraft((d) => ({ ...d, weekend_days: toggled(d.weekend_days, day, on) }))}
+                    error={errors.weekend_days}
+                  />
                   <FormTextField
                     size="small"
                     label="Holidays (estimated like Sundays)"
