@@ -197,13 +197,7 @@ class EstimationTest extends VeePipelineTest {
 
     @Test
     void a_sum_check_over_estimates_informs_but_never_withholds_the_actual_intervals() {
-        String meter = consumerMeter("SUMS");
-        pushHistory("SUMS", 7, EstimationTest::load);
-        List<Map<String, Object>> rows = new ArrayList<>(day(DAY, slot -> slot >= 40 && slot < 48 ? null : load(slot)));
-        rows.add(register(DAY.atStartOfDay(IST), 500.0));
-        push("SUMS", rows);
-        awaitDay(meter, DAY, 88);
-        assertThat(estimateDay(meter, DAY)).hasSize(1);
+        String meter = dayWithTwoHoursEstimatedAndAnOpeningRegisterOf500("SUMS");
         double day = consumption(meter, DAY).get("total").get("value").doubleValue();
 
         // the closing register arrives later and disagrees with the day by far more than 2 %: the estimate may be wrong
@@ -219,13 +213,7 @@ class EstimationTest extends VeePipelineTest {
 
     @Test
     void actuals_replacing_the_estimates_of_a_day_run_its_sum_check_again_against_actuals_only() {
-        String meter = consumerMeter("RESUM");
-        pushHistory("RESUM", 7, EstimationTest::load);
-        List<Map<String, Object>> rows = new ArrayList<>(day(DAY, slot -> slot >= 40 && slot < 48 ? null : load(slot)));
-        rows.add(register(DAY.atStartOfDay(IST), 500.0));
-        push("RESUM", rows);
-        awaitDay(meter, DAY, 88);
-        assertThat(estimateDay(meter, DAY)).hasSize(1);
+        String meter = dayWithTwoHoursEstimatedAndAnOpeningRegisterOf500("RESUM");
         double day = consumption(meter, DAY).get("total").get("value").doubleValue();
         push("RESUM", List.of(register(DAY.plusDays(1).atStartOfDay(IST), round3(500.0 + day + 1.0))));
         JsonNode informing = awaitExceptions("rule=SUM_CHECK&meter_id=" + meter, 1).get("items").get(0);
@@ -247,19 +235,28 @@ class EstimationTest extends VeePipelineTest {
 
     @Test
     void a_sum_check_still_withholds_when_the_actual_intervals_alone_exceed_the_register() {
-        String meter = consumerMeter("OVER");
-        pushHistory("OVER", 7, EstimationTest::load);
-        List<Map<String, Object>> rows = new ArrayList<>(day(DAY, slot -> slot >= 40 && slot < 48 ? null : load(slot)));
-        rows.add(register(DAY.atStartOfDay(IST), 500.0));
-        push("OVER", rows);
-        awaitDay(meter, DAY, 88);
-        assertThat(estimateDay(meter, DAY)).hasSize(1);
+        String meter = dayWithTwoHoursEstimatedAndAnOpeningRegisterOf500("OVER");
         double actual = 0;
         for (int slot = 0; slot < 96; slot++) if (slot < 40 || slot >= 48) actual += load(slot);
 
         push("OVER", List.of(register(DAY.plusDays(1).atStartOfDay(IST), round3(500.0 + actual - 1.0))));
         JsonNode sum = awaitExceptions("rule=SUM_CHECK&meter_id=" + meter, 1).get("items").get(0);
         assertThat(sum.get("blocking").asBoolean()).as("the actual readings are wrong whatever the estimates hold").isTrue();
+    }
+
+    /**
+     * A meter with a week of history and DAY pushed without 10:00–12:00, which estimation fills, and a register read
+     * of 500 kWh at DAY's start: the day's closing read is the test's to send.
+     */
+    private String dayWithTwoHoursEstimatedAndAnOpeningRegisterOf500(String serial) {
+        String meter = consumerMeter(serial);
+        pushHistory(serial, 7, EstimationTest::load);
+        List<Map<String, Object>> rows = new ArrayList<>(day(DAY, slot -> slot >= 40 && slot < 48 ? null : load(slot)));
+        rows.add(register(DAY.atStartOfDay(IST), 500.0));
+        push(serial, rows);
+        awaitDay(meter, DAY, 88);
+        assertThat(estimateDay(meter, DAY)).hasSize(1);
+        return meter;
     }
 
     /** {@code days} whole days before DAY, each slot from {@code kwh}. */
