@@ -34,9 +34,12 @@ record CategoryTariff(String code, String description, ConsumerClass consumerCla
     enum ConsumerClass {
         DOMESTIC, COMMERCIAL, INDUSTRIAL, AGRICULTURAL, OTHER;
 
+        private static final BigDecimal BUSINESS_PEAK = new BigDecimal("1.20");
+        private static final BigDecimal OTHER_PEAK = new BigDecimal("1.10");
+
         /** Rules 2023: peak at least 1.20 × normal for commercial and industrial consumers, 1.10 × for the others. */
         BigDecimal minimumPeakMultiplier() {
-            return this == COMMERCIAL || this == INDUSTRIAL ? new BigDecimal("1.20") : new BigDecimal("1.10");
+            return this == COMMERCIAL || this == INDUSTRIAL ? BUSINESS_PEAK : OTHER_PEAK;
         }
     }
 

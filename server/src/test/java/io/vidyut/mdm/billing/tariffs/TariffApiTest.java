@@ -156,6 +156,22 @@ class TariffApiTest extends IntegrationTest {
     }
 
     @Test
+    void numbers_of_outlandish_size_or_precision_are_refused_before_anything_is_computed_with_them() {
+        ApiClient.Response tinyRate = api.post("/api/v1/billing/tariffs", tenant.admin(), tariff("2026-04-01", "1e-999999999"));
+        assertThat(tinyRate.status()).as(tinyRate.raw()).isEqualTo(422);
+        assertThat(tinyRate.json().get("errors").findValuesAsString("field")).containsExactly("categories[0].slabs[0].rate");
+
+        created(tariff("2026-04-01", "3.00"));
+        ApiClient.Response huge = api.send("POST", "/api/v1/billing/tariffs/preview", tenant.analyst(), """
+                {"category": "LT-1", "determinants": {"days": 30, "sanctioned_load": 3,
+                 "energy": [{"zone": "NORMAL", "kwh": 1e999999999}, {"zone": "PEAK", "kwh": 0.0000001},
+                            {"zone": "SOLAR", "kwh": 1e-999999999}]}}""", "application/json", Map.of());
+        assertThat(huge.status()).as(huge.raw()).isEqualTo(422);
+        assertThat(huge.json().get("errors").findValuesAsString("field")).containsExactly("determinants.energy[0].kwh",
+                "determinants.energy[1].kwh", "determinants.energy[2].kwh");
+    }
+
+    @Test
     void only_tenant_administrators_create_and_readers_preview() {
         assertThat(api.post("/api/v1/billing/tariffs", tenant.operator(), tariff("2026-04-01", "3.00")).status()).isEqualTo(403);
         created(tariff("2026-04-01", "3.00"));
