@@ -94,6 +94,9 @@ class VeeEditController {
         return resolutions.resolve(body.ids(), body.resolution(), caller.getName());
     }
 
+    /** The longest range one estimation request covers: the scheduled gap scan's longest look-back. */
+    static final int MOST_ESTIMATION_DAYS = 62;
+
     record EstimationRequest(UUID meterId, Channel channel, OffsetDateTime from, OffsetDateTime to, EstimationMethod method,
                              Boolean dryRun) {}
 
@@ -108,6 +111,10 @@ class VeeEditController {
         if (body.meterId() == null) throw FieldErrorsException.of("meter_id", "required");
         if (body.from() == null || body.to() == null || !body.from().isBefore(body.to())) {
             throw FieldErrorsException.of("to", "give from and to, from before to");
+        }
+        if (java.time.Duration.between(body.from(), body.to()).toDays() > MOST_ESTIMATION_DAYS) {
+            // the timeline, its like-day history and the writes grow with the range: bounded before anything is loaded
+            throw FieldErrorsException.of("to", "at most " + MOST_ESTIMATION_DAYS + " days from 'from'");
         }
         Channel channel = body.channel() == null ? Channel.KWH_IMPORT : body.channel();
         if (!channel.additive() || channel.kind() != io.vidyut.mdm.channels.ChannelKind.INTERVAL) {

@@ -90,6 +90,12 @@ class EstimationTest extends VeePipelineTest {
         assertThat(consumption(meter, DAY).get("total").get("intervals").asInt()).as("nothing stored").isEqualTo(92);
         assertThat(exceptions("rule=GAP&meter_id=" + meter).get("total").asInt()).isZero();
 
+        var tooLong = api.post("/api/v1/vee/estimations", tenant.operator(), Map.of("meter_id", meter,
+                "from", DAY.minusYears(5).atStartOfDay(IST).toOffsetDateTime().toString(),
+                "to", DAY.atStartOfDay(IST).toOffsetDateTime().toString()));
+        assertThat(tooLong.status()).as("a range is bounded before any of it is loaded").isEqualTo(422);
+        assertThat(tooLong.json().get("errors").get(0).get("field").asString()).isEqualTo("to");
+
         request.remove("dry_run");
         var estimated = api.post("/api/v1/vee/estimations", tenant.operator(), request);
         assertThat(estimated.json().get(0).get("values")).isEqualTo(preview.json().get(0).get("values"));
