@@ -57,8 +57,8 @@ class CorrectionNotices {
         List<CorrectionNotice> candidates = new ArrayList<>();
         for (ChangedSpans.Span span : ChangedSpans.of(stored)) {
             candidates.add(new CorrectionNotice(UUID.randomUUID(), span.meterId(), span.channel().name(),
-                    span.firstAt(), span.lastAt(), span.cause(), span.intervals(), value(span.channel(), span.previous()),
-                    value(span.channel(), span.value()), span.channel().unit(), null, stored.source(), clock.instant()));
+                    span.firstAt(), span.lastAt(), span.cause(), span.intervals(), span.channel().fromUnits(span.previous()),
+                    span.channel().fromUnits(span.value()), span.channel().unit(), null, stored.source(), clock.instant()));
         }
         if (!stored.replacedRegisters().isEmpty()) {
             Map<Reading.Key, Reading> after = new HashMap<>();
@@ -67,8 +67,8 @@ class CorrectionNotices {
                 Reading now = after.get(before.key());
                 if (now == null) continue;
                 candidates.add(new CorrectionNotice(UUID.randomUUID(), before.meterId(), before.channel().name(), before.at(),
-                        before.at(), CorrectionNotice.Cause.RESEND, null, value(before.channel(), before.value()),
-                        value(now.channel(), now.value()), before.channel().unit(), null, stored.source(), clock.instant()));
+                        before.at(), CorrectionNotice.Cause.RESEND, null, before.channel().fromUnits(before.value()),
+                        now.channel().fromUnits(now.value()), before.channel().unit(), null, stored.source(), clock.instant()));
             }
         }
         taken(candidates).forEach(notice -> announce(stored.tenantId(), notice));
@@ -129,9 +129,6 @@ class CorrectionNotices {
                 .list();
     }
 
-    private static BigDecimal value(Channel channel, long fixedPoint) {
-        return channel.resolution().multiply(BigDecimal.valueOf(fixedPoint)).stripTrailingZeros();
-    }
 
     private static BigDecimal stripped(BigDecimal value) {
         return value == null ? null : value.stripTrailingZeros();

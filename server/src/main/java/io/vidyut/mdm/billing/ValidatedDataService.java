@@ -15,7 +15,6 @@ import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantDirectory;
 import io.vidyut.mdm.vee.EstimationMethod;
 import io.vidyut.mdm.vee.VeeStatus;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +106,7 @@ class ValidatedDataService {
             boolean complete = !blocked && present == expected && expected > 0;
             if (expected > 0) {
                 points.add(new ValidatedData.ValidatedPoint(bucket.toOffsetDateTime(), next.toOffsetDateTime(),
-                        complete ? value(channel, sum) : null, ValidatedData.grade(worst), methods, present, expected));
+                        complete ? channel.fromUnits(sum) : null, ValidatedData.grade(worst), methods, present, expected));
             }
             if (!blocked) {
                 totalSum += sum;
@@ -125,7 +124,7 @@ class ValidatedDataService {
                 to.atZone(zone).toOffsetDateTime(), points,
                 withheld.stream().map(w -> new ValidatedData.Withheld(w.exceptionId(), w.rule().name(),
                         w.firstAt().atZone(zone).toOffsetDateTime(), w.lastAt().atZone(zone).toOffsetDateTime())).toList(),
-                registers, new ValidatedData.Totals(value(channel, totalSum), totalCount, held, missing));
+                registers, new ValidatedData.Totals(channel.fromUnits(totalSum), totalCount, held, missing));
     }
 
     private Meter meterOf(UUID consumerId) {
@@ -138,7 +137,4 @@ class ValidatedDataService {
         return null;
     }
 
-    private static BigDecimal value(Channel channel, long sum) {
-        return channel.resolution().multiply(BigDecimal.valueOf(sum)).stripTrailingZeros();
-    }
 }

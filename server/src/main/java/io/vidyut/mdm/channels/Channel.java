@@ -91,6 +91,11 @@ public enum Channel {
         return value.scaleByPowerOfTen(resolution.scale()).setScale(0, java.math.RoundingMode.HALF_EVEN);
     }
 
+    /** What a stored fixed-point value is in the channel's unit, without trailing zeros. */
+    public BigDecimal fromUnits(long fixedPoint) {
+        return resolution.multiply(BigDecimal.valueOf(fixedPoint)).stripTrailingZeros();
+    }
+
     /** IS 15959 OBIS code of the quantity, dotted notation. */
     public String obis() {
         return obis;

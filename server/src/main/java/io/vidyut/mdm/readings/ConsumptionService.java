@@ -180,7 +180,7 @@ public class ConsumptionService {
                 .query((rs, n) -> {
                     Channel c = Channel.ofCode(rs.getInt(1));
                     return new RegisterRead(c, rs.getTimestamp(2).toInstant().atZone(zone).toOffsetDateTime(),
-                            c.resolution().multiply(BigDecimal.valueOf(rs.getLong(3))).stripTrailingZeros(), c.unit(),
+                            c.fromUnits(rs.getLong(3)), c.unit(),
                             Quality.of(rs.getInt(4)), rs.getInt(5));
                 })
                 .list();

@@ -200,7 +200,7 @@ public class GapEstimation implements SchedulingConfigurer {
     private static List<java.math.BigDecimal> valuesOf(Timeline line, Timeline.Gap gap) {
         List<java.math.BigDecimal> values = new ArrayList<>(gap.length());
         for (int index = gap.first(); index <= gap.last(); index++) {
-            values.add(line.channel.resolution().multiply(java.math.BigDecimal.valueOf(line.values[index])).stripTrailingZeros());
+            values.add(line.channel.fromUnits(line.values[index]));
         }
         return values;
     }

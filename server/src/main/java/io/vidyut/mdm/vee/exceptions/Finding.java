@@ -25,7 +25,7 @@ public record Finding(UUID meterId, Channel channel, VeeRule rule, Instant first
 
     /** A stored fixed-point value in the channel's unit. */
     public static BigDecimal value(Channel channel, long fixedPoint) {
-        return channel.resolution().multiply(BigDecimal.valueOf(fixedPoint)).stripTrailingZeros();
+        return channel.fromUnits(fixedPoint);
     }
 
     public static BigDecimal rounded(double value) {

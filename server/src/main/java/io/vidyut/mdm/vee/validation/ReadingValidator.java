@@ -283,8 +283,7 @@ class ReadingValidator {
     }
 
     private static boolean completedNow(ReadingsStored.Change change) {
-        if (!change.after().channel().additive()) return false;
-        for (Integer value : change.after().values()) if (value == null) return false;
+        if (!change.after().channel().additive() || !MeterLevels.complete(change.after())) return false;
         return change.before() == null || java.util.Arrays.asList(change.before().values()).contains(null);
     }
 
