@@ -10,9 +10,15 @@ import java.util.UUID;
  * A stored day of one meter's interval channel as other modules see it: a value (fixed-point, the
  * channel's resolution) and a quality mask per slot, slot 0 ending {@code intervalMinutes} after
  * local midnight; a null value is a missing interval. The arrays are copies the reader may keep.
+ * {@code version} is the stored row's (1 on first arrival, one more per change: billing records which data it used),
+ * 0 for a day not read from the store.
  */
 public record IntervalDay(UUID meterId, Channel channel, LocalDate day, int intervalMinutes, Integer[] values,
-                          byte[] quality) {
+                          byte[] quality, int version) {
+
+    public IntervalDay(UUID meterId, Channel channel, LocalDate day, int intervalMinutes, Integer[] values, byte[] quality) {
+        this(meterId, channel, day, intervalMinutes, values, quality, 0);
+    }
 
     public int slots() {
         return values.length;
@@ -45,6 +51,6 @@ public record IntervalDay(UUID meterId, Channel channel, LocalDate day, int inte
 
     static IntervalDay of(DayRow row) {
         return new IntervalDay(row.key.meterId(), row.key.channel(), row.key.day(), row.intervalMinutes,
-                row.values.clone(), row.quality.clone());
+                row.values.clone(), row.quality.clone(), row.version);
     }
 }

@@ -121,14 +121,15 @@ public class IntervalQueries {
         Query query = query(meterIds, channels, range, false, MOST_DAY_ROWS);
         if (query.meters.length == 0) return List.of();
         return jdbc.sql("""
-                        select meter_id, channel, day, interval_minutes, vals, quality from interval_day
+                        select meter_id, channel, day, interval_minutes, vals, quality, version from interval_day
                          where meter_id = any(?) and channel = any(?) and day between ? and ?
                          order by meter_id, channel, day""")
                 .params(query.meters, query.channels, query.first, query.last)
                 .query((rs, n) -> {
                     Integer[] values = (Integer[]) rs.getArray(5).getArray();
                     return new IntervalDay(rs.getObject(1, UUID.class), Channel.ofCode(rs.getInt(2)),
-                            rs.getObject(3, LocalDate.class), rs.getInt(4), values, DayRow.quality(rs.getBytes(6), values));
+                            rs.getObject(3, LocalDate.class), rs.getInt(4), values, DayRow.quality(rs.getBytes(6), values),
+                            rs.getInt(7));
                 })
                 .list();
     }

@@ -36,6 +36,26 @@ public class VeeStatus {
                 .list();
     }
 
+    /** An open blocking exception of one of many meters' channels. */
+    public record MeterWithheld(UUID meterId, Channel channel, Withheld withheld) {}
+
+    /** {@link #withheld} for many meters and channels in one query (a billing run). */
+    @Transactional(readOnly = true)
+    public List<MeterWithheld> withheld(java.util.Collection<UUID> meterIds, java.util.Collection<Channel> channels,
+                                        Instant from, Instant to) {
+        if (meterIds.isEmpty() || channels.isEmpty()) return List.of();
+        return jdbc.sql("""
+                        select meter_id, channel, id, rule, first_at, last_at from vee_exception
+                         where meter_id = any(?) and channel = any(?) and status = 'OPEN' and blocking
+                           and first_at <= ? and last_at > ? order by first_at""")
+                .params(meterIds.toArray(UUID[]::new), channels.stream().map(c -> (short) c.code()).toArray(Short[]::new),
+                        Timestamp.from(to), Timestamp.from(from))
+                .query((rs, n) -> new MeterWithheld(rs.getObject(1, UUID.class), Channel.ofCode(rs.getInt(2)),
+                        new Withheld(rs.getObject(3, UUID.class), VeeRule.valueOf(rs.getString(4)),
+                                rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant())))
+                .list();
+    }
+
     @Transactional(readOnly = true)
     public List<EstimateRun> estimates(UUID meterId, Channel channel, Instant from, Instant to) {
         return jdbc.sql("""

@@ -1,0 +1,43 @@
+package io.vidyut.mdm.billing.tariffs;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The current tenant's tariff versions as the rest of billing asks them: which ToD zones a category has on a day. */
+@Component
+public class TariffBook {
+    private final TariffStore store;
+
+    TariffBook(TariffStore store) {
+        this.store = store;
+    }
+
+    /** Every version of the current tenant, read once: for a billing run over many consumers and days. */
+    @Transactional(readOnly = true)
+    public Schedule schedule() {
+        return new Schedule(store.list());
+    }
+
+    /** The tenant's versions at one moment; not thread-safe (one per run or request). */
+    public static final class Schedule {
+        private final List<TariffStore.TariffVersion> latestFirst;
+        private final Map<String, Optional<TodZones>> zones = new HashMap<>();
+
+        private Schedule(List<TariffStore.TariffVersion> latestFirst) {
+            this.latestFirst = latestFirst;
+        }
+
+        /** The zones of a category in the version in force on {@code day}; empty when none is or it lacks the category. */
+        public Optional<TodZones> zones(String category, LocalDate day) {
+            Optional<TariffStore.TariffVersion> version = latestFirst.stream().filter(v -> !v.effectiveFrom().isAfter(day)).findFirst();
+            if (version.isEmpty()) return Optional.empty();
+            return zones.computeIfAbsent(version.get().id() + "/" + category,
+                    key -> version.get().tariff().category(category).map(TodZones::of));
+        }
+    }
+}
