@@ -130,6 +130,14 @@ public class MeterService {
         return jdbc.sql("select * from meter where id = any(?)").param(ids.toArray(UUID[]::new)).query(MeterService::map).list();
     }
 
+    /** Every meter the consumers among {@code consumerIds} have had, decommissioned ones too (a replaced meter), in one query. */
+    @Transactional(readOnly = true)
+    public List<Meter> ofConsumers(java.util.Collection<UUID> consumerIds) {
+        if (consumerIds.isEmpty()) return List.of();
+        return jdbc.sql("select * from meter where consumer_id = any(?)").param(consumerIds.toArray(UUID[]::new))
+                .query(MeterService::map).list();
+    }
+
     @Transactional(readOnly = true)
     public Meter getBySerial(String serial) {
         return jdbc.sql("select * from meter where serial = ?").param(serial).query(MeterService::map).optional()

@@ -290,14 +290,27 @@ public class ReadingStore {
      */
     @Transactional(readOnly = true)
     public Map<RegisterQuery, RegisterValue> registersBefore(List<RegisterQuery> queries) {
+        return registers(queries, "read_at < k.at order by read_at desc");
+    }
+
+    /**
+     * {@link #registerFrom} for many registers in one query (current tenant): each query's earliest read at or after
+     * its instant ({@link RegisterQuery#before} read as "from"), absent where there is none.
+     */
+    @Transactional(readOnly = true)
+    public Map<RegisterQuery, RegisterValue> registersFrom(List<RegisterQuery> queries) {
+        return registers(queries, "read_at >= k.at order by read_at");
+    }
+
+    private Map<RegisterQuery, RegisterValue> registers(List<RegisterQuery> queries, String whereAndOrder) {
         Map<RegisterQuery, RegisterValue> found = new HashMap<>();
         if (queries.isEmpty()) return found;
         jdbc.sql("""
                         select k.ordinality, r.read_at, r.value, r.quality
-                          from unnest(?::uuid[], ?::smallint[], ?::timestamptz[]) with ordinality as k(meter_id, channel, before, ordinality)
+                          from unnest(?::uuid[], ?::smallint[], ?::timestamptz[]) with ordinality as k(meter_id, channel, at, ordinality)
                           cross join lateral (select read_at, value, quality from register_read
-                                               where meter_id = k.meter_id and channel = k.channel and read_at < k.before
-                                               order by read_at desc limit 1) r""")
+                                               where meter_id = k.meter_id and channel = k.channel and %s limit 1) r"""
+                        .formatted(whereAndOrder))
                 .params(queries.stream().map(RegisterQuery::meterId).toArray(UUID[]::new),
                         queries.stream().map(q -> (short) q.channel().code()).toArray(Short[]::new),
                         queries.stream().map(q -> java.sql.Timestamp.from(q.before())).toArray(java.sql.Timestamp[]::new))

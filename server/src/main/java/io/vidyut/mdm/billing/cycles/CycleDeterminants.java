@@ -12,13 +12,13 @@ import java.util.UUID;
  * resolution, exact sums), demand in kW/kVA to 0.001. docs/billing.md defines every field.
  */
 record CycleDeterminants(UUID consumerId, String accountNo, String category, LocalDate firstDay, LocalDate lastDay, int days,
-                         Energy energy, List<ZoneEnergy> zones, Demand demand, BigDecimal powerFactor, NetMetering netMetering,
+                         Energy energy, List<TodZoneEnergy> zones, Demand demand, BigDecimal powerFactor, NetMetering netMetering,
                          List<MeterRead> meters, Coverage coverage, long dataVersion, List<Reason> exceptions) {
 
     record Energy(BigDecimal kwhImport, BigDecimal kwhExport, BigDecimal kvahImport, BigDecimal kvahExport) {}
 
     /** Energy of one time-of-day zone of the consumer's tariff category ({@code ALL_DAY} for a flat tariff). */
-    record ZoneEnergy(String zone, BigDecimal kwhImport, BigDecimal kvahImport, BigDecimal kwhExport) {}
+    record TodZoneEnergy(String zone, BigDecimal kwhImport, BigDecimal kvahImport, BigDecimal kwhExport) {}
 
     /**
      * Maximum demand over the integration period and the end of the period it was recorded in; whether it stood above

@@ -6,7 +6,7 @@ import io.vidyut.mdm.billing.cycles.CycleDeterminants.Energy;
 import io.vidyut.mdm.billing.cycles.CycleDeterminants.MeterRead;
 import io.vidyut.mdm.billing.cycles.CycleDeterminants.NetMetering;
 import io.vidyut.mdm.billing.cycles.CycleDeterminants.Reason;
-import io.vidyut.mdm.billing.cycles.CycleDeterminants.ZoneEnergy;
+import io.vidyut.mdm.billing.cycles.CycleDeterminants.TodZoneEnergy;
 import io.vidyut.mdm.billing.cycles.CycleInput.MeterInput;
 import io.vidyut.mdm.billing.cycles.CycleInput.Period;
 import io.vidyut.mdm.channels.Channel;
@@ -217,7 +217,7 @@ final class DeterminantCalculator {
         return BigDecimal.valueOf(units * 60, ENERGY_SCALE).divide(BigDecimal.valueOf(minutes), DEMAND_SCALE, RoundingMode.HALF_UP);
     }
 
-    private static List<ZoneEnergy> zoneEnergy(SlotZones zones, long[][] energy) {
+    private static List<TodZoneEnergy> zoneEnergy(SlotZones zones, long[][] energy) {
         long[][] byZone = new long[zones.names().size()][3];
         for (int i = 0; i < zones.zoneOfSlot().length; i++) {
             long[] zone = byZone[zones.zoneOfSlot()[i]];
@@ -225,9 +225,9 @@ final class DeterminantCalculator {
             zone[1] += energy[KVAH_IMPORT][i];
             zone[2] += energy[EXPORT][i];
         }
-        List<ZoneEnergy> result = new ArrayList<>();
+        List<TodZoneEnergy> result = new ArrayList<>();
         for (int z = 0; z < byZone.length; z++) {
-            result.add(new ZoneEnergy(zones.names().get(z), kwh(byZone[z][0]), kwh(byZone[z][1]), kwh(byZone[z][2])));
+            result.add(new TodZoneEnergy(zones.names().get(z), kwh(byZone[z][0]), kwh(byZone[z][1]), kwh(byZone[z][2])));
         }
         return List.copyOf(result);
     }

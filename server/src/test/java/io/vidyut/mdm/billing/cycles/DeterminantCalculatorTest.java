@@ -79,7 +79,7 @@ class DeterminantCalculatorTest {
         var result = calculate(new CycleInput(consumer("5", false), List.of(steadyMeter()), null, 0), BillingSettings.DEFAULTS);
 
         assertThat(result.energy().kwhImport()).isEqualByComparingTo("720"); // 30 days × 24 h × 1 kW
-        assertThat(result.zones()).extracting(CycleDeterminants.ZoneEnergy::zone, z -> z.kwhImport().toPlainString())
+        assertThat(result.zones()).extracting(CycleDeterminants.TodZoneEnergy::zone, z -> z.kwhImport().toPlainString())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("NIGHT", "240.0000"),
                         org.assertj.core.groups.Tuple.tuple("PEAK", "120.0000"), org.assertj.core.groups.Tuple.tuple("NORMAL", "360.0000"));
         assertThat(result.meters().get(0).difference()).isEqualByComparingTo("0");

@@ -1,0 +1,147 @@
+package io.vidyut.mdm.billing.cycles;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidyut.mdm.common.ConflictException;
+import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.common.Roles;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/billing")
+@Tag(name = "Billing", description = "Billing-grade (VEE-processed) data, locked periods and corrections")
+class BillingRunController {
+    private final BillingSettingsStore settings;
+    private final BillingCycles cycles;
+    private final BillingRuns runs;
+    private final DeterminantStore determinants;
+
+    BillingRunController(BillingSettingsStore settings, BillingCycles cycles, BillingRuns runs, DeterminantStore determinants) {
+        this.settings = settings;
+        this.cycles = cycles;
+        this.runs = runs;
+        this.determinants = determinants;
+    }
+
+    @GetMapping("/settings")
+    @Roles.Readers
+    @Operation(summary = "The tenant's billing settings: MD integration, exception thresholds, sum-check tolerance")
+    BillingSettings settings() {
+        return settings.current();
+    }
+
+    @PutMapping("/settings")
+    @Roles.TenantAdmin
+    @Operation(summary = "Replace the tenant's billing settings", description = "Applies to runs started afterwards.")
+    BillingSettings saveSettings(@RequestBody BillingSettings body, Authentication caller) {
+        return settings.save(body, caller.getName());
+    }
+
+    @PostMapping("/cycles")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Roles.TenantAdmin
+    @Operation(summary = "Add a billing cycle: the consumers under some network nodes, billed monthly or bi-monthly from a cycle day",
+            description = "Two cycles may not share a node or a consumer (409).")
+    BillingCycle createCycle(@RequestBody BillingCycles.NewCycle body, Authentication caller) {
+        return cycles.create(body, caller.getName());
+    }
+
+    @GetMapping("/cycles")
+    @Roles.Readers
+    @Operation(summary = "The tenant's billing cycles")
+    List<BillingCycle> cycles() {
+        return cycles.list();
+    }
+
+    @PostMapping("/runs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Roles.Operators
+    @Operation(summary = "Start a billing run: determinants of a cycle's consumers (its last complete period unless first_day and "
+            + "last_day are given), or of named consumers (a FIRST, FINAL or INTERIM bill)",
+            description = "Runs in the background, one at a time; follow it at /billing/runs/{id}. Each consumer's result is the "
+                    + "next version of that consumer-period; one failing the tenant's thresholds waits in /billing/exceptions.")
+    BillingRun start(@RequestBody BillingRuns.RunRequest body, Authentication caller) {
+        return runs.start(body, caller.getName());
+    }
+
+    @GetMapping("/runs")
+    @Roles.Readers
+    @Operation(summary = "The latest billing runs, newest first")
+    List<BillingRun> runs(@RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 500) throw FieldErrorsException.of("limit", "1 to 500");
+        return runs.latest(limit);
+    }
+
+    @GetMapping("/runs/{id}")
+    @Roles.Readers
+    @Operation(summary = "A billing run and its progress")
+    BillingRun run(@PathVariable UUID id) {
+        return runs.get(id);
+    }
+
+    record DeterminantsVersion(UUID id, UUID runId, int version, String status, UUID dtId, String acceptedBy, String acceptedReason,
+                               java.time.Instant createdAt, CycleDeterminants determinants) {
+        static DeterminantsVersion of(DeterminantStore.Stored s) {
+            return new DeterminantsVersion(s.id(), s.runId(), s.version(), s.status().name(), s.dtId(), s.acceptedBy(),
+                    s.acceptedReason(), s.createdAt(), s.determinants());
+        }
+    }
+
+    @GetMapping("/determinants/{id}")
+    @Roles.Readers
+    @Transactional(readOnly = true)
+    @Operation(summary = "One stored version of a consumer's determinants")
+    DeterminantsVersion determinants(@PathVariable UUID id) {
+        return DeterminantsVersion.of(determinants.get(id));
+    }
+
+    @GetMapping("/determinants/{id}/history")
+    @Roles.Readers
+    @Transactional(readOnly = true)
+    @Operation(summary = "Every version of the same consumer and period, the latest first")
+    List<DeterminantsVersion> history(@PathVariable UUID id) {
+        var d = determinants.get(id).determinants();
+        return determinants.history(d.consumerId(), d.firstDay(), d.lastDay()).stream().map(DeterminantsVersion::of).toList();
+    }
+
+    record AcceptRequest(String reason) {}
+
+    @PostMapping("/determinants/{id}/accept")
+    @Roles.Operators
+    @Transactional
+    @Operation(summary = "Accept determinants held in the exception queue for billing as they stand, with a reason")
+    DeterminantsVersion accept(@PathVariable UUID id, @RequestBody AcceptRequest body, Authentication caller) {
+        if (body.reason() == null || body.reason().isBlank() || body.reason().length() > 500) {
+            throw FieldErrorsException.of("reason", "1–500 characters");
+        }
+        if (!determinants.accept(id, caller.getName(), body.reason().strip())) {
+            throw new ConflictException("Only the latest version of determinants in the exception queue can be accepted");
+        }
+        return DeterminantsVersion.of(determinants.get(id));
+    }
+
+    @GetMapping("/exceptions")
+    @Roles.Readers
+    @Transactional(readOnly = true)
+    @Operation(summary = "The billing exception queue: latest determinants failing the tenant's thresholds, with their reasons",
+            description = "Not exported until accepted or replaced by a re-run after correction.")
+    List<DeterminantsVersion> exceptions(@RequestParam(name = "run_id", required = false) UUID runId,
+                                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        var request = new io.vidyut.mdm.common.PageRequest(page, size);
+        return determinants.find(new DeterminantStore.Filter(runId, null, null, null, null, DeterminantStore.Status.EXCEPTION),
+                (int) request.offset(), request.size()).stream().map(DeterminantsVersion::of).toList();
+    }
+}

@@ -1,0 +1,60 @@
+package io.vidyut.mdm.billing.cycles;
+
+import io.vidyut.mdm.billing.tariffs.TariffBook;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes determinants for consumers of one period, with the tenant's settings and tariffs read once: a billing
+ * run's consumers chunk by chunk, or a summary's page computed on the fly. Not thread-safe: one per run or request.
+ */
+@Component
+class DeterminantComputer {
+    private final CycleInputs inputs;
+    private final BillingSettingsStore settings;
+    private final TariffBook tariffs;
+
+    DeterminantComputer(CycleInputs inputs, BillingSettingsStore settings, TariffBook tariffs) {
+        this.inputs = inputs;
+        this.settings = settings;
+        this.tariffs = tariffs;
+    }
+
+    /** Call inside a transaction of the tenant. */
+    Computation forPeriod(CycleInput.Period period) {
+        return new Computation(period, settings.current(), tariffs.schedule());
+    }
+
+    /** One consumer's result and the DT it was supplied from. */
+    record Result(CycleDeterminants determinants, UUID dtId) {}
+
+    final class Computation {
+        private final CycleInput.Period period;
+        private final BillingSettings rules;
+        private final TariffBook.Schedule schedule;
+        private final Map<String, SlotZones> zones = new HashMap<>();
+
+        private Computation(CycleInput.Period period, BillingSettings rules, TariffBook.Schedule schedule) {
+            this.period = period;
+            this.rules = rules;
+            this.schedule = schedule;
+        }
+
+        /** At most {@link CycleInputs#MOST_CONSUMERS}; call inside a transaction of the tenant. */
+        List<Result> compute(List<UUID> consumerIds) {
+            List<Result> results = new ArrayList<>(consumerIds.size());
+            for (CycleInput input : inputs.load(consumerIds, period)) {
+                int grid = DeterminantCalculator.gridMinutes(input);
+                String category = input.consumer().category();
+                SlotZones slotZones = zones.computeIfAbsent(category + "/" + grid,
+                        key -> SlotZones.of(period, grid, day -> schedule.zones(category, day)));
+                results.add(new Result(DeterminantCalculator.calculate(input, period, rules, slotZones), input.consumer().dtId()));
+            }
+            return results;
+        }
+    }
+}

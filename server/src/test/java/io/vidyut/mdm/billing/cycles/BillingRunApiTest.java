@@ -1,0 +1,212 @@
+package io.vidyut.mdm.billing.cycles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vidyut.mdm.testing.ApiClient;
+import io.vidyut.mdm.testing.TestTenant;
+import io.vidyut.mdm.vee.VeePipelineTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A billing run through the API on data ingested from an HES: a cycle over a branch of the network, determinants per
+ * consumer split by the tariff's ToD zones and checked against the registers, the exception queue, acceptance, a
+ * re-run as the next version, the consumption summary as JSON, CSV and computed on the fly.
+ */
+class BillingRunApiTest extends VeePipelineTest {
+    static final LocalDate FIRST = LocalDate.of(2026, 11, 2), LAST = LocalDate.of(2026, 11, 4);
+    static final double OPENING = 1234.5;
+
+    String branchTop;
+
+    @BeforeEach
+    void tariffAndCycle() {
+        var tariff = api.post("/api/v1/billing/tariffs", tenant.admin(), Map.of("name", "FY 2026-27", "effective_from", "2026-04-01",
+                "categories", List.of(Map.of("code", "LT-1 Domestic", "consumer_class", "DOMESTIC",
+                        "slabs", List.of(Map.of("up_to", 100, "rate", 3.5), Map.of("rate", 5.25)),
+                        "tod_slots", List.of(
+                                Map.of("zone", "NORMAL", "kind", "NORMAL", "from", "22:00", "to", "09:00", "multiplier", 1),
+                                Map.of("zone", "SOLAR", "kind", "SOLAR", "from", "09:00", "to", "17:00", "multiplier", 0.8),
+                                Map.of("zone", "NORMAL", "kind", "NORMAL", "from", "17:00", "to", "18:00", "multiplier", 1),
+                                Map.of("zone", "PEAK", "kind", "PEAK", "from", "18:00", "to", "22:00", "multiplier", 1.1))))));
+        assertThat(tariff.status()).as(tariff.raw()).isEqualTo(201);
+        JsonNode node = api.get("/api/v1/network/nodes/" + dtId, tenant.analyst()).json();
+        branchTop = node.get("parent_id").asString(); // the feeder above the DT
+    }
+
+    /** Every interval of the days at {@link VeePipelineTest#load}, and import register reads at the first and last+1 midnight. */
+    void fullData(String serial) {
+        for (LocalDate day = FIRST.minusDays(1); !day.isAfter(LAST); day = day.plusDays(1)) push(serial, day(day, VeePipelineTest::load));
+        push(serial, List.of(register(FIRST.atStartOfDay(IST), OPENING), register(LAST.plusDays(1).atStartOfDay(IST), OPENING + dayTotal() * 3)));
+    }
+
+    static double dayTotal() {
+        return zoneOfDay(0, 24).doubleValue();
+    }
+
+    static BigDecimal days(int days) {
+        return zoneOfDay(0, 24).multiply(BigDecimal.valueOf(days));
+    }
+
+    /** kWh of the slots of a day whose interval starts in [fromHour, toHour). */
+    static BigDecimal zoneOfDay(int fromHour, int toHour) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (int slot = fromHour * 4; slot < toHour * 4; slot++) total = total.add(stored(load(slot)));
+        return total;
+    }
+
+    /** A value as the store keeps it: to 0.0001 kWh, half to even. */
+    static BigDecimal stored(double kwh) {
+        return BigDecimal.valueOf(kwh).setScale(4, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    /** The largest half hour from midnight of a day of {@link VeePipelineTest#load}, in kW. */
+    static BigDecimal blockDemandKw() {
+        double most = 0;
+        for (int slot = 0; slot < 96; slot += 2) most = Math.max(most, load(slot) + load(slot + 1));
+        return BigDecimal.valueOf(most * 2).setScale(3, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** A consumer on the DT and its meter; returns the consumer's id. */
+    String consumerWithMeter(String serial) {
+        String consumer = registry.consumer("AC-" + serial, dtId).get("id").asString();
+        registry.meter(serial, vendorId, consumer);
+        return consumer;
+    }
+
+    JsonNode run(Map<String, Object> request) {
+        var started = api.post("/api/v1/billing/runs", tenant.operator(), request);
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        String id = started.json().get("id").asString();
+        JsonNode done = await("/api/v1/billing/runs/" + id, tenant.analyst(), run -> !run.get("status").asString().equals("RUNNING"));
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");
+        return done;
+    }
+
+    JsonNode line(JsonNode summary, String accountNo) {
+        for (JsonNode item : summary.get("items")) if (item.get("determinants").get("account_no").asString().equals(accountNo)) return item;
+        throw new AssertionError(accountNo + " not in " + summary);
+    }
+
+    @Test
+    void a_cycle_run_bills_complete_data_and_queues_a_consumer_with_gaps_and_no_closing_read() {
+        String good = consumerMeter("GOOD");
+        String gappy = consumerMeter("GAPPY");
+        fullData("GOOD");
+        for (LocalDate day = FIRST; !day.isAfter(LAST); day = day.plusDays(1)) {
+            LocalDate d = day;
+            push("GAPPY", day(day, slot -> d.equals(FIRST) && slot >= 40 && slot < 60 ? null : load(slot)));
+        }
+        awaitDay(good, LAST, 96);
+        awaitDay(gappy, LAST, 96);
+        var cycle = api.post("/api/v1/billing/cycles", tenant.admin(), Map.of("code", "C-02", "name", "Cycle of the 2nd",
+                "cycle_day", 2, "months", 1, "node_ids", List.of(branchTop)));
+        assertThat(cycle.status()).as(cycle.raw()).isEqualTo(201);
+        assertThat(api.post("/api/v1/billing/cycles", tenant.admin(), Map.of("code", "C-OVERLAP", "name", "Overlap",
+                "cycle_day", 5, "months", 1, "node_ids", List.of(dtId))).status()).isEqualTo(409);
+
+        JsonNode run = run(Map.of("cycle_code", "C-02", "first_day", FIRST.toString(), "last_day", LAST.toString()));
+        assertThat(run.get("consumers_total").asInt()).isEqualTo(2);
+        assertThat(run.get("exceptions").asInt()).isEqualTo(1);
+
+        JsonNode summary = api.get("/api/v1/billing/consumption-summary?run_id=" + run.get("id").asString(), tenant.analyst()).json();
+        assertThat(summary.get("total").asLong()).isEqualTo(2);
+        JsonNode ready = line(summary, "AC-GOOD");
+        assertThat(ready.get("status").asString()).isEqualTo("READY");
+        JsonNode d = ready.get("determinants");
+        assertThat(d.get("energy").get("kwh_import").decimalValue()).isEqualByComparingTo(days(3));
+        Map<String, BigDecimal> zones = new java.util.HashMap<>();
+        d.get("zones").forEach(z -> zones.put(z.get("zone").asString(), z.get("kwh_import").decimalValue()));
+        assertThat(zones.get("PEAK")).isEqualByComparingTo(zoneOfDay(18, 22).multiply(BigDecimal.valueOf(3)));
+        assertThat(zones.get("SOLAR")).isEqualByComparingTo(zoneOfDay(9, 17).multiply(BigDecimal.valueOf(3)));
+        assertThat(d.get("meters").get(0).get("opening_kwh").decimalValue()).isEqualByComparingTo(BigDecimal.valueOf(OPENING));
+        assertThat(d.get("meters").get(0).get("difference").decimalValue()).isEqualByComparingTo("0");
+        assertThat(d.get("demand").get("md_kw").decimalValue()).isEqualByComparingTo(blockDemandKw());
+        assertThat(d.get("exceptions")).isEmpty();
+
+        JsonNode held = line(summary, "AC-GAPPY");
+        assertThat(held.get("status").asString()).isEqualTo("EXCEPTION");
+        List<String> reasons = new ArrayList<>();
+        held.get("determinants").get("exceptions").forEach(r -> reasons.add(r.get("code").asString()));
+        assertThat(reasons).contains("MISSING_CLOSING_READ").containsAnyOf("MISSING_INTERVALS", "ESTIMATED_SHARE");
+        JsonNode queue = api.get("/api/v1/billing/exceptions", tenant.analyst()).json();
+        assertThat(queue).singleElement().satisfies(q -> assertThat(q.get("id").asString()).isEqualTo(held.get("determinants_id").asString()));
+
+        var accepted = api.post("/api/v1/billing/determinants/" + held.get("determinants_id").asString() + "/accept", tenant.operator(),
+                Map.of("reason", "Meter read in the field on 5 Nov"));
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+        assertThat(accepted.json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(api.get("/api/v1/billing/exceptions", tenant.analyst()).json()).isEmpty();
+
+        // a re-run after correction: every consumer's next version, the earlier kept as SUPERSEDED
+        push("GAPPY", List.of(register(FIRST.atStartOfDay(IST), 10), register(LAST.plusDays(1).atStartOfDay(IST), 10 + dayTotal() * 3)));
+        JsonNode again = run(Map.of("cycle_code", "C-02", "first_day", FIRST.toString(), "last_day", LAST.toString()));
+        JsonNode second = line(api.get("/api/v1/billing/consumption-summary?run_id=" + again.get("id").asString(), tenant.analyst()).json(), "AC-GOOD");
+        assertThat(second.get("version").asInt()).isEqualTo(2);
+        JsonNode history = api.get("/api/v1/billing/determinants/" + second.get("determinants_id").asString() + "/history", tenant.analyst()).json();
+        assertThat(history).extracting(h -> h.get("version").asInt() + " " + h.get("status").asString()).containsExactly("2 READY", "1 SUPERSEDED");
+        assertThat(api.get("/api/v1/billing/consumption-summary?first_day=" + FIRST + "&last_day=" + LAST, tenant.analyst())
+                .json().get("total").asLong()).as("only the latest versions count").isEqualTo(2);
+    }
+
+    @Test
+    void the_summary_comes_as_csv_and_computed_on_the_fly_for_any_period_under_a_node() {
+        String consumerId = consumerWithMeter("CSV");
+        fullData("CSV");
+        awaitDay(api.get("/api/v1/meters?serial=CSV", tenant.analyst()).json().get("items").get(0).get("id").asString(), LAST, 96);
+        run(Map.of("kind", "INTERIM", "consumer_ids", List.of(consumerId), "first_day", FIRST.toString(), "last_day", LAST.toString()));
+
+        ApiClient.Response csv = api.get("/api/v1/billing/consumption-summary?format=csv&first_day=" + FIRST + "&last_day=" + LAST, tenant.analyst());
+        assertThat(csv.status()).as(csv.raw()).isEqualTo(200);
+        String[] lines = csv.raw().split("\r\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("account_no,consumer_id,category,first_day,last_day,version,status,kwh_import").endsWith("kwh_NORMAL,kwh_SOLAR,kwh_PEAK");
+        assertThat(lines[1]).startsWith("AC-CSV," + consumerId + ",LT-1 Domestic,2026-11-02,2026-11-04,1,READY,"
+                + days(3).setScale(4).toPlainString());
+
+        JsonNode computed = api.get("/api/v1/billing/consumption-summary?source=computed&node_id=" + dtId + "&first_day=" + FIRST
+                + "&last_day=" + FIRST, tenant.analyst()).json();
+        assertThat(computed.get("items")).singleElement().satisfies(item -> {
+            assertThat(item.has("version")).as("computed, not stored").isFalse();
+            assertThat(item.get("determinants").get("energy").get("kwh_import").decimalValue()).isEqualByComparingTo(days(1));
+        });
+        assertThat(api.get("/api/v1/billing/consumption-summary?source=computed&first_day=" + FIRST + "&last_day=" + LAST,
+                tenant.analyst()).status()).as("computing needs a node").isEqualTo(422);
+    }
+
+    @Test
+    void another_tenant_sees_none_of_the_runs_or_determinants() {
+        String consumer = consumerWithMeter("MINE");
+        fullData("MINE");
+        awaitDay(api.get("/api/v1/meters?serial=MINE", tenant.analyst()).json().get("items").get(0).get("id").asString(), LAST, 96);
+        JsonNode run = run(Map.of("kind", "FINAL", "consumer_ids", List.of(consumer), "first_day", FIRST.toString(),
+                "last_day", LAST.toString()));
+        String determinants = api.get("/api/v1/billing/consumption-summary?run_id=" + run.get("id").asString(), tenant.analyst())
+                .json().get("items").get(0).get("determinants_id").asString();
+
+        TestTenant other = newTenant();
+        assertThat(api.get("/api/v1/billing/runs/" + run.get("id").asString(), other.analyst()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/billing/determinants/" + determinants, other.analyst()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/billing/consumption-summary?run_id=" + run.get("id").asString(), other.analyst())
+                .json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void a_run_is_refused_without_consumers_over_a_too_long_period_or_in_the_future() {
+        String consumer = registry.consumer("AC-X", dtId).get("id").asString();
+        assertThat(api.post("/api/v1/billing/runs", tenant.operator(), Map.of("first_day", FIRST.toString(), "last_day", LAST.toString()))
+                .status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/billing/runs", tenant.operator(), Map.of("consumer_ids", List.of(consumer),
+                "first_day", "2026-08-01", "last_day", "2026-10-31")).status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/billing/runs", tenant.operator(), Map.of("consumer_ids", List.of(consumer),
+                "first_day", "2026-11-20", "last_day", "2026-12-31")).status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/billing/runs", tenant.analyst(), Map.of("consumer_ids", List.of(consumer),
+                "first_day", FIRST.toString(), "last_day", LAST.toString())).status()).as("analysts read, operators run").isEqualTo(403);
+    }
+}
