@@ -64,6 +64,32 @@ final class BenchApi {
         return send("POST", path, null, JSON.writeValueAsString(body), "application/json", expected, Map.of("X-API-Key", apiKey));
     }
 
+    /**
+     * A POST of a raw JSON body as an HES, retried while the MDM sheds load (429/503, after its Retry-After);
+     * fails on any other answer than {@code expected}.
+     */
+    void pushWithKey(String path, String apiKey, String body, int expected) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+                .header("X-API-Key", apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            for (int attempt = 0; ; attempt++) {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == expected) return;
+                if ((response.statusCode() != 429 && response.statusCode() != 503) || attempt > 1000) {
+                    throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+                }
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                Thread.sleep(Math.min(5, Math.max(1, seconds)) * 1000);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private JsonNode send(String method, String path, String token, String body, String contentType, int expected) {
         return send(method, path, token, body, contentType, expected, Map.of());
     }
