@@ -62,6 +62,10 @@ final class FixedWidthLayout {
         header.put("record_type", "H").put("layout_version", LAYOUT_VERSION).put("tenant_code", batch.tenantCode())
                 .put("system_code", batch.systemCode()).put("run_id", batch.runId()).put("period_to", batch.periodTo())
                 .put("created_at", batch.createdAt());
+        if (!header.problems().isEmpty()) {
+            // no file without its header: the whole batch waits until the run's values fit
+            throw ExportFailure.permanent("the header does not fit the layout: " + String.join("; ", header.problems()));
+        }
         write(out, header.record());
         long count = 0;
         BigDecimal kwhTotal = BigDecimal.ZERO;

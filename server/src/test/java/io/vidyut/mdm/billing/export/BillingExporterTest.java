@@ -86,7 +86,7 @@ class BillingExporterTest extends IntegrationTest {
         ExportLine broken = withAccount(domestic(), "", null, null);
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/determinants";
 
-        ExportReceipt receipt = asTenant(() -> exporter.export(batch(List.of(domestic(), broken)),
+        ExportReceipt receipt = asTenant(() -> exporter.export(batch(List.of(domestic(), broken, ExportFixtures.replaced())),
                 ExportTarget.restPush(url, SECRET)));
 
         assertThat(receipt.outboxMessageId()).isNotNull();
@@ -103,7 +103,9 @@ class BillingExporterTest extends IntegrationTest {
                     assertThat(body.get("tenant_code").asString()).isEqualTo(tenant.code());
                     assertThat(body.get("run_id").asString()).isEqualTo("run-0042");
                     assertThat(body.get("period_to").asString()).isEqualTo("2026-11-30");
-                    assertThat(body.get("lines")).hasSize(1);
+                    assertThat(body.get("lines")).hasSize(2);
+                    assertThat(call.body()).as("decimals as given, never with an exponent")
+                            .contains("\"kwh_import\":350.000").contains("\"kwh_import\":1000");
                     JsonNode line = body.get("lines").get(0);
                     assertThat(line.get("account_no").asString()).isEqualTo("100200300");
                     assertThat(line.get("kwh_import").decimalValue()).isEqualByComparingTo("350.000");

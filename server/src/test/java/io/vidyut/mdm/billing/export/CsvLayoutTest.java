@@ -74,14 +74,18 @@ class CsvLayoutTest {
     void a_line_that_cannot_be_exported_is_reported_and_the_others_go() throws IOException {
         ExportLine broken = withAccount(domestic(), "300\n400", "HPL0009", ExportFixtures.d("1E+20"));
         ExportLine noAccount = withAccount(domestic(), " ", "HPL0010", ExportFixtures.d("1"));
+        ExportLine d = domestic();
+        ExportLine zoneNamedLikeAColumn = new ExportLine("700", null, d.periodFrom(), d.periodTo(), 1, null, null, null, null,
+                null, ExportFixtures.zones("import", "5"), null, null, null, null, null, null, null, null, null, false);
 
-        ExportFile file = CsvLayout.render(batch(List.of(broken, domestic(), noAccount)), 1 << 20);
+        ExportFile file = CsvLayout.render(batch(List.of(broken, domestic(), noAccount, zoneNamedLikeAColumn)), 1 << 20);
 
         assertThat(parse(file)).extracting(row -> row.get("account_no")).containsExactly("100200300");
         assertThat(file.refused()).containsExactly(
                 new RefusedLine(0, "300\n400", "account_no: holds control characters; "
                         + "kwh_import: more than 15 digits before the decimal point"),
-                new RefusedLine(2, " ", "account_no: missing"));
+                new RefusedLine(2, " ", "account_no: missing"),
+                new RefusedLine(3, "700", "kwh_by_zone: a zone may not be named 'import' (kwh_import is a column of its own)"));
     }
 
     @Test

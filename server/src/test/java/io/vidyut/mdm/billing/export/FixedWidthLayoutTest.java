@@ -11,11 +11,13 @@ import static io.vidyut.mdm.billing.export.FixedWidthLayout.HEADER;
 import static io.vidyut.mdm.billing.export.FixedWidthLayout.TRAILER;
 import static io.vidyut.mdm.billing.export.FixedWidthLayout.slice;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -117,6 +119,17 @@ class FixedWidthLayoutTest {
         assertThat(slice(records.get(1), DETAIL, "account_no")).isEqualTo(pad("100200300", 20));
         assertThat(slice(records.get(2), TRAILER, "line_count")).isEqualTo("000000001");
         assertThat(slice(records.get(2), TRAILER, "kwh_import_total")).isEqualTo("000000000000000350000");
+    }
+
+    @Test
+    void a_header_value_that_does_not_fit_refuses_the_whole_file() {
+        ExportBatch batch = new ExportBatch("tdiscom", "SAPISU", "run-0042", ExportFixtures.TO,
+                OffsetDateTime.parse("2026-12-01T06:30:00.123+05:30"), List.of(domestic()));
+
+        assertThatThrownBy(() -> FixedWidthLayout.render(batch, 1 << 20))
+                .isInstanceOfSatisfying(ExportFailure.class, failure -> assertThat(failure.retryable()).isFalse())
+                .hasMessage("the header does not fit the layout: created_at: '2026-12-01T06:30:00.123+05:30' does not fit "
+                        + "X(25) ISO-8601");
     }
 
     @Test
