@@ -116,6 +116,16 @@ class SftpTransportTest {
     }
 
     @Test
+    void a_remote_folder_that_does_not_exist_is_a_permanent_failure() {
+        ExportTarget nowhere = ExportTarget.sftp(ExportFormat.CSV, "127.0.0.1", server.getPort(), USER, PASSWORD, "no/such",
+                fingerprint);
+
+        assertThatThrownBy(() -> transport(true).deliver(FILE, nowhere))
+                .isInstanceOfSatisfying(ExportFailure.class, failure -> assertThat(failure.retryable()).isFalse())
+                .hasMessageContaining("refused no/such/t_S_20261130_r1.dat");
+    }
+
+    @Test
     void an_unreachable_host_is_a_retryable_failure() throws IOException {
         int nobody;
         try (ServerSocket socket = new ServerSocket(0)) {
