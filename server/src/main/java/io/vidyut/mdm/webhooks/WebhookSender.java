@@ -1,22 +1,16 @@
 package io.vidyut.mdm.webhooks;
 
+import io.vidyut.mdm.common.HmacSignature;
+import io.vidyut.mdm.common.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,7 +56,7 @@ class WebhookSender {
                 .header(ID, id.toString())
                 .header(EVENT, eventType)
                 .header(TIMESTAMP, timestamp)
-                .header(SIGNATURE, "sha256=" + sign(secret, timestamp + "." + payload))
+                .header(SIGNATURE, HmacSignature.of(secret, timestamp, payload))
                 .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8)).build();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -83,24 +77,6 @@ class WebhookSender {
 
     /** {@code Retry-After} as seconds or an HTTP date; null when it is neither. */
     Duration retryAfter(String value) {
-        String text = value.strip();
-        try {
-            if (text.matches("\\d{1,9}")) return Duration.ofSeconds(Long.parseLong(text));
-            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration wait = Duration.between(clock.instant(), at);
-            return wait.isNegative() ? Duration.ZERO : wait;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    static String sign(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-        }
+        return RetryAfter.parse(value, clock.instant());
     }
 }

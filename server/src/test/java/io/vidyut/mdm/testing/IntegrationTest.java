@@ -97,6 +97,9 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("mdm.mail.backoff", () -> "PT1S");
+        // billing exports go to stand-in billing systems on loopback, and drop folders under the test's data directory
+        registry.add("mdm.billing.export.allow-private-targets", () -> true);
+        registry.add("mdm.billing.export.drop-root", () -> DATA_DIR.resolve("billing-drop").toAbsolutePath().toString());
     }
 
     @BeforeEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.vidyut.mdm.channels.Channel;
+import io.vidyut.mdm.common.HmacSignature;
 import io.vidyut.mdm.outbox.Outbox;
 import io.vidyut.mdm.tenancy.TenantContext;
 import io.vidyut.mdm.tenancy.TenantScope;
@@ -131,7 +132,7 @@ class WebhookApiTest extends IntegrationTest {
             assertThat(call.headers().get("id")).isEqualTo(delivery.get("id").asString());
             assertThat(call.headers().get("event")).isEqualTo("alarm.raised");
             assertThat(call.headers().get("signature")).isEqualTo("sha256="
-                    + WebhookSender.sign(SECRET, call.headers().get("timestamp") + "." + call.body()));
+                    + HmacSignature.hex(SECRET, call.headers().get("timestamp") + "." + call.body()));
             JsonNode body = JsonMapper.builder().build().readTree(call.body());
             assertThat(body.get("type").asString()).isEqualTo("alarm.raised");
             assertThat(body.get("data").get("change").asString()).isEqualTo("RAISED");
