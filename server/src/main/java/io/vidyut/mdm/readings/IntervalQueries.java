@@ -20,6 +20,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.sql.PreparedStatement;
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,10 +51,12 @@ public class IntervalQueries {
     public static final long MOST_TALLIED_DAYS = 1_000_000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TenantDirectory tenants;
 
-    IntervalQueries(JdbcClient jdbc, TenantDirectory tenants) {
+    IntervalQueries(JdbcClient jdbc, JdbcTemplate template, TenantDirectory tenants) {
         this.jdbc = jdbc;
+        this.template = template;
         this.tenants = tenants;
     }
 
@@ -120,18 +125,25 @@ public class IntervalQueries {
     public List<IntervalDay> days(Collection<MeterId> meterIds, Collection<Channel> channels, Range range) {
         Query query = query(meterIds, channels, range, false, MOST_DAY_ROWS);
         if (query.meters.length == 0) return List.of();
-        return jdbc.sql("""
-                        select meter_id, channel, day, interval_minutes, vals, quality, version from interval_day
-                         where meter_id = any(?) and channel = any(?) and day between ? and ?
-                         order by meter_id, channel, day""")
-                .params(query.meters, query.channels, query.first, query.last)
-                .query((rs, n) -> {
-                    Integer[] values = (Integer[]) rs.getArray(5).getArray();
-                    return new IntervalDay(rs.getObject(1, UUID.class), Channel.ofCode(rs.getInt(2)),
-                            rs.getObject(3, LocalDate.class), rs.getInt(4), values, DayRow.quality(rs.getBytes(6), values),
-                            rs.getInt(7));
-                })
-                .list();
+        // forced binary transfer: each day's values come as 4-byte ints, neither side writing or parsing them as text
+        // (which is where a bulk read of day rows, a billing run's, spent most of its time)
+        return template.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    select meter_id, channel, day, interval_minutes, vals, quality, version from interval_day
+                     where meter_id = any(?) and channel = any(?) and day between ? and ?
+                     order by meter_id, channel, day""");
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            statement.setObject(1, query.meters);
+            statement.setObject(2, query.channels);
+            statement.setObject(3, query.first);
+            statement.setObject(4, query.last);
+            return statement;
+        }, (rs, n) -> {
+            Integer[] values = (Integer[]) rs.getArray(5).getArray();
+            return new IntervalDay(rs.getObject(1, UUID.class), Channel.ofCode(rs.getInt(2)),
+                    rs.getObject(3, LocalDate.class), rs.getInt(4), values, DayRow.quality(rs.getBytes(6), values),
+                    rs.getInt(7));
+        });
     }
 
     /**

@@ -20,7 +20,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Billing runs: started by a request, carried out in the background one at a time, a transaction per
- * {@link CycleInputs#MOST_CONSUMERS} consumers, so a run's progress is visible and a run the process died in resumes
+ * {@link #CHUNK} consumers (two chunks at once), so a run's progress is visible and a run the process died in resumes
  * at the next start where it stopped (consumers already stored are skipped).
  */
 @Service
@@ -52,15 +54,18 @@ class BillingRuns implements ApplicationRunner, DisposableBean {
     private final NetworkTopology network;
     private final TenantDirectory tenants;
     private final Clock clock;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "billing-run");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Consumers a chunk worker loads, computes and stores in one transaction. */
+    static final int CHUNK = 200;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(daemon("billing-run"));
+    /**
+     * Chunks in parallel: while one worker waits on the database, another computes (two keep two cores busy). A run
+     * is one at a time; its chunks share these workers.
+     */
+    private final ExecutorService chunkWorkers;
 
     BillingRuns(JdbcClient jdbc, TransactionTemplate transactions, BillingCycles cycles, DeterminantComputer determinants,
                 DeterminantStore store, NetworkTopology network,
-                TenantDirectory tenants, Clock clock) {
+                TenantDirectory tenants, Clock clock, RunSettings settings) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.cycles = cycles;
@@ -69,6 +74,16 @@ class BillingRuns implements ApplicationRunner, DisposableBean {
         this.network = network;
         this.tenants = tenants;
         this.clock = clock;
+        this.chunkWorkers = Executors.newFixedThreadPool(settings.workers(), daemon("billing-chunk"));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** What to run: a cycle (its last complete period unless days are given), or named consumers and days. */
@@ -143,18 +158,23 @@ class BillingRuns implements ApplicationRunner, DisposableBean {
             DeterminantComputer.Computation computation = transactions.execute(status -> determinants.forPeriod(period));
             transactions.executeWithoutResult(status -> jdbc.sql("update billing_run set consumers_total = ?, consumers_done = ? where id = ?")
                     .params(consumers.size(), stored.size(), runId).update());
-            for (int from = 0; from < todo.size(); from += CycleInputs.MOST_CONSUMERS) {
-                List<UUID> chunk = todo.subList(from, Math.min(todo.size(), from + CycleInputs.MOST_CONSUMERS));
-                transactions.executeWithoutResult(status -> {
+            TenantScope scope = TenantContext.current().orElseThrow();
+            List<Future<?>> chunks = new ArrayList<>();
+            for (int from = 0; from < todo.size(); from += CHUNK) {
+                List<UUID> chunk = todo.subList(from, Math.min(todo.size(), from + CHUNK));
+                chunks.add(chunkWorkers.submit(() -> TenantContext.runAs(scope, () -> transactions.executeWithoutResult(status -> {
                     List<DeterminantComputer.Result> results = computation.compute(chunk);
                     store.save(runId, results);
                     long held = results.stream().filter(r -> r.determinants().held()).count();
                     jdbc.sql("update billing_run set consumers_done = consumers_done + ?, exceptions = exceptions + ? where id = ?")
                             .params(chunk.size(), held, runId).update();
-                });
+                }))));
             }
+            for (Future<?> chunk : chunks) chunk.get();
             finish(runId, BillingRun.Status.DONE, null);
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
             log.error("Billing run {} failed", runId, e);
             finish(runId, BillingRun.Status.FAILED, String.valueOf(e.getMessage()));
         }
@@ -193,6 +213,7 @@ class BillingRuns implements ApplicationRunner, DisposableBean {
     @Override
     public void destroy() {
         executor.shutdownNow();
+        chunkWorkers.shutdownNow();
     }
 
     private ZoneId zone() {

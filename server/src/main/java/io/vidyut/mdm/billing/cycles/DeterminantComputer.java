@@ -2,7 +2,7 @@ package io.vidyut.mdm.billing.cycles;
 
 import io.vidyut.mdm.billing.tariffs.TariffBook;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Computes determinants for consumers of one period, with the tenant's settings and tariffs read once: a billing
- * run's consumers chunk by chunk, or a summary's page computed on the fly. Not thread-safe: one per run or request.
+ * run's consumers chunk by chunk (chunks in parallel), or a summary's page computed on the fly.
  */
 @Component
 class DeterminantComputer {
@@ -36,7 +36,7 @@ class DeterminantComputer {
         private final CycleInput.Period period;
         private final BillingSettings rules;
         private final TariffBook.Schedule schedule;
-        private final Map<String, SlotZones> zones = new HashMap<>();
+        private final Map<String, SlotZones> zones = new ConcurrentHashMap<>();
 
         private Computation(CycleInput.Period period, BillingSettings rules, TariffBook.Schedule schedule) {
             this.period = period;

@@ -1,7 +1,7 @@
 package io.vidyut.mdm.billing.tariffs;
 
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +23,10 @@ public class TariffBook {
         return new Schedule(store.list());
     }
 
-    /** The tenant's versions at one moment; not thread-safe (one per run or request). */
+    /** The tenant's versions at one moment, for one run or request. */
     public static final class Schedule {
         private final List<TariffStore.TariffVersion> latestFirst;
-        private final Map<String, Optional<TodZones>> zones = new HashMap<>();
+        private final Map<String, Optional<TodZones>> zones = new ConcurrentHashMap<>();
 
         private Schedule(List<TariffStore.TariffVersion> latestFirst) {
             this.latestFirst = latestFirst;
