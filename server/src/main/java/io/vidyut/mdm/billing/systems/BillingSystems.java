@@ -114,7 +114,7 @@ class BillingSystems {
 
     private static BillingDelivery withDefaults(BillingDelivery delivery) {
         BillingSystem.Format format = delivery.format() == null ? BillingSystem.Format.CSV : delivery.format();
-        Integer port = delivery.mode() == BillingSystem.Mode.SFTP && delivery.port() == null ? 22 : delivery.port();
+        Integer port = delivery.mode() == BillingSystem.Mode.SFTP && delivery.port() == null ? Integer.valueOf(22) : delivery.port();
         return new BillingDelivery(delivery.mode(), format, delivery.url(), delivery.folder(), delivery.host(), port,
                 delivery.username(), delivery.password(), delivery.remoteDir(), null);
     }
