@@ -21,6 +21,8 @@ class BillingSystemApiTest extends IntegrationTest {
     static final String SYSTEMS = "/api/v1/billing/systems";
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transactions;
+    @Autowired BillingSystemSecrets sealed;
+    @Autowired io.vidyut.mdm.secrets.SecretBox box;
     TestTenant tenant;
 
     @BeforeEach
@@ -115,10 +117,35 @@ class BillingSystemApiTest extends IntegrationTest {
         ApiClient.Response created = api.post(SYSTEMS, tenant.admin(), Map.of("code", "erp", "name", "ERP", "delivery", sftp()));
         String first = created.json().get("secret").asString();
         String second = api.post(SYSTEMS + "/erp/rotate-secret", tenant.admin(), null).json().get("secret").asString();
-        List<String> stored = TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.execute(
-                status -> jdbc.sql("select secret, previous_secret, sftp_password from billing_system")
-                        .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single()));
-        assertThat(stored).allSatisfy(value -> assertThat(value).startsWith("sealed:v1:")
+        assertThat(stored()).allSatisfy(value -> assertThat(value).startsWith("sealed:v1:")
                 .doesNotContain(first).doesNotContain(second).doesNotContain("s3cret-sftp-password"));
+    }
+
+    @Test
+    void a_secret_stored_open_is_sealed_by_the_resealing_and_still_signs() {
+        api.post(SYSTEMS, tenant.admin(), Map.of("code", "erp", "name", "ERP", "delivery", Map.of("mode", "PULL")));
+        String open = "bsec_stored_before_sealing";
+        asTenant(() -> jdbc.sql("update billing_system set previous_secret = ?").param(open).update());
+        assertThat(stored().get(1)).isEqualTo(open);
+
+        assertThat(asTenant(() -> sealed.resealStaleOfTenant(box))).isEqualTo(1);
+
+        assertThat(stored().get(1)).startsWith("sealed:v1:").doesNotContain(open);
+        String body = "{\"events\": [{\"event_id\": \"e-1\", \"type\": \"NOT_YET\"}]}";
+        long at = clock.instant().getEpochSecond();
+        ApiClient.Response signed = api.send("POST", BillingWebhookTest.WEBHOOK, null, body, "application/json",
+                Map.of("X-Mdm-Billing-System", tenant.code() + "/erp", "X-Mdm-Timestamp", String.valueOf(at),
+                        "X-Mdm-Signature", "sha256=" + BillingWebhookTest.sign(open, at + "." + body)));
+        assertThat(signed.status()).as(signed.raw()).isEqualTo(200);
+    }
+
+    /** The stored secret, previous secret and SFTP password, as they are in the table. */
+    List<String> stored() {
+        return asTenant(() -> jdbc.sql("select secret, previous_secret, sftp_password from billing_system")
+                .query((rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3))).single());
+    }
+
+    <T> T asTenant(java.util.function.Supplier<T> work) {
+        return TenantContext.callAs(TenantScope.of(tenant.id(), tenant.code()), () -> transactions.execute(status -> work.get()));
     }
 }
