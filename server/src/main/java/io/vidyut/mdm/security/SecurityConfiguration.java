@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,10 +50,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TokenClaims claims, List<MachineClientAuthenticator> authenticators,
-                            ProblemWriter problems, JwtDecoder decoder, SecurityProperties properties) throws Exception {
+                            ProblemWriter problems, JwtDecoder decoder, SecurityProperties properties,
+                            List<SelfAuthenticatedEndpoints> selfAuthenticated) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(claims::authorities);
         MetricsScrapeFilter scrapes = new MetricsScrapeFilter(properties.metricsToken());
+        Set<String> signedPosts = selfAuthenticated.stream().flatMap(e -> e.postPaths().stream()).collect(Collectors.toSet());
         http
             .csrf(csrf -> csrf.disable())
             .headers(headers -> headers
@@ -66,6 +70,9 @@ class SecurityConfiguration {
                 // single sign-on: the sign-in page's choices, and the browser's round trip through the provider
                 .requestMatchers(HttpMethod.GET, "/api/v1/auth/providers", "/api/v1/auth/oidc/*/start",
                         OidcController.CALLBACK_PATH).permitAll()
+                // outside systems that sign their bodies: the owning module checks the signature
+                .requestMatchers(request -> HttpMethod.POST.matches(request.getMethod())
+                        && signedPosts.contains(request.getRequestURI().substring(request.getContextPath().length()))).permitAll()
                 .requestMatchers("/api/**").authenticated()
                 // the web dashboard's files: the sign-in page itself must load without a token
                 .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.svg").permitAll()

@@ -1,0 +1,46 @@
+package io.vidyut.mdm.billing.systems;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vidyut.mdm.common.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Unauthenticated webhook requests as 401 problems. They are not stored (anyone can send them), but counted by reason
+ * ({@code mdm.billing.webhook.refused}) and logged with the system they named and their address, so that a billing
+ * system signing wrongly, or someone probing, shows up.
+ */
+@RestControllerAdvice(assignableTypes = BillingWebhookController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before the catch-all of the common problem responses
+class WebhookRefusals {
+    private static final Logger log = LoggerFactory.getLogger(WebhookRefusals.class);
+    private final MeterRegistry metrics;
+
+    WebhookRefusals(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    @ExceptionHandler(WebhookRefused.class)
+    ResponseEntity<ProblemDetail> refused(WebhookRefused refused, HttpServletRequest request) {
+        metrics.counter("mdm.billing.webhook.refused", "reason", refused.reason()).increment();
+        log.warn("Billing webhook refused ({}) from {} naming '{}'", refused.reason(), request.getRemoteAddr(),
+                printable(request.getHeader(WebhookAuthenticator.SYSTEM)));
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, refused.reason(), "Not authenticated", refused.getMessage()));
+    }
+
+    /** A header as far as it is safe to log: bounded, without control characters that could forge log lines. */
+    private static String printable(String value) {
+        if (value == null) return "";
+        String cut = value.length() > 100 ? value.substring(0, 100) + "…" : value;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}
