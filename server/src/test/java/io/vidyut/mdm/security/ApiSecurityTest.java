@@ -215,6 +215,8 @@ class ApiSecurityTest extends IntegrationTest {
                 .replace("/exceptions/{id}", "/exceptions/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/edits/{id}", "/edits/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/tariffs/{id}", "/tariffs/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
+                .replace("/runs/{id}", "/runs/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
+                .replace("/determinants/{id}", "/determinants/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/alarms/{id}", "/alarms/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/commands/{id}", "/commands/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
                 .replace("/webhooks/{id}", "/webhooks/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))

@@ -4,7 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.billing.export.ExportFailure;
+import io.vidyut.mdm.common.Problems;
 import io.vidyut.mdm.common.Roles;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -28,12 +32,15 @@ class BillingRunController {
     private final BillingCycles cycles;
     private final BillingRuns runs;
     private final DeterminantStore determinants;
+    private final RunExports exports;
 
-    BillingRunController(BillingSettingsStore settings, BillingCycles cycles, BillingRuns runs, DeterminantStore determinants) {
+    BillingRunController(BillingSettingsStore settings, BillingCycles cycles, BillingRuns runs, DeterminantStore determinants,
+                         RunExports exports) {
         this.settings = settings;
         this.cycles = cycles;
         this.runs = runs;
         this.determinants = determinants;
+        this.exports = exports;
     }
 
     @GetMapping("/settings")
@@ -90,6 +97,35 @@ class BillingRunController {
     @Operation(summary = "A billing run and its progress")
     BillingRun run(@PathVariable UUID id) {
         return runs.get(id);
+    }
+
+    record ExportRequest(String systemCode) {}
+
+    @PostMapping("/runs/{id}/exports")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Roles.Operators
+    @Operation(summary = "Send a finished run's billable determinants (READY or ACCEPTED) to a billing system through its delivery",
+            description = "A file (drop folder, SFTP) is delivered before the answer; a REST push is queued in the outbox. Lines the "
+                    + "export cannot carry are listed under 'refused'. A delivery that failed answers 502 with 'retryable'. Every "
+                    + "determinants version sent is recorded with its data version; a later change of the data is announced as a "
+                    + "correction notice.")
+    RunExports.RunExport export(@PathVariable UUID id, @RequestBody ExportRequest body, Authentication caller) {
+        return exports.export(id, body.systemCode(), caller.getName());
+    }
+
+    @GetMapping("/runs/{id}/exports")
+    @Roles.Readers
+    @Operation(summary = "The exports of a billing run, oldest first")
+    List<RunExports.RunExport> exports(@PathVariable UUID id) {
+        return exports.of(id);
+    }
+
+    @ExceptionHandler(ExportFailure.class)
+    ProblemDetail exportFailed(ExportFailure failure) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_GATEWAY, "billing-export-failed", "The billing system did not take the export",
+                failure.getMessage());
+        problem.setProperty("retryable", failure.retryable());
+        return problem;
     }
 
     record DeterminantsVersion(UUID id, UUID runId, int version, String status, UUID dtId, String acceptedBy, String acceptedReason,

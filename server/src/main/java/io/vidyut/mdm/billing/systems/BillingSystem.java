@@ -19,17 +19,18 @@ record BillingSystem(String code, String name, BillingWindow billingWindow, Bill
 
     /**
      * How exports are to reach the billing system: pushed to its REST {@code url}, dropped in a {@code folder}, put
-     * on its SFTP server, or pulled by it from the MDM ({@code PULL}, no settings). The SFTP password is taken, never
+     * on its SFTP server (whose host key, {@code SHA256:<base64>} as {@code ssh-keygen -lf} shows it, is
+     * pinned: another key is refused), or pulled by it from the MDM ({@code PULL}, no settings). The SFTP password is taken, never
      * shown; left out of an update, the stored one stays.
      */
     record BillingDelivery(Mode mode, Format format, String url, String folder, String host, Integer port,
                            String username,
                            @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) String password,
-                           String remoteDir,
+                           String remoteDir, String hostKeyFingerprint,
                            @JsonProperty(access = JsonProperty.Access.READ_ONLY) Boolean passwordSet) {
 
         BillingDelivery withoutPassword(Boolean set) {
-            return new BillingDelivery(mode, format, url, folder, host, port, username, null, remoteDir, set);
+            return new BillingDelivery(mode, format, url, folder, host, port, username, null, remoteDir, hostKeyFingerprint, set);
         }
     }
 

@@ -35,12 +35,13 @@ class BillingSystemStore {
         jdbc.sql("""
                         insert into billing_system (id, tenant_id, code, name, secret, secret_rotated_at, window_first_day,
                           window_last_day, delivery_mode, delivery_format, delivery_url, delivery_folder, sftp_host, sftp_port,
-                          sftp_username, sftp_password, sftp_remote_dir, created_by, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          sftp_username, sftp_password, sftp_remote_dir, sftp_host_key, created_by, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, TenantContext.requireTenantId(), system.code(), system.name().strip(), sealedSecret,
                         Timestamp.from(now), window.firstDay(), window.lastDay(), delivery.mode().name(),
                         delivery.format().name(), delivery.url(), delivery.folder(), delivery.host(), delivery.port(),
-                        delivery.username(), sealedPassword, delivery.remoteDir(), user, Timestamp.from(now), Timestamp.from(now))
+                        delivery.username(), sealedPassword, delivery.remoteDir(), delivery.hostKeyFingerprint(), user,
+                        Timestamp.from(now), Timestamp.from(now))
                 .update();
     }
 
@@ -49,11 +50,11 @@ class BillingSystemStore {
         jdbc.sql("""
                         update billing_system set name = ?, window_first_day = ?, window_last_day = ?, delivery_mode = ?,
                           delivery_format = ?, delivery_url = ?, delivery_folder = ?, sftp_host = ?, sftp_port = ?,
-                          sftp_username = ?, sftp_password = ?, sftp_remote_dir = ?, updated_at = ?
+                          sftp_username = ?, sftp_password = ?, sftp_remote_dir = ?, sftp_host_key = ?, updated_at = ?
                         where id = ?""")
                 .params(name, window.firstDay(), window.lastDay(), delivery.mode().name(), delivery.format().name(),
                         delivery.url(), delivery.folder(), delivery.host(), delivery.port(), delivery.username(),
-                        sealedPassword, delivery.remoteDir(), Timestamp.from(now), id)
+                        sealedPassword, delivery.remoteDir(), delivery.hostKeyFingerprint(), Timestamp.from(now), id)
                 .update();
     }
 
@@ -95,7 +96,7 @@ class BillingSystemStore {
         BillingDelivery delivery = new BillingDelivery(mode,
                 BillingSystem.Format.valueOf(rs.getString("delivery_format")), rs.getString("delivery_url"),
                 rs.getString("delivery_folder"), rs.getString("sftp_host"), rs.getObject("sftp_port", Integer.class),
-                rs.getString("sftp_username"), null, rs.getString("sftp_remote_dir"), null).withoutPassword(mode == BillingSystem.Mode.SFTP ? password != null : null);
+                rs.getString("sftp_username"), null, rs.getString("sftp_remote_dir"), rs.getString("sftp_host_key"), null).withoutPassword(mode == BillingSystem.Mode.SFTP ? password != null : null);
         Integer first = rs.getObject("window_first_day", Integer.class);
         BillingWindow window = first == null ? null : new BillingWindow(first, rs.getObject("window_last_day", Integer.class));
         String previous = rs.getString("previous_secret");

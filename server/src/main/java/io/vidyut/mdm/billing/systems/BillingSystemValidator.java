@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 final class BillingSystemValidator {
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final Pattern HOST_KEY = Pattern.compile("SHA256:[A-Za-z0-9+/]{43}=?");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,253}");
     private static final int MAX_NAME = 200;
     private static final int MAX_URL = 2000;
@@ -77,6 +78,7 @@ final class BillingSystemValidator {
         setting(mode, Mode.SFTP, "username", delivery.username());
         setting(mode, Mode.SFTP, "password", delivery.password());
         setting(mode, Mode.SFTP, "remote_dir", delivery.remoteDir());
+        setting(mode, Mode.SFTP, "host_key_fingerprint", delivery.hostKeyFingerprint());
         switch (mode) {
             case REST_PUSH -> url(delivery.url());
             case FILE_DROP -> path("delivery.folder", delivery.folder(), true);
@@ -90,6 +92,9 @@ final class BillingSystemValidator {
                 text("delivery.username", delivery.username(), MAX_USERNAME, true);
                 text("delivery.password", delivery.password(), MAX_PASSWORD, false);
                 path("delivery.remote_dir", delivery.remoteDir(), false);
+                if (delivery.hostKeyFingerprint() == null || !HOST_KEY.matcher(delivery.hostKeyFingerprint()).matches()) {
+                    error("delivery.host_key_fingerprint", "required: the server's host key as ssh-keygen -lf shows it, SHA256:<base64>");
+                }
             }
             case PULL -> { /* the billing system fetches: nothing to configure here */ }
         }

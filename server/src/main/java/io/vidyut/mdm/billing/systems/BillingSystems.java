@@ -116,7 +116,7 @@ class BillingSystems {
         BillingSystem.Format format = delivery.format() == null ? BillingSystem.Format.CSV : delivery.format();
         Integer port = delivery.mode() == BillingSystem.Mode.SFTP && delivery.port() == null ? Integer.valueOf(22) : delivery.port();
         return new BillingDelivery(delivery.mode(), format, delivery.url(), delivery.folder(), delivery.host(), port,
-                delivery.username(), delivery.password(), delivery.remoteDir(), null);
+                delivery.username(), delivery.password(), delivery.remoteDir(), delivery.hostKeyFingerprint(), null);
     }
 
     private static String newSecret() {

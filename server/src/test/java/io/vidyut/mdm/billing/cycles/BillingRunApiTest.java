@@ -25,6 +25,9 @@ class BillingRunApiTest extends VeePipelineTest {
 
     String branchTop;
 
+    @org.springframework.beans.factory.annotation.Value("${mdm.billing.export.drop-root}")
+    java.nio.file.Path dropRoot;
+
     @BeforeEach
     void tariffAndCycle() {
         var tariff = api.post("/api/v1/billing/tariffs", tenant.admin(), Map.of("name", "FY 2026-27", "effective_from", "2026-04-01",
@@ -178,6 +181,41 @@ class BillingRunApiTest extends VeePipelineTest {
         });
         assertThat(api.get("/api/v1/billing/consumption-summary?source=computed&first_day=" + FIRST + "&last_day=" + LAST,
                 tenant.analyst()).status()).as("computing needs a node").isEqualTo(422);
+    }
+
+    @Test
+    void an_export_drops_the_billable_determinants_keeps_what_it_sent_and_a_later_change_of_the_data_is_announced() throws Exception {
+        String billable = consumerWithMeter("EXP");
+        String held = consumerWithMeter("HELD");
+        fullData("EXP");
+        push("HELD", day(FIRST, VeePipelineTest::load)); // two days short, no registers: held in the exception queue
+        awaitDay(api.get("/api/v1/meters?serial=EXP", tenant.analyst()).json().get("items").get(0).get("id").asString(), LAST, 96);
+        JsonNode run = run(Map.of("kind", "INTERIM", "consumer_ids", List.of(billable, held), "first_day", FIRST.toString(),
+                "last_day", LAST.toString()));
+        var system = api.post("/api/v1/billing/systems", tenant.admin(), Map.of("code", "erp", "name", "ERP",
+                "delivery", Map.of("mode", "FILE_DROP", "format", "CSV", "folder", tenant.code() + "-erp")));
+        assertThat(system.status()).as(system.raw()).isEqualTo(201);
+        java.nio.file.Files.createDirectories(dropRoot.resolve(tenant.code() + "-erp"));
+
+        var exported = api.post("/api/v1/billing/runs/" + run.get("id").asString() + "/exports", tenant.operator(), Map.of("system_code", "erp"));
+        assertThat(exported.status()).as(exported.raw()).isEqualTo(201);
+        assertThat(exported.json().get("lines").asInt()).isEqualTo(1);
+        java.nio.file.Path file = dropRoot.resolve(tenant.code() + "-erp").resolve(exported.json().get("file_name").asString());
+        List<String> csv = java.nio.file.Files.readAllLines(file);
+        assertThat(csv).hasSize(2);
+        assertThat(csv.get(1)).startsWith("AC-EXP,EXP,2026-11-02,2026-11-04,1,READY," + days(3).setScale(4).toPlainString());
+        assertThat(api.get("/api/v1/billing/runs/" + run.get("id").asString() + "/exports", tenant.analyst()).json())
+                .singleElement().satisfies(e -> assertThat(e.get("sha256").asString()).isEqualTo(exported.json().get("sha256").asString()));
+
+        push("EXP", List.of(Map.of("end", slotEnd(FIRST, 10).toOffsetDateTime().toString(), "values", Map.of(IMPORT, 0.5))));
+        JsonNode notice = await("/api/v1/billing/corrections", tenant.analyst(), body -> body.size() > 0).get(0);
+        assertThat(notice.get("cause").asString()).as("billed data changed after the export").isEqualTo("RESEND");
+
+        assertThat(api.post("/api/v1/billing/runs/" + run.get("id").asString() + "/exports", tenant.operator(),
+                Map.of("system_code", "nobody")).status()).isEqualTo(404);
+        api.post("/api/v1/billing/systems", tenant.admin(), Map.of("code", "pull", "name", "Pulls", "delivery", Map.of("mode", "PULL")));
+        assertThat(api.post("/api/v1/billing/runs/" + run.get("id").asString() + "/exports", tenant.operator(),
+                Map.of("system_code", "pull")).status()).as("a pulling system reads the summary itself").isEqualTo(409);
     }
 
     @Test

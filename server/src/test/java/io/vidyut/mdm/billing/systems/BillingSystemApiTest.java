@@ -32,7 +32,8 @@ class BillingSystemApiTest extends IntegrationTest {
 
     static Map<String, Object> sftp() {
         return Map.of("mode", "SFTP", "format", "FIXED_WIDTH", "host", "sftp.billing.example.in", "username", "mdm",
-                "password", "s3cret-sftp-password", "remote_dir", "/inbound/readings");
+                "password", "s3cret-sftp-password", "remote_dir", "/inbound/readings",
+                "host_key_fingerprint", "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8");
     }
 
     @Test
@@ -68,7 +69,8 @@ class BillingSystemApiTest extends IntegrationTest {
                 "delivery", Map.of("mode", "SFTP", "host", "sftp.example.in", "port", 0, "remote_dir", "../../etc")));
         assertThat(badSftp.status()).as(badSftp.raw()).isEqualTo(422);
         assertThat(badSftp.json().get("errors").findValuesAsString("field"))
-                .containsExactlyInAnyOrder("delivery.port", "delivery.username", "delivery.remote_dir");
+                .containsExactlyInAnyOrder("delivery.port", "delivery.username", "delivery.remote_dir",
+                        "delivery.host_key_fingerprint");
         assertThat(api.get(SYSTEMS, tenant.admin()).json()).isEmpty();
     }
 
@@ -83,7 +85,8 @@ class BillingSystemApiTest extends IntegrationTest {
         assertThat(window.json().get("delivery").get("host").asString()).isEqualTo("sftp.billing.example.in");
 
         ApiClient.Response moved = api.put(SYSTEMS + "/erp", tenant.admin(), Map.of("delivery", Map.of("mode", "SFTP",
-                "host", "sftp2.billing.example.in", "port", 2222, "username", "mdm")));
+                "host", "sftp2.billing.example.in", "port", 2222, "username", "mdm",
+                "host_key_fingerprint", "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8")));
         assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
         assertThat(moved.json().get("delivery").get("port").asInt()).isEqualTo(2222);
         assertThat(moved.json().get("delivery").get("password_set").asBoolean()).isTrue();

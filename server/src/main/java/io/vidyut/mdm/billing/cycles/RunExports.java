@@ -1,0 +1,154 @@
+package io.vidyut.mdm.billing.cycles;
+
+import io.vidyut.mdm.billing.export.BillingExporter;
+import io.vidyut.mdm.billing.export.ExportBatch;
+import io.vidyut.mdm.billing.export.ExportLine;
+import io.vidyut.mdm.billing.export.ExportReceipt;
+import io.vidyut.mdm.billing.export.ExportTarget;
+import io.vidyut.mdm.billing.export.RefusedLine;
+import io.vidyut.mdm.billing.systems.ExportTargets;
+import io.vidyut.mdm.common.ConflictException;
+import io.vidyut.mdm.common.FieldErrorsException;
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantDirectory;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends a finished run's billable determinants (READY or ACCEPTED, never those waiting in the exception queue) to a
+ * billing system through its delivery, and keeps the history: every determinants version each export carried, with
+ * its data version. The meters' data of the period is recorded as taken by billing, so a later change of it (a late
+ * actual, an edit, a changed re-send) is announced as a correction notice.
+ */
+@Service
+class RunExports {
+    /** Determinants one export may carry (the exporter's own limit may be lower). */
+    static final int MOST_LINES = 100_000;
+    private static final TypeReference<List<RefusedLine>> REFUSED = new TypeReference<>() {};
+
+    private final BillingRuns runs;
+    private final DeterminantStore determinants;
+    private final ExportTargets targets;
+    private final BillingExporter exporter;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JsonMapper json;
+    private final TenantDirectory tenants;
+    private final Clock clock;
+
+    RunExports(BillingRuns runs, DeterminantStore determinants, ExportTargets targets, BillingExporter exporter, JdbcClient jdbc,
+               JdbcTemplate template, JsonMapper json, TenantDirectory tenants, Clock clock) {
+        this.runs = runs;
+        this.determinants = determinants;
+        this.targets = targets;
+        this.exporter = exporter;
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    /** One export of a run: where it went, what it was, what was left out. */
+    record RunExport(UUID id, UUID runId, String systemCode, String mode, String fileName, long bytes, String sha256, int lines,
+                     List<RefusedLine> refused, UUID outboxMessageId, String exportedBy, Instant exportedAt) {}
+
+    @Transactional
+    RunExport export(UUID runId, String systemCode, String user) {
+        if (systemCode == null || systemCode.isBlank()) throw FieldErrorsException.of("system_code", "required");
+        BillingRun run = runs.get(runId);
+        if (run.status() != BillingRun.Status.DONE) throw new ConflictException("Billing run " + runId + " is " + run.status());
+        ExportTarget target = targets.of(systemCode);
+        var filter = new DeterminantStore.Filter(runId, null, null, null, null, null);
+        if (determinants.count(filter) > MOST_LINES) {
+            throw new ConflictException("The run has more than " + MOST_LINES + " consumers: export it by node (not yet) or split the cycle");
+        }
+        List<DeterminantStore.Stored> billable = determinants.find(filter, 0, MOST_LINES).stream()
+                .filter(s -> s.status() == DeterminantStore.Status.READY || s.status() == DeterminantStore.Status.ACCEPTED)
+                .toList();
+        Instant now = clock.instant();
+        ExportBatch batch = new ExportBatch(TenantContext.current().orElseThrow().tenantCode(), systemCode, runId.toString(),
+                run.lastDay(), now.atZone(java.time.ZoneOffset.UTC).toOffsetDateTime(), billable.stream().map(RunExports::line).toList());
+        ExportReceipt receipt = exporter.export(batch, target);
+
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into billing_export (id, tenant_id, run_id, system_code, mode, file_name, bytes, sha256, lines, refused,
+                                                    outbox_id, exported_by, exported_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
+                .params(id, TenantContext.requireTenantId(), runId, systemCode, target.mode().name(), receipt.fileName(), receipt.bytes(),
+                        receipt.sha256(), billable.size() - receipt.refused().size(), json.writeValueAsString(receipt.refused()),
+                        receipt.outboxMessageId(), user, Timestamp.from(now))
+                .update();
+        Set<Integer> refused = receipt.refused().stream().map(RefusedLine::index).collect(Collectors.toSet());
+        List<Object[]> lines = new ArrayList<>();
+        List<Object[]> taken = new ArrayList<>();
+        ZoneId zone = tenants.zoneOf(TenantContext.requireTenantId());
+        for (int i = 0; i < billable.size(); i++) {
+            if (refused.contains(i)) continue;
+            DeterminantStore.Stored s = billable.get(i);
+            CycleDeterminants d = s.determinants();
+            lines.add(new Object[] {id, TenantContext.requireTenantId(), s.id(), s.version(), d.dataVersion()});
+            for (CycleDeterminants.MeterRead meter : d.meters()) {
+                taken.add(new Object[] {TenantContext.requireTenantId(), meter.meterId(), start(d.firstDay(), zone), start(d.lastDay().plusDays(1), zone),
+                        "billing-export:" + id});
+            }
+        }
+        template.batchUpdate("insert into billing_export_line (export_id, tenant_id, determinant_id, version, data_version) values (?, ?, ?, ?, ?)", lines);
+        template.batchUpdate("insert into billing_data_taken (tenant_id, meter_id, first_at, last_at, taken_by) values (?, ?, ?, ?, ?)", taken);
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    List<RunExport> of(UUID runId) {
+        runs.get(runId); // a run the tenant has not is not found, rather than an empty history
+        return jdbc.sql("select * from billing_export where run_id = ? order by exported_at").param(runId).query(this::map).list();
+    }
+
+    private RunExport get(UUID id) {
+        return jdbc.sql("select * from billing_export where id = ?").param(id).query(this::map).single();
+    }
+
+    private RunExport map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new RunExport(rs.getObject("id", UUID.class), rs.getObject("run_id", UUID.class), rs.getString("system_code"),
+                rs.getString("mode"), rs.getString("file_name"), rs.getLong("bytes"), rs.getString("sha256"), rs.getInt("lines"),
+                json.readValue(rs.getString("refused"), REFUSED), rs.getObject("outbox_id", UUID.class), rs.getString("exported_by"),
+                rs.getTimestamp("exported_at").toInstant());
+    }
+
+    private static Timestamp start(LocalDate day, ZoneId zone) {
+        return Timestamp.from(day.atStartOfDay(zone).toInstant());
+    }
+
+    static ExportLine line(DeterminantStore.Stored stored) {
+        CycleDeterminants d = stored.determinants();
+        Map<String, java.math.BigDecimal> zones = new LinkedHashMap<>();
+        d.zones().forEach(z -> zones.put(z.zone(), z.kwhImport()));
+        CycleDeterminants.MeterRead first = d.meters().isEmpty() ? null : d.meters().get(0);
+        CycleDeterminants.MeterRead last = d.meters().isEmpty() ? null : d.meters().get(d.meters().size() - 1);
+        Set<String> serials = new HashSet<>();
+        String meterSerials = d.meters().stream().map(CycleDeterminants.MeterRead::serial).filter(serials::add).collect(Collectors.joining(";"));
+        return new ExportLine(d.accountNo(), meterSerials, d.firstDay(), d.lastDay(), stored.version(), stored.status().name(),
+                d.energy().kwhImport(), d.energy().kwhExport(), d.energy().kvahImport(), d.energy().kvahExport(), zones,
+                d.demand().mdKw(), d.demand().mdKwAt(), d.demand().mdKva(), d.demand().mdKvaAt(), d.powerFactor(),
+                first == null ? null : first.openingKwh(), last == null ? null : last.closingKwh(), d.coverage().estimatedShare(),
+                d.netMetering() == null ? null : d.netMetering().bankedClosingKwh(), d.demand().loadRevision());
+    }
+}
