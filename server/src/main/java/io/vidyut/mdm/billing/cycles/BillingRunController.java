@@ -129,10 +129,10 @@ class BillingRunController {
     }
 
     record DeterminantsVersion(UUID id, UUID runId, int version, String status, UUID dtId, String acceptedBy, String acceptedReason,
-                               java.time.Instant createdAt, CycleDeterminants determinants) {
+                               java.time.Instant createdAt, DeterminantStore.Billed billed, CycleDeterminants determinants) {
         static DeterminantsVersion of(DeterminantStore.Stored s) {
             return new DeterminantsVersion(s.id(), s.runId(), s.version(), s.status().name(), s.dtId(), s.acceptedBy(),
-                    s.acceptedReason(), s.createdAt(), s.determinants());
+                    s.acceptedReason(), s.createdAt(), s.billed(), s.determinants());
         }
     }
 

@@ -45,7 +45,8 @@ class ConsumptionSummary {
     enum Source { STORED, COMPUTED }
 
     /** A summary line: the stored version's id, number and status (absent when computed), and the determinants. */
-    record SummaryLine(UUID determinantsId, Integer version, String status, UUID runId, UUID dtId, CycleDeterminants determinants) {}
+    record SummaryLine(UUID determinantsId, Integer version, String status, UUID runId, UUID dtId, DeterminantStore.Billed billed,
+                       CycleDeterminants determinants) {}
 
     record Query(Source source, UUID runId, LocalDate firstDay, LocalDate lastDay, UUID nodeId, String category,
                  DeterminantStore.Status status) {}
@@ -60,7 +61,7 @@ class ConsumptionSummary {
                 .map(NodeId::value).collect(java.util.stream.Collectors.toSet());
         var filter = new DeterminantStore.Filter(query.runId(), query.firstDay(), query.lastDay(), dts, query.category(), query.status());
         List<SummaryLine> lines = store.find(filter, (int) page.offset(), page.size()).stream()
-                .map(s -> new SummaryLine(s.id(), s.version(), s.status().name(), s.runId(), s.dtId(), s.determinants())).toList();
+                .map(s -> new SummaryLine(s.id(), s.version(), s.status().name(), s.runId(), s.dtId(), s.billed(), s.determinants())).toList();
         return Page.of(lines, page, store.count(filter));
     }
 
@@ -81,7 +82,7 @@ class ConsumptionSummary {
         List<UUID> pageIds = ids.stream().skip(page.offset()).limit(page.size()).toList();
         var period = new CycleInput.Period(query.firstDay(), query.lastDay(), tenants.zoneOf(TenantContext.requireTenantId()));
         List<SummaryLine> lines = computer.forPeriod(period).compute(pageIds).stream()
-                .map(r -> new SummaryLine(null, null, null, null, r.dtId(), r.determinants())).toList();
+                .map(r -> new SummaryLine(null, null, null, null, r.dtId(), null, r.determinants())).toList();
         return Page.of(lines, page, ids.size());
     }
 }

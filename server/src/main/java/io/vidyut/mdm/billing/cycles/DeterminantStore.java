@@ -42,7 +42,20 @@ class DeterminantStore {
 
     /** A stored version: the determinants and where they stand. */
     record Stored(UUID id, UUID runId, int version, Status status, UUID dtId, String acceptedBy, String acceptedReason,
-                  Instant createdAt, CycleDeterminants determinants) {}
+                  Instant createdAt, Billed billed, CycleDeterminants determinants) {}
+
+    /**
+     * The billing system's acknowledgement: the latest bill it posted (billing webhook, BILL_GENERATED) for the
+     * consumer and exactly this period; absent until then.
+     */
+    record Billed(String billNumber, LocalDate billDate, BigDecimal total, Instant receivedAt) {}
+
+    /** A determinants row with the bill acknowledging its consumer-period, if any. */
+    private static final String SELECT = """
+            select d.*, b.bill_number, b.bill_date, b.total, b.received_at as billed_at from billing_determinant d
+              left join lateral (select bill_number, bill_date, total, received_at from billing_bill b
+                                  where b.consumer_id = d.consumer_id and b.period_from = d.first_day and b.period_to = d.last_day
+                                  order by received_at desc limit 1) b on true""";
 
     /** Per consumer: cycles of the financial year before this period whose MD stood above the load, and the bank. */
     record YearSoFar(Map<UUID, Integer> exceedances, Map<UUID, BigDecimal> bankedKwh) {}
@@ -120,13 +133,13 @@ class DeterminantStore {
     }
 
     Stored get(UUID id) {
-        return jdbc.sql("select * from billing_determinant where id = ?").param(id).query(this::map).optional()
+        return jdbc.sql(SELECT + " where d.id = ?").param(id).query(this::map).optional()
                 .orElseThrow(() -> new NotFoundException("Billing determinants", id));
     }
 
     /** Every version of a consumer's period, the latest first. */
     List<Stored> history(UUID consumerId, LocalDate firstDay, LocalDate lastDay) {
-        return jdbc.sql("select * from billing_determinant where consumer_id = ? and first_day = ? and last_day = ? order by version desc")
+        return jdbc.sql(SELECT + " where d.consumer_id = ? and d.first_day = ? and d.last_day = ? order by d.version desc")
                 .params(consumerId, firstDay, lastDay).query(this::map).list();
     }
 
@@ -144,24 +157,24 @@ class DeterminantStore {
         String where = where(filter, params);
         params.put("offset", offset);
         params.put("limit", limit);
-        return jdbc.sql("select * from billing_determinant" + where + " order by last_day desc, account_no offset :offset limit :limit")
+        return jdbc.sql(SELECT + where + " order by d.last_day desc, d.account_no offset :offset limit :limit")
                 .params(params).query(this::map).list();
     }
 
     long count(Filter filter) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
-        return jdbc.sql("select count(*) from billing_determinant" + where).params(params).query(Long.class).single();
+        return jdbc.sql("select count(*) from billing_determinant d" + where).params(params).query(Long.class).single();
     }
 
     private static String where(Filter filter, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" where status <> 'SUPERSEDED'");
-        condition(where, params, "run_id = :run", "run", filter.runId());
-        condition(where, params, "last_day >= :first", "first", filter.firstDay());
-        condition(where, params, "last_day <= :last", "last", filter.lastDay());
-        condition(where, params, "dt_id = any(:dts)", "dts", filter.dtIds() == null ? null : filter.dtIds().toArray(UUID[]::new));
-        condition(where, params, "category = :category", "category", filter.category());
-        condition(where, params, "status = :status", "status", filter.status() == null ? null : filter.status().name());
+        StringBuilder where = new StringBuilder(" where d.status <> 'SUPERSEDED'");
+        condition(where, params, "d.run_id = :run", "run", filter.runId());
+        condition(where, params, "d.last_day >= :first", "first", filter.firstDay());
+        condition(where, params, "d.last_day <= :last", "last", filter.lastDay());
+        condition(where, params, "d.dt_id = any(:dts)", "dts", filter.dtIds() == null ? null : filter.dtIds().toArray(UUID[]::new));
+        condition(where, params, "d.category = :category", "category", filter.category());
+        condition(where, params, "d.status = :status", "status", filter.status() == null ? null : filter.status().name());
         return where.toString();
     }
 
@@ -175,6 +188,8 @@ class DeterminantStore {
         return new Stored(rs.getObject("id", UUID.class), rs.getObject("run_id", UUID.class), rs.getInt("version"),
                 Status.valueOf(rs.getString("status")), rs.getObject("dt_id", UUID.class), rs.getString("accepted_by"),
                 rs.getString("accepted_reason"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("bill_number") == null ? null : new Billed(rs.getString("bill_number"),
+                        rs.getObject("bill_date", LocalDate.class), rs.getBigDecimal("total"), rs.getTimestamp("billed_at").toInstant()),
                 json.readValue(rs.getString("body"), CycleDeterminants.class));
     }
 }

@@ -17,7 +17,7 @@ final class SummaryCsv {
             "status", "kwh_import", "kwh_export", "kvah_import", "kvah_export", "md_kw", "md_kw_at", "md_kva", "md_kva_at",
             "power_factor", "net_kwh", "banked_closing_kwh", "meters", "opening_kwh", "closing_kwh", "sum_check_difference_kwh",
             "estimated_share", "missing_share", "md_exceeds_load", "exceedances_in_year", "load_revision", "data_version",
-            "exceptions");
+            "exceptions", "bill_number");
 
     private SummaryCsv() {}
 
@@ -43,7 +43,8 @@ final class SummaryCsv {
                 row.add(d.meters().stream().map(m -> plain(m.difference())).collect(Collectors.joining(";")));
                 row.addAll(List.of(plain(d.coverage().estimatedShare()), plain(d.coverage().missingShare()), d.demand().exceedsLoad(),
                         d.demand().exceedancesInYear(), d.demand().loadRevision(), d.dataVersion(),
-                        d.exceptions().stream().map(CycleDeterminants.Reason::code).collect(Collectors.joining(";"))));
+                        d.exceptions().stream().map(CycleDeterminants.Reason::code).collect(Collectors.joining(";")),
+                        line.billed() == null ? "" : line.billed().billNumber()));
                 for (String zone : zones) {
                     row.add(d.zones().stream().filter(z -> z.zone().equals(zone)).findFirst().map(z -> plain(z.kwhImport())).orElse(""));
                 }

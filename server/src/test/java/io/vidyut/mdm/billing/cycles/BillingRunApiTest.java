@@ -207,6 +207,21 @@ class BillingRunApiTest extends VeePipelineTest {
         assertThat(api.get("/api/v1/billing/runs/" + run.get("id").asString() + "/exports", tenant.analyst()).json())
                 .singleElement().satisfies(e -> assertThat(e.get("sha256").asString()).isEqualTo(exported.json().get("sha256").asString()));
 
+        // the billing system bills it and says so: the summary shows the bill beside the determinants
+        String bill = JSON.writeValueAsString(Map.of("events", List.of(Map.of("event_id", "E-1", "type", "BILL_GENERATED",
+                "account_no", "AC-EXP", "bill_number", "B-77", "period_from", FIRST.toString(), "period_to", LAST.toString(),
+                "bill_date", "2026-11-06", "due_date", "2026-11-20", "amounts", List.of(Map.of("component", "ENERGY", "amount", 130.5)),
+                "total", 130.5))));
+        long at = clock.instant().getEpochSecond();
+        var posted = api.send("POST", "/api/v1/billing/webhook", null, bill, "application/json", Map.of("X-Mdm-Billing-System",
+                tenant.code() + "/erp", "X-Mdm-Timestamp", String.valueOf(at), "X-Mdm-Signature",
+                "sha256=" + io.vidyut.mdm.common.HmacSignature.hex(system.json().get("secret").asString(), at + "." + bill)));
+        assertThat(posted.status()).as(posted.raw()).isEqualTo(200);
+        JsonNode billed = line(api.get("/api/v1/billing/consumption-summary?run_id=" + run.get("id").asString(), tenant.analyst()).json(), "AC-EXP");
+        assertThat(billed.get("billed").get("bill_number").asString()).isEqualTo("B-77");
+        assertThat(line(api.get("/api/v1/billing/consumption-summary?run_id=" + run.get("id").asString(), tenant.analyst()).json(), "AC-HELD")
+                .has("billed")).isFalse();
+
         push("EXP", List.of(Map.of("end", slotEnd(FIRST, 10).toOffsetDateTime().toString(), "values", Map.of(IMPORT, 0.5))));
         JsonNode notice = await("/api/v1/billing/corrections", tenant.analyst(), body -> body.size() > 0).get(0);
         assertThat(notice.get("cause").asString()).as("billed data changed after the export").isEqualTo("RESEND");
