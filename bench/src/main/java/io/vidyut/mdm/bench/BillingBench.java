@@ -47,10 +47,8 @@ final class BillingBench {
         api.post("/api/v1/billing/tariffs", token, tariff(truth.first), 201);
 
         long started = System.nanoTime();
-        long sent = push(api, tenant.apiKey(), truth, options);
-        System.err.printf("pushed %,d values in %.1f s%n", sent, (System.nanoTime() - started) / 1e9);
-        awaitStored(api, tenant.platform(), sent);
-        System.err.printf("stored after %.1f s%n", (System.nanoTime() - started) / 1e9);
+        long sent = push(api, tenant.apiKey(), tenant.platform(), truth, options);
+        System.err.printf("pushed and stored %,d values in %.1f s%n", sent, (System.nanoTime() - started) / 1e9);
         double ingestSeconds = (System.nanoTime() - started) / 1e9;
         Map<Integer, Map<Integer, BigDecimal>> estimates = estimateGaps(api, token, truth, options.consumers());
 
@@ -120,63 +118,84 @@ final class BillingBench {
                         Map.of("zone", "PEAK", "kind", "PEAK", "from", "18:00", "to", "22:00", "multiplier", 1.1)))));
     }
 
-    /** Every consumer's days (from the day before the period, for the opening read), a batch per day of 20 consumers. */
-    private static long push(BenchApi api, String apiKey, BillingTruth truth, Options options) throws Exception {
+    /**
+     * Every consumer's days (from the day before the period, for the opening read), a batch per day of 50 consumers,
+     * a day at a time: the next day is sent once the MDM has stored the last, as an HES sending daily would, so no
+     * acknowledged batch waits long enough in the pipeline to be taken for lost and re-driven.
+     */
+    private static long push(BenchApi api, String apiKey, String platform, BillingTruth truth, Options options) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-        List<Future<Long>> batches = new ArrayList<>();
-        for (int from = 0; from < options.consumers(); from += CONSUMERS_PER_BATCH) {
-            int first = from, last = Math.min(options.consumers(), from + CONSUMERS_PER_BATCH);
-            batches.add(pool.submit(() -> {
-                long values = 0;
-                long[] register = new long[last - first];
-                long[] replacementRegister = new long[1];
-                for (int c = first; c < last; c++) register[c - first] = truth.registerWh(c, -1);
-                for (int d = -1; d <= truth.days; d++) {
-                    StringBuilder body = new StringBuilder(1 << 20).append("{\"batch_id\":\"bench-").append(first).append('-').append(d)
-                            .append("\",\"meters\":[");
-                    for (int c = first; c < last; c++) {
-                        boolean replaced = c == 0 && d >= truth.replacementDay();
-                        if (c != first) body.append(',');
-                        if (c == 0 && d == truth.replacementDay()) { // the old meter's final read, at the new one's first midnight
-                            body.append("{\"serial\":\"").append(serial(0, false)).append("\",\"intervals\":[{\"end\":\"")
-                                    .append(at(truth, d, 0)).append("\",\"values\":{\"").append(REGISTER).append("\":")
-                                    .append(kwh(register[0])).append("}}]},");
-                            values++;
-                        }
-                        body.append("{\"serial\":\"").append(serial(c, replaced)).append("\",\"intervals\":[");
-                        long midnight = replaced ? replacementRegister[0] : register[c - first];
-                        body.append("{\"end\":\"").append(at(truth, d, 0)).append("\",\"values\":{\"").append(REGISTER).append("\":")
-                                .append(kwh(midnight)).append("}}");
-                        values++;
-                        if (d == truth.days) {
-                            body.append("]}");
-                            continue; // the closing read only
-                        }
-                        for (int s = 0; s < BillingTruth.SLOTS; s++) {
-                            long wh = truth.importWh(c, d, s);
-                            if (replaced) replacementRegister[0] += wh;
-                            else register[c - first] += wh;
-                            if (BillingTruth.gapped(c) && BillingTruth.inGap(d, s)) continue;
-                            body.append(",{\"end\":\"").append(at(truth, d, s + 1)).append("\",\"values\":{\"").append(IMPORT).append("\":")
-                                    .append(kwh(wh)).append(",\"").append(KVAH).append("\":").append(kwh(truth.kvahWh(c, d, s)));
-                            values += 2;
-                            if (BillingTruth.netMetered(c)) {
-                                body.append(",\"").append(EXPORT).append("\":").append(kwh(truth.exportWh(c, d, s)));
-                                values++;
-                            }
-                            body.append("}}");
-                        }
-                        body.append("]}");
-                    }
-                    body.append("]}");
-                    api.pushWithKey("/api/v1/meters/readings", apiKey, body.toString(), 202);
-                }
-                return values;
-            }));
+        int groups = (options.consumers() + CONSUMERS_PER_BATCH - 1) / CONSUMERS_PER_BATCH;
+        long[][] register = new long[groups][];
+        long[] replacementRegister = new long[1];
+        for (int g = 0; g < groups; g++) {
+            int first = g * CONSUMERS_PER_BATCH, last = Math.min(options.consumers(), first + CONSUMERS_PER_BATCH);
+            register[g] = new long[last - first];
+            for (int c = first; c < last; c++) register[g][c - first] = truth.registerWh(c, -1);
         }
         long values = 0;
-        for (Future<Long> batch : batches) values += batch.get();
-        pool.shutdown();
+        try {
+            for (int d = -1; d <= truth.days; d++) {
+                List<Future<Long>> batches = new ArrayList<>();
+                for (int g = 0; g < groups; g++) {
+                    int group = g, day = d;
+                    batches.add(pool.submit(() -> {
+                        int first = group * CONSUMERS_PER_BATCH;
+                        StringBuilder body = new StringBuilder(1 << 20);
+                        long sent = dayOfGroup(body, truth, first, first + register[group].length, day, register[group], replacementRegister);
+                        api.pushWithKey("/api/v1/meters/readings", apiKey, body.toString(), 202);
+                        return sent;
+                    }));
+                }
+                for (Future<Long> batch : batches) values += batch.get();
+                awaitStored(api, platform, values);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return values;
+    }
+
+    /** One day of consumers {@code first}…{@code last - 1} as one HPL batch; returns the values in it. */
+    private static long dayOfGroup(StringBuilder body, BillingTruth truth, int first, int last, int d, long[] register,
+                                   long[] replacementRegister) {
+        long values = 0;
+        body.append("{\"batch_id\":\"bench-").append(first).append('-').append(d).append("\",\"meters\":[");
+        for (int c = first; c < last; c++) {
+            boolean replaced = c == 0 && d >= truth.replacementDay();
+            if (c != first) body.append(',');
+            if (c == 0 && d == truth.replacementDay()) { // the old meter's final read, at the new one's first midnight
+                body.append("{\"serial\":\"").append(serial(0, false)).append("\",\"intervals\":[{\"end\":\"")
+                        .append(at(truth, d, 0)).append("\",\"values\":{\"").append(REGISTER).append("\":")
+                        .append(kwh(register[0])).append("}}]},");
+                values++;
+            }
+            body.append("{\"serial\":\"").append(serial(c, replaced)).append("\",\"intervals\":[");
+            long midnight = replaced ? replacementRegister[0] : register[c - first];
+            body.append("{\"end\":\"").append(at(truth, d, 0)).append("\",\"values\":{\"").append(REGISTER).append("\":")
+                    .append(kwh(midnight)).append("}}");
+            values++;
+            if (d == truth.days) {
+                body.append("]}");
+                continue; // the closing read only
+            }
+            for (int s = 0; s < BillingTruth.SLOTS; s++) {
+                long wh = truth.importWh(c, d, s);
+                if (replaced) replacementRegister[0] += wh;
+                else register[c - first] += wh;
+                if (BillingTruth.gapped(c) && BillingTruth.inGap(d, s)) continue;
+                body.append(",{\"end\":\"").append(at(truth, d, s + 1)).append("\",\"values\":{\"").append(IMPORT).append("\":")
+                        .append(kwh(wh)).append(",\"").append(KVAH).append("\":").append(kwh(truth.kvahWh(c, d, s)));
+                values += 2;
+                if (BillingTruth.netMetered(c)) {
+                    body.append(",\"").append(EXPORT).append("\":").append(kwh(truth.exportWh(c, d, s)));
+                    values++;
+                }
+                body.append("}}");
+            }
+            body.append("]}");
+        }
+        body.append("]}");
         return values;
     }
 
