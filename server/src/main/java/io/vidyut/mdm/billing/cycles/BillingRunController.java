@@ -178,6 +178,6 @@ class BillingRunController {
                                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         var request = new io.vidyut.mdm.common.PageRequest(page, size);
         return determinants.find(new DeterminantStore.Filter(runId, null, null, null, null, DeterminantStore.Status.EXCEPTION),
-                (int) request.offset(), request.size()).stream().map(DeterminantsVersion::of).toList();
+                request.offset(), request.size()).stream().map(DeterminantsVersion::of).toList();
     }
 }

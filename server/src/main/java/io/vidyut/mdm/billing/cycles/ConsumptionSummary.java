@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 class ConsumptionSummary {
     /** A computed page: each consumer's whole period is loaded and computed while the caller waits. */
     static final int MOST_COMPUTED = CycleInputs.MOST_CONSUMERS;
+    /** Consumers under the node of a computed summary: its ids are listed (and filtered by category) per request. */
+    static final int MOST_COMPUTED_SCOPE = 20_000;
 
     private final DeterminantStore store;
     private final DeterminantComputer computer;
@@ -60,7 +62,7 @@ class ConsumptionSummary {
         Set<UUID> dts = query.nodeId() == null ? null : network.dtsUnder(List.of(new NodeId(query.nodeId()))).stream()
                 .map(NodeId::value).collect(java.util.stream.Collectors.toSet());
         var filter = new DeterminantStore.Filter(query.runId(), query.firstDay(), query.lastDay(), dts, query.category(), query.status());
-        List<SummaryLine> lines = store.find(filter, (int) page.offset(), page.size()).stream()
+        List<SummaryLine> lines = store.find(filter, page.offset(), page.size()).stream()
                 .map(s -> new SummaryLine(s.id(), s.version(), s.status().name(), s.runId(), s.dtId(), s.billed(), s.determinants())).toList();
         return Page.of(lines, page, store.count(filter));
     }
@@ -76,6 +78,10 @@ class ConsumptionSummary {
         if (query.runId() != null || query.status() != null) problems.add(new FieldError("source", "run_id and status are for stored determinants"));
         if (!problems.isEmpty()) throw new FieldErrorsException(problems);
         List<UUID> ids = network.consumersUnder(List.of(new NodeId(query.nodeId()))).stream().map(c -> c.consumer().value()).sorted().toList();
+        if (ids.size() > MOST_COMPUTED_SCOPE) {
+            throw FieldErrorsException.of("node_id", ids.size() + " consumers are under it; computing takes a node with at most "
+                    + MOST_COMPUTED_SCOPE + " (a feeder or DT), or run the cycle and read the stored summary");
+        }
         if (query.category() != null) {
             ids = consumers.getAll(ids).stream().filter(c -> query.category().equals(c.tariffCategory())).map(ConsumerAccount::id).sorted().toList();
         }

@@ -27,7 +27,7 @@ class ConsumptionSummaryController {
     private static final String FILTERS = "Stored (default): the latest version of each consumer-period from billing runs, "
             + "filtered by run_id, periods ending from first_day to last_day, node_id (consumers supplied under it), category "
             + "and status (READY, EXCEPTION, ACCEPTED). source=COMPUTED: computed now for first_day–last_day (at most 62 days) "
-            + "for the consumers under node_id (required), at most 300 a page; nothing is stored.";
+            + "for the consumers under node_id (required, at most 20,000 under it), at most 300 a page; nothing is stored.";
     private final ConsumptionSummary summary;
 
     ConsumptionSummaryController(ConsumptionSummary summary) {

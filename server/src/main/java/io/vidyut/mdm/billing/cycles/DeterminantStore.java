@@ -152,7 +152,7 @@ class DeterminantStore {
     /** Query of the latest versions, for the summary and the exception queue. */
     record Filter(UUID runId, LocalDate firstDay, LocalDate lastDay, Collection<UUID> dtIds, String category, Status status) {}
 
-    List<Stored> find(Filter filter, int offset, int limit) {
+    List<Stored> find(Filter filter, long offset, int limit) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
         params.put("offset", offset);
