@@ -33,14 +33,16 @@ class BillingRunController {
     private final BillingRuns runs;
     private final DeterminantStore determinants;
     private final RunExports exports;
+    private final io.vidyut.mdm.billing.tariffs.TariffBook tariffs;
 
     BillingRunController(BillingSettingsStore settings, BillingCycles cycles, BillingRuns runs, DeterminantStore determinants,
-                         RunExports exports) {
+                         RunExports exports, io.vidyut.mdm.billing.tariffs.TariffBook tariffs) {
         this.settings = settings;
         this.cycles = cycles;
         this.runs = runs;
         this.determinants = determinants;
         this.exports = exports;
+        this.tariffs = tariffs;
     }
 
     @GetMapping("/settings")
@@ -151,6 +153,16 @@ class BillingRunController {
     List<DeterminantsVersion> history(@PathVariable UUID id) {
         var d = determinants.get(id).determinants();
         return determinants.history(d.consumerId(), d.firstDay(), d.lastDay()).stream().map(DeterminantsVersion::of).toList();
+    }
+
+    @GetMapping("/determinants/{id}/bill-preview")
+    @Roles.Readers
+    @Transactional(readOnly = true)
+    @Operation(summary = "The bill these determinants make under the tariff in force on their last day: charges by component",
+            description = "Energy per ToD zone, export (net-metered consumers only), MD and sanctioned load as the determinants say; "
+                    + "422 when the category has no version in force or lacks a zone. Nothing is stored.")
+    io.vidyut.mdm.billing.tariffs.Tariffs.Preview billPreview(@PathVariable UUID id) {
+        return BillOfDeterminants.preview(tariffs, determinants.get(id).determinants());
     }
 
     record AcceptRequest(String reason) {}

@@ -8,17 +8,17 @@ import java.util.List;
  * billing unit: {@code billedUnits} is import less export, never below zero; export beyond import is
  * {@code surplusExport} (banking it is not done here).
  */
-record BillPreview(String category, String billingUnit, int days, BigDecimal importedUnits, BigDecimal exportedUnits,
+public record BillPreview(String category, String billingUnit, int days, BigDecimal importedUnits, BigDecimal exportedUnits,
                    BigDecimal billedUnits, BigDecimal surplusExport, BigDecimal billedDemand, List<Line> lines,
                    BigDecimal total) {
 
-    enum Component { ENERGY, TOD, SUBSIDY, FIXED, DEMAND, MINIMUM_CHARGE, DUTY, TAX, ROUNDING }
+    public enum Component { ENERGY, TOD, SUBSIDY, FIXED, DEMAND, MINIMUM_CHARGE, DUTY, TAX, ROUNDING }
 
     /**
      * One charge: {@code quantity} (units, kW/kVA, connections) at {@code rate} ₹ each, pro-rated where the
      * description says so; ToD lines have the average energy rate's share as rate.
      */
-    record Line(Component component, String description, BigDecimal quantity, BigDecimal rate, BigDecimal amount) {}
+    public record Line(Component component, String description, BigDecimal quantity, BigDecimal rate, BigDecimal amount) {}
 
     BigDecimal sum(Component component) {
         return lines.stream().filter(l -> l.component() == component).map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);

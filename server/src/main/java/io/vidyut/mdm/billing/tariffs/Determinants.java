@@ -9,10 +9,10 @@ import java.util.List;
  * category's load unit) and the period's days (30 is a month). Absent amounts are zero; the sanctioned load is
  * required where the category charges by it.
  */
-record Determinants(Integer days, List<ZoneEnergy> energy, BigDecimal exportKwh, BigDecimal exportKvah, BigDecimal mdKw,
+public record Determinants(Integer days, List<ZoneEnergy> energy, BigDecimal exportKwh, BigDecimal exportKvah, BigDecimal mdKw,
                     BigDecimal mdKva, BigDecimal sanctionedLoad) {
 
-    Determinants {
+    public Determinants {
         if (days == null) days = 30;
         energy = energy == null ? List.of() : energy;
         if (exportKwh == null) exportKwh = BigDecimal.ZERO;
@@ -22,7 +22,7 @@ record Determinants(Integer days, List<ZoneEnergy> energy, BigDecimal exportKwh,
     }
 
     /** Energy imported in a time-of-day zone of the category (any name for a flat tariff). */
-    record ZoneEnergy(String zone, BigDecimal kwh, BigDecimal kvah) {}
+    public record ZoneEnergy(String zone, BigDecimal kwh, BigDecimal kvah) {}
 
     BigDecimal imported(CategoryTariff.BillingUnit unit, ZoneEnergy zone) {
         BigDecimal value = unit == CategoryTariff.BillingUnit.KVAH ? zone.kvah() : zone.kwh();

@@ -12,9 +12,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class TariffBook {
     private final TariffStore store;
+    private final Tariffs tariffs;
 
-    TariffBook(TariffStore store) {
+    TariffBook(TariffStore store, Tariffs tariffs) {
         this.store = store;
+        this.tariffs = tariffs;
+    }
+
+    /**
+     * The charges a category's consumer would be billed for these determinants under the version in force on
+     * {@code on}; field errors (422) for zones the category has not, a missing sanctioned load it charges by, no version.
+     */
+    public Tariffs.Preview preview(String category, LocalDate on, Determinants determinants) {
+        return tariffs.preview(new Tariffs.PreviewRequest(null, on, category, determinants));
     }
 
     /** Every version of the current tenant, read once: for a billing run over many consumers and days. */

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The tenant's tariff versions: adding a checked one, finding them, and the bill preview from one. */
 @Service
-class Tariffs {
+public class Tariffs {
     private final TariffStore store;
     private final TenantDirectory tenants;
     private final Clock clock;
@@ -44,9 +44,9 @@ class Tariffs {
     /** What to preview: a version by id, else the one in force on {@code on} (default the tenant's today). */
     record PreviewRequest(UUID tariffId, LocalDate on, String category, Determinants determinants) {}
 
-    record TariffRef(UUID id, int version, LocalDate effectiveFrom, String name) {}
+    public record TariffRef(UUID id, int version, LocalDate effectiveFrom, String name) {}
 
-    record Preview(TariffRef tariff, BillPreview bill) {}
+    public record Preview(TariffRef tariff, BillPreview bill) {}
 
     @Transactional
     TariffStore.TariffVersion create(Tariff tariff, String user) {

@@ -132,6 +132,12 @@ class BillingRunApiTest extends VeePipelineTest {
         assertThat(d.get("meters").get(0).get("difference").decimalValue()).isEqualByComparingTo("0");
         assertThat(d.get("demand").get("md_kw").decimalValue()).isEqualByComparingTo(blockDemandKw());
         assertThat(d.get("exceptions")).isEmpty();
+        var preview = api.get("/api/v1/billing/determinants/" + ready.get("determinants_id").asString() + "/bill-preview", tenant.analyst());
+        assertThat(preview.status()).as(preview.raw()).isEqualTo(200);
+        JsonNode bill = preview.json().get("bill");
+        assertThat(bill.get("billed_units").decimalValue()).isEqualByComparingTo(days(3).setScale(3, java.math.RoundingMode.HALF_UP));
+        assertThat(bill.get("lines").findValuesAsString("component")).contains("ENERGY", "TOD");
+        assertThat(bill.get("days").asInt()).as("pro-rated over the period").isEqualTo(3);
 
         JsonNode held = line(summary, "AC-GAPPY");
         assertThat(held.get("status").asString()).isEqualTo("EXCEPTION");
