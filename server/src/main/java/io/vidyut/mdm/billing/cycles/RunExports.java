@@ -84,8 +84,11 @@ class RunExports {
                 .filter(s -> s.status() == DeterminantStore.Status.READY || s.status() == DeterminantStore.Status.ACCEPTED)
                 .toList();
         Instant now = clock.instant();
+        ZoneId zone = tenants.zoneOf(TenantContext.requireTenantId());
+        // to the second in the tenant's offset: the fixed-width header has room for no more (2026-12-07T10:15:00+05:30)
         ExportBatch batch = new ExportBatch(TenantContext.current().orElseThrow().tenantCode(), systemCode, runId.toString(),
-                run.lastDay(), now.atZone(java.time.ZoneOffset.UTC).toOffsetDateTime(), billable.stream().map(RunExports::line).toList());
+                run.lastDay(), now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime(),
+                billable.stream().map(RunExports::line).toList());
         ExportReceipt receipt = exporter.export(batch, target);
 
         UUID id = UUID.randomUUID();
@@ -100,7 +103,6 @@ class RunExports {
         Set<Integer> refused = receipt.refused().stream().map(RefusedLine::index).collect(Collectors.toSet());
         List<Object[]> lines = new ArrayList<>();
         List<Object[]> taken = new ArrayList<>();
-        ZoneId zone = tenants.zoneOf(TenantContext.requireTenantId());
         for (int i = 0; i < billable.size(); i++) {
             if (refused.contains(i)) continue;
             DeterminantStore.Stored s = billable.get(i);

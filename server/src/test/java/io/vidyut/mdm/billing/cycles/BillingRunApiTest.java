@@ -240,6 +240,58 @@ class BillingRunApiTest extends VeePipelineTest {
     }
 
     @Test
+    void a_run_exported_to_a_billing_systems_sftp_server_arrives_as_fixed_width_under_its_pinned_host_key(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws Exception {
+        java.nio.file.Path served = java.nio.file.Files.createDirectories(temp.resolve("served/inbound"));
+        var hostKeys = new org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider(temp.resolve("host-key"));
+        var sftp = org.apache.sshd.server.SshServer.setUpDefaultServer();
+        sftp.setHost("127.0.0.1");
+        sftp.setPort(0);
+        sftp.setKeyPairProvider(hostKeys);
+        sftp.setPasswordAuthenticator((user, password, session) -> "mdm".equals(user) && "sftp-password-1".equals(password));
+        sftp.setSubsystemFactories(List.of(new org.apache.sshd.sftp.server.SftpSubsystemFactory()));
+        sftp.setFileSystemFactory(new org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory(temp.resolve("served")));
+        sftp.start();
+        try {
+            String fingerprint = org.apache.sshd.common.config.keys.KeyUtils.getFingerPrint(
+                    org.apache.sshd.common.digest.BuiltinDigests.sha256, hostKeys.loadKeys(null).iterator().next().getPublic());
+            String consumer = consumerWithMeter("SFTP");
+            fullData("SFTP");
+            awaitDay(api.get("/api/v1/meters?serial=SFTP", tenant.analyst()).json().get("items").get(0).get("id").asString(), LAST, 96);
+            JsonNode run = run(Map.of("kind", "INTERIM", "consumer_ids", List.of(consumer), "first_day", FIRST.toString(),
+                    "last_day", LAST.toString()));
+            var system = api.post("/api/v1/billing/systems", tenant.admin(), Map.of("code", "sap", "name", "SAP IS-U",
+                    "delivery", Map.of("mode", "SFTP", "format", "FIXED_WIDTH", "host", "127.0.0.1", "port", sftp.getPort(),
+                            "username", "mdm", "password", "sftp-password-1", "remote_dir", "inbound", "host_key_fingerprint", fingerprint)));
+            assertThat(system.status()).as(system.raw()).isEqualTo(201);
+
+            var exported = api.post("/api/v1/billing/runs/" + run.get("id").asString() + "/exports", tenant.operator(),
+                    Map.of("system_code", "sap"));
+            assertThat(exported.status()).as(exported.raw()).isEqualTo(201);
+            List<String> records = java.nio.file.Files.readAllLines(served.resolve(exported.json().get("file_name").asString()));
+            assertThat(records).hasSize(3);
+            assertThat(records.get(0)).startsWith("H");
+            assertThat(records.get(1)).startsWith("D").contains("AC-SFTP");
+            assertThat(records.get(2)).startsWith("T");
+            assertThat(exported.json().get("sha256").asString()).isEqualTo(java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(
+                            served.resolve(exported.json().get("file_name").asString())))));
+
+            api.put("/api/v1/billing/systems/sap", tenant.admin(), Map.of("delivery", Map.of("mode", "SFTP", "format", "FIXED_WIDTH",
+                    "host", "127.0.0.1", "port", sftp.getPort(), "username", "mdm", "remote_dir", "inbound",
+                    "host_key_fingerprint", "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8")));
+            var refused = api.post("/api/v1/billing/runs/" + run.get("id").asString() + "/exports", tenant.operator(),
+                    Map.of("system_code", "sap"));
+            assertThat(refused.status()).as("another host key than the one pinned: " + refused.raw()).isEqualTo(502);
+            assertThat(refused.json().get("retryable").asBoolean()).isFalse();
+            assertThat(api.get("/api/v1/billing/runs/" + run.get("id").asString() + "/exports", tenant.analyst()).json())
+                    .as("a failed export is no export").hasSize(1);
+        } finally {
+            sftp.stop(true);
+        }
+    }
+
+    @Test
     void another_tenant_sees_none_of_the_runs_or_determinants() {
         String consumer = consumerWithMeter("MINE");
         fullData("MINE");
