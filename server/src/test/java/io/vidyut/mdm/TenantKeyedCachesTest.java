@@ -55,10 +55,6 @@ class TenantKeyedCachesTest {
                     "failed sign-ins per network address, before any tenant is known; holds no tenant's data"),
             Map.entry("io.vidyut.mdm.security.SignInGuard.accounts",
                     "failed sign-ins per typed username (unique across tenants), known or not; holds only counts"),
-            Map.entry("io.vidyut.mdm.billing.tariffs.TariffBook$Schedule.zones",
-                    "lives in one Schedule, made from one tenant's tariff versions for one billing run or request"),
-            Map.entry("io.vidyut.mdm.billing.cycles.DeterminantComputer$Computation.zones",
-                    "lives in one Computation, made for one tenant's billing run or request"),
             Map.entry("io.vidyut.mdm.hes.HesApiKeyAuthenticator.keys",
                     "keyed by the hash of an API key, which belongs to one vendor of one tenant: the lookup is what finds the "
                             + "tenant, and an unknown key's answer is only served to whoever presents that same 256-bit key"));

@@ -1,11 +1,12 @@
 package io.vidyut.mdm.billing.cycles;
 
 import io.vidyut.mdm.billing.tariffs.TariffBook;
+import io.vidyut.mdm.tenancy.TenantContext;
 import java.util.ArrayList;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +27,11 @@ class DeterminantComputer {
 
     /** Call inside a transaction of the tenant. */
     Computation forPeriod(CycleInput.Period period) {
-        return new Computation(period, settings.current(), tariffs.schedule());
+        return new Computation(TenantContext.requireTenantId(), period, settings.current(), tariffs.schedule());
     }
+
+    /** A tenant's category on a grid of intervals: the key of the zones worked out once per computation. */
+    private record CategoryGrid(UUID tenantId, String category, int gridMinutes) {}
 
     /** One consumer's result and the DT it was supplied from. */
     record Result(CycleDeterminants determinants, UUID dtId) {}
@@ -36,9 +40,11 @@ class DeterminantComputer {
         private final CycleInput.Period period;
         private final BillingSettings rules;
         private final TariffBook.Schedule schedule;
-        private final Map<String, SlotZones> zones = new ConcurrentHashMap<>();
+        private final UUID tenantId;
+        private final Map<CategoryGrid, SlotZones> zones = new ConcurrentHashMap<>();
 
-        private Computation(CycleInput.Period period, BillingSettings rules, TariffBook.Schedule schedule) {
+        private Computation(UUID tenantId, CycleInput.Period period, BillingSettings rules, TariffBook.Schedule schedule) {
+            this.tenantId = tenantId;
             this.period = period;
             this.rules = rules;
             this.schedule = schedule;
@@ -50,7 +56,7 @@ class DeterminantComputer {
             for (CycleInput input : inputs.load(consumerIds, period)) {
                 int grid = DeterminantCalculator.gridMinutes(input);
                 String category = input.consumer().category();
-                SlotZones slotZones = zones.computeIfAbsent(category + "/" + grid,
+                SlotZones slotZones = zones.computeIfAbsent(new CategoryGrid(tenantId, category, grid),
                         key -> SlotZones.of(period, grid, day -> schedule.zones(category, day)));
                 results.add(new Result(DeterminantCalculator.calculate(input, period, rules, slotZones), input.consumer().dtId()));
             }

@@ -85,9 +85,9 @@ class RunExports {
                 .toList();
         Instant now = clock.instant();
         ZoneId zone = tenants.zoneOf(TenantContext.requireTenantId());
-        // to the second in the tenant's offset: the fixed-width header has room for no more (2026-12-07T10:15:00+05:30)
+        // in the tenant's offset, as the determinants' own times are
         ExportBatch batch = new ExportBatch(TenantContext.current().orElseThrow().tenantCode(), systemCode, runId.toString(),
-                run.lastDay(), now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime(),
+                run.lastDay(), now.atZone(zone).toOffsetDateTime(),
                 billable.stream().map(RunExports::line).toList());
         ExportReceipt receipt = exporter.export(batch, target);
 

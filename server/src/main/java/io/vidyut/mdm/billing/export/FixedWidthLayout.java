@@ -198,7 +198,8 @@ final class FixedWidthLayout {
                 case TEXT -> (String) value;
                 case NUMBER -> digits(field, (BigDecimal) value);
                 case DATE -> DateTimeFormatter.BASIC_ISO_DATE.format((LocalDate) value);
-                case TIMESTAMP -> OffsetDateTimeJson.format((OffsetDateTime) value);
+                // to the second: 25 characters hold a whole-second time with its offset, and no billing system reads finer
+                case TIMESTAMP -> OffsetDateTimeJson.format(((OffsetDateTime) value).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
                 case FLAG -> (Boolean) value ? "Y" : "N";
             };
             if (text == null) {

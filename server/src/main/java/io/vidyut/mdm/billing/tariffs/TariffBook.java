@@ -1,10 +1,12 @@
 package io.vidyut.mdm.billing.tariffs;
 
+import io.vidyut.mdm.tenancy.TenantContext;
 import java.time.LocalDate;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,23 +32,28 @@ public class TariffBook {
     /** Every version of the current tenant, read once: for a billing run over many consumers and days. */
     @Transactional(readOnly = true)
     public Schedule schedule() {
-        return new Schedule(store.list());
+        return new Schedule(TenantContext.requireTenantId(), store.list());
     }
 
     /** The tenant's versions at one moment, for one run or request. */
     public static final class Schedule {
+        private final UUID tenantId;
         private final List<TariffStore.TariffVersion> latestFirst;
-        private final Map<String, Optional<TodZones>> zones = new ConcurrentHashMap<>();
+        private final Map<CategoryOfVersion, Optional<TodZones>> zones = new ConcurrentHashMap<>();
 
-        private Schedule(List<TariffStore.TariffVersion> latestFirst) {
+        private Schedule(UUID tenantId, List<TariffStore.TariffVersion> latestFirst) {
+            this.tenantId = tenantId;
             this.latestFirst = latestFirst;
         }
+
+        /** A category of one of a tenant's versions: the tenant is part of the key, as of every cache of tenant data. */
+        private record CategoryOfVersion(UUID tenantId, UUID versionId, String category) {}
 
         /** The zones of a category in the version in force on {@code day}; empty when none is or it lacks the category. */
         public Optional<TodZones> zones(String category, LocalDate day) {
             Optional<TariffStore.TariffVersion> version = latestFirst.stream().filter(v -> !v.effectiveFrom().isAfter(day)).findFirst();
             if (version.isEmpty()) return Optional.empty();
-            return zones.computeIfAbsent(version.get().id() + "/" + category,
+            return zones.computeIfAbsent(new CategoryOfVersion(tenantId, version.get().id(), category),
                     key -> version.get().tariff().category(category).map(TodZones::of));
         }
     }

@@ -292,6 +292,44 @@ class BillingRunApiTest extends VeePipelineTest {
     }
 
     @Test
+    void two_tenants_with_the_same_category_code_each_get_their_own_tariffs_zones_one_after_the_other() {
+        String mine = consumerWithMeter("ZONES");
+        fullData("ZONES");
+        awaitDay(api.get("/api/v1/meters?serial=ZONES", tenant.analyst()).json().get("items").get(0).get("id").asString(), LAST, 96);
+
+        // another tenant: the same category code, a flat tariff, a consumer of its own
+        TestTenant other = newTenant();
+        var otherRegistry = new io.vidyut.mdm.testing.Registry(api, other.admin());
+        JsonNode vendor = otherRegistry.vendor("ACME");
+        assertThat(api.put("/api/v1/hes-vendors/" + vendor.get("vendor").get("id").asString() + "/mapping", other.admin(), MAPPING)
+                .status()).isEqualTo(200);
+        String otherDt = otherRegistry.branch("B").get("id").asString();
+        String theirs = otherRegistry.consumer("AC-ZONES", otherDt).get("id").asString();
+        String theirMeter = otherRegistry.meter("ZONES", vendor.get("vendor").get("id").asString(), theirs).get("id").asString();
+        assertThat(api.post("/api/v1/billing/tariffs", other.admin(), Map.of("name", "Flat", "effective_from", "2026-04-01",
+                "categories", List.of(Map.of("code", "LT-1 Domestic", "consumer_class", "AGRICULTURAL",
+                        "slabs", List.of(Map.of("rate", 2)))))).status()).isEqualTo(201);
+        var pushed = api.send("POST", "/api/v1/meters/readings", null, JSON.writeValueAsString(Map.of("batch_id", "other-1",
+                "meters", List.of(Map.of("serial", "ZONES", "intervals", day(FIRST, VeePipelineTest::load))))),
+                "application/json", Map.of("X-API-Key", vendor.get("api_key").asString()));
+        assertThat(pushed.status()).as(pushed.raw()).isEqualTo(202);
+        await("/api/v1/meters/" + theirMeter + "/consumption?from=" + enc(FIRST.atStartOfDay(IST)) + "&to="
+                + enc(FIRST.plusDays(1).atStartOfDay(IST)), other.analyst(), body -> body.get("total").get("intervals").asLong() >= 96);
+
+        String day = "&first_day=" + FIRST + "&last_day=" + FIRST;
+        for (int round = 0; round < 2; round++) { // each tenant after the other, twice
+            JsonNode ours = api.get("/api/v1/billing/consumption-summary?source=computed&node_id=" + dtId + day, tenant.analyst()).json();
+            JsonNode their = api.get("/api/v1/billing/consumption-summary?source=computed&node_id=" + otherDt + day, other.analyst()).json();
+            assertThat(ours.get("items").get(0).get("determinants").get("zones").findValuesAsString("zone"))
+                    .containsExactly("NORMAL", "SOLAR", "PEAK");
+            assertThat(their.get("items").get(0).get("determinants").get("zones").findValuesAsString("zone"))
+                    .as("the other tenant's flat tariff, not this one's slots").containsExactly("ALL_DAY");
+            assertThat(their.get("items").get(0).get("determinants").get("consumer_id").asString()).isEqualTo(theirs);
+        }
+        assertThat(mine).isNotEqualTo(theirs);
+    }
+
+    @Test
     void another_tenant_sees_none_of_the_runs_or_determinants() {
         String consumer = consumerWithMeter("MINE");
         fullData("MINE");
@@ -306,6 +344,22 @@ class BillingRunApiTest extends VeePipelineTest {
         assertThat(api.get("/api/v1/billing/determinants/" + determinants, other.analyst()).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/billing/consumption-summary?run_id=" + run.get("id").asString(), other.analyst())
                 .json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void settings_of_outlandish_exponent_or_precision_are_refused_before_anything_is_stored() {
+        String base = "{\"demand_integration_minutes\": 30, \"sliding_demand\": false, \"max_estimated_share\": %s, "
+                + "\"max_missing_share\": 0, \"sum_check_tolerance_kwh\": %s, \"sum_check_tolerance_percent\": 1, \"closing_read_hours\": 24}";
+        for (String[] bad : new String[][] {{"1e999999999", "0.5"}, {"0.1", "1e-999999999"}, {"0.00001", "0.5"}, {"-0.1", "0.5"}}) {
+            var refused = api.send("PUT", "/api/v1/billing/settings", tenant.admin(), base.formatted(bad[0], bad[1]), "application/json", Map.of());
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(422);
+        }
+        var saved = api.send("PUT", "/api/v1/billing/settings", tenant.admin(), base.formatted("0.05", "0.25"), "application/json", Map.of());
+        assertThat(saved.status()).as(saved.raw()).isEqualTo(200);
+        assertThat(api.get("/api/v1/billing/settings", tenant.analyst()).json().get("max_estimated_share").decimalValue())
+                .isEqualByComparingTo("0.05");
+        assertThat(api.get("/api/v1/billing/settings", newTenant().analyst()).json().get("max_estimated_share").decimalValue())
+                .as("another tenant keeps the defaults").isEqualByComparingTo("0.10");
     }
 
     @Test

@@ -124,12 +124,22 @@ class FixedWidthLayoutTest {
     @Test
     void a_header_value_that_does_not_fit_refuses_the_whole_file() {
         ExportBatch batch = new ExportBatch("tdiscom", "SAPISU", "run-0042", ExportFixtures.TO,
-                OffsetDateTime.parse("2026-12-01T06:30:00.123+05:30"), List.of(domestic()));
+                OffsetDateTime.parse("2026-12-01T06:30:00+05:30:15"), List.of(domestic()));
 
         assertThatThrownBy(() -> FixedWidthLayout.render(batch, 1 << 20))
                 .isInstanceOfSatisfying(ExportFailure.class, failure -> assertThat(failure.retryable()).isFalse())
-                .hasMessage("the header does not fit the layout: created_at: '2026-12-01T06:30:00.123+05:30' does not fit "
+                .hasMessage("the header does not fit the layout: created_at: '2026-12-01T06:30:00+05:30:15' does not fit "
                         + "X(25) ISO-8601");
+    }
+
+    @Test
+    void a_time_finer_than_the_second_is_written_to_the_second() {
+        ExportBatch batch = new ExportBatch("tdiscom", "SAPISU", "run-0042", ExportFixtures.TO,
+                OffsetDateTime.parse("2026-12-01T06:30:00.123456789+05:30"), List.of(domestic()));
+
+        String header = new String(FixedWidthLayout.render(batch, 1 << 20).content(), java.nio.charset.StandardCharsets.US_ASCII)
+                .split("\r\n")[0];
+        assertThat(slice(header, FixedWidthLayout.HEADER, "created_at")).isEqualTo("2026-12-01T06:30:00+05:30");
     }
 
     @Test
