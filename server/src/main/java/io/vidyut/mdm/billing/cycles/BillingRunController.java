@@ -189,7 +189,7 @@ class BillingRunController {
     List<DeterminantsVersion> exceptions(@RequestParam(name = "run_id", required = false) UUID runId,
                                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         var request = new io.vidyut.mdm.common.PageRequest(page, size);
-        return determinants.find(new DeterminantStore.Filter(runId, null, null, null, null, DeterminantStore.Status.EXCEPTION),
+        return determinants.find(new DeterminantStore.Filter(runId, null, null, null, null, null, DeterminantStore.Status.EXCEPTION),
                 request.offset(), request.size()).stream().map(DeterminantsVersion::of).toList();
     }
 }

@@ -51,7 +51,7 @@ class ConsumptionSummary {
                        CycleDeterminants determinants) {}
 
     record Query(Source source, UUID runId, LocalDate firstDay, LocalDate lastDay, UUID nodeId, String category,
-                 DeterminantStore.Status status) {}
+                 String accountNo, DeterminantStore.Status status) {}
 
     @Transactional(readOnly = true)
     Page<SummaryLine> find(Query query, PageRequest page) {
@@ -61,7 +61,8 @@ class ConsumptionSummary {
     private Page<SummaryLine> stored(Query query, PageRequest page) {
         Set<UUID> dts = query.nodeId() == null ? null : network.dtsUnder(List.of(new NodeId(query.nodeId()))).stream()
                 .map(NodeId::value).collect(java.util.stream.Collectors.toSet());
-        var filter = new DeterminantStore.Filter(query.runId(), query.firstDay(), query.lastDay(), dts, query.category(), query.status());
+        var filter = new DeterminantStore.Filter(query.runId(), query.firstDay(), query.lastDay(), dts, query.category(),
+                query.accountNo(), query.status());
         List<SummaryLine> lines = store.find(filter, page.offset(), page.size()).stream()
                 .map(s -> new SummaryLine(s.id(), s.version(), s.status().name(), s.runId(), s.dtId(), s.billed(), s.determinants())).toList();
         return Page.of(lines, page, store.count(filter));
@@ -82,8 +83,11 @@ class ConsumptionSummary {
             throw FieldErrorsException.of("node_id", ids.size() + " consumers are under it; computing takes a node with at most "
                     + MOST_COMPUTED_SCOPE + " (a feeder or DT), or run the cycle and read the stored summary");
         }
-        if (query.category() != null) {
-            ids = consumers.getAll(ids).stream().filter(c -> query.category().equals(c.tariffCategory())).map(ConsumerAccount::id).sorted().toList();
+        if (query.category() != null || query.accountNo() != null) {
+            ids = consumers.getAll(ids).stream()
+                    .filter(c -> query.category() == null || query.category().equals(c.tariffCategory()))
+                    .filter(c -> query.accountNo() == null || query.accountNo().equals(c.accountNo()))
+                    .map(ConsumerAccount::id).sorted().toList();
         }
         List<UUID> pageIds = ids.stream().skip(page.offset()).limit(page.size()).toList();
         var period = new CycleInput.Period(query.firstDay(), query.lastDay(), tenants.zoneOf(TenantContext.requireTenantId()));

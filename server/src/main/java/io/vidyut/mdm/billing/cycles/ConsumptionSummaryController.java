@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Billing", description = "Billing-grade (VEE-processed) data, locked periods and corrections")
 class ConsumptionSummaryController {
     private static final String FILTERS = "Stored (default): the latest version of each consumer-period from billing runs, "
-            + "filtered by run_id, periods ending from first_day to last_day, node_id (consumers supplied under it), category "
-            + "and status (READY, EXCEPTION, ACCEPTED). source=COMPUTED: computed now for first_day–last_day (at most 62 days) "
+            + "filtered by run_id, periods ending from first_day to last_day, node_id (consumers supplied under it), category, "
+            + "account_no (one consumer) and status (READY, EXCEPTION, ACCEPTED). source=COMPUTED: computed now for first_day–last_day (at most 62 days) "
             + "for the consumers under node_id (required, at most 20,000 under it), at most 300 a page; nothing is stored.";
     private final ConsumptionSummary summary;
 
@@ -44,9 +44,10 @@ class ConsumptionSummaryController {
                                               @RequestParam(name = "last_day", required = false) LocalDate lastDay,
                                               @RequestParam(name = "node_id", required = false) UUID nodeId,
                                               @RequestParam(required = false) String category,
+                                              @RequestParam(name = "account_no", required = false) String accountNo,
                                               @RequestParam(required = false) String status,
                                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        return summary.find(query(source, runId, firstDay, lastDay, nodeId, category, status), new PageRequest(page, size));
+        return summary.find(query(source, runId, firstDay, lastDay, nodeId, category, accountNo, status), new PageRequest(page, size));
     }
 
     @GetMapping(params = "format=csv")
@@ -59,20 +60,25 @@ class ConsumptionSummaryController {
              @RequestParam(name = "first_day", required = false) LocalDate firstDay,
              @RequestParam(name = "last_day", required = false) LocalDate lastDay,
              @RequestParam(name = "node_id", required = false) UUID nodeId,
-             @RequestParam(required = false) String category, @RequestParam(required = false) String status,
+             @RequestParam(required = false) String category,
+             @RequestParam(name = "account_no", required = false) String accountNo, @RequestParam(required = false) String status,
              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size,
              HttpServletResponse response) throws IOException {
-        var lines = summary.find(query(source, runId, firstDay, lastDay, nodeId, category, status), new PageRequest(page, size));
+        var lines = summary.find(query(source, runId, firstDay, lastDay, nodeId, category, accountNo, status), new PageRequest(page, size));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("X-Total-Count", String.valueOf(lines.total()));
         SummaryCsv.write(lines.items(), response.getWriter());
     }
 
     private static ConsumptionSummary.Query query(String source, UUID runId, LocalDate firstDay, LocalDate lastDay, UUID nodeId,
-                                                  String category, String status) {
+                                                  String category, String accountNo, String status) {
         return new ConsumptionSummary.Query(parse(ConsumptionSummary.Source.class, "source", source), runId, firstDay, lastDay,
-                nodeId, category == null || category.isBlank() ? null : category,
+                nodeId, blankAsNull(category), blankAsNull(accountNo),
                 status == null ? null : parse(DeterminantStore.Status.class, "status", status));
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

@@ -150,7 +150,8 @@ class DeterminantStore {
     }
 
     /** Query of the latest versions, for the summary and the exception queue. */
-    record Filter(UUID runId, LocalDate firstDay, LocalDate lastDay, Collection<UUID> dtIds, String category, Status status) {}
+    record Filter(UUID runId, LocalDate firstDay, LocalDate lastDay, Collection<UUID> dtIds, String category, String accountNo,
+                  Status status) {}
 
     List<Stored> find(Filter filter, long offset, int limit) {
         Map<String, Object> params = new HashMap<>();
@@ -174,6 +175,7 @@ class DeterminantStore {
         condition(where, params, "d.last_day <= :last", "last", filter.lastDay());
         condition(where, params, "d.dt_id = any(:dts)", "dts", filter.dtIds() == null ? null : filter.dtIds().toArray(UUID[]::new));
         condition(where, params, "d.category = :category", "category", filter.category());
+        condition(where, params, "d.account_no = :account", "account", filter.accountNo());
         condition(where, params, "d.status = :status", "status", filter.status() == null ? null : filter.status().name());
         return where.toString();
     }

@@ -76,7 +76,7 @@ class RunExports {
         BillingRun run = runs.get(runId);
         if (run.status() != BillingRun.Status.DONE) throw new ConflictException("Billing run " + runId + " is " + run.status());
         ExportTarget target = targets.of(systemCode);
-        var filter = new DeterminantStore.Filter(runId, null, null, null, null, null);
+        var filter = new DeterminantStore.Filter(runId, null, null, null, null, null, null);
         if (determinants.count(filter) > MOST_LINES) {
             throw new ConflictException("The run has more than " + MOST_LINES + " consumers: export it by node (not yet) or split the cycle");
         }

@@ -162,6 +162,10 @@ class BillingRunApiTest extends VeePipelineTest {
         assertThat(history).extracting(h -> h.get("version").asInt() + " " + h.get("status").asString()).containsExactly("2 READY", "1 SUPERSEDED");
         assertThat(api.get("/api/v1/billing/consumption-summary?first_day=" + FIRST + "&last_day=" + LAST, tenant.analyst())
                 .json().get("total").asLong()).as("only the latest versions count").isEqualTo(2);
+        assertThat(api.get("/api/v1/billing/consumption-summary?account_no=AC-GOOD", tenant.analyst()).json().get("items"))
+                .as("one consumer's latest determinants by account number")
+                .extracting(i -> i.get("determinants").get("account_no").asString() + " v" + i.get("version").asInt())
+                .containsExactly("AC-GOOD v2");
     }
 
     @Test
@@ -185,6 +189,9 @@ class BillingRunApiTest extends VeePipelineTest {
             assertThat(item.has("version")).as("computed, not stored").isFalse();
             assertThat(item.get("determinants").get("energy").get("kwh_import").decimalValue()).isEqualByComparingTo(days(1));
         });
+        assertThat(api.get("/api/v1/billing/consumption-summary?source=computed&node_id=" + dtId + "&first_day=" + FIRST
+                + "&last_day=" + FIRST + "&account_no=AC-NONE", tenant.analyst()).json().get("total").asLong())
+                .as("no consumer of that account number under the node").isZero();
         assertThat(api.get("/api/v1/billing/consumption-summary?source=computed&first_day=" + FIRST + "&last_day=" + LAST,
                 tenant.analyst()).status()).as("computing needs a node").isEqualTo(422);
     }
