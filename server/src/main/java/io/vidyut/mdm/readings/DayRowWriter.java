@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import io.vidyut.mdm.channels.Channel;
+import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -32,21 +36,36 @@ class DayRowWriter {
         this.template = template;
     }
 
-    void insert(UUID tenant, List<DayRow> rows) {
-        if (rows.isEmpty()) return;
-        template.execute((ConnectionCallback<Void>) connection -> {
+    /**
+     * Inserts new rows; returns the keys of those another transaction inserted first (after the caller read them as
+     * absent), which this write left alone: the caller merges onto them instead.
+     */
+    Set<DayKey> insert(UUID tenant, List<DayRow> rows) {
+        if (rows.isEmpty()) return Set.of();
+        return template.execute((ConnectionCallback<Set<DayKey>>) connection -> {
             try (var statement = connection.createStatement()) {
                 statement.execute(STAGING_TABLE);
                 connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                         "copy interval_day_staged (" + DayRowCopy.COLUMNS + ") from stdin (format binary)",
                         new ByteArrayInputStream(DayRowCopy.encode(tenant, rows)));
-                // emptied as it is read, so a second write in the same transaction starts clean
-                statement.execute("with staged as (delete from interval_day_staged returning *) insert into interval_day ("
-                        + DayRowCopy.COLUMNS + ") select " + DayRowCopy.COLUMNS + " from staged");
+                // emptied as it is read, so a second write in the same transaction starts clean; a row inserted
+                // meanwhile by another transaction waits for it to commit, then is skipped rather than failing the write
+                Set<DayKey> ours = new HashSet<>(rows.size() * 2);
+                try (var inserted = statement.executeQuery("with staged as (delete from interval_day_staged returning *) insert into interval_day ("
+                        + DayRowCopy.COLUMNS + ") select " + DayRowCopy.COLUMNS + " from staged on conflict (meter_id, channel, day) do nothing"
+                        + " returning meter_id, channel, day")) {
+                    while (inserted.next()) {
+                        ours.add(new DayKey(inserted.getObject(1, UUID.class), Channel.ofCode(inserted.getInt(2)),
+                                inserted.getObject(3, LocalDate.class)));
+                    }
+                }
+                if (ours.size() == rows.size()) return Set.of();
+                Set<DayKey> taken = new HashSet<>();
+                for (DayRow row : rows) if (!ours.contains(row.key)) taken.add(row.key);
+                return taken;
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not copy " + rows.size() + " day rows", e);
             }
-            return null;
         });
     }
 

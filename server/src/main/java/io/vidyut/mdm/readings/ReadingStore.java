@@ -125,35 +125,36 @@ public class ReadingStore {
         }
         byDay.keySet().stream().map(k -> k.day().withDayOfMonth(1)).distinct().forEach(this::ensurePartition);
         Map<DayKey, DayRow> existing = steps.load().record(() -> load(byDay.keySet()));
+        Map<DayKey, MergedDay> merged = new LinkedHashMap<>();
+        byDay.forEach((key, dayReadings) -> merged.put(key, mergeDay(key, dayReadings, existing.get(key), zone)));
+        List<DayRow> inserts = merged.values().stream().filter(m -> m.merge().stored == null).map(m -> m.merge().row).toList();
+        Set<DayKey> taken = steps.insert().record(() -> rowWriter.insert(tenant, inserts));
+        if (!taken.isEmpty()) {
+            // another writer (VEE filling a gap, a person's edit) created these rows since they were read: merged onto its
+            Map<DayKey, DayRow> theirs = load(taken);
+            for (DayKey key : taken) {
+                DayRow stored = theirs.get(key);
+                if (stored == null) throw new IllegalStateException("Day row " + key + " was taken and is gone; the batch is re-driven");
+                merged.put(key, mergeDay(key, byDay.get(key), stored, zone));
+            }
+        }
 
         int filled = 0, unchanged = 0, changed = 0;
         List<Refused> refused = new ArrayList<>();
-        List<DayRow> inserts = new ArrayList<>();
         List<DayRow> updates = new ArrayList<>();
         List<DayRow> superseded = new ArrayList<>();
         List<DayRow> interims = new ArrayList<>();
-        for (Map.Entry<DayKey, List<Reading>> entry : byDay.entrySet()) {
-            DayRow stored = existing.get(entry.getKey());
-            int minutes = stored != null ? stored.intervalMinutes : entry.getValue().get(0).intervalMinutes();
-            DayMerge merge = new DayMerge(entry.getKey(), stored, minutes);
-            for (Reading reading : entry.getValue()) {
-                if (reading.intervalMinutes() != minutes) {
-                    // a day keeps one interval length; a meter reconfigured mid-day is for people to look at
-                    refused.add(new Refused(reading, entry.getKey().channel() + " of " + entry.getKey().day()
-                            + " is stored at " + minutes + "-minute intervals, not " + reading.intervalMinutes()));
-                    continue;
-                }
-                merge.merge(DayKey.slot(reading.at(), zone, minutes), reading, resendPolicy);
-            }
+        for (MergedDay day : merged.values()) {
+            DayMerge merge = day.merge();
+            DayRow stored = merge.stored;
+            refused.addAll(day.refused());
             filled += merge.filled;
             unchanged += merge.unchanged;
             changed += merge.changed;
-            ReadingsStored.Change change = merge.change();
-            if (change != null) changes.add(change);
-            merge.numberVersions();
+            if (day.change() != null) changes.add(day.change());
             interims.addAll(merge.interims);
             if (stored == null) {
-                inserts.add(merge.row);
+                continue; // inserted above
             } else if (merge.changedValues()) {
                 superseded.add(merge.before);
                 updates.add(merge.row);
@@ -161,13 +162,33 @@ public class ReadingStore {
                 updates.add(merge.row);
             }
         }
-        steps.insert().record(() -> rowWriter.insert(tenant, inserts));
         steps.archive().record(() -> {
             rowWriter.archive(tenant, superseded, source);
             rowWriter.archiveInterim(tenant, interims, source);
         });
         steps.update().record(() -> rowWriter.update(updates));
         return new WriteResult(filled, unchanged, changed, refused);
+    }
+
+    /** One day's merge, ready to write (versions numbered), what listeners hear of it, and the readings it refused. */
+    private record MergedDay(DayMerge merge, ReadingsStored.Change change, List<Refused> refused) {}
+
+    private MergedDay mergeDay(DayKey key, List<Reading> readings, DayRow stored, ZoneId zone) {
+        int minutes = stored != null ? stored.intervalMinutes : readings.get(0).intervalMinutes();
+        DayMerge merge = new DayMerge(key, stored, minutes);
+        List<Refused> refused = new ArrayList<>(0);
+        for (Reading reading : readings) {
+            if (reading.intervalMinutes() != minutes) {
+                // a day keeps one interval length; a meter reconfigured mid-day is for people to look at
+                refused.add(new Refused(reading, key.channel() + " of " + key.day() + " is stored at " + minutes
+                        + "-minute intervals, not " + reading.intervalMinutes()));
+                continue;
+            }
+            merge.merge(DayKey.slot(reading.at(), zone, minutes), reading, resendPolicy);
+        }
+        ReadingsStored.Change change = merge.change();
+        merge.numberVersions();
+        return new MergedDay(merge, change, refused);
     }
 
     private Map<DayKey, DayRow> load(Set<DayKey> keys) {

@@ -16,6 +16,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,5 +161,56 @@ class ReadingStoreTest extends IntegrationTest {
         LocalDate next = DAY.plusDays(1);
         write(List.of(kwh(meter, next, 0, 5), kwh(meter, next, 0, 6)));
         assertThat(versionsOf(next, 0)).as("a new row too").containsExactly(5, 6);
+    }
+
+    /**
+     * VEE fills a gap in a day no row held yet while a batch of the same meter-day is being written: the batch read the
+     * day as absent, and its insert meets the estimate's row. It used to fail on the duplicate key (the batch then
+     * waited minutes for a re-drive); now it waits for the estimate to commit and merges onto it.
+     */
+    @Test
+    void a_day_another_writer_creates_meanwhile_is_merged_onto_rather_than_failing_the_write() throws Exception {
+        CountDownLatch estimated = new CountDownLatch(1), commit = new CountDownLatch(1);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> estimation = writers.submit(() -> TenantContext.runAs(scope, () -> transactions.executeWithoutResult(status -> {
+                store.write(List.of(kwh(meter, DAY, 0, 100, Quality.ESTIMATED)), IST, "estimate");
+                estimated.countDown();
+                awaitUninterruptibly(commit);
+            })));
+            estimated.await();
+            Future<ReadingStore.WriteResult> batch = writers.submit(() -> write(List.of(kwh(meter, DAY, 0, 120), kwh(meter, DAY, 1, 130))));
+            while (sessionsWaitingOnALock() == 0) {
+                assertThat(batch.isDone()).as("the batch waits for the estimate's row, it does not pass it").isFalse();
+                Thread.onSpinWait();
+            }
+            commit.countDown();
+            estimation.get();
+
+            ReadingStore.WriteResult result = batch.get();
+            assertThat(result.filled()).as("slot 1").isEqualTo(1);
+            assertThat(result.changed()).as("the actual value over the estimate").isEqualTo(1);
+            assertThat(days(DAY, DAY)).singleElement().satisfies(day -> {
+                assertThat(day.values()[0]).isEqualTo(120);
+                assertThat(day.values()[1]).isEqualTo(130);
+            });
+            assertThat(versionsOf(DAY, 0)).as("the estimate kept in history").containsExactly(100, 120);
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    private long sessionsWaitingOnALock() {
+        return jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
+                .query(Long.class).single();
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
