@@ -34,15 +34,17 @@ class BillingRunController {
     private final DeterminantStore determinants;
     private final RunExports exports;
     private final io.vidyut.mdm.billing.tariffs.TariffBook tariffs;
+    private final AutomaticExports automaticExports;
 
     BillingRunController(BillingSettingsStore settings, BillingCycles cycles, BillingRuns runs, DeterminantStore determinants,
-                         RunExports exports, io.vidyut.mdm.billing.tariffs.TariffBook tariffs) {
+                         RunExports exports, io.vidyut.mdm.billing.tariffs.TariffBook tariffs, AutomaticExports automaticExports) {
         this.settings = settings;
         this.cycles = cycles;
         this.runs = runs;
         this.determinants = determinants;
         this.exports = exports;
         this.tariffs = tariffs;
+        this.automaticExports = automaticExports;
     }
 
     @GetMapping("/settings")
@@ -120,6 +122,15 @@ class BillingRunController {
     @Operation(summary = "The exports of a billing run, oldest first")
     List<RunExports.RunExport> exports(@PathVariable UUID id) {
         return exports.of(id);
+    }
+
+    @GetMapping("/export-failures")
+    @Roles.Readers
+    @Transactional(readOnly = true)
+    @Operation(summary = "Automatic exports that failed, the latest first (at most 500): the error, and when the next try is "
+            + "(none: the delivery cannot succeed as it stands and waits for a person, whose export of the run settles it)")
+    List<AutomaticExports.Attempt> exportFailures() {
+        return automaticExports.failures();
     }
 
     @ExceptionHandler(ExportFailure.class)

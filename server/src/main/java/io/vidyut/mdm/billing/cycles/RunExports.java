@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -70,8 +71,22 @@ class RunExports {
     record RunExport(UUID id, UUID runId, String systemCode, String mode, String fileName, long bytes, String sha256, int lines,
                      List<RefusedLine> refused, UUID outboxMessageId, String exportedBy, Instant exportedAt) {}
 
+    /** Sends every billable determinants of the run (again, if sent before). */
     @Transactional
     RunExport export(UUID runId, String systemCode, String user) {
+        return send(runId, systemCode, user, false).orElseThrow();
+    }
+
+    /**
+     * Sends the run's billable determinants the system has not been sent nor refused yet (an exception accepted since
+     * the last export, or a run never sent); nothing when there are none.
+     */
+    @Transactional
+    Optional<RunExport> exportUnsent(UUID runId, String systemCode, String user) {
+        return send(runId, systemCode, user, true);
+    }
+
+    private Optional<RunExport> send(UUID runId, String systemCode, String user, boolean onlyUnsent) {
         if (systemCode == null || systemCode.isBlank()) throw FieldErrorsException.of("system_code", "required");
         BillingRun run = runs.get(runId);
         if (run.status() != BillingRun.Status.DONE) throw new ConflictException("Billing run " + runId + " is " + run.status());
@@ -80,9 +95,14 @@ class RunExports {
         if (determinants.count(filter) > MOST_LINES) {
             throw new ConflictException("The run has more than " + MOST_LINES + " consumers: export it by node (not yet) or split the cycle");
         }
+        Handled handled = onlyUnsent ? handled(runId, systemCode) : Handled.NONE;
         List<DeterminantStore.Stored> billable = determinants.find(filter, 0, MOST_LINES).stream()
                 .filter(s -> s.status() == DeterminantStore.Status.READY || s.status() == DeterminantStore.Status.ACCEPTED)
+                .filter(s -> !handled.sent().contains(s.id()) && !handled.refused().contains(s.determinants().accountNo()))
                 .toList();
+        // whatever failed before is settled by this call (a person's export, or nothing left to send)
+        jdbc.sql("delete from billing_export_attempt where run_id = ? and system_code = ?").params(runId, systemCode).update();
+        if (onlyUnsent && billable.isEmpty()) return Optional.empty();
         Instant now = clock.instant();
         ZoneId zone = tenants.zoneOf(TenantContext.requireTenantId());
         // in the tenant's offset, as the determinants' own times are
@@ -115,7 +135,24 @@ class RunExports {
         }
         template.batchUpdate("insert into billing_export_line (export_id, tenant_id, determinant_id, version, data_version) values (?, ?, ?, ?, ?)", lines);
         template.batchUpdate("insert into billing_data_taken (tenant_id, meter_id, first_at, last_at, taken_by) values (?, ?, ?, ?, ?)", taken);
-        return get(id);
+        return Optional.of(get(id));
+    }
+
+    /** What earlier exports of a run to a system carried (determinants ids) and refused (account numbers: one line each in a run). */
+    private record Handled(Set<UUID> sent, Set<String> refused) {
+        static final Handled NONE = new Handled(Set.of(), Set.of());
+    }
+
+    private Handled handled(UUID runId, String systemCode) {
+        Set<UUID> sent = new HashSet<>(jdbc.sql("""
+                        select l.determinant_id from billing_export_line l join billing_export e on e.id = l.export_id
+                         where e.run_id = ? and e.system_code = ?""")
+                .params(runId, systemCode).query(UUID.class).list());
+        Set<String> refused = new HashSet<>(jdbc.sql("""
+                        select r ->> 'account_no' from billing_export e, jsonb_array_elements(e.refused) r
+                         where e.run_id = ? and e.system_code = ?""")
+                .params(runId, systemCode).query(String.class).list());
+        return new Handled(sent, refused);
     }
 
     @Transactional(readOnly = true)

@@ -15,7 +15,13 @@ record BillingSystem(String code, String name, BillingWindow billingWindow, Bill
      * The days of the month (1–28, so that every month has them) the billing system bills on; a first day after the
      * last runs into the next month (26–3).
      */
-    record BillingWindow(Integer firstDay, Integer lastDay) {}
+    record BillingWindow(Integer firstDay, Integer lastDay) {
+        /** Whether the window holds this day of the month. */
+        boolean holds(int dayOfMonth) {
+            return firstDay <= lastDay ? dayOfMonth >= firstDay && dayOfMonth <= lastDay
+                    : dayOfMonth >= firstDay || dayOfMonth <= lastDay;
+        }
+    }
 
     /**
      * How exports are to reach the billing system: pushed to its REST {@code url}, dropped in a {@code folder}, put

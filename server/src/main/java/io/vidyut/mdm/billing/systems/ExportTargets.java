@@ -5,6 +5,8 @@ import io.vidyut.mdm.billing.export.ExportTarget;
 import io.vidyut.mdm.common.ConflictException;
 import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.secrets.SecretBox;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +22,18 @@ public class ExportTargets {
     ExportTargets(BillingSystemStore store, SecretBox box) {
         this.store = store;
         this.box = box;
+    }
+
+    /**
+     * The codes of the current tenant's billing systems that take exports sent to them (not PULL) and bill on this
+     * day of their window: the ones billing sends finished runs to by itself.
+     */
+    @Transactional(readOnly = true)
+    public List<String> billingOn(LocalDate day) {
+        return store.list().stream()
+                .filter(system -> system.delivery().mode() != BillingSystem.Mode.PULL)
+                .filter(system -> system.billingWindow() != null && system.billingWindow().holds(day.getDayOfMonth()))
+                .map(BillingSystem::code).toList();
     }
 
     /** The current tenant's system {@code code}; a PULL system takes no export (409): it reads the summary itself. */

@@ -246,6 +246,79 @@ class BillingRunApiTest extends VeePipelineTest {
                 Map.of("system_code", "pull")).status()).as("a pulling system reads the summary itself").isEqualTo(409);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    AutomaticExports automaticExports;
+
+    @Test
+    void in_its_billing_window_a_billing_system_is_sent_finished_runs_by_itself_retried_after_a_failure_and_later_acceptances()
+            throws Exception {
+        String billable = consumerWithMeter("AUTO");
+        String held = consumerWithMeter("AUTOH");
+        fullData("AUTO");
+        push("AUTOH", day(FIRST, VeePipelineTest::load));
+        awaitDay(api.get("/api/v1/meters?serial=AUTO", tenant.analyst()).json().get("items").get(0).get("id").asString(), LAST, 96);
+        String runId = run(Map.of("kind", "FIRST", "consumer_ids", List.of(billable, held), "first_day", FIRST.toString(),
+                "last_day", LAST.toString())).get("id").asString();
+        String interim = run(Map.of("kind", "INTERIM", "consumer_ids", List.of(billable), "first_day", FIRST.toString(),
+                "last_day", FIRST.toString())).get("id").asString();
+
+        java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // as the database keeps it
+        int today = now.atZone(IST).getDayOfMonth();
+        List<Integer> window = today <= 28 ? List.of(today, today) : List.of(28, 1);
+        String folder = tenant.code() + "-auto";
+        var system = api.post("/api/v1/billing/systems", tenant.admin(), Map.of("code", "auto", "name", "Billing by itself",
+                "billing_window", Map.of("first_day", window.get(0), "last_day", window.get(1)),
+                "delivery", Map.of("mode", "FILE_DROP", "format", "CSV", "folder", folder)));
+        assertThat(system.status()).as(system.raw()).isEqualTo(201);
+        java.nio.file.Files.createDirectories(dropRoot);
+        java.nio.file.Path blocker = java.nio.file.Files.writeString(dropRoot.resolve(folder), "a file where the folder should be");
+
+        automaticExports.sweep(now.plus(java.time.Duration.ofDays(10)));
+        assertThat(exportsOf(runId)).as("outside the billing window nothing is sent").isEmpty();
+
+        automaticExports.sweep(now);
+        JsonNode failure = failureOf(runId);
+        assertThat(failure.get("attempts").asInt()).isEqualTo(1);
+        assertThat(failure.get("retryable").asBoolean()).isTrue();
+        assertThat(java.time.Instant.parse(failure.get("next_at").asString())).isEqualTo(now.plus(AutomaticExports.FIRST_RETRY));
+
+        java.nio.file.Files.delete(blocker);
+        automaticExports.sweep(now.plusSeconds(60));
+        assertThat(exportsOf(runId)).as("not tried again before its time").isEmpty();
+        automaticExports.sweep(now.plus(AutomaticExports.FIRST_RETRY));
+        assertThat(exportsOf(runId)).singleElement().satisfies(e -> {
+            assertThat(e.get("lines").asInt()).as("the billable consumer; the exception waits").isEqualTo(1);
+            assertThat(e.get("exported_by").asString()).isEqualTo("automatic");
+        });
+        assertThat(api.get("/api/v1/billing/export-failures", tenant.analyst()).json()).as("settled").isEmpty();
+        assertThat(exportsOf(interim)).as("an INTERIM run goes by hand only").isEmpty();
+
+        automaticExports.sweep(now.plus(AutomaticExports.FIRST_RETRY).plusSeconds(60));
+        assertThat(exportsOf(runId)).as("nothing new to send").hasSize(1);
+
+        String heldId = line(api.get("/api/v1/billing/consumption-summary?run_id=" + runId, tenant.analyst()).json(), "AC-AUTOH")
+                .get("determinants_id").asString();
+        assertThat(api.post("/api/v1/billing/determinants/" + heldId + "/accept", tenant.operator(),
+                Map.of("reason", "Read in the field")).status()).isEqualTo(200);
+        automaticExports.sweep(now.plus(AutomaticExports.FIRST_RETRY).plusSeconds(120));
+        JsonNode exports = exportsOf(runId);
+        assertThat(exports).hasSize(2);
+        List<String> second = java.nio.file.Files.readAllLines(dropRoot.resolve(folder).resolve(exports.get(1).get("file_name").asString()));
+        assertThat(second).as("only the acceptance since").hasSize(2);
+        assertThat(second.get(1)).startsWith("AC-AUTOH,");
+    }
+
+    private JsonNode exportsOf(String runId) {
+        return api.get("/api/v1/billing/runs/" + runId + "/exports", tenant.analyst()).json();
+    }
+
+    private JsonNode failureOf(String runId) {
+        for (JsonNode failure : api.get("/api/v1/billing/export-failures", tenant.analyst()).json()) {
+            if (failure.get("run_id").asString().equals(runId)) return failure;
+        }
+        throw new AssertionError("no failed export of run " + runId);
+    }
+
     @Test
     void a_run_exported_to_a_billing_systems_sftp_server_arrives_as_fixed_width_under_its_pinned_host_key(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws Exception {
