@@ -10,6 +10,7 @@ import {
   toTariff,
   toTariffDraft,
   unplacedErrors,
+  versionStatuses,
   type SlotDraft,
   type Tariff,
   type TariffDraft,
@@ -44,7 +45,7 @@ const LT1: Tariff = {
   ],
 };
 
-const slot = (from: string, to: string, kind: SlotDraft['kind'] = 'NORMAL', multiplier = '1', zone = kind): SlotDraft => ({
+const slot = (from: string, to: string, kind: SlotDraft['kind'] = 'NORMAL', multiplier = '1', zone: string = kind): SlotDraft => ({
   ...nextSlot(),
   zone,
   kind,
@@ -193,5 +194,23 @@ describe('money on the tariff screens', () => {
     expect(formatRupees(-62.63)).toBe('−₹62.63');
     expect(formatRate(0.1804)).toBe('₹0.1804');
     expect(formatRate(4.5)).toBe('₹4.50');
+  });
+});
+
+describe('the list of versions', () => {
+  it('marks the one in force on a day, those to come and those superseded', () => {
+    const listed = [
+      { id: 'v4', effective_from: '2099-01-01' },
+      { id: 'v3', effective_from: '2027-04-01' },
+      { id: 'v2', effective_from: '2027-04-01' },
+      { id: 'v1', effective_from: '2026-04-01' },
+    ];
+    expect(Object.fromEntries(versionStatuses(listed, '2027-04-01'))).toEqual({
+      v4: 'SCHEDULED',
+      v3: 'IN_FORCE',
+      v2: 'SUPERSEDED',
+      v1: 'SUPERSEDED',
+    });
+    expect(versionStatuses(listed, '2026-03-31').get('v1')).toBe('SCHEDULED');
   });
 });

@@ -597,3 +597,25 @@ export function unplacedErrors(errors: FieldErrors, draft: TariffDraft): Array<[
   const placed = placedFields(draft);
   return Object.entries(errors).filter(([field]) => !placed.has(field));
 }
+
+// ---------------------------------------------------------------------------------------------- versions
+
+export type VersionStatus = 'IN_FORCE' | 'SCHEDULED' | 'SUPERSEDED';
+
+/**
+ * Which version is in force on `today` (the tenant's day, "YYYY-MM-DD"), which are to come and which are past, for
+ * versions listed as the server lists them: the latest effective first, the higher version first on the same day.
+ */
+export function versionStatuses(versions: ReadonlyArray<{ id?: string; effective_from?: string }>, today: string): Map<string, VersionStatus> {
+  const statuses = new Map<string, VersionStatus>();
+  let inForceFound = false;
+  for (const v of versions) {
+    if (!v.id || !v.effective_from) continue;
+    if (v.effective_from > today) statuses.set(v.id, 'SCHEDULED');
+    else if (!inForceFound) {
+      statuses.set(v.id, 'IN_FORCE');
+      inForceFound = true;
+    } else statuses.set(v.id, 'SUPERSEDED');
+  }
+  return statuses;
+}

@@ -1,3 +1,4 @@
+import type { Schemas } from '../../api/client';
 import { formatDecimal } from '../../format/indian';
 
 /**
@@ -21,4 +22,48 @@ export function formatAmount(value: number | undefined | null, unit?: string): s
   if (value === undefined || value === null) return '—';
   const text = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 4 }).format(value);
   return unit ? `${text} ${unit}` : text;
+}
+
+type Category = Schemas['CategoryTariff'];
+
+export const COMPONENT_LABELS: Record<NonNullable<Schemas['Line']['component']>, string> = {
+  ENERGY: 'Energy',
+  TOD: 'Time of day',
+  SUBSIDY: 'Subsidy',
+  FIXED: 'Fixed charge',
+  DEMAND: 'Demand charge',
+  MINIMUM_CHARGE: 'Minimum charge',
+  DUTY: 'Electricity duty',
+  TAX: 'Tax',
+  ROUNDING: 'Rounding',
+};
+
+export function unitsOf(category: Category): { energy: string; load: string } {
+  return { energy: category.billing_unit === 'KVAH' ? 'kVAh' : 'kWh', load: category.load_unit === 'KVA' ? 'kVA' : 'kW' };
+}
+
+/** "₹50.00 a month per kW of sanctioned load" / "₹25.00 a month per connection". */
+export function describeCharge(charge: Schemas['Charge'] | undefined, category: Category): string {
+  if (!charge) return 'None';
+  const per = charge.basis === 'PER_CONNECTION' ? 'per connection' : `per ${unitsOf(category).load} of sanctioned load`;
+  return `${formatRate(charge.rate)} a month ${per}`;
+}
+
+export function describeDemandCharge(category: Category): string {
+  const demand = category.demand_charge;
+  if (!demand) return 'None';
+  const floor = demand.floor_percent ? `, at least ${formatAmount(demand.floor_percent)} % of sanctioned load` : '';
+  return `${formatRate(demand.rate)} a month per ${unitsOf(category).load} of billed maximum demand${floor}`;
+}
+
+export function describeTaxes(category: Category): string {
+  const taxes = category.taxes ?? [];
+  if (taxes.length === 0) return 'None';
+  return taxes
+    .map((t) =>
+      t.per_unit !== undefined && t.per_unit !== null
+        ? `${t.code} ${formatRate(t.per_unit)} per ${unitsOf(category).energy}`
+        : `${t.code} ${formatAmount(t.percent)} % of the charges`,
+    )
+    .join('; ');
 }
