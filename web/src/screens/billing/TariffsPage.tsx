@@ -15,15 +15,14 @@ import { useTariffVersion, useTariffVersions } from './tariffQueries';
 
 type Summary = Schemas['Summary'];
 
-const STATUS_CHIPS: Record<VersionStatus, { label: string; color: 'success' | 'info' | 'default' }> = {
+// only "in force" is coloured: the info blue of MUI is too light for text on a selected row
+const STATUS_CHIPS: Record<VersionStatus, { label: string; color: 'success' | 'default' }> = {
   IN_FORCE: { label: 'In force', color: 'success' },
-  SCHEDULED: { label: 'Scheduled', color: 'info' },
+  SCHEDULED: { label: 'Scheduled', color: 'default' },
   SUPERSEDED: { label: 'Superseded', color: 'default' },
 };
 
-function VersionsTable({ versions, selected }: { versions: Summary[]; selected?: string }) {
-  // the tenant's day is IST for every DISCOM the platform serves today
-  const statuses = versionStatuses(versions, istStartOfDay(new Date()).slice(0, 10));
+function VersionsTable({ versions, statuses, selected }: { versions: Summary[]; statuses: Map<string, VersionStatus>; selected?: string }) {
   return (
     <Table size="small" aria-label="Tariff versions">
       <TableHead>
@@ -77,7 +76,11 @@ export default function TariffsPage() {
   const [savedVersion, setSavedVersion] = useState<number>();
   const versions = useTariffVersions();
   const list = versions.data ?? [];
-  const selectedId = params.get('version') ?? list[0]?.id;
+  // the tenant's day is IST for every DISCOM the platform serves today
+  const statuses = versionStatuses(list, istStartOfDay(new Date()).slice(0, 10));
+  const inForce = list.find((v) => statuses.get(v.id ?? '') === 'IN_FORCE');
+  // without a choice in the URL, the version in force is shown (the latest listed may be years away)
+  const selectedId = params.get('version') ?? (inForce ?? list[0])?.id;
   const selected = useTariffVersion(selectedId);
   const editing = editable && params.get('new') === '1';
 
@@ -120,7 +123,7 @@ export default function TariffsPage() {
                       No tariff versions yet.
                     </Typography>
                   ) : (
-                    <VersionsTable versions={all} selected={selectedId} />
+                    <VersionsTable versions={all} statuses={statuses} selected={selectedId} />
                   )
                 }
               </QueryStatus>
