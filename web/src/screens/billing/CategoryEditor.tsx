@@ -59,6 +59,8 @@ function SelectField<T extends string>(props: {
       onChange={(e) => props.onChange(e.target.value as T)}
       error={Boolean(props.error)}
       helperText={props.error ?? props.hint ?? ' '}
+      // an empty choice ("None", "all year") is shown by its name rather than as a blank field
+      slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
     >
       {props.options.map((o) => (
         <MenuItem key={o.value} value={o.value}>
@@ -76,7 +78,8 @@ function Row({ name, onRemove, children }: { name: string; onRemove(): void; chi
       <Typography variant="caption" sx={{ width: 48, flexShrink: 0, pt: 3 }}>
         {name}
       </Typography>
-      <Grid container spacing={1} sx={{ flexGrow: 1 }}>
+      {/* 14 columns: a slot's seven fields side by side on a wide screen */}
+      <Grid container spacing={1} columns={{ xs: 12, md: 14 }} sx={{ flexGrow: 1 }}>
         {children}
       </Grid>
       <IconButton aria-label={`Remove ${name.toLowerCase()}`} onClick={onRemove} sx={{ mt: 2 }}>
@@ -90,7 +93,7 @@ function Cell({ children, size = 2 }: { children: ReactNode; size?: number }) {
   return <Grid size={{ xs: 6, md: size }}>{children}</Grid>;
 }
 
-const MONTH_OPTIONS = [{ value: '', label: '— (all year)' }, ...MONTH_NAMES.map((name, i) => ({ value: String(i + 1), label: name }))];
+const MONTH_OPTIONS = [{ value: '', label: 'All year' }, ...MONTH_NAMES.map((name, i) => ({ value: String(i + 1), label: name }))];
 
 const MULTIPLIER_HINTS: Record<SlotKind, (minimumPeak: string) => string> = {
   NORMAL: () => 'Normal is 1',
@@ -123,10 +126,10 @@ function SlotRow({ at, slot, position, errors, minimumPeak, onChange, onRemove }
       <Cell>
         <FormTextField size="small" label="To" value={slot.to} onChange={(to) => set({ to })} error={errors[`${at}.to`]} hint="Excluded; 24:00 is midnight" />
       </Cell>
-      <Cell size={1}>
+      <Cell>
         <SelectField label="From month" value={slot.from_month} options={MONTH_OPTIONS} onChange={(from_month) => set({ from_month })} error={errors[`${at}.from_month`]} />
       </Cell>
-      <Cell size={1}>
+      <Cell>
         <SelectField label="To month" value={slot.to_month} options={MONTH_OPTIONS} onChange={(to_month) => set({ to_month })} error={errors[`${at}.to_month`]} />
       </Cell>
       <Cell>
@@ -281,28 +284,29 @@ function ChargesEditor({ index, category, errors, onChange }: Props) {
         <Cell size={3}>
           <FormTextField
             size="small"
-            label={`Demand charge (₹ a month per ${load} of MD)`}
+            label={`Demand (₹ per ${load} of MD)`}
             inputMode="decimal"
             value={category.demand_charge.rate}
             onChange={(rate) => onChange((c) => ({ ...c, demand_charge: { ...c.demand_charge, rate } }))}
             error={errors[`${at}.demand_charge.rate`]}
-            hint="Empty: none"
+            hint="A month; empty: none"
           />
         </Cell>
         <Cell size={3}>
           <FormTextField
             size="small"
-            label="Billed MD at least (% of sanctioned load)"
+            label="MD floor (% of load)"
             inputMode="decimal"
             value={category.demand_charge.floor_percent}
             onChange={(floor_percent) => onChange((c) => ({ ...c, demand_charge: { ...c.demand_charge, floor_percent } }))}
             error={errors[`${at}.demand_charge.floor_percent`]}
+            hint="Billed MD at least this share of sanctioned load"
           />
         </Cell>
         <Cell size={3}>
           <FormTextField
             size="small"
-            label="Electricity duty (% of energy charges)"
+            label="Duty (% of energy charges)"
             inputMode="decimal"
             value={category.duty_percent}
             onChange={(duty_percent) => onChange((c) => ({ ...c, duty_percent }))}
