@@ -1,7 +1,7 @@
 import { Alert, Box, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { FactsTable } from '../../components/FactsTable';
 import { formatIstDate, formatIstDateTime } from '../../format/indian';
-import { PreviewPanel } from './PreviewPanel';
+import { TariffPreviewPanel } from './TariffPreviewPanel';
 import { CONSUMER_CLASSES, MONTH_NAMES, SLOT_KINDS, toSlotDraft, type CategoryTariff, type TariffVersion } from './tariffForm';
 import { describeCharge, describeDemandCharge, describeTaxes, formatAmount, formatRate, unitsOf } from './tariffFormat';
 import { TodTimeline } from './TodTimeline';
@@ -143,7 +143,7 @@ export function TariffDetail({ version }: { version: TariffVersion }) {
       {categories.map((category) => (
         <CategoryCard key={category.code} category={category} />
       ))}
-      {version.id && categories.length > 0 && <PreviewPanel versionId={version.id} categories={categories} />}
+      {version.id && categories.length > 0 && <TariffPreviewPanel versionId={version.id} categories={categories} />}
     </Stack>
   );
 }

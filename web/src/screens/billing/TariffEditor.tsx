@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, CardContent, Grid, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { fieldErrorsOf, messageOf } from '../../api/problem';
 import { FormTextField } from '../../components/FormTextField';
-import { CategoryEditor } from './CategoryEditor';
+import { TariffCategoryEditor } from './TariffCategoryEditor';
 import {
   categoryPath,
   checkTariff,
@@ -120,7 +120,7 @@ export function TariffEditor({ initial, startedFrom, onSaved, onCancel }: Props)
           </CardContent>
         </Card>
         {draft.categories.map((category, c) => (
-          <CategoryEditor
+          <TariffCategoryEditor
             key={c}
             index={c}
             category={category}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
-import type { PreviewRequest } from './previewForm';
+import type { PreviewRequest } from './tariffPreviewForm';
 import type { Tariff } from './tariffForm';
 
 export function useTariffVersions() {

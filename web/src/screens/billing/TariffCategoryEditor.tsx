@@ -372,7 +372,7 @@ function TaxesEditor({ index, category, errors, onChange }: Props) {
 }
 
 /** One category of the version being written: who it is for, slabs, ToD slots with their timeline, charges, taxes. */
-export function CategoryEditor(props: Props) {
+export function TariffCategoryEditor(props: Props) {
   const { index, category, errors, onChange, onRemove } = props;
   const at = categoryPath(index);
   return (

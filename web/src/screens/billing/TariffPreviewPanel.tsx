@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, CardContent, Grid, MenuItem, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { fieldErrorsOf, messageOf } from '../../api/problem';
 import { FormTextField } from '../../components/FormTextField';
-import { checkPreview, emptyPreviewDraft, previewFields, toPreviewRequest, zonesOf, type Preview, type PreviewDraft } from './previewForm';
+import { checkPreview, emptyPreviewDraft, previewFields, toPreviewRequest, zonesOf, type Preview, type PreviewDraft } from './tariffPreviewForm';
 import type { CategoryTariff } from './tariffForm';
 import { COMPONENT_LABELS, formatAmount, formatRate, formatRupees, unitsOf } from './tariffFormat';
 import { usePreviewBill } from './tariffQueries';
@@ -117,7 +117,7 @@ function DeterminantsForm({ versionId, category }: { versionId: string; category
 }
 
 /** Charges by component a consumer of a category would be billed under this version (nothing is stored). */
-export function PreviewPanel({ versionId, categories }: { versionId: string; categories: CategoryTariff[] }) {
+export function TariffPreviewPanel({ versionId, categories }: { versionId: string; categories: CategoryTariff[] }) {
   const [code, setCode] = useState(categories[0]?.code ?? '');
   const category = categories.find((c) => c.code === code) ?? categories[0];
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPreview, emptyPreviewDraft, toPreviewRequest, zonesOf } from './previewForm';
+import { checkPreview, emptyPreviewDraft, toPreviewRequest, zonesOf } from './tariffPreviewForm';
 import type { CategoryTariff } from './tariffForm';
 
 const TOD: CategoryTariff = {
