@@ -25,6 +25,7 @@ const CommunicationLossPage = lazy(() => import('./screens/alarms/CommunicationL
 const UsersPage = lazy(() => import('./screens/users/UsersPage'));
 const AuditTrailPage = lazy(() => import('./screens/audit/AuditTrailPage'));
 const TenantsPage = lazy(() => import('./screens/platform/TenantsPage'));
+const TariffsPage = lazy(() => import('./screens/billing/TariffsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -69,6 +70,7 @@ export function App() {
                 <Route path="users" element={<Lazy><UsersPage /></Lazy>} />
                 <Route path="audit-trail" element={<Lazy><AuditTrailPage /></Lazy>} />
                 <Route path="tenants" element={<Lazy><TenantsPage /></Lazy>} />
+                <Route path="billing/tariffs" element={<Lazy><TariffsPage /></Lazy>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

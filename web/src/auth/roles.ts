@@ -17,6 +17,8 @@ export const DATA_ANALYSTS: readonly Role[] = VENDOR_READERS;
 /** Roles whose holders resolve VEE exceptions, handle alarms and issue commands. */
 export const DATA_OPERATORS: readonly Role[] = INGEST_OPERATORS;
 export const TENANT_ADMINS: readonly Role[] = ['TENANT_ADMIN'];
+/** Roles whose holders read billing tariffs and preview bills; only tenant administrators add tariff versions. */
+export const BILLING_READERS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR', 'ANALYST'];
 export const PLATFORM_ADMINS: readonly Role[] = ['PLATFORM_ADMIN'];
 /** Roles whose holders read the audit trail: a tenant's administrators, and the platform's for platform actions. */
 export const AUDIT_READERS: readonly Role[] = ['TENANT_ADMIN', 'PLATFORM_ADMIN'];
