@@ -11,6 +11,7 @@ import RuleIcon from '@mui/icons-material/Rule';
 import HistoryIcon from '@mui/icons-material/History';
 import SignalCellularConnectedNoInternet0BarIcon from '@mui/icons-material/SignalCellularConnectedNoInternet0Bar';
 import DomainIcon from '@mui/icons-material/Domain';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import {
   AUDIT_READERS,
   DATA_ANALYSTS,
@@ -40,6 +41,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Alarms', path: '/alarms', icon: <NotificationsActiveIcon />, roles: DATA_ANALYSTS },
   { label: 'Alarm rules', path: '/alarm-rules', icon: <RuleIcon />, roles: DATA_ANALYSTS },
   { label: 'Communication loss', path: '/communication-loss', icon: <SignalCellularConnectedNoInternet0BarIcon />, roles: DATA_ANALYSTS },
+  { label: 'Billing runs', path: '/billing/runs', icon: <ReceiptLongIcon />, roles: DATA_ANALYSTS },
   { label: 'HES vendors', path: '/vendors', icon: <HubIcon />, roles: VENDOR_READERS },
   { label: 'Users and roles', path: '/users', icon: <GroupIcon />, roles: TENANT_ADMINS },
   { label: 'Audit trail', path: '/audit-trail', icon: <HistoryIcon />, roles: AUDIT_READERS, withoutTenant: true },
