@@ -106,12 +106,16 @@ test.beforeAll(async ({ request }) => {
 
 test('an administrator adds a cycle, runs named consumers, accepts the exception, downloads, exports and reads the determinants', async ({ page, request, monitor }) => {
   const headers = await adminHeaders(request);
-  const system = `E2E-BS-${Date.now()}`;
-  const created = await request.post('/api/v1/billing/systems', {
-    headers,
-    data: { code: system, name: 'E2E billing system', delivery: { mode: 'REST_PUSH', url: 'http://127.0.0.1:9/bills' } },
-  });
-  expect(created.status(), await created.text()).toBe(201);
+  // a REST push to the loopback address is refused for good; a drop folder (under the e2e server's drop root) takes it
+  const refusing = `E2E-PUSH-${Date.now()}`;
+  const system = `E2E-DROP-${Date.now()}`;
+  for (const data of [
+    { code: refusing, name: 'E2E push to loopback', delivery: { mode: 'REST_PUSH', url: 'http://127.0.0.1:9/bills' } },
+    { code: system, name: 'E2E drop folder', delivery: { mode: 'FILE_DROP', format: 'CSV', folder: 'e2e' } },
+  ]) {
+    const created = await request.post('/api/v1/billing/systems', { headers, data });
+    expect(created.status(), await created.text()).toBe(201);
+  }
   const dt = await (await request.get(`/api/v1/network/nodes/${ready.consumer.dt_id}`, { headers })).json();
 
   await page.goto('/billing/runs');
@@ -132,7 +136,7 @@ test('an administrator adds a cycle, runs named consumers, accepts the exception
   await cycleDialog.getByLabel('Cycle day').fill('5');
   await cycleDialog.getByLabel('Find a network node').fill(dt.code);
   await cycleDialog.getByRole('button', { name: new RegExp(`^${dt.code} · `) }).click();
-  await expect(cycleDialog.getByRole('listitem').filter({ hasText: dt.code })).toBeVisible();
+  await expect(cycleDialog.getByRole('list', { name: 'Nodes of the cycle' })).toContainText(dt.code);
   await expectAccessible(page, 'new cycle dialog');
   await cycleDialog.getByRole('button', { name: 'Add cycle' }).click();
   await expect(cycleDialog).toBeHidden();
@@ -148,7 +152,7 @@ test('an administrator adds a cycle, runs named consumers, accepts the exception
   await cycleDialog.getByLabel('Find a network node').fill(dt.code);
   await cycleDialog.getByRole('button', { name: new RegExp(`^${dt.code} · `) }).click();
   await cycleDialog.getByRole('button', { name: 'Add cycle' }).click();
-  await expect(cycleDialog.getByText(/overlap cycle/).first()).toBeVisible();
+  await expect(cycleDialog.getByText(/overlap cycle/)).toBeVisible();
   await cycleDialog.getByRole('button', { name: 'Cancel' }).click();
 
   // an interim run of the consumer with data and the one without
@@ -196,15 +200,24 @@ test('an administrator adds a cycle, runs named consumers, accepts the exception
   expect(csv).toContain(ready.consumer.account_no);
   expect(csv).toContain(empty.consumer.account_no);
 
-  // exported to the billing system (a REST push, queued): the ready and the accepted determinants go
+  // exported to a billing system: a refused delivery says whether trying again helps; the drop folder takes the ready
+  // and the accepted determinants
+  monitor.expectStatuses(502);
   await page.getByRole('button', { name: 'Export to billing system' }).click();
   const exportDialog = page.getByRole('dialog', { name: 'Export to a billing system' });
+  await exportDialog.getByRole('combobox', { name: 'Billing system' }).click();
+  await page.getByRole('option', { name: new RegExp(refusing) }).click();
+  await exportDialog.getByRole('button', { name: 'Export' }).click();
+  await expect(exportDialog.getByRole('alert')).toContainText('The billing system did not take the export');
+  await expect(exportDialog.getByRole('alert')).toContainText('Trying again will not help');
+  await expectAccessible(page, 'export refused');
   await exportDialog.getByRole('combobox', { name: 'Billing system' }).click();
   await page.getByRole('option', { name: new RegExp(system) }).click();
   await exportDialog.getByRole('button', { name: 'Export' }).click();
   await expect(exportDialog).toBeHidden();
   const exported = page.getByRole('table', { name: 'Exports of the run' }).getByRole('row').filter({ hasText: system });
-  await expect(exported).toContainText('queued in the outbox');
+  await expect(exported).toContainText('Drop folder');
+  await expect(exported).toContainText('.csv');
   await expect(exported.getByRole('cell').nth(3)).toHaveText('2');
 
   // one consumer's determinants: the ToD breakdown, the sum check, the bill and its versions
@@ -248,11 +261,14 @@ test('an analyst reads runs, exceptions and determinants without the actions', a
 
   await page.goto('/billing/runs');
   await signIn(page, 'demo.analyst');
-  await expect(page.getByRole('table', { name: 'Billing runs' }).getByRole('row')).not.toHaveCount(1);
+  const runLink = page.getByRole('table', { name: 'Billing runs' }).locator(`a[href="/billing/runs/${runId}"]`);
+  await expect(runLink).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Billing cycles' }).or(page.getByText('No billing cycles yet.'))).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start run' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'New cycle' })).toHaveCount(0);
+  await expectAccessible(page, 'billing runs as an analyst');
 
-  await page.goto(`/billing/runs/${runId}`);
+  await runLink.click();
   const exceptions = page.getByRole('region', { name: 'Exceptions' });
   await expect(exceptions.getByRole('row').filter({ hasText: empty.consumer.account_no })).toContainText('Missing intervals');
   await expect(exceptions.getByRole('button', { name: /^Accept/ })).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Alert, Button, Chip, Grid, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Button, Grid, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { hasAnyRole } from '../../../auth/roles';
 import { useSignedIn } from '../../../auth/SessionProvider';
 import { FactsTable } from '../../../components/FactsTable';
@@ -14,7 +14,7 @@ import { useBillingSettings, useDeterminants, type DeterminantsVersion } from '.
 import { BillPreviewCard } from './BillPreviewCard';
 import { quantityOrDash, sumCheck, sumCheckText, type CycleDeterminants } from './determinants';
 import { SectionCard } from './SectionCard';
-import { StatusChip } from './StatusChip';
+import { StatusChip, ToneChip } from './StatusChip';
 import { TodZoneChart } from './TodZoneChart';
 import { VersionHistoryCard } from './VersionHistoryCard';
 
@@ -117,7 +117,7 @@ function MetersCard({ d }: { d: CycleDeterminants }) {
                   <TableCell>
                     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                       {verdict !== 'unknown' && (
-                        <Chip size="small" variant="outlined" color={verdict === 'agrees' ? 'success' : 'warning'} label={verdict === 'agrees' ? 'Agrees' : 'Differs'} />
+                        <ToneChip color={verdict === 'agrees' ? 'success' : 'warning'} label={verdict === 'agrees' ? 'Agrees' : 'Differs'} />
                       )}
                       <Typography variant="body2">{sumCheckText(meter, settings.data)}</Typography>
                     </Stack>

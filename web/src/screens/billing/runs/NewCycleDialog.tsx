@@ -86,7 +86,9 @@ export function NewCycleDialog({ open, onClose }: { open: boolean; onClose(): vo
     <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
       <DialogTitle>New billing cycle</DialogTitle>
       <DialogContent>
-        {create.isError && <Alert severity="error">{messageOf(create.error)}</Alert>}
+        {create.isError && Object.keys(fieldErrorsOf(create.error, conflictField)).length === 0 && (
+          <Alert severity="error">{messageOf(create.error)}</Alert>
+        )}
         <FormTextField label="Code" value={draft.code} onChange={(code) => set({ code })} error={errors.code} hint="e.g. GGN-CYCLE-05" />
         <FormTextField label="Name" value={draft.name} onChange={(name) => set({ name })} error={errors.name} />
         <Stack direction="row" spacing={2}>

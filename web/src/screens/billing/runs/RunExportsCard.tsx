@@ -17,6 +17,7 @@ import { ApiError, fieldErrorsOf, messageOf } from '../../../api/problem';
 import { FormTextField } from '../../../components/FormTextField';
 import { QueryStatus } from '../../../components/QueryStatus';
 import { formatBytes, formatCount, formatIstDateTime } from '../../../format/indian';
+import { exportModeLabel } from './billingLabels';
 import { useBillingSystems, useExportRun, useRunExports } from './billingQueries';
 import { SectionCard } from './SectionCard';
 
@@ -24,7 +25,8 @@ import { SectionCard } from './SectionCard';
 function exportFailure(error: unknown): string {
   const retryable = error instanceof ApiError ? (error.problem as { retryable?: boolean }).retryable : undefined;
   const advice = retryable === true ? ' Try again later.' : retryable === false ? ' Trying again will not help: fix the billing system profile.' : '';
-  return `${messageOf(error)}${advice}`;
+  const message = messageOf(error);
+  return `${message}${advice && !/[.!?]$/.test(message) ? '.' : ''}${advice}`;
 }
 
 function ExportDialog({ runId, open, onClose }: { runId: string; open: boolean; onClose(): void }) {
@@ -106,7 +108,7 @@ export function RunExportsCard({ runId, canExport }: { runId: string; canExport:
                     <TableCell>{sent.exported_at ? formatIstDateTime(sent.exported_at) : ''}</TableCell>
                     <TableCell>{sent.system_code}</TableCell>
                     <TableCell>
-                      {sent.mode}
+                      {exportModeLabel(sent.mode)}
                       {sent.file_name ? ` · ${sent.file_name} (${formatBytes(sent.bytes ?? 0)})` : ''}
                       {sent.outbox_message_id ? ' · queued in the outbox' : ''}
                     </TableCell>

@@ -27,10 +27,10 @@ export function VersionHistoryCard({ determinantsId }: { determinantsId: string 
             </TableHead>
             <TableBody>
               {versions.map((v) => (
-                <TableRow key={v.id} selected={v.id === determinantsId}>
+                <TableRow key={v.id}>
                   <TableCell>
                     {v.id === determinantsId ? (
-                      `${v.version} (shown)`
+                      <strong>{`${v.version} (shown)`}</strong>
                     ) : (
                       <Link component={RouterLink} to={`/billing/determinants/${v.id}`}>
                         {`Version ${v.version}`}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cycleSchedule,
   determinantStatusLabel,
+  exportModeLabel,
   formatDay,
   formatPeriod,
   formatRupees,
@@ -47,11 +48,17 @@ describe('labels', () => {
     expect(statusColor('EXCEPTION')).toBe('warning');
     expect(statusColor('READY')).toBe('success');
     expect(statusColor('FAILED')).toBe('error');
+    expect(statusColor('ACCEPTED')).toBe('primary');
   });
 
   it('explains reason codes and keeps an unknown one as sent', () => {
     expect(reasonLabel('MISSING_INTERVALS')).toBe('Missing intervals');
     expect(reasonLabel('SOMETHING_NEW')).toBe('SOMETHING_NEW');
+  });
+
+  it('names export modes', () => {
+    expect(exportModeLabel('DROP_FOLDER')).toBe('Drop folder');
+    expect(exportModeLabel('REST_PUSH')).toBe('REST push');
   });
 
   it('describes a cycle schedule', () => {

@@ -36,14 +36,15 @@ export function determinantStatusLabel(status: string | undefined): string {
   return DETERMINANT_STATUSES.find((s) => s.status === status)?.label ?? status ?? '';
 }
 
-/** MUI colour of a status chip: an exception wants attention, billable ones are fine. */
-export function statusColor(status: string | undefined): 'success' | 'warning' | 'error' | 'info' | 'default' {
+/** MUI colour of a status chip: an exception wants attention, billable ones are fine (accepted in the theme's blue). */
+export function statusColor(status: string | undefined): 'success' | 'warning' | 'error' | 'primary' | 'default' {
   switch (status) {
     case 'READY':
     case 'DONE':
       return 'success';
     case 'ACCEPTED':
-      return 'info';
+      // the theme's info blue is too light for text on white (WCAG contrast)
+      return 'primary';
     case 'EXCEPTION':
       return 'warning';
     case 'FAILED':
@@ -114,4 +115,11 @@ export function formatRupees(amount: number | undefined): string {
 export function formatShare(share: number | undefined): string {
   if (share === undefined || share === null) return '—';
   return `${formatDecimal(share * 100, 1)} %`;
+}
+
+const EXPORT_MODES: Record<string, string> = { DROP_FOLDER: 'Drop folder', SFTP: 'SFTP', REST_PUSH: 'REST push' };
+
+/** How an export travelled (the exporter's mode). */
+export function exportModeLabel(mode: string | undefined): string {
+  return (mode && EXPORT_MODES[mode]) ?? mode ?? '';
 }
