@@ -9,6 +9,9 @@ const port = process.env.E2E_PORT ?? '18080';
 const hesPort = process.env.E2E_HES_PORT ?? '18090';
 mkdirSync('target', { recursive: true });
 const dataDir = mkdtempSync(path.resolve('target', 'mdm-data-'));
+// billing exports to a drop folder land here (billing-runs.spec.ts exports a run); without it they are refused
+const billingDropRoot = path.join(dataDir, 'billing-drop');
+mkdirSync(billingDropRoot);
 
 const log = openSync(path.resolve('target', 'server.log'), 'w');
 const server = spawn('java', ['-Xmx1g', '-jar', jar], {
@@ -23,6 +26,7 @@ const server = spawn('java', ['-Xmx1g', '-jar', jar], {
     MDM_DEMO_TRAFFIC: 'false',
     MDM_DEMO_HES_PORT: hesPort,
     MDM_ADMIN_PASSWORD: 'vidyut-platform',
+    MDM_BILLING_EXPORT_DROPROOT: billingDropRoot,
   },
 });
 

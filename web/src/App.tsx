@@ -26,6 +26,9 @@ const UsersPage = lazy(() => import('./screens/users/UsersPage'));
 const AuditTrailPage = lazy(() => import('./screens/audit/AuditTrailPage'));
 const TenantsPage = lazy(() => import('./screens/platform/TenantsPage'));
 const TariffsPage = lazy(() => import('./screens/billing/TariffsPage'));
+const BillingRunsPage = lazy(() => import('./screens/billing/runs/BillingRunsPage'));
+const BillingRunPage = lazy(() => import('./screens/billing/runs/BillingRunPage'));
+const DeterminantsPage = lazy(() => import('./screens/billing/runs/DeterminantsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -71,6 +74,9 @@ export function App() {
                 <Route path="audit-trail" element={<Lazy><AuditTrailPage /></Lazy>} />
                 <Route path="tenants" element={<Lazy><TenantsPage /></Lazy>} />
                 <Route path="billing/tariffs" element={<Lazy><TariffsPage /></Lazy>} />
+                <Route path="billing/runs" element={<Lazy><BillingRunsPage /></Lazy>} />
+                <Route path="billing/runs/:runId" element={<Lazy><BillingRunPage /></Lazy>} />
+                <Route path="billing/determinants/:id" element={<Lazy><DeterminantsPage /></Lazy>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

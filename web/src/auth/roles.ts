@@ -17,8 +17,12 @@ export const DATA_ANALYSTS: readonly Role[] = VENDOR_READERS;
 /** Roles whose holders resolve VEE exceptions, handle alarms and issue commands. */
 export const DATA_OPERATORS: readonly Role[] = INGEST_OPERATORS;
 export const TENANT_ADMINS: readonly Role[] = ['TENANT_ADMIN'];
-/** Roles whose holders read billing tariffs and preview bills; only tenant administrators add tariff versions. */
+/** Roles whose holders read tariffs, cycles, runs, determinants and exports, and preview bills. */
 export const BILLING_READERS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR', 'ANALYST'];
+/** Roles whose holders start billing runs, accept billing exceptions and export to a billing system. */
+export const BILLING_OPERATORS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR'];
+/** Roles whose holders add tariff versions and billing cycles. */
+export const BILLING_ADMINS: readonly Role[] = ['TENANT_ADMIN'];
 export const PLATFORM_ADMINS: readonly Role[] = ['PLATFORM_ADMIN'];
 /** Roles whose holders read the audit trail: a tenant's administrators, and the platform's for platform actions. */
 export const AUDIT_READERS: readonly Role[] = ['TENANT_ADMIN', 'PLATFORM_ADMIN'];

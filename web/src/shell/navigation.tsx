@@ -12,6 +12,7 @@ import HistoryIcon from '@mui/icons-material/History';
 import SignalCellularConnectedNoInternet0BarIcon from '@mui/icons-material/SignalCellularConnectedNoInternet0Bar';
 import DomainIcon from '@mui/icons-material/Domain';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import RequestQuoteIcon from '@mui/icons-material/RequestQuote';
 import {
   AUDIT_READERS,
   BILLING_READERS,
@@ -42,8 +43,9 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Alarms', path: '/alarms', icon: <NotificationsActiveIcon />, roles: DATA_ANALYSTS },
   { label: 'Alarm rules', path: '/alarm-rules', icon: <RuleIcon />, roles: DATA_ANALYSTS },
   { label: 'Communication loss', path: '/communication-loss', icon: <SignalCellularConnectedNoInternet0BarIcon />, roles: DATA_ANALYSTS },
+  { label: 'Billing runs', path: '/billing/runs', icon: <ReceiptLongIcon />, roles: BILLING_READERS },
+  { label: 'Tariffs', path: '/billing/tariffs', icon: <RequestQuoteIcon />, roles: BILLING_READERS },
   { label: 'HES vendors', path: '/vendors', icon: <HubIcon />, roles: VENDOR_READERS },
-  { label: 'Tariffs', path: '/billing/tariffs', icon: <ReceiptLongIcon />, roles: BILLING_READERS },
   { label: 'Users and roles', path: '/users', icon: <GroupIcon />, roles: TENANT_ADMINS },
   { label: 'Audit trail', path: '/audit-trail', icon: <HistoryIcon />, roles: AUDIT_READERS, withoutTenant: true },
   { label: 'Tenants', path: '/tenants', icon: <DomainIcon />, roles: PLATFORM_ADMINS, withoutTenant: true },
