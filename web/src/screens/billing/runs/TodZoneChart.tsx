@@ -2,7 +2,7 @@ import { Alert, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/ma
 import { BarChart } from '@mui/x-charts/BarChart';
 import { formatDecimal, formatQuantity } from '../../../format/indian';
 import { formatShare } from './billingLabels';
-import { zoneSeries, zoneShares, type TodZoneEnergy } from './determinants';
+import { quantityOrDash, zoneSeries, zoneShares, type TodZoneEnergy } from './determinants';
 
 const kwh = (v: number | null) => (v == null ? '' : formatQuantity(v, 'kWh'));
 const kvah = (v: number | null) => (v == null ? '' : formatQuantity(v, 'kVAh'));
@@ -42,7 +42,7 @@ export function TodZoneChart({ zones }: { zones: readonly TodZoneEnergy[] }) {
               </TableCell>
               <TableCell align="right">{formatQuantity(zone.kwh_import ?? 0, 'kWh')}</TableCell>
               <TableCell align="right">{formatShare(shares[i])}</TableCell>
-              <TableCell align="right">{formatQuantity(zone.kvah_import ?? 0, 'kVAh')}</TableCell>
+              <TableCell align="right">{quantityOrDash(zone.kvah_import, 'kVAh')}</TableCell>
               <TableCell align="right">{formatQuantity(zone.kwh_export ?? 0, 'kWh')}</TableCell>
             </TableRow>
           ))}

@@ -5,8 +5,8 @@ const settings: BillingSettings = { sum_check_tolerance_kwh: 0.5, sum_check_tole
 
 describe('ToD zones', () => {
   const zones = [
-    { zone: 'NORMAL', kwh_import: 18, kvah_import: 0, kwh_export: 0 },
-    { zone: 'PEAK_SUMMER', kwh_import: 6, kvah_import: 0, kwh_export: 0 },
+    { zone: 'NORMAL', kwh_import: 18, kwh_export: 0 },
+    { zone: 'PEAK_SUMMER', kwh_import: 6, kwh_export: 0 },
   ];
 
   it('labels zones and explains the ones the server makes up', () => {
@@ -15,8 +15,12 @@ describe('ToD zones', () => {
     expect(zoneLabel('UNTARIFFED')).toBe('No tariff in force');
   });
 
-  it('charts import per zone and leaves out kVAh and export that are all zero', () => {
+  it('charts import per zone and leaves out kVAh the meters did not keep and export that is all zero', () => {
     expect(zoneSeries(zones)).toEqual({ labels: ['Normal', 'Peak summer'], importKwh: [18, 6] });
+  });
+
+  it('charts kVAh the meters kept, even zero', () => {
+    expect(zoneSeries([{ zone: 'NIGHT', kwh_import: 0, kvah_import: 0 }]).importKvah).toEqual([0]);
   });
 
   it('adds kVAh and export when there are some', () => {

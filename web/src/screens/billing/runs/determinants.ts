@@ -19,13 +19,13 @@ export function zoneLabel(zone: string | undefined): string {
 export interface ZoneSeries {
   labels: string[];
   importKwh: number[];
-  /** Only when some zone has kVAh (a meter without kVAh registers has none). */
+  /** Only when the meters kept kVAh (the server sends none, rather than 0, for meters without it). */
   importKvah?: number[];
   /** Only when some energy was exported (net metering). */
   exportKwh?: number[];
 }
 
-/** The bar chart's data: a band per ToD zone, import kWh, and kVAh and export when there are any. */
+/** The bar chart's data: a band per ToD zone, import kWh, kVAh when the meters kept it, export when there was some. */
 export function zoneSeries(zones: readonly TodZoneEnergy[] | undefined): ZoneSeries {
   const list = zones ?? [];
   const importKvah = list.map((z) => z.kvah_import ?? 0);
@@ -33,7 +33,7 @@ export function zoneSeries(zones: readonly TodZoneEnergy[] | undefined): ZoneSer
   return {
     labels: list.map((z) => zoneLabel(z.zone)),
     importKwh: list.map((z) => z.kwh_import ?? 0),
-    ...(importKvah.some((v) => v !== 0) ? { importKvah } : {}),
+    ...(list.some((z) => z.kvah_import != null) ? { importKvah } : {}),
     ...(exportKwh.some((v) => v !== 0) ? { exportKwh } : {}),
   };
 }

@@ -50,6 +50,7 @@ final class DeterminantCalculator {
         byte[] importQuality = new byte[slots];
         boolean[] importPresent = new boolean[slots];
         boolean[] importWithheld = new boolean[slots];
+        boolean[] recorded = new boolean[CHANNELS.length]; // a channel the meters kept in the period: absent is not zero
         long dataVersion = 0;
         List<MeterRead> reads = new ArrayList<>();
         List<Reason> reasons = new ArrayList<>();
@@ -78,6 +79,7 @@ final class DeterminantCalculator {
                     int slot = (int) ((end - startSecond) / (grid * 60L)) - 1;
                     if (slot >= slots) continue;
                     energy[channel][slot] += value;
+                    recorded[channel] = true;
                     if (channel == IMPORT) {
                         importPresent[slot] = true;
                         importQuality[slot] |= day.quality()[s];
@@ -89,7 +91,7 @@ final class DeterminantCalculator {
 
         BigDecimal kwhImport = kwh(sum(energy[IMPORT]));
         Coverage coverage = coverage(grid, importPresent, importQuality, importWithheld);
-        Demand demand = demand(input, period, settings, grid, energy);
+        Demand demand = demand(input, period, settings, grid, energy, recorded[KVAH_IMPORT]);
         if (input.meters().isEmpty()) reasons.add(new Reason("NO_METER", "The consumer had no meter in the period"));
         if (!zones.tariffed()) reasons.add(new Reason("NO_TARIFF", "No tariff version in force in the period has category "
                 + input.consumer().category()));
@@ -105,8 +107,9 @@ final class DeterminantCalculator {
         }
         return new CycleDeterminants(input.consumer().id(), input.consumer().accountNo(), input.consumer().category(),
                 period.firstDay(), period.lastDay(), period.days(),
-                new Energy(kwhImport, kwh(sum(energy[EXPORT])), kwh(sum(energy[KVAH_IMPORT])), kwh(sum(energy[KVAH_EXPORT]))),
-                zoneEnergy(zones, energy), demand, powerFactor(energy),
+                new Energy(kwhImport, kwh(sum(energy[EXPORT])), recorded[KVAH_IMPORT] ? kwh(sum(energy[KVAH_IMPORT])) : null,
+                        recorded[KVAH_EXPORT] ? kwh(sum(energy[KVAH_EXPORT])) : null),
+                zoneEnergy(zones, energy, recorded[KVAH_IMPORT]), demand, powerFactor(energy),
                 input.consumer().netMetered() ? netMetering(input, kwhImport, kwh(sum(energy[EXPORT]))) : null,
                 List.copyOf(reads), coverage, dataVersion, List.copyOf(reasons));
     }
@@ -177,7 +180,9 @@ final class DeterminantCalculator {
         return new Coverage(grid, expected, actual, estimated, edited, held, missing, share(estimated, expected), share(missing, expected));
     }
 
-    private static Demand demand(CycleInput input, Period period, BillingSettings settings, int grid, long[][] energy) {
+    /** Without kVAh recorded, no kVA demand (rather than 0 kVA). */
+    private static Demand demand(CycleInput input, Period period, BillingSettings settings, int grid, long[][] energy,
+                                 boolean kvahRecorded) {
         int window = Math.max(1, settings.demandIntegrationMinutes() / grid);
         Peak kw = peak(energy[IMPORT], window, settings.slidingDemand());
         Peak kva = peak(energy[KVAH_IMPORT], window, settings.slidingDemand());
@@ -188,7 +193,7 @@ final class DeterminantCalculator {
         int inYear = input.earlierExceedances() + (exceeds ? 1 : 0);
         IntFunction<OffsetDateTime> endOf = end -> at(period.start().plusSeconds((long) end * grid * 60), period);
         return new Demand(minutes, settings.slidingDemand(), mdKw, kw.units == 0 ? null : endOf.apply(kw.end),
-                demand(kva.units, minutes), kva.units == 0 ? null : endOf.apply(kva.end), load, exceeds, inYear,
+                kvahRecorded ? demand(kva.units, minutes) : null, kva.units == 0 ? null : endOf.apply(kva.end), load, exceeds, inYear,
                 exceeds && inYear >= 3);
     }
 
@@ -217,7 +222,7 @@ final class DeterminantCalculator {
         return BigDecimal.valueOf(units * 60, ENERGY_SCALE).divide(BigDecimal.valueOf(minutes), DEMAND_SCALE, RoundingMode.HALF_UP);
     }
 
-    private static List<TodZoneEnergy> zoneEnergy(SlotZones zones, long[][] energy) {
+    private static List<TodZoneEnergy> zoneEnergy(SlotZones zones, long[][] energy, boolean kvahRecorded) {
         long[][] byZone = new long[zones.names().size()][3];
         for (int i = 0; i < zones.zoneOfSlot().length; i++) {
             long[] zone = byZone[zones.zoneOfSlot()[i]];
@@ -227,7 +232,8 @@ final class DeterminantCalculator {
         }
         List<TodZoneEnergy> result = new ArrayList<>();
         for (int z = 0; z < byZone.length; z++) {
-            result.add(new TodZoneEnergy(zones.names().get(z), kwh(byZone[z][0]), kwh(byZone[z][1]), kwh(byZone[z][2])));
+            result.add(new TodZoneEnergy(zones.names().get(z), kwh(byZone[z][0]), kvahRecorded ? kwh(byZone[z][1]) : null,
+                    kwh(byZone[z][2])));
         }
         return List.copyOf(result);
     }

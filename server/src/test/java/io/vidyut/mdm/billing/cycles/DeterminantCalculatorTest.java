@@ -90,6 +90,24 @@ class DeterminantCalculatorTest {
     }
 
     @Test
+    void a_meter_that_keeps_no_kvah_gives_no_kvah_determinants_rather_than_zero() {
+        var kwhOnly = calculate(new CycleInput(consumer("5", false), List.of(steadyMeter()), null, 0), BillingSettings.DEFAULTS);
+        assertThat(kwhOnly.energy().kvahImport()).as("a kVAh-billed category must not be billed 0 kVAh").isNull();
+        assertThat(kwhOnly.demand().mdKva()).isNull();
+        assertThat(kwhOnly.zones()).allSatisfy(zone -> assertThat(zone.kvahImport()).isNull());
+        assertThat(kwhOnly.powerFactor()).isNull();
+
+        MeterInput both = steadyMeter();
+        List<IntervalDay> days = new java.util.ArrayList<>(both.days());
+        days.addAll(flat(OLD, Channel.KVAH_IMPORT, FIRST.minusDays(1), LAST, 2800));
+        var withKvah = calculate(new CycleInput(consumer("5", false), List.of(new MeterInput(OLD, "M-1", true, days, List.of(),
+                both.opening(), both.closing())), null, 0), BillingSettings.DEFAULTS);
+        assertThat(withKvah.energy().kvahImport()).isEqualByComparingTo("806.4"); // 30 × 96 × 0.28
+        assertThat(withKvah.demand().mdKva()).isEqualByComparingTo("1.12");
+        assertThat(withKvah.energy().kvahExport()).as("no kVAh export kept").isNull();
+    }
+
+    @Test
     void the_interval_ending_at_midnight_belongs_to_the_day_it_started_in() {
         MeterInput meter = steadyMeter();
         day(meter.days(), FIRST.minusDays(1)).values()[95] = 999_999; // 31 Oct 23:45–1 Nov 00:00: October's
