@@ -64,6 +64,7 @@ const REASON_LABELS: Record<string, string> = {
   MISSING_CLOSING_READ: 'No closing register read',
   NO_METER: 'No meter',
   NO_TARIFF: 'No tariff in force',
+  NO_KVAH: 'No kVAh for a kVAh tariff',
 };
 
 export function reasonLabel(code: string | undefined): string {

@@ -95,6 +95,10 @@ final class DeterminantCalculator {
         if (input.meters().isEmpty()) reasons.add(new Reason("NO_METER", "The consumer had no meter in the period"));
         if (!zones.tariffed()) reasons.add(new Reason("NO_TARIFF", "No tariff version in force in the period has category "
                 + input.consumer().category()));
+        if (zones.billsKvah() && !recorded[KVAH_IMPORT]) {
+            reasons.add(new Reason("NO_KVAH", "Category " + input.consumer().category()
+                    + " is billed in kVAh and the meters kept no kVAh in the period"));
+        }
         if (coverage.withheld() > 0) reasons.add(new Reason("VEE_WITHHELD", coverage.withheld()
                 + " intervals are held back by an open blocking VEE exception"));
         if (coverage.estimatedShare().compareTo(settings.maxEstimatedShare()) > 0) {

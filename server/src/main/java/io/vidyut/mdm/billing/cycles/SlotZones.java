@@ -11,20 +11,22 @@ import java.util.function.Function;
 /**
  * The time-of-day zone of every interval of a period for one tariff category, worked out once per category and run:
  * slot i is the interval starting {@code i × gridMinutes} after the period's start. A day without a tariff version
- * that has the category puts its energy in {@link #UNTARIFFED}.
+ * that has the category puts its energy in {@link #UNTARIFFED}. {@code billsKvah}: some day's version bills the
+ * category in kVAh.
  */
-record SlotZones(List<String> names, int[] zoneOfSlot, boolean tariffed) {
+record SlotZones(List<String> names, int[] zoneOfSlot, boolean tariffed, boolean billsKvah) {
     static final String UNTARIFFED = "UNTARIFFED";
 
     static SlotZones of(CycleInput.Period period, int gridMinutes, Function<LocalDate, Optional<TodZones>> zonesOn) {
         int perDay = 24 * 60 / gridMinutes;
         int[] zoneOfSlot = new int[period.days() * perDay];
         List<String> names = new ArrayList<>();
-        boolean tariffed = true;
+        boolean tariffed = true, billsKvah = false;
         for (int d = 0; d < period.days(); d++) {
             LocalDate day = period.firstDay().plusDays(d);
             Optional<TodZones> zones = zonesOn.apply(day);
             tariffed &= zones.isPresent();
+            billsKvah |= zones.map(TodZones::billsKvah).orElse(false);
             var start = day.atStartOfDay(period.zone());
             for (int s = 0; s < perDay; s++) {
                 LocalDateTime wallClock = start.plusMinutes((long) s * gridMinutes).toLocalDateTime();
@@ -37,6 +39,6 @@ record SlotZones(List<String> names, int[] zoneOfSlot, boolean tariffed) {
                 zoneOfSlot[d * perDay + s] = index;
             }
         }
-        return new SlotZones(List.copyOf(names), zoneOfSlot, tariffed);
+        return new SlotZones(List.copyOf(names), zoneOfSlot, tariffed, billsKvah);
     }
 }

@@ -15,16 +15,19 @@ public final class TodZones {
 
     private final List<String> names;
     private final byte[][] zoneOfMinute; // [month 0–11][minute of day] -> index in names
+    private final boolean billsKvah;
 
-    private TodZones(List<String> names, byte[][] zoneOfMinute) {
+    private TodZones(List<String> names, byte[][] zoneOfMinute, boolean billsKvah) {
         this.names = names;
         this.zoneOfMinute = zoneOfMinute;
+        this.billsKvah = billsKvah;
     }
 
     static TodZones of(CategoryTariff category) {
         List<String> names = new ArrayList<>();
         byte[][] zones = new byte[12][MINUTES];
-        if (category.todSlots().isEmpty()) return new TodZones(List.of(ALL_DAY), zones);
+        boolean kvah = category.billingUnit() == CategoryTariff.BillingUnit.KVAH;
+        if (category.todSlots().isEmpty()) return new TodZones(List.of(ALL_DAY), zones, kvah);
         for (CategoryTariff.TodSlot slot : category.todSlots()) {
             if (!names.contains(slot.zone())) names.add(slot.zone());
             byte index = (byte) names.indexOf(slot.zone());
@@ -36,7 +39,12 @@ public final class TodZones {
                 for (int m = 0; m < length; m++) zones[month - 1][(from + m) % MINUTES] = index;
             }
         }
-        return new TodZones(List.copyOf(names), zones);
+        return new TodZones(List.copyOf(names), zones, kvah);
+    }
+
+    /** Whether the category's energy is billed in kVAh (its determinants need the meters' kVAh). */
+    public boolean billsKvah() {
+        return billsKvah;
     }
 
     /** The zones in the order the tariff first names them. */

@@ -36,7 +36,7 @@ class DeterminantCalculatorTest {
             int minute = (i % 96) * 15;
             zoneOfSlot[i] = minute >= 22 * 60 || minute < 6 * 60 ? 0 : minute >= 18 * 60 ? 1 : 2;
         }
-        return new SlotZones(List.of("NIGHT", "PEAK", "NORMAL"), zoneOfSlot, true);
+        return new SlotZones(List.of("NIGHT", "PEAK", "NORMAL"), zoneOfSlot, true, false);
     }
 
     /** Every 15-minute interval of every day of the range at {@code units} (0.0001 kWh), actual. */
@@ -96,6 +96,14 @@ class DeterminantCalculatorTest {
         assertThat(kwhOnly.demand().mdKva()).isNull();
         assertThat(kwhOnly.zones()).allSatisfy(zone -> assertThat(zone.kvahImport()).isNull());
         assertThat(kwhOnly.powerFactor()).isNull();
+        assertThat(kwhOnly.exceptions()).as("billed in kWh: nothing wanting").isEmpty();
+
+        SlotZones billedInKvah = nightPeakNormal(NOVEMBER);
+        billedInKvah = new SlotZones(billedInKvah.names(), billedInKvah.zoneOfSlot(), true, true);
+        var wanting = DeterminantCalculator.calculate(new CycleInput(consumer("5", false), List.of(steadyMeter()), null, 0),
+                NOVEMBER, BillingSettings.DEFAULTS, billedInKvah);
+        assertThat(wanting.exceptions()).extracting(CycleDeterminants.Reason::code).containsExactly("NO_KVAH");
+        assertThat(wanting.held()).isTrue();
 
         MeterInput both = steadyMeter();
         List<IntervalDay> days = new java.util.ArrayList<>(both.days());
