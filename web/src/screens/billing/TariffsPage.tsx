@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Alert, Button, Card, CardContent, Chip, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Button, Card, CardContent, Chip, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography, type Theme } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { hasAnyRole, TENANT_ADMINS } from '../../auth/roles';
 import { useSignedIn } from '../../auth/SessionProvider';
@@ -20,6 +20,14 @@ const STATUS_CHIPS: Record<VersionStatus, { label: string; color: 'success' | 'd
   IN_FORCE: { label: 'In force', color: 'success' },
   SCHEDULED: { label: 'Scheduled', color: 'default' },
   SUPERSEDED: { label: 'Superseded', color: 'default' },
+};
+
+/** The success green is 4.48:1 on a selected row's tint, short of 4.5: the darker shade (lighter in dark mode) reads. */
+const READABLE_ON_SELECTED = {
+  '&.MuiChip-colorSuccess': {
+    color: (theme: Theme) => (theme.palette.mode === 'light' ? theme.palette.success.dark : theme.palette.success.light),
+    borderColor: (theme: Theme) => (theme.palette.mode === 'light' ? theme.palette.success.dark : theme.palette.success.light),
+  },
 };
 
 function VersionsTable({ versions, statuses, selected }: { versions: Summary[]; statuses: Map<string, VersionStatus>; selected?: string }) {
@@ -48,7 +56,11 @@ function VersionsTable({ versions, statuses, selected }: { versions: Summary[]; 
               </TableCell>
               <TableCell>{v.effective_from ? formatIstDate(v.effective_from) : '—'}</TableCell>
               <TableCell>{(v.categories ?? []).join(', ')}</TableCell>
-              <TableCell>{status && <Chip size="small" variant="outlined" label={STATUS_CHIPS[status].label} color={STATUS_CHIPS[status].color} />}</TableCell>
+              <TableCell>
+                {status && (
+                  <Chip size="small" variant="outlined" label={STATUS_CHIPS[status].label} color={STATUS_CHIPS[status].color} sx={READABLE_ON_SELECTED} />
+                )}
+              </TableCell>
               <TableCell>{v.created_by}</TableCell>
             </TableRow>
           );
