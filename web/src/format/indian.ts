@@ -17,6 +17,12 @@ export function formatDecimal(value: number, fractionDigits = 2): string {
   }).format(value);
 }
 
+/** Money as the server computed it, only formatted (en-IN grouping, paise): "₹1,54,250.00", "−₹62.63", "—" for none. */
+export function formatRupees(amount: number | undefined | null): string {
+  if (amount === undefined || amount === null) return '—';
+  return amount < 0 ? `−₹${formatDecimal(-amount, 2)}` : `₹${formatDecimal(amount, 2)}`;
+}
+
 const ENERGY_UNITS = new Set(['kWh', 'kVAh', 'Wh', 'kvarh', 'kW', 'kVA']);
 
 /** A measured value with its unit: "12,345.678 kWh"; energy gets three decimals. */

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Card, CardContent, Grid, MenuItem, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Button, Card, CardContent, Grid, MenuItem, TextField, Typography } from '@mui/material';
 import { fieldErrorsOf, messageOf } from '../../api/problem';
 import { FormTextField } from '../../components/FormTextField';
 import { checkPreview, emptyPreviewDraft, previewFields, toPreviewRequest, zonesOf, type Preview, type PreviewDraft } from './tariffPreviewForm';
 import type { CategoryTariff } from './tariffForm';
-import { COMPONENT_LABELS, formatAmount, formatRate, formatRupees, unitsOf } from './tariffFormat';
+import { ChargesTable } from './ChargesTable';
+import { formatAmount, unitsOf } from './tariffFormat';
 import { usePreviewBill } from './tariffQueries';
 
 function BillTable({ preview }: { preview: Preview }) {
@@ -18,38 +19,7 @@ function BillTable({ preview }: { preview: Preview }) {
         {bill.surplus_export ? `, surplus export ${formatAmount(bill.surplus_export, unit)}` : ''})
         {bill.billed_demand !== undefined && bill.billed_demand !== null ? `; billed demand ${formatAmount(bill.billed_demand)}` : ''}.
       </Typography>
-      <Table size="small" aria-label="Charges by component">
-        <TableHead>
-          <TableRow>
-            <TableCell>Component</TableCell>
-            <TableCell>Description</TableCell>
-            <TableCell align="right">Quantity</TableCell>
-            <TableCell align="right">Rate</TableCell>
-            <TableCell align="right">Amount</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {(bill.lines ?? []).map((line, i) => (
-            <TableRow key={i}>
-              <TableCell>{line.component ? COMPONENT_LABELS[line.component] : '—'}</TableCell>
-              <TableCell>{line.description}</TableCell>
-              <TableCell align="right">{line.quantity === undefined || line.quantity === null ? '' : formatAmount(line.quantity)}</TableCell>
-              <TableCell align="right">{line.rate === undefined || line.rate === null ? '' : formatRate(line.rate)}</TableCell>
-              <TableCell align="right">{formatRupees(line.amount)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-        <TableFooter>
-          <TableRow>
-            <TableCell component="th" scope="row" colSpan={4}>
-              Total
-            </TableCell>
-            <TableCell align="right" sx={{ fontWeight: 600 }}>
-              {formatRupees(bill.total)}
-            </TableCell>
-          </TableRow>
-        </TableFooter>
-      </Table>
+      <ChargesTable bill={bill} />
     </>
   );
 }

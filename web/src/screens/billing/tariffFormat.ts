@@ -1,14 +1,7 @@
 import type { Schemas } from '../../api/client';
-import { formatDecimal } from '../../format/indian';
 
-/**
- * Money as the server computed it: amounts arrive as JSON numbers already rounded to the paisa and are only
- * formatted here (en-IN grouping), never added up or rounded again.
- */
-export function formatRupees(amount: number | undefined | null): string {
-  if (amount === undefined || amount === null) return '—';
-  return amount < 0 ? `−₹${formatDecimal(-amount, 2)}` : `₹${formatDecimal(amount, 2)}`;
-}
+// Money arrives as JSON numbers the server already rounded to the paisa: only formatted, never added up or rounded again.
+export { formatRupees } from '../../format/indian';
 
 /** A rate as notified, to the paisa and beyond where it has more (₹0.1804): 2 to 4 decimals, en-IN grouping. */
 export function formatRate(rate: number | undefined | null): string {
@@ -37,6 +30,11 @@ export const COMPONENT_LABELS: Record<NonNullable<Schemas['Line']['component']>,
   TAX: 'Tax',
   ROUNDING: 'Rounding',
 };
+
+/** A bill line's component as a person reads it; an unknown one as sent. */
+export function componentLabel(component: string | undefined): string {
+  return (component && COMPONENT_LABELS[component as keyof typeof COMPONENT_LABELS]) ?? component ?? '';
+}
 
 export function unitsOf(category: Category): { energy: string; load: string } {
   return { energy: category.billing_unit === 'KVAH' ? 'kVAh' : 'kWh', load: category.load_unit === 'KVA' ? 'kVA' : 'kW' };

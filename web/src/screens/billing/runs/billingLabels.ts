@@ -106,11 +106,7 @@ export function cycleSchedule(cycle: BillingCycle): string {
 }
 
 /** ₹ with en-IN grouping and paise: "₹1,23,456.78"; a negative amount (a rebate) keeps its sign in front. */
-export function formatRupees(amount: number | undefined): string {
-  if (amount === undefined || amount === null) return '—';
-  const text = `₹${formatDecimal(Math.abs(amount), 2)}`;
-  return amount < 0 ? `−${text}` : text;
-}
+export { formatRupees } from '../../../format/indian';
 
 /** A share (0–1) as a percentage with one decimal: 0.0417 → "4.2 %". */
 export function formatShare(share: number | undefined): string {

@@ -70,21 +70,7 @@ export function sumCheckText(meter: MeterRead, settings: BillingSettings | undef
   return verdict === 'agrees' ? `${figures}: agree within ${bound}` : `${figures}: differ by more than ${bound}`;
 }
 
-const COMPONENT_LABELS: Record<string, string> = {
-  ENERGY: 'Energy',
-  TOD: 'Time of day',
-  SUBSIDY: 'Subsidy',
-  FIXED: 'Fixed charge',
-  DEMAND: 'Demand charge',
-  MINIMUM_CHARGE: 'Minimum charge',
-  DUTY: 'Electricity duty',
-  TAX: 'Tax',
-  ROUNDING: 'Rounding',
-};
-
-export function componentLabel(component: string | undefined): string {
-  return (component && COMPONENT_LABELS[component]) ?? component ?? '';
-}
+export { componentLabel } from '../tariffFormat';
 
 /** A quantity in its unit, or a dash when the determinants have none (no kVAh register, no MD recorded). */
 export function quantityOrDash(value: number | undefined | null, unit: string): string {
