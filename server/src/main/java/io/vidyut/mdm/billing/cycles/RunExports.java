@@ -83,7 +83,23 @@ class RunExports {
      */
     @Transactional
     Optional<RunExport> exportUnsent(UUID runId, String systemCode, String user) {
+        // asked every sweep for every recent run: one cheap question before loading the run's determinants
+        if (!hasUnsent(runId, systemCode)) {
+            jdbc.sql("delete from billing_export_attempt where run_id = ? and system_code = ?").params(runId, systemCode).update();
+            return Optional.empty();
+        }
         return send(runId, systemCode, user, true);
+    }
+
+    private boolean hasUnsent(UUID runId, String systemCode) {
+        return jdbc.sql("""
+                        select exists (select 1 from billing_determinant d
+                         where d.run_id = :run and d.status in ('READY', 'ACCEPTED')
+                           and not exists (select 1 from billing_export_line l join billing_export e on e.id = l.export_id
+                                            where l.determinant_id = d.id and e.system_code = :system)
+                           and not exists (select 1 from billing_export e, jsonb_array_elements(e.refused) r
+                                            where e.run_id = :run and e.system_code = :system and r ->> 'account_no' = d.account_no))""")
+                .param("run", runId).param("system", systemCode).query(Boolean.class).single();
     }
 
     private Optional<RunExport> send(UUID runId, String systemCode, String user, boolean onlyUnsent) {
