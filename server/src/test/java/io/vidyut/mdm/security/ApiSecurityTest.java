@@ -208,6 +208,9 @@ class ApiSecurityTest extends IntegrationTest {
                 .replace("{serial}", aIds.get("serial"))
                 .replace("{code}", aIds.get("code"))
                 .replace("{meter_id}", aIds.get("meters"))
+                .replace("{consumer_id}", aIds.get("consumers"))
+                // a kind and channel of notice template: another tenant's admin has none of its own to delete (404)
+                .replace("/templates/{kind}/{channel}", "/templates/PREPAID_LOW_BALANCE/SMS")
                 .replace("{version}", "1")
                 // a class name no tenant has: another tenant's admin may save its own DEFAULT, which is no leak
                 .replace("{meter_class}", "NOT-A-CLASS")
