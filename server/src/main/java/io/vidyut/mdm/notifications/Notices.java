@@ -1,5 +1,6 @@
 package io.vidyut.mdm.notifications;
 
+import io.vidyut.mdm.common.NotFoundException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
 import io.vidyut.mdm.network.ConsumerAccount;
@@ -63,23 +64,23 @@ public class Notices {
      * can be reached on (SMS, e-mail, in-app); the same dedupeKey again returns the first notice's id and sends
      * nothing. {@code account_no} and {@code at} are filled in when the request leaves them out; every other
      * placeholder of the kind needs a value ({@link IllegalArgumentException} otherwise). A consumer that is not the
-     * tenant's is {@link io.vidyut.mdm.common.NotFoundException}.
+     * tenant's is a {@link NotFoundException}. Either is thrown before anything is written and leaves the caller's
+     * transaction usable (not marked rollback-only): a caller may catch it and go on.
      */
-    @Transactional
+    @Transactional(noRollbackFor = {IllegalArgumentException.class, NotFoundException.class})
     public UUID send(NoticeRequest request) {
         if (request.dedupeKey() != null) {
             Optional<UUID> first = store.noticeOfDedupeKey(request.dedupeKey());
             if (first.isPresent()) return first.get();
         }
-        ConsumerAccount consumer = consumers.get(request.consumerId());
+        // getAll, not get: a consumer not found must not mark the caller's transaction rollback-only
+        ConsumerAccount consumer = consumers.getAll(List.of(request.consumerId())).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Consumer", request.consumerId()));
         Instant now = clock.instant();
         Map<String, String> values = values(request, consumer, now);
-        UUID noticeId = UUID.randomUUID();
-        Optional<UUID> inserted = store.insertNotice(noticeId, request.kind(), consumer.id(), request.dedupeKey(), values, now);
-        if (inserted.isEmpty()) return store.noticeOfDedupeKey(request.dedupeKey()).orElseThrow(); // a concurrent first one
         Map<NoticeChannel, NoticeTemplate> texts = templates.effective(request.kind());
         ConsumerContact contact = contacts.find(consumer.id()).orElse(null);
-        List<Outbox.Message> messages = new ArrayList<>();
+        List<Delivery> deliveries = new ArrayList<>();
         for (NoticeChannel channel : NoticeChannel.values()) {
             NoticeTemplate template = texts.get(channel);
             String subject = template.subject() == null ? null : TemplateText.render(template.subject(), values);
@@ -92,18 +93,30 @@ public class Notices {
             String skipped = channel == NoticeChannel.IN_APP ? null : whyNot(channel, contact, template);
             DeliveryStatus status = channel == NoticeChannel.IN_APP ? DeliveryStatus.SENT
                     : skipped != null ? DeliveryStatus.SKIPPED : DeliveryStatus.PENDING;
-            UUID deliveryId = UUID.randomUUID();
-            store.insertDelivery(deliveryId, noticeId, channel, to, subject, body, template.dltTemplateId(), status, skipped, now);
-            if (status == DeliveryStatus.PENDING) {
-                String kind = channel == NoticeChannel.SMS ? NoticeSms.KIND : NoticeMail.KIND;
+            deliveries.add(new Delivery(UUID.randomUUID(), channel, to, subject, body, template.dltTemplateId(), status, skipped));
+        }
+
+        UUID noticeId = UUID.randomUUID();
+        Optional<UUID> inserted = store.insertNotice(noticeId, request.kind(), consumer.id(), request.dedupeKey(), values, now);
+        if (inserted.isEmpty()) return store.noticeOfDedupeKey(request.dedupeKey()).orElseThrow(); // a concurrent first one
+        List<Outbox.Message> messages = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            store.insertDelivery(delivery.id(), noticeId, delivery.channel(), delivery.to(), delivery.subject(), delivery.body(),
+                    delivery.dltTemplateId(), delivery.status(), delivery.skipped(), now);
+            if (delivery.status() == DeliveryStatus.PENDING) {
+                String kind = delivery.channel() == NoticeChannel.SMS ? NoticeSms.KIND : NoticeMail.KIND;
                 // a consumer's notices on a channel go out in the order they were made (a disconnection before its reconnection)
-                messages.add(Outbox.Message.of(kind, new NoticeSms.DeliveryRef(deliveryId))
-                        .orderedBy(channel + ":" + consumer.id()).about(noticeId.toString()));
+                messages.add(Outbox.Message.of(kind, new NoticeSms.DeliveryRef(delivery.id()))
+                        .orderedBy(delivery.channel() + ":" + consumer.id()).about(noticeId.toString()));
             }
         }
         outbox.enqueueAll(messages);
         return noticeId;
     }
+
+    /** A delivery as rendered, before it is written. */
+    private record Delivery(UUID id, NoticeChannel channel, String to, String subject, String body, String dltTemplateId,
+                            DeliveryStatus status, String skipped) {}
 
     /**
      * Whether and when a notice of these kinds was last actually delivered (SENT) on any channel to the consumer — the

@@ -79,11 +79,16 @@ class SmsGateways {
     /** Replaces the tenant's gateway (422 with every problem); the stored authentication value stays unless replaced. */
     @Transactional
     SmsGateway save(SmsGatewayChange change, String user) {
-        Optional<Stored> before = storedForUpdate();
-        String sealed = before.map(Stored::sealedAuthValue).orElse(null);
-        String storedName = before.map(s -> s.gateway().authHeaderName()).orElse(null);
+        // checked before the row is locked: the URL's check may wait for a name server
+        String storedName = stored().map(s -> s.gateway().authHeaderName()).orElse(null);
         List<FieldError> problems = problems(change, storedName);
         if (!problems.isEmpty()) throw new FieldErrorsException(problems);
+        Optional<Stored> before = storedForUpdate();
+        if (change.authHeaderValue() == null && change.authHeaderName() != null
+                && !change.authHeaderName().equalsIgnoreCase(before.map(s -> s.gateway().authHeaderName()).orElse(""))) {
+            throw FieldErrorsException.of("auth_header_value", "required with a new auth_header_name");
+        }
+        String sealed = before.map(Stored::sealedAuthValue).orElse(null);
         String name = change.authHeaderName();
         if (name == null) sealed = null;
         else if (change.authHeaderValue() != null) sealed = box.seal(change.authHeaderValue());

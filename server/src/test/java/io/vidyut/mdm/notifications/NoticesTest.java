@@ -254,6 +254,22 @@ class NoticesTest extends IntegrationTest {
         assertThatThrownBy(() -> send(NoticeKind.PREPAID_RECHARGED, UUID.randomUUID(), "r-2", Map.of("amount", "5", "balance", "5")))
                 .isInstanceOf(NotFoundException.class);
         assertThat(api.get("/api/v1/notifications/notices", tenant.operator()).json().get("total").asLong()).isZero();
+
+        // a caller that catches the refusal goes on in its transaction, which still commits
+        UUID sent = asTenant(() -> {
+            for (NoticeRequest refused : List.of(
+                    new NoticeRequest(NoticeKind.PREPAID_RECHARGED, UUID.randomUUID(), "r-3", Map.of("amount", "5", "balance", "5")),
+                    new NoticeRequest(NoticeKind.PREPAID_RECHARGED, consumer, "r-4", Map.of("balance", "5")))) {
+                try {
+                    notices.send(refused);
+                    throw new AssertionError("sent " + refused);
+                } catch (NotFoundException | IllegalArgumentException expected) {
+                    // the recharge itself is not to be lost for want of a notice
+                }
+            }
+            return notices.send(new NoticeRequest(NoticeKind.PREPAID_RECHARGED, consumer, "r-5", Map.of("amount", "5", "balance", "5")));
+        });
+        assertThat(notice(consumer).get("id").asString()).isEqualTo(sent.toString());
     }
 
     @Test
