@@ -20,9 +20,6 @@ public enum NoticeKind {
     /** The supply was reconnected. */
     PREPAID_RECONNECTED("account_no", "balance", "at");
 
-    /** The placeholders filled in when a request leaves them out. */
-    static final List<String> FILLED_IN = List.of("account_no", "at");
-
     private final List<String> placeholders;
 
     NoticeKind(String... placeholders) {
