@@ -214,12 +214,16 @@ class Commands {
     }
 
     private void requireCommandEndpoint(Meter meter) {
-        if (meter.hesVendorId() == null) throw new ConflictException("Meter " + meter.serial() + " has no HES vendor");
+        String why = whyUnroutable(meter);
+        if (why != null) throw new ConflictException(why);
+    }
+
+    /** Why no command can be sent to the meter's HES, or null when one can. */
+    String whyUnroutable(Meter meter) {
+        if (meter.hesVendorId() == null) return "Meter " + meter.serial() + " has no HES vendor";
         boolean routable = mappings.current(meter.hesVendorId()).map(m -> m.mapping().pull())
                 .map(pull -> pull.commandPath() != null && !pull.commandPath().isBlank()).orElse(false);
-        if (!routable) {
-            throw new ConflictException("The HES of meter " + meter.serial() + " has no command_path in its mapping's pull section");
-        }
+        return routable ? null : "The HES of meter " + meter.serial() + " has no command_path in its mapping's pull section";
     }
 
     private static void validate(Issue issue) {

@@ -16,8 +16,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.sql.PreparedStatement;
@@ -138,12 +140,45 @@ public class IntervalQueries {
             statement.setObject(3, query.first);
             statement.setObject(4, query.last);
             return statement;
-        }, (rs, n) -> {
-            Integer[] values = (Integer[]) rs.getArray(5).getArray();
-            return new IntervalDay(rs.getObject(1, UUID.class), Channel.ofCode(rs.getInt(2)),
-                    rs.getObject(3, LocalDate.class), rs.getInt(4), values, DayRow.quality(rs.getBytes(6), values),
-                    rs.getInt(7));
-        });
+        }, IntervalQueries::dayRow);
+    }
+
+    /**
+     * Per meter, its latest stored day row of the channel between the two days: how far its data has come. One row
+     * per meter whatever the span (an index scan backwards from {@code last}).
+     */
+    @Transactional(readOnly = true)
+    public List<IntervalDay> latestDays(Collection<MeterId> meterIds, Channel channel, LocalDate first, LocalDate last) {
+        UUID[] meters = TypedId.uuids(new LinkedHashSet<>(meterIds));
+        if (meters.length > MOST_METERS) throw new TooLarge("meter_ids", "at most " + MOST_METERS + " meters per query, not " + meters.length);
+        if (meters.length == 0) return List.of();
+        return template.query("""
+                        select distinct on (meter_id) meter_id, channel, day, interval_minutes, vals, quality, version from interval_day
+                         where meter_id = any(?) and channel = ? and day between ? and ? order by meter_id, day desc""",
+                IntervalQueries::dayRow, meters, channel.code(), first, last);
+    }
+
+    private static IntervalDay dayRow(ResultSet rs, int n) throws SQLException {
+        Integer[] values = (Integer[]) rs.getArray(5).getArray();
+        return new IntervalDay(rs.getObject(1, UUID.class), Channel.ofCode(rs.getInt(2)), rs.getObject(3, LocalDate.class), rs.getInt(4),
+                values, DayRow.quality(rs.getBytes(6), values), rs.getInt(7));
+    }
+
+    /**
+     * Per meter: the sum of the versions of its stored day rows of these channels holding intervals of the range (the
+     * rows {@link #days} returns). It moves whenever one of those rows is added or changed, and reads no value.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> versionSums(Collection<MeterId> meterIds, Collection<Channel> channels, Range range) {
+        Query query = query(meterIds, channels, range, false, MOST_DAY_ROWS);
+        if (query.meters.length == 0) return Map.of();
+        Map<UUID, Long> sums = new HashMap<>();
+        jdbc.sql("""
+                        select meter_id, sum(version) from interval_day
+                         where meter_id = any(?) and channel = any(?) and day between ? and ? group by meter_id""")
+                .params(query.meters, query.channels, query.first, query.last)
+                .query((rs, n) -> sums.put(rs.getObject(1, UUID.class), rs.getLong(2)));
+        return sums;
     }
 
     /**

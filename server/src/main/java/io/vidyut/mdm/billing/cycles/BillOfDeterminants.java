@@ -10,11 +10,15 @@ final class BillOfDeterminants {
     private BillOfDeterminants() {}
 
     static Tariffs.Preview preview(TariffBook tariffs, CycleDeterminants d) {
-        boolean net = d.netMetering() != null; // export only nets off import for a net-metered consumer
-        Determinants priced = new Determinants(d.days(),
+        return tariffs.preview(d.category(), d.lastDay(), priced(d));
+    }
+
+    /** What the tariff prices of the determinants: export nets off import only for a net-metered consumer. */
+    static Determinants priced(CycleDeterminants d) {
+        boolean net = d.netMetering() != null;
+        return new Determinants(d.days(),
                 d.zones().stream().map(z -> new Determinants.ZoneEnergy(z.zone(), z.kwhImport(), z.kvahImport())).toList(),
                 net ? d.energy().kwhExport() : BigDecimal.ZERO, net ? d.energy().kvahExport() : BigDecimal.ZERO,
                 d.demand().mdKw(), d.demand().mdKva(), d.demand().sanctionedLoadKw());
-        return tariffs.preview(d.category(), d.lastDay(), priced);
     }
 }

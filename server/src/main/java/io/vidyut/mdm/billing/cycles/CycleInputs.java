@@ -38,8 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 class CycleInputs {
     /** Consumers per call: their meters' day rows must stay within {@link IntervalQueries#MOST_DAY_ROWS}. */
     static final int MOST_CONSUMERS = 300;
-    private static final List<Channel> ENERGY = List.of(Channel.KWH_IMPORT, Channel.KWH_EXPORT, Channel.KVAH_IMPORT, Channel.KVAH_EXPORT);
-    private static final long DAY = 86_400;
+    static final List<Channel> ENERGY = List.of(Channel.KWH_IMPORT, Channel.KWH_EXPORT, Channel.KVAH_IMPORT, Channel.KVAH_EXPORT);
+    static final long DAY = 86_400;
 
     private final ConsumerService consumers;
     private final MeterService meters;

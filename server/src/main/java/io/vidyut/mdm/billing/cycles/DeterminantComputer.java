@@ -50,6 +50,10 @@ class DeterminantComputer {
             this.schedule = schedule;
         }
 
+        TariffBook.Schedule tariffs() {
+            return schedule;
+        }
+
         /** At most {@link CycleInputs#MOST_CONSUMERS}; call inside a transaction of the tenant. */
         List<Result> compute(List<UUID> consumerIds) {
             List<Result> results = new ArrayList<>(consumerIds.size());

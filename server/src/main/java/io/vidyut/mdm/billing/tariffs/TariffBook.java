@@ -51,10 +51,25 @@ public class TariffBook {
 
         /** The zones of a category in the version in force on {@code day}; empty when none is or it lacks the category. */
         public Optional<TodZones> zones(String category, LocalDate day) {
-            Optional<TariffStore.TariffVersion> version = latestFirst.stream().filter(v -> !v.effectiveFrom().isAfter(day)).findFirst();
+            Optional<TariffStore.TariffVersion> version = inForceOn(day);
             if (version.isEmpty()) return Optional.empty();
             return zones.computeIfAbsent(new CategoryOfVersion(tenantId, version.get().id(), category),
                     key -> version.get().tariff().category(category).map(TodZones::of));
+        }
+
+        /**
+         * The charges for determinants of the category under the version in force on {@code day}, from these versions
+         * (no query per call); empty when none is or it lacks the category. The determinants are the caller's own
+         * calculation, in the category's zones.
+         */
+        public Optional<Tariffs.Preview> price(String category, LocalDate day, Determinants determinants) {
+            return inForceOn(day).flatMap(version -> version.tariff().category(category).map(tariff -> new Tariffs.Preview(
+                    new Tariffs.TariffRef(version.id(), version.version(), version.effectiveFrom(), version.name()),
+                    ChargeCalculator.calculate(tariff, version.tariff().rounding(), determinants))));
+        }
+
+        private Optional<TariffStore.TariffVersion> inForceOn(LocalDate day) {
+            return latestFirst.stream().filter(v -> !v.effectiveFrom().isAfter(day)).findFirst();
         }
     }
 }

@@ -162,8 +162,8 @@ class BillingWebhookTest extends IntegrationTest {
     double refusedCount(String reason) {
         ApiClient.Response metrics = api.get("/actuator/prometheus", platformAdmin());
         assertThat(metrics.status()).as(metrics.raw()).isEqualTo(200);
-        return metrics.raw().lines().filter(line -> line.startsWith("mdm_billing_webhook_refused_total{")
-                        && line.contains("reason=\"" + reason + "\""))
+        return metrics.raw().lines().filter(line -> line.startsWith("mdm_signed_requests_refused_total{")
+                        && line.contains("kind=\"billing_webhook\"") && line.contains("reason=\"" + reason + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 

@@ -1,4 +1,4 @@
-package io.vidyut.mdm.billing.systems;
+package io.vidyut.mdm.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vidyut.mdm.common.Problems;
@@ -14,25 +14,25 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Unauthenticated webhook requests as 401 problems. They are not stored (anyone can send them), but counted by reason
- * ({@code mdm.billing.webhook.refused}) and logged with the system they named and their address, so that a billing
- * system signing wrongly, or someone probing, shows up.
+ * Unauthenticated signed requests as 401 problems. They are not stored (anyone can send them), but counted by
+ * endpoint and reason ({@code mdm.signed_requests.refused{kind, reason}}) and logged with the system they named and
+ * their address, so that a system signing wrongly, or someone probing, shows up.
  */
-@RestControllerAdvice(assignableTypes = BillingWebhookController.class)
+@RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE) // before the catch-all of the common problem responses
-class WebhookRefusals {
-    private static final Logger log = LoggerFactory.getLogger(WebhookRefusals.class);
+class SignatureRefusals {
+    private static final Logger log = LoggerFactory.getLogger(SignatureRefusals.class);
     private final MeterRegistry metrics;
 
-    WebhookRefusals(MeterRegistry metrics) {
+    SignatureRefusals(MeterRegistry metrics) {
         this.metrics = metrics;
     }
 
-    @ExceptionHandler(WebhookRefused.class)
-    ResponseEntity<ProblemDetail> refused(WebhookRefused refused, HttpServletRequest request) {
-        metrics.counter("mdm.billing.webhook.refused", "reason", refused.reason()).increment();
-        log.warn("Billing webhook refused ({}) from {} naming '{}'", refused.reason(), request.getRemoteAddr(),
-                printable(request.getHeader(WebhookAuthenticator.SYSTEM)));
+    @ExceptionHandler(SignatureRefused.class)
+    ResponseEntity<ProblemDetail> refused(SignatureRefused refused, HttpServletRequest request) {
+        metrics.counter("mdm.signed_requests.refused", "kind", refused.kind(), "reason", refused.reason()).increment();
+        log.warn("Signed request to {} refused ({}) from {} naming '{}'", refused.kind(), refused.reason(), request.getRemoteAddr(),
+                printable(refused.caller()));
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .body(Problems.of(HttpStatus.UNAUTHORIZED, refused.reason(), "Not authenticated", refused.getMessage()));
     }

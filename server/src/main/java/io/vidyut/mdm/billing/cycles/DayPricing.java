@@ -1,0 +1,89 @@
+package io.vidyut.mdm.billing.cycles;
+
+import io.vidyut.mdm.billing.DayCharges;
+import io.vidyut.mdm.billing.tariffs.BillPreview;
+import io.vidyut.mdm.billing.tariffs.Determinants;
+import io.vidyut.mdm.billing.tariffs.Tariffs;
+import io.vidyut.mdm.common.ids.MeterId;
+import io.vidyut.mdm.meters.Meter;
+import io.vidyut.mdm.meters.MeterService;
+import io.vidyut.mdm.readings.IntervalQueries;
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantDirectory;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A day is a one-day period of the billing determinants (the same calculation as a cycle's: grid, zones, replacement,
+ * what VEE holds back), priced with {@code days = 1}, so slab limits, free units and monthly charges are a thirtieth.
+ */
+@Component
+class DayPricing implements DayCharges {
+    private final DeterminantComputer computer;
+    private final MeterService meters;
+    private final IntervalQueries intervals;
+    private final TenantDirectory tenants;
+
+    DayPricing(DeterminantComputer computer, MeterService meters, IntervalQueries intervals, TenantDirectory tenants) {
+        this.computer = computer;
+        this.meters = meters;
+        this.intervals = intervals;
+        this.tenants = tenants;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DayCharge> price(List<UUID> consumerIds, LocalDate day) {
+        check(consumerIds);
+        DeterminantComputer.Computation computation = computer.forPeriod(period(day));
+        return computation.compute(consumerIds).stream().map(result -> charge(computation, result.determinants())).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> dataVersions(List<UUID> consumerIds, LocalDate day) {
+        check(consumerIds);
+        CycleInput.Period period = period(day);
+        List<Meter> all = meters.ofConsumers(consumerIds);
+        // the rows a determinant calculation reads: the day before's too (CycleInputs)
+        Map<UUID, Long> ofMeter = all.isEmpty() ? Map.of() : intervals.versionSums(all.stream().map(m -> new MeterId(m.id())).toList(),
+                CycleInputs.ENERGY, new IntervalQueries.Range(period.start().minusSeconds(CycleInputs.DAY), period.end()));
+        Map<UUID, Long> versions = new HashMap<>();
+        consumerIds.forEach(id -> versions.put(id, 0L));
+        for (Meter meter : all) versions.merge(meter.consumerId(), ofMeter.getOrDefault(meter.id(), 0L), Long::sum);
+        return versions;
+    }
+
+    private CycleInput.Period period(LocalDate day) {
+        return new CycleInput.Period(day, day, tenants.zoneOf(TenantContext.requireTenantId()));
+    }
+
+    private static void check(List<UUID> consumerIds) {
+        if (consumerIds.size() > MOST_CONSUMERS) throw new IllegalArgumentException("at most " + MOST_CONSUMERS + " consumers a call");
+    }
+
+    private static DayCharge charge(DeterminantComputer.Computation computation, CycleDeterminants d) {
+        List<String> shortfalls = d.exceptions().stream().map(r -> r.code() + ": " + r.message()).toList();
+        Determinants priced = BillOfDeterminants.priced(d);
+        Optional<Tariffs.Preview> preview = d.zones().stream().anyMatch(z -> SlotZones.UNTARIFFED.equals(z.zone()))
+                ? Optional.empty() : computation.tariffs().price(d.category(), d.firstDay(), priced);
+        var coverage = d.coverage();
+        long present = coverage.actual() + coverage.estimated() + coverage.edited();
+        if (preview.isEmpty()) {
+            return new DayCharge(d.consumerId(), d.firstDay(), d.dataVersion(), d.energy().kwhImport(), present, coverage.expected(),
+                    shortfalls, null, null, List.of(), BigDecimal.ZERO.setScale(2));
+        }
+        BillPreview bill = preview.get().bill();
+        return new DayCharge(d.consumerId(), d.firstDay(), d.dataVersion(), d.energy().kwhImport(), present, coverage.expected(),
+                shortfalls, preview.get().tariff().id(), preview.get().tariff().version(),
+                bill.lines().stream().map(l -> new ChargeLine(l.component().name(), l.description(), l.amount())).toList(),
+                bill.total());
+    }
+}
