@@ -1,5 +1,6 @@
 package io.vidyut.mdm.prepaid.policy;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.vidyut.mdm.common.FieldErrorsException.FieldError;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -44,7 +45,8 @@ import java.util.Set;
  * @param arrearsRecoveryPercent      at most this share of each recharge recovers arrears (a negative balance, migrated
  *                                    dues); 100: all at once
  */
-public record PrepaidPolicy(LocalTime protectedFrom, LocalTime protectedUntil, Set<DayOfWeek> protectedWeekdays,
+public record PrepaidPolicy(@JsonFormat(pattern = "HH:mm") LocalTime protectedFrom,
+                            @JsonFormat(pattern = "HH:mm") LocalTime protectedUntil, Set<DayOfWeek> protectedWeekdays,
                             boolean secondSaturdayProtected, boolean holidaysProtected, int graceDaysAfterConversion,
                             int emergencyCreditDays, BigDecimal emergencyCreditLimit, int minimumNoticeMinutes,
                             int staleDataHours, int dailyCapPerDt, int spreadPerFeeder, int spreadMinutes,
