@@ -167,8 +167,15 @@ class PrepaidPolicyApiTest extends IntegrationTest {
         assertThat(api.put("/api/v1/prepaid/policy", tenant.admin(), thirdState()).status()).isEqualTo(200);
         assertThat(api.put("/api/v1/prepaid/holidays/2026-12-25", tenant.admin(), Map.of("name", "Christmas")).status()).isEqualTo(200);
         TestTenant other = newTenant();
-        assertDefaults(policy(other.analyst()));
+        JsonNode defaults = policy(other.analyst());
+        assertDefaults(defaults);
         assertThat(api.get("/api/v1/prepaid/holidays?from=2026-01-01&to=2026-12-31", other.admin()).json()).isEmpty();
+        // what a GET answers can be saved back as it is (no field the PUT does not take)
+        ApiClient.Response savedBack = api.send("PUT", "/api/v1/prepaid/policy", other.admin(), defaults.toString(),
+                "application/json", Map.of());
+        assertThat(savedBack.status()).as(savedBack.raw()).isEqualTo(200);
+        assertThat(savedBack.json()).isEqualTo(defaults);
+        assertThat(policy(tenant.analyst()).get("protected_until").asString()).isEqualTo("10:00");
         assertThat(api.delete("/api/v1/prepaid/holidays/2026-12-25", other.admin()).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/prepaid/holidays?from=2026-01-01&to=2026-12-31", tenant.admin()).json()).hasSize(1);
     }
