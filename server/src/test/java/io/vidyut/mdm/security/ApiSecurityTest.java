@@ -212,6 +212,8 @@ class ApiSecurityTest extends IntegrationTest {
                 // a kind and channel of notice template: another tenant's admin has none of its own to delete (404)
                 .replace("/templates/{kind}/{channel}", "/templates/PREPAID_LOW_BALANCE/SMS")
                 .replace("{version}", "1")
+                // a prepaid holiday's day: each tenant has its own holidays, so B's DELETE is 404 and its PUT of {} a 422
+                .replace("{date}", "2026-12-25")
                 // a class name no tenant has: another tenant's admin may save its own DEFAULT, which is no leak
                 .replace("{meter_class}", "NOT-A-CLASS")
                 // VEE exceptions and edits of A: ids B cannot know; RLS answers 404 either way
