@@ -212,6 +212,11 @@ class ApiSecurityTest extends IntegrationTest {
                 // a kind and channel of notice template: another tenant's admin has none of its own to delete (404)
                 .replace("/templates/{kind}/{channel}", "/templates/PREPAID_LOW_BALANCE/SMS")
                 .replace("{version}", "1")
+                // prepaid: an account, an account number and a recharge of A's that B cannot know
+                .replace("/prepaid/accounts/{id}", "/prepaid/accounts/" + java.util.UUID.nameUUIDFromBytes(a.code().getBytes()))
+                .replace("{accountNo}", "NOT-AN-ACCOUNT")
+                .replace("{source}/{transactionId}", "COUNTER/NOT-A-RECEIPT")
+                .replace("{state}", "disabled")
                 // a prepaid holiday's day: each tenant has its own holidays, so B's DELETE is 404 and its PUT of {} a 422
                 .replace("{date}", "2026-12-25")
                 // a class name no tenant has: another tenant's admin may save its own DEFAULT, which is no leak

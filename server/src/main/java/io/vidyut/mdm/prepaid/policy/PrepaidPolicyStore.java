@@ -198,8 +198,12 @@ public class PrepaidPolicyStore {
      */
     @Transactional(readOnly = true)
     public PolicyInForce inForce() {
+        return inForce(clock.instant());
+    }
+
+    /** The policy as it stands at {@code now} (a sweep's instant). */
+    public PolicyInForce inForce(Instant now) {
         ZoneId zone = zone();
-        Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
         return new PolicyInForce(current(), calendar(today.minusDays(1), today.plusDays(LOOK_AHEAD_DAYS)), zone, now);
     }
