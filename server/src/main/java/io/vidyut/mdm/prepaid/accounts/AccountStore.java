@@ -106,6 +106,11 @@ public class AccountStore {
         return Page.of(items, page, total);
     }
 
+    public BigDecimal arrears(List<UUID> ids) {
+        return jdbc.sql("select coalesce(sum(arrears), 0) from prepaid_account where id = any(?)").param(ids.toArray(UUID[]::new))
+                .query(BigDecimal.class).single().setScale(2);
+    }
+
     public void recharged(UUID id, BigDecimal amount, Instant at, BigDecimal arrears) {
         jdbc.sql("update prepaid_account set last_recharge_amount = ?, last_recharge_at = ?, arrears = ? where id = ?")
                 .params(amount, Timestamp.from(at), arrears, id).update();

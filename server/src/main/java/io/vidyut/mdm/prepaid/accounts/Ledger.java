@@ -122,6 +122,13 @@ public class Ledger {
         return Page.of(items, page, total);
     }
 
+    /** The opening balances posted to these accounts. */
+    @Transactional(readOnly = true)
+    public BigDecimal openingBalances(List<UUID> accountIds) {
+        return jdbc.sql("select coalesce(sum(amount), 0) from prepaid_ledger where account_id = any(?) and entry_type = 'OPENING_BALANCE'")
+                .param(accountIds.toArray(UUID[]::new)).query(BigDecimal.class).single().setScale(2);
+    }
+
     /** The sum of an account's entries: what its balance must always be. */
     @Transactional(readOnly = true)
     public BigDecimal sum(UUID accountId) {

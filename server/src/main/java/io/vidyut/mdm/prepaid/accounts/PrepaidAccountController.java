@@ -2,9 +2,20 @@ package io.vidyut.mdm.prepaid.accounts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vidyut.mdm.common.CsvImport;
+import io.vidyut.mdm.common.CsvUpload;
+import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.Page;
 import io.vidyut.mdm.common.PageRequest;
 import io.vidyut.mdm.common.Roles;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Prepaid accounts and their ledgers. */
 @RestController
@@ -25,9 +37,11 @@ class PrepaidAccountController {
     private final PrepaidAccounts accounts;
     private final AccountStore store;
     private final Ledger ledger;
+    private final TransactionTemplate transactions;
 
-    PrepaidAccountController(PrepaidAccounts accounts, AccountStore store, Ledger ledger) {
+    PrepaidAccountController(PrepaidAccounts accounts, AccountStore store, Ledger ledger, TransactionTemplate transactions) {
         this.accounts = accounts;
+        this.transactions = transactions;
         this.store = store;
         this.ledger = ledger;
     }
@@ -39,6 +53,42 @@ class PrepaidAccountController {
                     + "recharges), converted_on (default today)}. 409 when the consumer has an open account.")
     ResponseEntity<PrepaidAccount> open(@RequestBody PrepaidAccounts.Opening body, Authentication caller) {
         return ResponseEntity.status(HttpStatus.CREATED).body(accounts.open(body, caller.getName()));
+    }
+
+    @PostMapping(value = "/import", consumes = "text/csv")
+    @CsvUpload
+    @Roles.TenantAdmin
+    @Operation(summary = "Convert consumers to prepaid in bulk from CSV (account_no,opening_balance,arrears,converted_on)",
+            description = "One account per row, as POST /prepaid/accounts; mode=ALL_OR_NOTHING (default) or PARTIAL. The "
+                    + "answer reconciles the file with the ledger: the opening balances and arrears of the rows accepted, and "
+                    + "what the accounts opened now hold, to the paisa.")
+    ResponseEntity<?> importCsv(@RequestParam(defaultValue = "ALL_OR_NOTHING") CsvImport.Mode mode, HttpServletRequest request,
+                                Authentication caller) throws IOException {
+        List<UUID> opened = new ArrayList<>();
+        BigDecimal[] inFile = {BigDecimal.ZERO, BigDecimal.ZERO};
+        CsvImport.Report report = CsvImport.run(request.getReader(), Set.of("account_no"), mode, transactions, row -> {
+            BigDecimal opening = row.decimal("opening_balance"), arrears = row.decimal("arrears");
+            PrepaidAccount account = accounts.open(new PrepaidAccounts.Opening(row.require("account_no"), opening, arrears,
+                    date(row.get("converted_on"))), caller.getName());
+            // counted once the row stands (a row that fails rolls back to its savepoint and is not counted)
+            opened.add(account.id());
+            if (opening != null) inFile[0] = inFile[0].add(opening);
+            if (arrears != null) inFile[1] = inFile[1].add(arrears);
+        });
+        if (!report.committed()) return report.toResponse();
+        return ResponseEntity.ok(new ConversionReport(report, accounts.reconcile(opened, inFile[0].setScale(2), inFile[1].setScale(2))));
+    }
+
+    /** The import's report and the reconciliation of the accounts it opened. */
+    record ConversionReport(CsvImport.Report report, PrepaidAccounts.Reconciliation reconciliation) {}
+
+    private static LocalDate date(String value) {
+        if (value == null) return null;
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw FieldErrorsException.of("converted_on", "a date as 2026-11-01, not " + value);
+        }
     }
 
     @GetMapping

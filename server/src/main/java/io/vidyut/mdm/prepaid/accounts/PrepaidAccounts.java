@@ -82,6 +82,21 @@ public class PrepaidAccounts {
         return opened;
     }
 
+    /**
+     * A conversion reconciled: the accounts opened, the opening balances and arrears their rows of the file carried, and
+     * what the ledger and the accounts hold for them.
+     */
+    public record Reconciliation(int accounts, BigDecimal openingBalanceInFile, BigDecimal openingBalanceInLedger,
+                                 BigDecimal arrearsInFile, BigDecimal arrearsInAccounts, boolean balanced) {}
+
+    @Transactional(readOnly = true)
+    public Reconciliation reconcile(List<UUID> opened, BigDecimal openingInFile, BigDecimal arrearsInFile) {
+        BigDecimal inLedger = ledger.openingBalances(opened);
+        BigDecimal arrears = store.arrears(opened);
+        boolean balanced = openingInFile.compareTo(inLedger) == 0 && arrearsInFile.compareTo(arrears) == 0;
+        return new Reconciliation(opened.size(), openingInFile, inLedger, arrearsInFile, arrears, balanced);
+    }
+
     @Transactional(readOnly = true)
     public PrepaidAccount get(UUID id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("Prepaid account", id));

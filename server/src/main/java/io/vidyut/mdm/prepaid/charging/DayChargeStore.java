@@ -37,19 +37,34 @@ class DayChargeStore {
      * accounts whose day this call recorded, the only ones to post.
      */
     Set<UUID> claim(Map<UUID, DayCharge> byAccount, Instant now) {
-        Set<UUID> claimed = new HashSet<>();
-        UUID tenant = TenantContext.requireTenantId();
+        if (byAccount.isEmpty()) return Set.of();
+        int n = byAccount.size();
+        UUID[] accounts = new UUID[n], tariffs = new UUID[n];
+        Long[] versions = new Long[n], intervals = new Long[n], expected = new Long[n];
+        String[] kwh = new String[n], totals = new String[n]; // numeric as text: exact, and cast in the statement
+        LocalDate day = null;
+        int i = 0;
         for (Map.Entry<UUID, DayCharge> e : byAccount.entrySet()) {
             DayCharge charge = e.getValue();
-            jdbc.sql("""
-                            insert into prepaid_day_charge (tenant_id, account_id, day, data_version, tariff_id, kwh, total, intervals,
-                                                            expected, charged_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (account_id, day) do nothing returning account_id""")
-                    .params(tenant, e.getKey(), charge.day(), charge.dataVersion(), charge.tariffId(), charge.kwhImport(),
-                            DailyCharging.total(charge), charge.intervals(), charge.expected(), Timestamp.from(now))
-                    .query(UUID.class).optional().ifPresent(claimed::add);
+            day = charge.day();
+            accounts[i] = e.getKey();
+            tariffs[i] = charge.tariffId();
+            versions[i] = charge.dataVersion();
+            intervals[i] = charge.intervals();
+            expected[i] = charge.expected();
+            kwh[i] = charge.kwhImport().toPlainString();
+            totals[i++] = DailyCharging.total(charge).toPlainString();
         }
-        return claimed;
+        // one statement for the chunk: a day another sweep recorded first is skipped, and not returned
+        return new HashSet<>(jdbc.sql("""
+                        insert into prepaid_day_charge (tenant_id, account_id, day, data_version, tariff_id, kwh, total, intervals,
+                                                        expected, charged_at)
+                        select ?, a, ?, v, t, k, s, i, x, ? from unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::numeric[], ?::numeric[],
+                                                                   ?::bigint[], ?::bigint[]) as u(a, v, t, k, s, i, x)
+                        on conflict (account_id, day) do nothing returning account_id""")
+                .params(TenantContext.requireTenantId(), day, Timestamp.from(now), accounts, versions, tariffs, kwh, totals, intervals,
+                        expected)
+                .query(UUID.class).list());
     }
 
     List<Charged> charged(Collection<UUID> accountIds, LocalDate day) {
