@@ -59,6 +59,11 @@ final class BenchApi {
         }
     }
 
+    /** A POST of a JSON body with headers of its own and no token (a signed request). */
+    JsonNode postWithHeaders(String path, String body, Map<String, String> headers, int expected) {
+        return send("POST", path, null, body, "application/json", expected, headers);
+    }
+
     /** A POST as an HES: JSON with the vendor's API key. */
     JsonNode sendWithKey(String path, String apiKey, Object body, int expected) {
         return send("POST", path, null, JSON.writeValueAsString(body), "application/json", expected, Map.of("X-API-Key", apiKey));

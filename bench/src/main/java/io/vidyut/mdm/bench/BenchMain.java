@@ -12,7 +12,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         // the in-process Kafka broker is chatty; progress and the result are what matter here
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        if (args.length == 0 || !List.of("ingest", "vee", "events", "billing").contains(args[0])) {
+        if (args.length == 0 || !List.of("ingest", "vee", "events", "billing", "prepaid").contains(args[0])) {
             System.err.println("""
                     usage: bin/mdm bench ingest [--meters N] [--days D] [--transport memory|kafka] [--vee on|off] [--threads T]
                                                 [--seed S] [--jar server/target/mdm-server.jar] [--server-java-options "-Xmx3g"]
@@ -20,6 +20,7 @@ public final class BenchMain {
                            bin/mdm bench vee --data FILE.csv [--gap-lengths 1,4,16,96 [--gaps-per-case K] [--seed S]]
                                              [--meters N (the file's first N)] [--sanctioned-load-kw 10] [--jar …]
                            bin/mdm bench billing [--consumers N] [--days D] [--threads T] [--seed S] [--jar …]
+                           bin/mdm bench prepaid [--consumers N] [--days D] [--threads T] [--seed S] [--jar …]
                            bin/mdm bench events [--meters N] [--dts D] [--rate R] [--batch B] [--seconds S] [--with-ingest]
                                                 [--ingest-meters M] [--seed S] [--jar …]""");
             System.exit(2);
@@ -66,6 +67,17 @@ public final class BenchMain {
         }
         if (args[0].equals("billing")) {
             Map<String, Object> result = BillingBench.run(new BillingBench.Options(
+                    Integer.parseInt(flags.getOrDefault("consumers", "10000")),
+                    Integer.parseInt(flags.getOrDefault("days", "31")),
+                    Integer.parseInt(flags.getOrDefault("threads", "3")),
+                    Path.of(flags.getOrDefault("jar", "server/target/mdm-server.jar")),
+                    Long.parseLong(flags.getOrDefault("seed", "42")),
+                    flags.getOrDefault("server-java-options", "-Xmx3g")));
+            System.out.println(JsonMapper.builder().build().writeValueAsString(result));
+            return;
+        }
+        if (args[0].equals("prepaid")) {
+            Map<String, Object> result = PrepaidBench.run(new PrepaidBench.Options(
                     Integer.parseInt(flags.getOrDefault("consumers", "10000")),
                     Integer.parseInt(flags.getOrDefault("days", "31")),
                     Integer.parseInt(flags.getOrDefault("threads", "3")),

@@ -43,11 +43,11 @@ final class BillingBench {
         String token = tenant.token();
         LocalDate today = LocalDate.now(BillingTruth.IST);
         BillingTruth truth = new BillingTruth(options.seed(), today.minusDays(options.days()), options.days());
-        register(api, token, options.consumers());
+        register(api, token, options.consumers(), "POSTPAID");
         api.post("/api/v1/billing/tariffs", token, tariff(truth.first), 201);
 
         long started = System.nanoTime();
-        long sent = push(api, tenant.apiKey(), tenant.platform(), truth, options);
+        long sent = push(api, tenant.apiKey(), tenant.platform(), truth, options.consumers(), options.threads(), true);
         System.err.printf("pushed and stored %,d values in %.1f s%n", sent, (System.nanoTime() - started) / 1e9);
         double ingestSeconds = (System.nanoTime() - started) / 1e9;
         Map<Integer, Map<Integer, BigDecimal>> estimates = estimateGaps(api, token, truth, options.consumers());
@@ -83,7 +83,7 @@ final class BillingBench {
     }
 
     /** One circle → … → feeder, a DT per 500 consumers; consumer 0 has a replaced meter besides its new one. */
-    private static void register(BenchApi api, String token, int consumers) {
+    static void register(BenchApi api, String token, int consumers, String supplyMode) {
         StringBuilder nodes = new StringBuilder("level,code,name,parent_code\nCIRCLE,BB-C,Circle,\nDIVISION,BB-DV,Division,BB-C\n"
                 + "SUBDIVISION,BB-SD,Subdivision,BB-DV\nSUBSTATION,BB-SS,Substation,BB-SD\nFEEDER,BB-F,Feeder,BB-SS\n");
         for (int dt = 0; dt * PER_DT < consumers; dt++) nodes.append("DT,BB-DT").append(dt).append(",DT ").append(dt).append(",BB-F\n");
@@ -92,7 +92,7 @@ final class BillingBench {
             StringBuilder rows = new StringBuilder("account_no,name,tariff_category,sanctioned_load_kw,supply_mode,net_metered,dt_code\n");
             StringBuilder meters = new StringBuilder("serial,make,phase,category,ct_ratio,pt_ratio,hes_vendor_code,account_no,node_code,lifecycle_stage\n");
             for (int c = from; c < Math.min(consumers, from + 5_000); c++) {
-                rows.append("A-").append(c).append(",Consumer ").append(c).append(",LT-1,5,POSTPAID,")
+                rows.append("A-").append(c).append(",Consumer ").append(c).append(",LT-1,5,").append(supplyMode).append(',')
                         .append(BillingTruth.netMetered(c)).append(",BB-DT").append(c / PER_DT).append('\n');
                 meters.append(serial(c, false)).append(",HPL,1P,CONSUMER,1,1,HPL,A-").append(c).append(",,")
                         .append(c == 0 ? "DECOMMISSIONED" : "IN_SERVICE").append('\n');
@@ -121,15 +121,17 @@ final class BillingBench {
     /**
      * Every consumer's days (from the day before the period, for the opening read), a batch per day of 50 consumers,
      * a day at a time: the next day is sent once the MDM has stored the last, as an HES sending daily would, so no
-     * acknowledged batch waits long enough in the pipeline to be taken for lost and re-driven.
+     * acknowledged batch waits long enough in the pipeline to be taken for lost and re-driven. {@code withGaps}: the
+     * gapped consumers' gaps are left out.
      */
-    private static long push(BenchApi api, String apiKey, String platform, BillingTruth truth, Options options) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-        int groups = (options.consumers() + CONSUMERS_PER_BATCH - 1) / CONSUMERS_PER_BATCH;
+    static long push(BenchApi api, String apiKey, String platform, BillingTruth truth, int consumers, int threads, boolean withGaps)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        int groups = (consumers + CONSUMERS_PER_BATCH - 1) / CONSUMERS_PER_BATCH;
         long[][] register = new long[groups][];
         long[] replacementRegister = new long[1];
         for (int g = 0; g < groups; g++) {
-            int first = g * CONSUMERS_PER_BATCH, last = Math.min(options.consumers(), first + CONSUMERS_PER_BATCH);
+            int first = g * CONSUMERS_PER_BATCH, last = Math.min(consumers, first + CONSUMERS_PER_BATCH);
             register[g] = new long[last - first];
             for (int c = first; c < last; c++) register[g][c - first] = truth.registerWh(c, -1);
         }
@@ -142,7 +144,8 @@ final class BillingBench {
                     batches.add(pool.submit(() -> {
                         int first = group * CONSUMERS_PER_BATCH;
                         StringBuilder body = new StringBuilder(1 << 20);
-                        long sent = dayOfGroup(body, truth, first, first + register[group].length, day, register[group], replacementRegister);
+                        long sent = dayOfGroup(body, truth, first, first + register[group].length, day, register[group], replacementRegister,
+                                withGaps);
                         api.pushWithKey("/api/v1/meters/readings", apiKey, body.toString(), 202);
                         return sent;
                     }));
@@ -158,7 +161,7 @@ final class BillingBench {
 
     /** One day of consumers {@code first}…{@code last - 1} as one HPL batch; returns the values in it. */
     private static long dayOfGroup(StringBuilder body, BillingTruth truth, int first, int last, int d, long[] register,
-                                   long[] replacementRegister) {
+                                   long[] replacementRegister, boolean withGaps) {
         long values = 0;
         body.append("{\"batch_id\":\"bench-").append(first).append('-').append(d).append("\",\"meters\":[");
         for (int c = first; c < last; c++) {
@@ -183,7 +186,7 @@ final class BillingBench {
                 long wh = truth.importWh(c, d, s);
                 if (replaced) replacementRegister[0] += wh;
                 else register[c - first] += wh;
-                if (BillingTruth.gapped(c) && BillingTruth.inGap(d, s)) continue;
+                if (withGaps && BillingTruth.gapped(c) && BillingTruth.inGap(d, s)) continue;
                 body.append(",{\"end\":\"").append(at(truth, d, s + 1)).append("\",\"values\":{\"").append(IMPORT).append("\":")
                         .append(kwh(wh)).append(",\"").append(KVAH).append("\":").append(kwh(truth.kvahWh(c, d, s)));
                 values += 2;

@@ -18,10 +18,11 @@ public interface DayCharges {
     List<DayCharge> price(List<UUID> consumerIds, LocalDate day);
 
     /**
-     * The data version each consumer's day would be priced from now ({@link DayCharge#dataVersion}), read without
-     * loading any interval: a charged day whose version moved is to be priced again.
+     * The data version each consumer's days from {@code first} to {@code last} would be priced from now
+     * ({@link DayCharge#dataVersion}), read in one query without loading any interval: a charged day whose version
+     * moved is to be priced again. Consumers without data have version 0 on each day.
      */
-    Map<UUID, Long> dataVersions(List<UUID> consumerIds, LocalDate day);
+    Map<UUID, Map<LocalDate, Long>> dataVersions(List<UUID> consumerIds, LocalDate first, LocalDate last);
 
     /**
      * One consumer's day: imported kWh, the import intervals present of those expected, why the data falls short of

@@ -16,10 +16,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.sql.PreparedStatement;
@@ -164,21 +162,26 @@ public class IntervalQueries {
                 values, DayRow.quality(rs.getBytes(6), values), rs.getInt(7));
     }
 
+    /** The sum of the versions of a meter's day rows of some channels for one tenant-local day. */
+    public record DayVersion(UUID meterId, LocalDate day, long versions) {}
+
     /**
-     * Per meter: the sum of the versions of its stored day rows of these channels holding intervals of the range (the
-     * rows {@link #days} returns). It moves whenever one of those rows is added or changed, and reads no value.
+     * Per meter and tenant-local day from {@code first} to {@code last}: the sum of the versions of its stored day rows
+     * of these channels. It moves whenever one of those rows is added or changed, and reads no value.
      */
     @Transactional(readOnly = true)
-    public Map<UUID, Long> versionSums(Collection<MeterId> meterIds, Collection<Channel> channels, Range range) {
-        Query query = query(meterIds, channels, range, false, MOST_DAY_ROWS);
-        if (query.meters.length == 0) return Map.of();
-        Map<UUID, Long> sums = new HashMap<>();
-        jdbc.sql("""
-                        select meter_id, sum(version) from interval_day
-                         where meter_id = any(?) and channel = any(?) and day between ? and ? group by meter_id""")
-                .params(query.meters, query.channels, query.first, query.last)
-                .query((rs, n) -> sums.put(rs.getObject(1, UUID.class), rs.getLong(2)));
-        return sums;
+    public List<DayVersion> dayVersions(Collection<MeterId> meterIds, Collection<Channel> channels, LocalDate first, LocalDate last) {
+        UUID[] meters = TypedId.uuids(new LinkedHashSet<>(meterIds));
+        if (meters.length > MOST_METERS) throw new TooLarge("meter_ids", "at most " + MOST_METERS + " meters per query, not " + meters.length);
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        if (days > MOST_DAYS) throw new TooLarge("to", "a query spans at most " + MOST_DAYS + " days, not " + days);
+        if (meters.length == 0) return List.of();
+        return jdbc.sql("""
+                        select meter_id, day, sum(version) from interval_day
+                         where meter_id = any(?) and channel = any(?) and day between ? and ? group by meter_id, day""")
+                .params(meters, codes(channels, false), first, last)
+                .query((rs, n) -> new DayVersion(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getLong(3)))
+                .list();
     }
 
     /**

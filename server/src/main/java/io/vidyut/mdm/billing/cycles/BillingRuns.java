@@ -1,5 +1,6 @@
 package io.vidyut.mdm.billing.cycles;
 
+import io.vidyut.mdm.common.DaemonThreads;
 import io.vidyut.mdm.common.FieldErrorsException;
 import io.vidyut.mdm.common.FieldErrorsException.FieldError;
 import io.vidyut.mdm.common.NotFoundException;
@@ -56,7 +57,7 @@ class BillingRuns implements ApplicationRunner, DisposableBean {
     private final Clock clock;
     /** Consumers a chunk worker loads, computes and stores in one transaction. */
     static final int CHUNK = 200;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(daemon("billing-run"));
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("billing-run"));
     /**
      * Chunks in parallel: while one worker waits on the database, another computes (two keep two cores busy). A run
      * is one at a time; its chunks share these workers.
@@ -74,16 +75,7 @@ class BillingRuns implements ApplicationRunner, DisposableBean {
         this.network = network;
         this.tenants = tenants;
         this.clock = clock;
-        this.chunkWorkers = Executors.newFixedThreadPool(settings.workers(), daemon("billing-chunk"));
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-        return r -> {
-            Thread thread = new Thread(r, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        this.chunkWorkers = Executors.newFixedThreadPool(settings.workers(), DaemonThreads.named("billing-chunk"));
     }
 
     /** What to run: a cycle (its last complete period unless days are given), or named consumers and days. */

@@ -48,16 +48,28 @@ class DayPricing implements DayCharges {
 
     @Override
     @Transactional(readOnly = true)
-    public Map<UUID, Long> dataVersions(List<UUID> consumerIds, LocalDate day) {
+    public Map<UUID, Map<LocalDate, Long>> dataVersions(List<UUID> consumerIds, LocalDate first, LocalDate last) {
         check(consumerIds);
-        CycleInput.Period period = period(day);
         List<Meter> all = meters.ofConsumers(consumerIds);
-        // the rows a determinant calculation reads: the day before's too (CycleInputs)
-        Map<UUID, Long> ofMeter = all.isEmpty() ? Map.of() : intervals.versionSums(all.stream().map(m -> new MeterId(m.id())).toList(),
-                CycleInputs.ENERGY, new IntervalQueries.Range(period.start().minusSeconds(CycleInputs.DAY), period.end()));
-        Map<UUID, Long> versions = new HashMap<>();
-        consumerIds.forEach(id -> versions.put(id, 0L));
-        for (Meter meter : all) versions.merge(meter.consumerId(), ofMeter.getOrDefault(meter.id(), 0L), Long::sum);
+        Map<UUID, UUID> consumerOf = new HashMap<>();
+        all.forEach(m -> consumerOf.put(m.id(), m.consumerId()));
+        // per consumer and day, its meters' rows of the day; a day is priced from its rows and the day before's (CycleInputs)
+        Map<UUID, Map<LocalDate, Long>> rows = new HashMap<>();
+        if (!all.isEmpty()) {
+            for (IntervalQueries.DayVersion v : intervals.dayVersions(all.stream().map(m -> new MeterId(m.id())).toList(),
+                    CycleInputs.ENERGY, first.minusDays(1), last)) {
+                rows.computeIfAbsent(consumerOf.get(v.meterId()), c -> new HashMap<>()).merge(v.day(), v.versions(), Long::sum);
+            }
+        }
+        Map<UUID, Map<LocalDate, Long>> versions = new HashMap<>();
+        for (UUID consumer : consumerIds) {
+            Map<LocalDate, Long> ofConsumer = rows.getOrDefault(consumer, Map.of());
+            Map<LocalDate, Long> byDay = new HashMap<>();
+            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                byDay.put(day, ofConsumer.getOrDefault(day.minusDays(1), 0L) + ofConsumer.getOrDefault(day, 0L));
+            }
+            versions.put(consumer, byDay);
+        }
         return versions;
     }
 

@@ -3,6 +3,7 @@ package io.vidyut.mdm.prepaid.charging;
 import io.vidyut.mdm.billing.DayCharges;
 import io.vidyut.mdm.billing.DayCharges.ChargeLine;
 import io.vidyut.mdm.billing.DayCharges.DayCharge;
+import io.vidyut.mdm.common.DaemonThreads;
 import io.vidyut.mdm.prepaid.accounts.AccountStore;
 import io.vidyut.mdm.prepaid.accounts.EntryType;
 import io.vidyut.mdm.prepaid.accounts.Ledger;
@@ -16,9 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import io.vidyut.mdm.tenancy.TenantContext;
+import io.vidyut.mdm.tenancy.TenantScope;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,9 +46,11 @@ class DailyCharging {
     private final DayChargeStore charged;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ExecutorService workers;
 
     DailyCharging(AccountStore accounts, Ledger ledger, DayCharges prices, DayChargeStore charged, TransactionTemplate transactions,
-                  Clock clock) {
+                  Clock clock, ChargingSettings settings) {
+        this.workers = Executors.newFixedThreadPool(settings.workers(), DaemonThreads.named("prepaid-charging"));
         this.accounts = accounts;
         this.ledger = ledger;
         this.prices = prices;
@@ -56,17 +66,32 @@ class DailyCharging {
         }
     }
 
-    /** In the tenant's context: charges every day through {@code through}, then re-prices the {@code recheckDays} before. */
+    /**
+     * In the tenant's context: charges every day through {@code through}, then re-prices the {@code recheckDays}
+     * before; chunks of accounts go to {@code workers} threads at once (each chunk's work is its own accounts').
+     */
     Outcome run(LocalDate through, int recheckDays) {
-        Outcome outcome = new Outcome(0, 0, 0);
+        TenantScope scope = TenantContext.current().orElseThrow();
+        List<Future<Outcome>> chunks = new ArrayList<>();
         UUID after = FIRST;
         while (true) {
             final UUID from = after;
             List<PrepaidAccount> chunk = transactions.execute(status -> accounts.activeAfter(from, DayCharges.MOST_CONSUMERS));
-            if (chunk.isEmpty()) return outcome;
-            outcome = outcome.plus(chargeChunk(chunk, through)).plus(recheckChunk(chunk, through, recheckDays));
+            if (chunk.isEmpty()) break;
+            chunks.add(workers.submit(() -> TenantContext.callAs(scope,
+                    () -> chargeChunk(chunk, through).plus(recheckChunk(chunk, through, recheckDays)))));
             after = chunk.get(chunk.size() - 1).id();
         }
+        Outcome outcome = new Outcome(0, 0, 0);
+        try {
+            for (Future<Outcome> chunk : chunks) outcome = outcome.plus(chunk.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return outcome;
     }
 
     private Outcome chargeChunk(List<PrepaidAccount> chunk, LocalDate through) {
@@ -95,30 +120,40 @@ class DailyCharging {
         return claimed.size();
     }
 
+    /**
+     * The chunk's charged days of the recheck window in one transaction: their recorded data versions against the
+     * current ones (one query for the window), and the days that moved priced again, day by day.
+     */
     private Outcome recheckChunk(List<PrepaidAccount> chunk, LocalDate through, int recheckDays) {
-        int repriced = 0, adjusted = 0;
+        LocalDate from = through.minusDays(recheckDays);
         Map<UUID, PrepaidAccount> byId = chunk.stream().collect(Collectors.toMap(PrepaidAccount::id, Function.identity()));
-        for (LocalDate day = through.minusDays(recheckDays); !day.isAfter(through); day = day.plusDays(1)) {
-            LocalDate d = day;
-            int[] counts = transactions.execute(status -> recheckDay(byId, d));
-            repriced += counts[0];
-            adjusted += counts[1];
-        }
-        return new Outcome(0, repriced, adjusted);
+        return transactions.execute(status -> {
+            List<DayChargeStore.Charged> days = charged.charged(byId.keySet(), from, through);
+            if (days.isEmpty()) return new Outcome(0, 0, 0);
+            Map<UUID, Map<LocalDate, Long>> versions = prices.dataVersions(chunk.stream().map(PrepaidAccount::consumerId).toList(),
+                    from, through);
+            Map<LocalDate, Map<UUID, DayChargeStore.Charged>> moved = new TreeMap<>();
+            for (DayChargeStore.Charged day : days) {
+                UUID consumer = byId.get(day.accountId()).consumerId();
+                if (versions.get(consumer).get(day.day()) != day.dataVersion()) {
+                    moved.computeIfAbsent(day.day(), d -> new HashMap<>()).put(consumer, day);
+                }
+            }
+            int repriced = 0, adjusted = 0;
+            for (Map.Entry<LocalDate, Map<UUID, DayChargeStore.Charged>> day : moved.entrySet()) {
+                int[] counts = reprice(day.getKey(), day.getValue());
+                repriced += counts[0];
+                adjusted += counts[1];
+            }
+            return new Outcome(0, repriced, adjusted);
+        });
     }
 
-    /** Returns {re-priced, adjusted}. */
-    private int[] recheckDay(Map<UUID, PrepaidAccount> chunk, LocalDate day) {
-        List<DayChargeStore.Charged> days = charged.charged(chunk.keySet(), day);
-        if (days.isEmpty()) return new int[] {0, 0};
-        Map<UUID, DayChargeStore.Charged> byConsumer = new HashMap<>();
-        for (DayChargeStore.Charged c : days) byConsumer.put(chunk.get(c.accountId()).consumerId(), c);
-        Map<UUID, Long> versions = prices.dataVersions(List.copyOf(byConsumer.keySet()), day);
-        List<UUID> moved = byConsumer.keySet().stream().filter(c -> versions.get(c) != byConsumer.get(c).dataVersion()).toList();
-        if (moved.isEmpty()) return new int[] {0, 0};
+    /** Prices the consumers' day again and posts each difference as one adjustment; returns {re-priced, adjusted}. */
+    private int[] reprice(LocalDate day, Map<UUID, DayChargeStore.Charged> byConsumer) {
         List<DayChargeStore.Charged> repriced = new ArrayList<>();
         Map<UUID, List<Ledger.Entry>> adjustments = new HashMap<>();
-        for (DayCharge charge : prices.price(moved, day)) {
+        for (DayCharge charge : prices.price(List.copyOf(byConsumer.keySet()), day)) {
             DayChargeStore.Charged before = byConsumer.get(charge.consumerId());
             if (!charge.priced()) continue;
             BigDecimal total = total(charge);

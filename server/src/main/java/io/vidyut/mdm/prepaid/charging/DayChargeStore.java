@@ -67,9 +67,11 @@ class DayChargeStore {
                 .query(UUID.class).list());
     }
 
-    List<Charged> charged(Collection<UUID> accountIds, LocalDate day) {
-        return jdbc.sql("select account_id, day, data_version, kwh, total from prepaid_day_charge where account_id = any(?) and day = ?")
-                .params(accountIds.toArray(UUID[]::new), day)
+    List<Charged> charged(Collection<UUID> accountIds, LocalDate first, LocalDate last) {
+        return jdbc.sql("""
+                        select account_id, day, data_version, kwh, total from prepaid_day_charge
+                         where account_id = any(?) and day between ? and ?""")
+                .params(accountIds.toArray(UUID[]::new), first, last)
                 .query((rs, n) -> new Charged(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getLong(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5)))
                 .list();
