@@ -60,6 +60,15 @@ class CycleInputs {
 
     @Transactional(readOnly = true)
     List<CycleInput> load(Collection<UUID> consumerIds, Period period) {
+        return load(consumerIds, period, true);
+    }
+
+    /**
+     * {@code withReads} false: no register reads and no earlier determinants of the year (a day's charge needs
+     * neither: no sum check, no banking, no exceedance count), three to four queries fewer per call.
+     */
+    @Transactional(readOnly = true)
+    List<CycleInput> load(Collection<UUID> consumerIds, Period period, boolean withReads) {
         if (consumerIds.size() > MOST_CONSUMERS) throw new IllegalArgumentException("at most " + MOST_CONSUMERS + " consumers a call");
         List<ConsumerAccount> accounts = consumers.getAll(consumerIds);
         Map<UUID, List<Meter>> metersOf = meters.ofConsumers(consumerIds).stream().collect(Collectors.groupingBy(Meter::consumerId));
@@ -71,9 +80,10 @@ class CycleInputs {
         Map<UUID, List<HeldBack>> heldOf = vee.withheld(all.stream().map(Meter::id).toList(), ENERGY, from, period.end()).stream()
                 .collect(Collectors.groupingBy(VeeStatus.MeterWithheld::meterId, Collectors.mapping(
                         w -> new HeldBack(w.channel(), w.withheld().firstAt(), w.withheld().lastAt()), Collectors.toList())));
-        Map<UUID, Register> opening = openingReads(all, period);
-        Map<UUID, Register> closing = closingReads(all, period, opening);
-        DeterminantStore.YearSoFar earlier = determinants.yearSoFar(consumerIds, period);
+        Map<UUID, Register> opening = withReads ? openingReads(all, period) : Map.of();
+        Map<UUID, Register> closing = withReads ? closingReads(all, period, opening) : Map.of();
+        DeterminantStore.YearSoFar earlier = withReads ? determinants.yearSoFar(consumerIds, period)
+                : new DeterminantStore.YearSoFar(Map.of(), Map.of());
 
         List<CycleInput> inputs = new ArrayList<>();
         for (ConsumerAccount account : accounts) {

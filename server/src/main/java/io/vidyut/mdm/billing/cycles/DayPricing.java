@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class DayPricing implements DayCharges {
+    private static final Set<String> DAY_REASONS = Set.of("NO_METER", "NO_TARIFF", "NO_KVAH", "VEE_WITHHELD", "ESTIMATED_SHARE",
+            "MISSING_INTERVALS");
     private final DeterminantComputer computer;
     private final MeterService meters;
     private final IntervalQueries intervals;
@@ -42,7 +45,7 @@ class DayPricing implements DayCharges {
     @Transactional(readOnly = true)
     public List<DayCharge> price(List<UUID> consumerIds, LocalDate day) {
         check(consumerIds);
-        DeterminantComputer.Computation computation = computer.forPeriod(period(day));
+        DeterminantComputer.Computation computation = computer.forDay(period(day));
         return computation.compute(consumerIds).stream().map(result -> charge(computation, result.determinants())).toList();
     }
 
@@ -82,7 +85,9 @@ class DayPricing implements DayCharges {
     }
 
     private static DayCharge charge(DeterminantComputer.Computation computation, CycleDeterminants d) {
-        List<String> shortfalls = d.exceptions().stream().map(r -> r.code() + ": " + r.message()).toList();
+        // a day is priced without register reads: the cycle's read and sum-check reasons are not the day's
+        List<String> shortfalls = d.exceptions().stream().filter(r -> DAY_REASONS.contains(r.code())).map(r -> r.code() + ": " + r.message())
+                .toList();
         Determinants priced = BillOfDeterminants.priced(d);
         Optional<Tariffs.Preview> preview = d.zones().stream().anyMatch(z -> SlotZones.UNTARIFFED.equals(z.zone()))
                 ? Optional.empty() : computation.tariffs().price(d.category(), d.firstDay(), priced);

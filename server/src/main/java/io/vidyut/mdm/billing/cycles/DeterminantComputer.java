@@ -27,7 +27,12 @@ class DeterminantComputer {
 
     /** Call inside a transaction of the tenant. */
     Computation forPeriod(CycleInput.Period period) {
-        return new Computation(TenantContext.requireTenantId(), period, settings.current(), tariffs.schedule());
+        return new Computation(TenantContext.requireTenantId(), period, settings.current(), tariffs.schedule(), true);
+    }
+
+    /** A day's charge: the intervals only, no register reads or earlier determinants (see {@link CycleInputs#load}). */
+    Computation forDay(CycleInput.Period period) {
+        return new Computation(TenantContext.requireTenantId(), period, settings.current(), tariffs.schedule(), false);
     }
 
     /** A tenant's category on a grid of intervals: the key of the zones worked out once per computation. */
@@ -42,8 +47,11 @@ class DeterminantComputer {
         private final TariffBook.Schedule schedule;
         private final UUID tenantId;
         private final Map<CategoryGrid, SlotZones> zones = new ConcurrentHashMap<>();
+        private final boolean withReads;
 
-        private Computation(UUID tenantId, CycleInput.Period period, BillingSettings rules, TariffBook.Schedule schedule) {
+        private Computation(UUID tenantId, CycleInput.Period period, BillingSettings rules, TariffBook.Schedule schedule,
+                            boolean withReads) {
+            this.withReads = withReads;
             this.tenantId = tenantId;
             this.period = period;
             this.rules = rules;
@@ -57,7 +65,7 @@ class DeterminantComputer {
         /** At most {@link CycleInputs#MOST_CONSUMERS}; call inside a transaction of the tenant. */
         List<Result> compute(List<UUID> consumerIds) {
             List<Result> results = new ArrayList<>(consumerIds.size());
-            for (CycleInput input : inputs.load(consumerIds, period)) {
+            for (CycleInput input : inputs.load(consumerIds, period, withReads)) {
                 int grid = DeterminantCalculator.gridMinutes(input);
                 String category = input.consumer().category();
                 SlotZones slotZones = zones.computeIfAbsent(new CategoryGrid(tenantId, category, grid),

@@ -8,6 +8,7 @@ import io.vidyut.mdm.prepaid.accounts.AccountStore;
 import io.vidyut.mdm.prepaid.accounts.EntryType;
 import io.vidyut.mdm.prepaid.accounts.Ledger;
 import io.vidyut.mdm.prepaid.accounts.PrepaidAccount;
+import io.vidyut.mdm.prepaid.policy.PrepaidPolicyStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,9 +48,13 @@ class DailyCharging {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ExecutorService workers;
+    private final BalanceAlerts alerts;
+    private final PrepaidPolicyStore policies;
 
     DailyCharging(AccountStore accounts, Ledger ledger, DayCharges prices, DayChargeStore charged, TransactionTemplate transactions,
-                  Clock clock, ChargingSettings settings) {
+                  Clock clock, ChargingSettings settings, BalanceAlerts alerts, PrepaidPolicyStore policies) {
+        this.alerts = alerts;
+        this.policies = policies;
         this.workers = Executors.newFixedThreadPool(settings.workers(), DaemonThreads.named("prepaid-charging"));
         this.accounts = accounts;
         this.ledger = ledger;
@@ -114,7 +119,12 @@ class DailyCharging {
         Set<UUID> claimed = charged.claim(byAccount, clock.instant());
         Map<UUID, List<Ledger.Entry>> entries = new HashMap<>();
         for (UUID account : claimed) entries.put(account, entries(byAccount.get(account)));
-        if (!entries.isEmpty()) ledger.post(entries, USER);
+        if (!entries.isEmpty()) {
+            Map<UUID, Ledger.Posted> posted = ledger.post(entries, USER);
+            Map<PrepaidAccount, BigDecimal> charges = new HashMap<>();
+            for (PrepaidAccount account : due) if (claimed.contains(account.id())) charges.put(account, total(byAccount.get(account.id())));
+            alerts.afterCharge(policies.current(), day, charges, posted);
+        }
         // an unpriced day (no tariff has the category) is not charged; the account stays on it until one does
         accounts.chargedThrough(claimed, day);
         return claimed.size();
