@@ -29,6 +29,9 @@ const TariffsPage = lazy(() => import('./screens/billing/TariffsPage'));
 const BillingRunsPage = lazy(() => import('./screens/billing/runs/BillingRunsPage'));
 const BillingRunPage = lazy(() => import('./screens/billing/runs/BillingRunPage'));
 const DeterminantsPage = lazy(() => import('./screens/billing/runs/DeterminantsPage'));
+const PrepaidAccountsPage = lazy(() => import('./screens/prepaid/PrepaidAccountsPage'));
+const PrepaidAccountPage = lazy(() => import('./screens/prepaid/PrepaidAccountPage'));
+const PrepaidSwitchingPage = lazy(() => import('./screens/prepaid/PrepaidSwitchingPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -77,6 +80,9 @@ export function App() {
                 <Route path="billing/runs" element={<Lazy><BillingRunsPage /></Lazy>} />
                 <Route path="billing/runs/:runId" element={<Lazy><BillingRunPage /></Lazy>} />
                 <Route path="billing/determinants/:id" element={<Lazy><DeterminantsPage /></Lazy>} />
+                <Route path="prepaid/accounts" element={<Lazy><PrepaidAccountsPage /></Lazy>} />
+                <Route path="prepaid/accounts/:accountId" element={<Lazy><PrepaidAccountPage /></Lazy>} />
+                <Route path="prepaid/switching" element={<Lazy><PrepaidSwitchingPage /></Lazy>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>
