@@ -4,7 +4,9 @@ import { expect, expectAccessible, signIn, test, tokenFor } from './fixtures';
 /**
  * The prepaid operators' screens (issue 16 item 8): a PREPAID consumer's account opened in debt with arrears is found
  * among the negative accounts, opened, recharged at the counter (the server's amount rule shown beside the amount), and
- * a manual reconnection asks for a reason; an analyst reads the same without the actions; the switching list.
+ * a manual reconnection asks for a reason; an analyst reads the same without the actions; the switching list; an
+ * administrator edits the disconnection policy (the server's bounds beside the fields) and the public holidays, which an
+ * operator only reads.
  */
 
 interface Account {
@@ -123,4 +125,48 @@ test('an analyst reads accounts and switching without the actions', async ({ pag
   await page.getByRole('option', { name: 'Failed' }).click();
   await expect(page).toHaveURL(/status=FAILED/);
   await expectAccessible(page, 'prepaid switching');
+});
+
+test('an administrator edits the policy, sees the allowed windows and keeps the holidays', async ({ page, monitor }) => {
+  await page.goto('/prepaid/policy');
+  await signIn(page, 'demo.admin');
+  await expect(page.getByRole('heading', { level: 1, name: 'Disconnection policy' })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Edit the disconnection policy' });
+  await expect(form.getByLabel('Stale data (hours)')).toHaveValue(/^\d+$/);
+  const staleHours = await form.getByLabel('Stale data (hours)').inputValue();
+  await expect(page.getByRole('table', { name: 'Windows in which disconnection is allowed, the next 7 days' })).toBeVisible();
+  await expectAccessible(page, 'prepaid policy');
+
+  // the form's own check, then the server's bound beside the field; nothing is stored
+  monitor.expectStatuses(422);
+  await form.getByLabel('Stale data (hours)').fill('2.5');
+  await form.getByRole('button', { name: 'Save policy' }).click();
+  await expect(form.getByText('A whole number')).toBeVisible();
+  await form.getByLabel('Stale data (hours)').fill('0');
+  await form.getByRole('button', { name: 'Save policy' }).click();
+  await expect(form.getByText('1 to 720')).toBeVisible();
+  await expectAccessible(page, 'prepaid policy with field errors');
+  await form.getByLabel('Stale data (hours)').fill(staleHours);
+  await form.getByRole('button', { name: 'Save policy' }).click();
+  await expect(form.getByText('The policy is saved.')).toBeVisible();
+
+  // a holiday some months on is added, listed and removed
+  const day = new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10);
+  const holidays = page.getByRole('region', { name: 'Public holidays' });
+  await holidays.getByLabel('Day', { exact: true }).fill(day);
+  await holidays.getByLabel('Holiday name').fill('E2E Foundation Day');
+  await holidays.getByRole('button', { name: 'Add holiday' }).click();
+  const listed = holidays.getByRole('table', { name: 'Public holidays' }).getByRole('row').filter({ hasText: 'E2E Foundation Day' });
+  await expect(listed).toBeVisible();
+  await listed.getByRole('button', { name: /^Remove E2E Foundation Day/ }).click();
+  await expect(listed).toHaveCount(0);
+});
+
+test('an operator reads the policy without the editor', async ({ page }) => {
+  await page.goto('/prepaid/policy');
+  await signIn(page, 'demo.operator');
+  await expect(page.getByRole('table', { name: 'Disconnection policy' })).toContainText('Protected hours');
+  await expect(page.getByRole('button', { name: 'Save policy' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add holiday' })).toHaveCount(0);
+  await expectAccessible(page, 'prepaid policy read');
 });

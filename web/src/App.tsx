@@ -32,6 +32,7 @@ const DeterminantsPage = lazy(() => import('./screens/billing/runs/DeterminantsP
 const PrepaidAccountsPage = lazy(() => import('./screens/prepaid/PrepaidAccountsPage'));
 const PrepaidAccountPage = lazy(() => import('./screens/prepaid/PrepaidAccountPage'));
 const PrepaidSwitchingPage = lazy(() => import('./screens/prepaid/PrepaidSwitchingPage'));
+const PrepaidPolicyPage = lazy(() => import('./screens/prepaid/PrepaidPolicyPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -83,6 +84,7 @@ export function App() {
                 <Route path="prepaid/accounts" element={<Lazy><PrepaidAccountsPage /></Lazy>} />
                 <Route path="prepaid/accounts/:accountId" element={<Lazy><PrepaidAccountPage /></Lazy>} />
                 <Route path="prepaid/switching" element={<Lazy><PrepaidSwitchingPage /></Lazy>} />
+                <Route path="prepaid/policy" element={<Lazy><PrepaidPolicyPage /></Lazy>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

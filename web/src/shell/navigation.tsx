@@ -15,6 +15,7 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import RequestQuoteIcon from '@mui/icons-material/RequestQuote';
 import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
 import PowerSettingsNewIcon from '@mui/icons-material/PowerSettingsNew';
+import EventBusyIcon from '@mui/icons-material/EventBusy';
 import {
   AUDIT_READERS,
   BILLING_READERS,
@@ -50,6 +51,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Tariffs', path: '/billing/tariffs', icon: <RequestQuoteIcon />, roles: BILLING_READERS },
   { label: 'Prepaid accounts', path: '/prepaid/accounts', icon: <AccountBalanceWalletIcon />, roles: PREPAID_READERS },
   { label: 'Prepaid switching', path: '/prepaid/switching', icon: <PowerSettingsNewIcon />, roles: PREPAID_READERS },
+  { label: 'Disconnection policy', path: '/prepaid/policy', icon: <EventBusyIcon />, roles: PREPAID_READERS },
   { label: 'HES vendors', path: '/vendors', icon: <HubIcon />, roles: VENDOR_READERS },
   { label: 'Users and roles', path: '/users', icon: <GroupIcon />, roles: TENANT_ADMINS },
   { label: 'Audit trail', path: '/audit-trail', icon: <HistoryIcon />, roles: AUDIT_READERS, withoutTenant: true },
