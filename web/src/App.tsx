@@ -29,6 +29,10 @@ const TariffsPage = lazy(() => import('./screens/billing/TariffsPage'));
 const BillingRunsPage = lazy(() => import('./screens/billing/runs/BillingRunsPage'));
 const BillingRunPage = lazy(() => import('./screens/billing/runs/BillingRunPage'));
 const DeterminantsPage = lazy(() => import('./screens/billing/runs/DeterminantsPage'));
+const PrepaidAccountsPage = lazy(() => import('./screens/prepaid/PrepaidAccountsPage'));
+const PrepaidAccountPage = lazy(() => import('./screens/prepaid/PrepaidAccountPage'));
+const PrepaidSwitchingPage = lazy(() => import('./screens/prepaid/PrepaidSwitchingPage'));
+const PrepaidPolicyPage = lazy(() => import('./screens/prepaid/PrepaidPolicyPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -77,6 +81,10 @@ export function App() {
                 <Route path="billing/runs" element={<Lazy><BillingRunsPage /></Lazy>} />
                 <Route path="billing/runs/:runId" element={<Lazy><BillingRunPage /></Lazy>} />
                 <Route path="billing/determinants/:id" element={<Lazy><DeterminantsPage /></Lazy>} />
+                <Route path="prepaid/accounts" element={<Lazy><PrepaidAccountsPage /></Lazy>} />
+                <Route path="prepaid/accounts/:accountId" element={<Lazy><PrepaidAccountPage /></Lazy>} />
+                <Route path="prepaid/switching" element={<Lazy><PrepaidSwitchingPage /></Lazy>} />
+                <Route path="prepaid/policy" element={<Lazy><PrepaidPolicyPage /></Lazy>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

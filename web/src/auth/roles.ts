@@ -23,6 +23,10 @@ export const BILLING_READERS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR', 'AN
 export const BILLING_OPERATORS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR'];
 /** Roles whose holders add tariff versions and billing cycles. */
 export const BILLING_ADMINS: readonly Role[] = ['TENANT_ADMIN'];
+/** Roles whose holders read prepaid accounts, ledgers, recharges, switching and the disconnection policy. */
+export const PREPAID_READERS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR', 'ANALYST'];
+/** Roles whose holders take counter recharges and reconnect a prepaid consumer by hand. */
+export const PREPAID_OPERATORS: readonly Role[] = ['TENANT_ADMIN', 'OPERATOR'];
 export const PLATFORM_ADMINS: readonly Role[] = ['PLATFORM_ADMIN'];
 /** Roles whose holders read the audit trail: a tenant's administrators, and the platform's for platform actions. */
 export const AUDIT_READERS: readonly Role[] = ['TENANT_ADMIN', 'PLATFORM_ADMIN'];

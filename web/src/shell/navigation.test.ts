@@ -5,11 +5,11 @@ const labels = (roles: string[]) => navigationFor(roles).map((item) => item.labe
 
 describe('menus by role', () => {
   it('gives a tenant admin every screen', () => {
-    expect(labels(['TENANT_ADMIN'])).toEqual(['Overview', 'Network', 'Meters', 'VEE workbench', 'VEE settings', 'Alarms', 'Alarm rules', 'Communication loss', 'Billing runs', 'Tariffs', 'HES vendors', 'Users and roles', 'Audit trail']);
+    expect(labels(['TENANT_ADMIN'])).toEqual(['Overview', 'Network', 'Meters', 'VEE workbench', 'VEE settings', 'Alarms', 'Alarm rules', 'Communication loss', 'Billing runs', 'Tariffs', 'Prepaid accounts', 'Prepaid switching', 'Disconnection policy', 'HES vendors', 'Users and roles', 'Audit trail']);
   });
 
   it('keeps user administration from operators', () => {
-    expect(labels(['OPERATOR'])).toEqual(['Overview', 'Network', 'Meters', 'VEE workbench', 'VEE settings', 'Alarms', 'Alarm rules', 'Communication loss', 'Billing runs', 'Tariffs', 'HES vendors']);
+    expect(labels(['OPERATOR'])).toEqual(['Overview', 'Network', 'Meters', 'VEE workbench', 'VEE settings', 'Alarms', 'Alarm rules', 'Communication loss', 'Billing runs', 'Tariffs', 'Prepaid accounts', 'Prepaid switching', 'Disconnection policy', 'HES vendors']);
   });
 
   it('gives field technicians no vendor configuration, VEE queue or alarms', () => {

@@ -13,6 +13,9 @@ import SignalCellularConnectedNoInternet0BarIcon from '@mui/icons-material/Signa
 import DomainIcon from '@mui/icons-material/Domain';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import RequestQuoteIcon from '@mui/icons-material/RequestQuote';
+import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
+import PowerSettingsNewIcon from '@mui/icons-material/PowerSettingsNew';
+import EventBusyIcon from '@mui/icons-material/EventBusy';
 import {
   AUDIT_READERS,
   BILLING_READERS,
@@ -20,6 +23,7 @@ import {
   hasAnyRole,
   METER_READERS,
   PLATFORM_ADMINS,
+  PREPAID_READERS,
   TENANT_ADMINS,
   VENDOR_READERS,
   type Role,
@@ -45,6 +49,9 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { label: 'Communication loss', path: '/communication-loss', icon: <SignalCellularConnectedNoInternet0BarIcon />, roles: DATA_ANALYSTS },
   { label: 'Billing runs', path: '/billing/runs', icon: <ReceiptLongIcon />, roles: BILLING_READERS },
   { label: 'Tariffs', path: '/billing/tariffs', icon: <RequestQuoteIcon />, roles: BILLING_READERS },
+  { label: 'Prepaid accounts', path: '/prepaid/accounts', icon: <AccountBalanceWalletIcon />, roles: PREPAID_READERS },
+  { label: 'Prepaid switching', path: '/prepaid/switching', icon: <PowerSettingsNewIcon />, roles: PREPAID_READERS },
+  { label: 'Disconnection policy', path: '/prepaid/policy', icon: <EventBusyIcon />, roles: PREPAID_READERS },
   { label: 'HES vendors', path: '/vendors', icon: <HubIcon />, roles: VENDOR_READERS },
   { label: 'Users and roles', path: '/users', icon: <GroupIcon />, roles: TENANT_ADMINS },
   { label: 'Audit trail', path: '/audit-trail', icon: <HistoryIcon />, roles: AUDIT_READERS, withoutTenant: true },
