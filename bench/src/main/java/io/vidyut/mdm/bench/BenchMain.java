@@ -65,25 +65,15 @@ public final class BenchMain {
             System.out.println(JsonMapper.builder().build().writeValueAsString(result));
             return;
         }
-        if (args[0].equals("billing")) {
-            Map<String, Object> result = BillingBench.run(new BillingBench.Options(
+        if (args[0].equals("billing") || args[0].equals("prepaid")) {
+            BillingBench.Options options = new BillingBench.Options(
                     Integer.parseInt(flags.getOrDefault("consumers", "10000")),
                     Integer.parseInt(flags.getOrDefault("days", "31")),
                     Integer.parseInt(flags.getOrDefault("threads", "3")),
                     Path.of(flags.getOrDefault("jar", "server/target/mdm-server.jar")),
                     Long.parseLong(flags.getOrDefault("seed", "42")),
-                    flags.getOrDefault("server-java-options", "-Xmx3g")));
-            System.out.println(JsonMapper.builder().build().writeValueAsString(result));
-            return;
-        }
-        if (args[0].equals("prepaid")) {
-            Map<String, Object> result = PrepaidBench.run(new PrepaidBench.Options(
-                    Integer.parseInt(flags.getOrDefault("consumers", "10000")),
-                    Integer.parseInt(flags.getOrDefault("days", "31")),
-                    Integer.parseInt(flags.getOrDefault("threads", "3")),
-                    Path.of(flags.getOrDefault("jar", "server/target/mdm-server.jar")),
-                    Long.parseLong(flags.getOrDefault("seed", "42")),
-                    flags.getOrDefault("server-java-options", "-Xmx3g")));
+                    flags.getOrDefault("server-java-options", "-Xmx3g"));
+            Map<String, Object> result = args[0].equals("billing") ? BillingBench.run(options) : PrepaidBench.run(options);
             System.out.println(JsonMapper.builder().build().writeValueAsString(result));
             return;
         }

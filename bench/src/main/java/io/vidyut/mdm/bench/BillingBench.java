@@ -26,16 +26,12 @@ final class BillingBench {
     private static final String IMPORT = "1.0.1.29.0.255", EXPORT = "1.0.2.29.0.255", KVAH = "1.0.9.29.0.255", REGISTER = "1.0.1.8.0.255";
     private static final int PER_DT = 500, CONSUMERS_PER_BATCH = 50;
 
+    /** The billing and the prepaid benches' options. */
     record Options(int consumers, int days, int threads, Path jar, long seed, String javaOptions) {}
 
     static Map<String, Object> run(Options options) throws Exception {
-        Path dataDir = Files.createTempDirectory("mdm-bench-");
-        try (ServerProcess server = ServerProcess.start(options.jar(), dataDir,
-                Map.of("MDM_ADMIN_PASSWORD", IngestBench.ADMIN_PASSWORD, "MDM_VEE_ENABLED", "true"), options.javaOptions())) {
-            return measure(options, new BenchApi(server.baseUrl));
-        } finally {
-            System.err.println("bench data left in " + dataDir + " (delete it when done)");
-        }
+        return ServerProcess.measureFresh(options.jar(), Map.of("MDM_VEE_ENABLED", "true"), options.javaOptions(),
+                api -> measure(options, api));
     }
 
     private static Map<String, Object> measure(Options options, BenchApi api) throws Exception {

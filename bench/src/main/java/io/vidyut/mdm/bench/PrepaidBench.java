@@ -3,8 +3,6 @@ package io.vidyut.mdm.bench;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,20 +30,13 @@ final class PrepaidBench {
     private static final BigDecimal RATE = new BigDecimal("5.00"), FIXED_A_DAY = new BigDecimal("5.00"); // ₹30/kW/month × 5 kW / 30
     private static final BigDecimal ARREARS_SHARE = new BigDecimal("0.25");
 
-    record Options(int consumers, int days, int threads, Path jar, long seed, String javaOptions) {}
-
-    static Map<String, Object> run(Options options) throws Exception {
-        Path dataDir = Files.createTempDirectory("mdm-bench-");
+    static Map<String, Object> run(BillingBench.Options options) throws Exception {
         // the bench charges on demand: the server's own sweep is kept out of the timing
-        try (ServerProcess server = ServerProcess.start(options.jar(), dataDir, Map.of("MDM_ADMIN_PASSWORD", IngestBench.ADMIN_PASSWORD,
-                "MDM_VEE_ENABLED", "true", "MDM_PREPAID_CHARGING_SWEEP", "PT24H"), options.javaOptions())) {
-            return measure(options, new BenchApi(server.baseUrl));
-        } finally {
-            System.err.println("bench data left in " + dataDir + " (delete it when done)");
-        }
+        return ServerProcess.measureFresh(options.jar(), Map.of("MDM_VEE_ENABLED", "true", "MDM_PREPAID_CHARGING_SWEEP", "PT24H"),
+                options.javaOptions(), api -> measure(options, api));
     }
 
-    private static Map<String, Object> measure(Options options, BenchApi api) throws Exception {
+    private static Map<String, Object> measure(BillingBench.Options options, BenchApi api) throws Exception {
         BenchNetwork.BenchTenant tenant = BenchNetwork.tenantWithVendor(api, IngestBench.HPL_MAPPING);
         String token = tenant.token();
         LocalDate today = LocalDate.now(BillingTruth.IST);
@@ -129,7 +120,7 @@ final class PrepaidBench {
     /** A tenth of the consumers recharge, ₹100 to ₹500; every fifth recharge is posted twice (a repeated callback). */
     record Recharge(int consumer, String transactionId, BigDecimal amount, boolean repeat) {}
 
-    private static List<Recharge> recharges(Options options) {
+    private static List<Recharge> recharges(BillingBench.Options options) {
         Random random = new Random(options.seed());
         List<Recharge> recharges = new ArrayList<>();
         for (int c = 0; c < options.consumers(); c += 10) {

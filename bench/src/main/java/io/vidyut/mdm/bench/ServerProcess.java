@@ -41,6 +41,27 @@ final class ServerProcess implements AutoCloseable {
         return server;
     }
 
+    /** What a benchmark measures against a running server. */
+    interface Measurement {
+        Map<String, Object> measure(BenchApi api) throws Exception;
+    }
+
+    /**
+     * A fresh server on embedded defaults in a new data directory (left for inspection) with the platform admin's
+     * password and this environment, measured, then stopped.
+     */
+    static Map<String, Object> measureFresh(Path jar, Map<String, String> environment, String javaOptions, Measurement measurement)
+            throws Exception {
+        Path dataDir = java.nio.file.Files.createTempDirectory("mdm-bench-");
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("MDM_ADMIN_PASSWORD", IngestBench.ADMIN_PASSWORD);
+        try (ServerProcess server = start(jar, dataDir, env, javaOptions)) {
+            return measurement.measure(new BenchApi(server.baseUrl));
+        } finally {
+            System.err.println("bench data left in " + dataDir + " (delete it when done)");
+        }
+    }
+
     private void awaitHealthy(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
