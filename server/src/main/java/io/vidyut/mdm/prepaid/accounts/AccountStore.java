@@ -125,6 +125,11 @@ public class AccountStore {
                 .params(day, ids.toArray(UUID[]::new), day).update();
     }
 
+    public void close(UUID id, Instant at) {
+        jdbc.sql("update prepaid_account set status = 'CLOSED', closed_at = ?, hold_rule = null, hold_explanation = null, hold_goes_at = null"
+                + " where id = ?").params(Timestamp.from(at), id).update();
+    }
+
     public void supply(UUID id, Supply supply) {
         jdbc.sql("update prepaid_account set supply = ? where id = ?").params(supply.name(), id).update();
     }

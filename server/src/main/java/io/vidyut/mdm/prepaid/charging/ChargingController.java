@@ -8,11 +8,14 @@ import io.vidyut.mdm.prepaid.accounts.PrepaidAccounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Charging on demand: what the sweep does, now, through a day an operator names (after a tariff fix, say). */
+/** Charging on demand (what the sweep does, now, through a day an operator names) and an account's closing settlement. */
 @RestController
 @Tag(name = "Prepaid", description = "Prepaid accounts, ledger, recharges, charging and switching")
 class ChargingController {
@@ -20,8 +23,11 @@ class ChargingController {
     private final ChargingSettings settings;
     private final PrepaidAccounts accounts;
     private final Clock clock;
+    private final Settlements settlements;
 
-    ChargingController(DailyCharging charging, ChargingSettings settings, PrepaidAccounts accounts, Clock clock) {
+    ChargingController(DailyCharging charging, ChargingSettings settings, PrepaidAccounts accounts, Clock clock,
+                       Settlements settlements) {
+        this.settlements = settlements;
         this.charging = charging;
         this.settings = settings;
         this.accounts = accounts;
@@ -32,6 +38,17 @@ class ChargingController {
 
     /** What the run did and how long it took. */
     record ChargingOutcome(LocalDate through, int accountDaysCharged, int daysRepriced, int adjustments, double seconds) {}
+
+    @PostMapping("/api/v1/prepaid/accounts/{id}/close")
+    @Roles.TenantAdmin
+    @Operation(summary = "Close a prepaid account with its final settlement",
+            description = "{reason, switch_to_postpaid?}: the days to yesterday are charged, then a credit left is refunded "
+                    + "(REFUND) and a debt carried to the final bill (CLOSING_SETTLEMENT), the arrears reported; the ledger of "
+                    + "the closed account sums to zero. With switch_to_postpaid the consumer is supplied POSTPAID from now. "
+                    + "409 when closed already.")
+    Settlements.Settlement close(@PathVariable UUID id, @RequestBody Settlements.Closing body, Authentication caller) {
+        return settlements.close(id, body, caller.getName());
+    }
 
     @PostMapping("/api/v1/prepaid/charging")
     @Roles.Operators

@@ -99,6 +99,11 @@ class DailyCharging {
         return outcome;
     }
 
+    /** One account's days through {@code through}, in the caller's transaction (a closing account's last days). */
+    int chargeAccount(PrepaidAccount account, LocalDate through) {
+        return chargeChunk(List.of(account), through).charged();
+    }
+
     private Outcome chargeChunk(List<PrepaidAccount> chunk, LocalDate through) {
         int count = 0;
         LocalDate first = chunk.stream().map(DailyCharging::nextDay).min(LocalDate::compareTo).orElse(through.plusDays(1));

@@ -18,6 +18,7 @@ import io.vidyut.mdm.network.NetworkTopology;
 import io.vidyut.mdm.notifications.NoticeKind;
 import io.vidyut.mdm.notifications.NoticeRequest;
 import io.vidyut.mdm.notifications.Notices;
+import io.vidyut.mdm.prepaid.accounts.AccountClosed;
 import io.vidyut.mdm.prepaid.accounts.AccountStore;
 import io.vidyut.mdm.prepaid.accounts.PrepaidAccount;
 import io.vidyut.mdm.prepaid.accounts.PrepaidAccount.Supply;
@@ -141,6 +142,14 @@ class Switching {
                     USER, clock.instant());
         } else {
             orders.ended(order.id(), Status.FAILED, completed.status() + (completed.reason() == null ? "" : ": " + completed.reason()), at);
+        }
+    }
+
+    /** A closed account is switched no more: its disconnections not yet sent are cancelled. */
+    @EventListener
+    void closed(AccountClosed closed) {
+        for (SwitchOrder open : orders.open(closed.accountId())) {
+            if (open.status() == Status.SCHEDULED) orders.ended(open.id(), Status.CANCELLED, "account closed by " + closed.closedBy(), clock.instant());
         }
     }
 

@@ -148,6 +148,28 @@ class PrepaidLedgerTest extends VeePipelineTest {
     }
 
     @Test
+    void closing_charges_the_last_days_refunds_the_credit_and_can_return_the_consumer_to_postpaid() {
+        push("PP-METER", day(DAY, VeePipelineTest::load));
+        awaitDay(meterId, DAY, 96);
+        var closed = api.post("/api/v1/prepaid/accounts/" + accountId + "/close", tenant.admin(),
+                Map.of("reason", "consumer moves out", "switch_to_postpaid", true));
+        assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
+        BigDecimal left = new BigDecimal("123.45").subtract(money(dayKwh().multiply(RATE))).subtract(FIXED_A_DAY.multiply(
+                BigDecimal.valueOf(closed.json().get("days_charged").asInt())));
+        assertThat(closed.json().get("refund").decimalValue()).isEqualByComparingTo(left);
+        assertThat(closed.json().get("arrears_to_final_bill").decimalValue()).isEqualByComparingTo("400.00");
+        assertThat(entries("REFUND")).singleElement().satisfies(e -> assertThat(e.get("amount").decimalValue())
+                .isEqualByComparingTo(left.negate()));
+        assertThat(assertBalanceIsTheLedgersSum()).as("a closed account's ledger sums to zero").isEqualByComparingTo("0");
+        assertThat(account().get("status").asString()).isEqualTo("CLOSED");
+        assertThat(api.get("/api/v1/consumers?search=PP-001", tenant.analyst()).raw()).contains("POSTPAID");
+        assertThat(api.post("/api/v1/prepaid/accounts/" + accountId + "/close", tenant.admin(), Map.of("reason", "again")).status())
+                .isEqualTo(409);
+        assertThat(api.post("/api/v1/prepaid/accounts/" + accountId + "/close", tenant.operator(), Map.of("reason", "x")).status())
+                .as("closing is an administrator's").isEqualTo(403);
+    }
+
+    @Test
     void a_gateway_recharge_credits_once_per_transaction_and_recovers_a_share_of_the_arrears() {
         var gateway = api.post("/api/v1/prepaid/gateways", tenant.admin(), Map.of("code", "paytm", "name", "Paytm"));
         assertThat(gateway.status()).as(gateway.raw()).isEqualTo(201);
