@@ -4,7 +4,10 @@ import io.vidyut.mdm.channels.Channel;
 import io.vidyut.mdm.channels.Quality;
 import io.vidyut.mdm.common.ids.MeterId;
 import io.vidyut.mdm.common.ids.NodeId;
+import io.vidyut.mdm.meters.LifecycleStage;
+import io.vidyut.mdm.meters.Meter;
 import io.vidyut.mdm.meters.MeterPlacement;
+import io.vidyut.mdm.meters.MeterService;
 import io.vidyut.mdm.readings.IntervalDay;
 import io.vidyut.mdm.readings.IntervalQueries;
 import io.vidyut.mdm.readings.Reading;
@@ -32,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
@@ -70,10 +74,12 @@ public class GapEstimation implements SchedulingConfigurer {
     private final TenantDirectory tenants;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final MeterService meters;
 
     GapEstimation(VeeProperties properties, JdbcClient jdbc, ReadingStore store, IntervalQueries intervals, MeterPlacement placement,
                   MeterProfiles profiles, VeeSettingsService settings, ExceptionQueue exceptions, TenantDirectory tenants,
-                  TransactionTemplate transactions, Clock clock) {
+                  TransactionTemplate transactions, Clock clock, MeterService meters) {
+        this.meters = meters;
         this.properties = properties;
         this.jdbc = jdbc;
         this.store = store;
@@ -116,8 +122,13 @@ public class GapEstimation implements SchedulingConfigurer {
         LocalDate first = today.minusDays(tenantWide.lookbackDays());
         Instant edge = now.minusSeconds(tenantWide.graceMinutes() * 60L);
         // only meter channels missing an interval that ended before the grace edge: today's not-yet-arrived slots are no gap
-        List<IntervalQueries.MeterChannel> candidates = transactions.execute(status ->
-                intervals.withMissingIntervals(tenantWide.estimatedChannels(), first, edge));
+        List<IntervalQueries.MeterChannel> candidates = transactions.execute(status -> {
+            List<IntervalQueries.MeterChannel> missing = intervals.withMissingIntervals(tenantWide.estimatedChannels(), first, edge);
+            // a removed meter's days after its last data are no gap: it is gone (a replacement meter records them)
+            Set<UUID> removed = meters.getAll(missing.stream().map(c -> c.meterId().value()).distinct().toList()).stream()
+                    .filter(m -> m.lifecycleStage() == LifecycleStage.DECOMMISSIONED).map(Meter::id).collect(Collectors.toSet());
+            return missing.stream().filter(c -> !removed.contains(c.meterId().value())).toList();
+        });
         List<Estimate> made = new ArrayList<>();
         for (IntervalQueries.MeterChannel candidate : candidates) {
             UUID meterId = candidate.meterId().value();

@@ -148,6 +148,30 @@ class EstimationTest extends VeePipelineTest {
     }
 
     @Test
+    void the_scheduled_run_takes_no_gap_for_a_removed_meter_after_its_last_data() {
+        String consumer = registry.consumer("AC-REMOVED", dtId).get("id").asString();
+        var created = api.post("/api/v1/meters", tenant.admin(), java.util.Map.of("serial", "REMOVED", "make", "HPL", "phase", "1P",
+                "category", "CONSUMER", "lifecycle_stage", "DECOMMISSIONED", "hes_vendor_id", vendorId, "consumer_id", consumer));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String removed = created.json().get("id").asString();
+        String silent = consumerMeter("SILENT");
+        LocalDate lastDay = LocalDate.now(clock.withZone(IST)).minusDays(3);
+        // both sent a whole day and then nothing for more than a day: one was removed, the other fell silent
+        push("REMOVED", day(lastDay, VeePipelineTest::load));
+        push("SILENT", day(lastDay, VeePipelineTest::load));
+        awaitDay(removed, lastDay, 96);
+        awaitDay(silent, lastDay, 96);
+
+        List<GapEstimation.Estimate> made = runScheduled(clock.instant());
+        List<String> gaps = new ArrayList<>();
+        made.forEach(e -> gaps.add(e.meterId().toString()));
+        exceptions("meter_id=" + silent + "&rule=GAP").get("items").forEach(e -> gaps.add(e.get("meter_id").asString()));
+        exceptions("meter_id=" + removed + "&rule=GAP").get("items").forEach(e -> gaps.add(e.get("meter_id").asString()));
+        assertThat(gaps).as("the silent meter's missing day is a gap (estimated or queued); the removed meter's is none")
+                .contains(silent).doesNotContain(removed);
+    }
+
+    @Test
     void the_default_order_fills_an_hour_from_like_day_history_and_ten_hours_from_its_shape_scaled_to_the_energy_around_them() {
         String meter = consumerMeter("HISTORY");
         pushHistory("HISTORY", 14, EstimationTest::load);
