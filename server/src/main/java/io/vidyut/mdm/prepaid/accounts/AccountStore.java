@@ -60,6 +60,13 @@ public class AccountStore {
                 .param(consumerId).query(AccountStore::read).optional();
     }
 
+    /** The open account of this account number, if any. */
+    @Transactional(readOnly = true)
+    public Optional<PrepaidAccount> openByAccountNo(String accountNo) {
+        return jdbc.sql("select " + COLUMNS + " from prepaid_account where account_no = ? and status = 'ACTIVE'")
+                .param(accountNo).query(AccountStore::read).optional();
+    }
+
     /** Locks the rows for the caller's transaction, in id order, and returns them as they now stand. */
     public Map<UUID, PrepaidAccount> lock(Collection<UUID> ids) {
         Map<UUID, PrepaidAccount> locked = new HashMap<>();

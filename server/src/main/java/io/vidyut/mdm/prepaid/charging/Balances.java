@@ -2,7 +2,6 @@ package io.vidyut.mdm.prepaid.charging;
 
 import io.vidyut.mdm.billing.DayCharges;
 import io.vidyut.mdm.common.FieldErrorsException;
-import io.vidyut.mdm.common.PageRequest;
 import io.vidyut.mdm.prepaid.accounts.AccountStore;
 import io.vidyut.mdm.prepaid.accounts.PrepaidAccount;
 import io.vidyut.mdm.prepaid.accounts.PrepaidAccounts;
@@ -61,10 +60,8 @@ class Balances {
         if (accountNo == null || accountNo.isBlank() || accountNo.length() > 64) {
             throw FieldErrorsException.of("account_no", "required, at most 64 characters");
         }
-        List<PrepaidAccount> found = accounts.list(new AccountStore.Filter(PrepaidAccount.Status.ACTIVE, null, null, accountNo.strip()),
-                new PageRequest(0, 1)).items();
-        if (found.isEmpty()) throw FieldErrorsException.of("account_no", "no open prepaid account " + accountNo);
-        return of(found.get(0));
+        return of(accounts.openByAccountNo(accountNo.strip())
+                .orElseThrow(() -> FieldErrorsException.of("account_no", "no open prepaid account " + accountNo)));
     }
 
     private PrepaidBalance of(PrepaidAccount account) {

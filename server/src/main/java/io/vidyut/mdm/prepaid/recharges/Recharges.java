@@ -82,9 +82,7 @@ class Recharges {
         check(request, policy, now);
         Optional<Recharge> earlier = find(source, request.transactionId());
         if (earlier.isPresent()) return repeat(earlier.get(), request);
-        PrepaidAccount account = accounts.list(new AccountStore.Filter(PrepaidAccount.Status.ACTIVE, null, null,
-                        request.accountNo().strip()), new PageRequest(0, 1)).items().stream().findFirst()
-                .orElseThrow(() -> FieldErrorsException.of("account_no", "no open prepaid account " + request.accountNo()));
+        PrepaidAccount account = accounts.openByAccountNo(request.accountNo().strip()).orElseThrow(() -> FieldErrorsException.of("account_no", "no open prepaid account " + request.accountNo()));
         UUID id = UUID.randomUUID();
         // a repeat racing this one waits on the unique key, then finds nothing inserted and answers as a repeat
         boolean inserted = jdbc.sql("""

@@ -312,15 +312,22 @@ class Switching {
             ConsumerAccount consumer = consumerOf.get(account.consumerId());
             UUID dt = consumer == null ? null : consumer.dtId();
             UUID meter = meterOf.get(account.consumerId());
-            if (account.balance().signum() <= 0 && account.zeroSince() != null) warn(account, policy.policy());
-            // a warning counts only if it was about this fall to zero (not one before an earlier recharge)
-            Instant lastNotice = notices.lastDelivered(account.consumerId(), WARNINGS)
-                    .filter(at -> account.zeroSince() != null && !at.isBefore(account.zeroSince())).orElse(null);
+            Instant lastNotice = warningSinceZero(account);
+            if (lastNotice == null && account.balance().signum() <= 0 && account.zeroSince() != null) {
+                warn(account, policy.policy()); // once per fall to zero: a later sweep finds it delivered
+                lastNotice = warningSinceZero(account);
+            }
             facts.put(account.id(), new Facts(new AccountFacts(account.id(), dt, dt == null ? null : feederOf.get(dt), account.balance(),
                     account.zeroSince(), account.convertedOn(), lastNotice, meter == null ? null : lastData.get(meter),
                     meter != null && underReview.contains(meter)), meter));
         }
         return facts;
+    }
+
+    /** When a warning about this fall to zero was last delivered (one before an earlier recharge does not count). */
+    private Instant warningSinceZero(PrepaidAccount account) {
+        return notices.lastDelivered(account.consumerId(), WARNINGS)
+                .filter(at -> account.zeroSince() != null && !at.isBefore(account.zeroSince())).orElse(null);
     }
 
     /** The disconnection-due notice, once per fall to zero (the notice's dedupe key is the fall's instant). */
